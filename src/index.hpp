@@ -1,0 +1,120 @@
+// Internal: compile-time hash indexes over the code tables, for O(1) allocation-free lookups.
+#pragma once
+
+#include <array>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+#include "tables.hpp"
+
+namespace wlancode::detail {
+
+// ---- by value ------------------------------------------------------------------------
+// Open addressing with linear probing; slots hold (row index + 1), 0 is empty.
+constexpr std::uint32_t hash_value(std::uint32_t v) noexcept { return v * 0x9E3779B1u; }
+
+template <std::size_t Rows>
+struct value_index {
+  static constexpr std::size_t size = std::bit_ceil(Rows * 4 < 16 ? std::size_t{16} : Rows * 4);
+  static constexpr unsigned shift = 32 - std::countr_zero(size);
+  std::array<std::uint16_t, size> slots{};
+};
+
+template <std::size_t Rows>
+constexpr value_index<Rows> make_value_index(const code_info (&rows)[Rows]) {
+  value_index<Rows> index;
+  for (std::size_t i = 0; i < Rows; ++i) {
+    std::size_t slot = hash_value(rows[i].value) >> index.shift;
+    while (index.slots[slot] != 0) {
+      if (rows[index.slots[slot] - 1].value == rows[i].value) throw "duplicate value in a code table";
+      slot = (slot + 1) & (index.size - 1);
+    }
+    index.slots[slot] = static_cast<std::uint16_t>(i + 1);
+  }
+  return index;
+}
+
+// ---- by name -------------------------------------------------------------------------
+// Keys are upper case; a query is normalised the same way before hashing.
+constexpr char normalise(char c) noexcept {
+  if (c >= 'a' && c <= 'z') return static_cast<char>(c - 'a' + 'A');
+  if (c == '-' || c == ' ') return '_';
+  return c;
+}
+constexpr std::uint32_t hash_name(std::string_view s) noexcept {
+  std::uint32_t h = 2166136261u;  // FNV-1a
+  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h;
+}
+
+struct name_key {
+  std::string_view key;
+  std::uint16_t row;
+};
+
+// The keys of one row: full name, suffix, suffix without a leading MSMSEC_/ONEX_.
+struct row_keys {
+  std::array<std::string_view, 3> keys{};
+  std::size_t count = 0;
+};
+constexpr row_keys keys_of(const code_info& c) {
+  row_keys out;
+  auto add = [&out](std::string_view k) {
+    for (std::size_t i = 0; i < out.count; ++i)
+      if (out.keys[i] == k) return;
+    out.keys[out.count++] = k;
+  };
+  add(c.name);
+  add(c.suffix);
+  for (std::string_view part : {std::string_view("MSMSEC_"), std::string_view("ONEX_")})
+    if (c.suffix.starts_with(part) && c.suffix.size() > part.size()) add(c.suffix.substr(part.size()));
+  return out;
+}
+
+template <std::size_t Rows>
+constexpr std::size_t count_name_keys(const code_info (&rows)[Rows], family fam) {
+  std::size_t n = 0;
+  for (const auto& r : rows) n += keys_of(r).count;
+  for (const auto& a : alias_rows) n += (a.fam == fam);
+  return n;
+}
+
+template <std::size_t Keys>
+struct name_index {
+  static constexpr std::size_t size = std::bit_ceil(Keys * 2 < 16 ? std::size_t{16} : Keys * 2);
+  std::array<name_key, Keys> keys{};
+  std::array<std::uint16_t, size> slots{};  // key index + 1
+};
+
+template <std::size_t Keys, std::size_t Rows>
+constexpr name_index<Keys> make_name_index(const code_info (&rows)[Rows], family fam) {
+  name_index<Keys> index;
+  std::size_t k = 0;
+  auto insert = [&](std::string_view key, std::size_t row) {
+    std::size_t slot = hash_name(key) & (index.size - 1);
+    while (index.slots[slot] != 0) {
+      if (index.keys[index.slots[slot] - 1].key == key) throw "a name key resolves to two codes";
+      slot = (slot + 1) & (index.size - 1);
+    }
+    index.keys[k] = {key, static_cast<std::uint16_t>(row)};
+    index.slots[slot] = static_cast<std::uint16_t>(++k);
+  };
+  for (std::size_t i = 0; i < Rows; ++i) {
+    const row_keys rk = keys_of(rows[i]);
+    for (std::size_t j = 0; j < rk.count; ++j) insert(rk.keys[j], i);
+  }
+  for (const auto& a : alias_rows) {
+    if (a.fam != fam) continue;
+    std::size_t target = Rows;
+    for (std::size_t i = 0; i < Rows; ++i)
+      if (rows[i].suffix == a.target_suffix) target = i;
+    if (target == Rows) throw "alias names no row";
+    insert(a.alias, target);
+  }
+  return index;
+}
+
+}  // namespace wlancode::detail

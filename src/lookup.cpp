@@ -1,0 +1,107 @@
+// Lookups by value and by name over the compile-time indexes.
+#include <algorithm>
+
+#include "index.hpp"
+#include "tables.hpp"
+
+namespace wlancode {
+namespace {
+using namespace detail;
+
+// One index pair per family, all built at compile time.
+#define WLANCODE_INDEXES_(table, fam)                                                             \
+  constexpr auto table##_by_value = make_value_index(table);                                      \
+  constexpr auto table##_by_name =                                                                \
+      make_name_index<count_name_keys(table, family::fam)>(table, family::fam);
+WLANCODE_INDEXES_(wlan_reason_table, wlan_reason)
+WLANCODE_INDEXES_(wdi_assoc_status_table, wdi_assoc_status)
+WLANCODE_INDEXES_(wcn_session_status_table, wcn_session_status)
+WLANCODE_INDEXES_(ieee80211_reason_table, ieee80211_reason)
+WLANCODE_INDEXES_(ieee80211_status_table, ieee80211_status)
+#undef WLANCODE_INDEXES_
+
+struct family_index {
+  std::span<const code_info> rows;
+  std::span<const std::uint16_t> value_slots;
+  unsigned value_shift;
+  std::span<const name_key> name_keys;
+  std::span<const std::uint16_t> name_slots;
+};
+
+#define WLANCODE_FAMILY_INDEX_(table)                                                     \
+  family_index{table, table##_by_value.slots, table##_by_value.shift, table##_by_name.keys, \
+               table##_by_name.slots}
+constexpr family_index indexes[] = {
+    WLANCODE_FAMILY_INDEX_(wlan_reason_table),  WLANCODE_FAMILY_INDEX_(wdi_assoc_status_table),
+    WLANCODE_FAMILY_INDEX_(wcn_session_status_table), WLANCODE_FAMILY_INDEX_(ieee80211_reason_table),
+    WLANCODE_FAMILY_INDEX_(ieee80211_status_table)};
+#undef WLANCODE_FAMILY_INDEX_
+static_assert(std::size(indexes) == family_count);
+
+constexpr bool valid(family f) noexcept { return static_cast<std::size_t>(f) < family_count; }
+
+// Longest name a query may have; names in the tables are far shorter.
+constexpr std::size_t max_name = 128;
+
+}  // namespace
+
+std::span<const code_info> codes(family f) noexcept { return table_of(f); }
+
+const code_info* find(family f, std::uint32_t value) noexcept {
+  if (!valid(f)) return nullptr;
+  const family_index& ix = indexes[static_cast<std::size_t>(f)];
+  const std::size_t mask = ix.value_slots.size() - 1;
+  for (std::size_t slot = hash_value(value) >> ix.value_shift;; slot = (slot + 1) & mask) {
+    const std::uint16_t s = ix.value_slots[slot];
+    if (s == 0) return nullptr;
+    if (ix.rows[s - 1].value == value) return &ix.rows[s - 1];
+  }
+}
+
+const code_info* find(family f, std::string_view name) noexcept {
+  if (!valid(f) || name.empty() || name.size() > max_name) return nullptr;
+  char buf[max_name];
+  for (std::size_t i = 0; i < name.size(); ++i) buf[i] = normalise(name[i]);
+  const std::string_view key(buf, name.size());
+  const family_index& ix = indexes[static_cast<std::size_t>(f)];
+  const std::size_t mask = ix.name_slots.size() - 1;
+  for (std::size_t slot = hash_name(key) & mask;; slot = (slot + 1) & mask) {
+    const std::uint16_t s = ix.name_slots[slot];
+    if (s == 0) return nullptr;
+    const name_key& k = ix.name_keys[s - 1];
+    if (k.key == key) return &ix.rows[k.row];
+  }
+}
+
+std::span<const macro_info> macros() noexcept { return macro_table; }
+
+const macro_info* find_macro(std::string_view name) noexcept {
+  auto same = [name](const macro_info& m) {
+    return m.name.size() == name.size() &&
+           std::equal(m.name.begin(), m.name.end(), name.begin(),
+                      [](char a, char b) { return a == normalise(b); });
+  };
+  const auto it = std::find_if(std::begin(macro_table), std::end(macro_table), same);
+  return it == std::end(macro_table) ? nullptr : &*it;
+}
+
+std::string_view to_string(family f) noexcept {
+  return valid(f) ? family_rows[static_cast<std::size_t>(f)].id : std::string_view{};
+}
+std::string_view type_name(family f) noexcept {
+  return valid(f) ? family_rows[static_cast<std::size_t>(f)].type_name : std::string_view{};
+}
+std::string_view name_prefix(family f) noexcept {
+  return valid(f) ? family_rows[static_cast<std::size_t>(f)].prefix : std::string_view{};
+}
+unsigned value_bits(family f) noexcept { return valid(f) ? family_rows[static_cast<std::size_t>(f)].bits : 0; }
+
+std::optional<family> parse_family(std::string_view id) noexcept {
+  for (family f : all_families)
+    if (to_string(f) == id) return f;
+  return std::nullopt;
+}
+
+std::string_view version() noexcept { return WLANCODE_VERSION; }
+
+}  // namespace wlancode

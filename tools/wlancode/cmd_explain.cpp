@@ -1,0 +1,144 @@
+// wlancode explain CODE...: what a number or name means, in every family it belongs to.
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "commands.hpp"
+#include "options.hpp"
+#include "output.hpp"
+#include "wlancode/explain.hpp"
+
+namespace wlancode::cli {
+namespace {
+
+struct explain_options {
+  std::vector<std::string> inputs;
+  std::optional<family> only;
+  format fmt = format::text;
+};
+
+std::string range_words(const explanation& e) {
+  if (!e.number || !e.range_family) return {};
+  char buf[200];
+  describe(*e.range_family, e.number->value, buf, sizeof buf);
+  return buf;
+}
+
+void print_text(std::ostream& out, const explanation& e) {
+  if (!e.error.empty()) {
+    out << "\"" << e.input << "\": " << e.error << "\n\n";
+    return;
+  }
+  if (e.number) {
+    out << hex32(e.number->value) << "  (" << e.number->value;
+    if (e.number->negative) out << ", written as -" << e.number->magnitude;
+    out << ")\n";
+  } else {
+    out << e.input << "\n";
+  }
+  if (!e.found()) out << "  not a known code in " << (e.number ? "any family" : "any family by that name") << "\n";
+  if (e.number) {
+    out << "  range      ";
+    write_wrapped(out, range_words(e), 13);
+  }
+  for (const macro_info* m : e.macros) {
+    out << "  " << m->name << "  = " << hex32(m->value) << "  (" << m->value << ")\n";
+    out << "    macro      ";
+    write_wrapped(out, std::string(m->description) + " (range macro, wlanapi.h / l2cmn.h)", 15);
+  }
+  for (const match& m : e.matches) {
+    const code_info& c = *m.code;
+    out << "  " << c.name << "  = " << hex(c.fam, c.value) << "  (" << c.value << ")"
+        << (m.locally_generated ? "  locally generated" : "") << "\n";
+    out << "    family     " << to_string(c.fam) << " (" << type_name(c.fam) << ", " << c.section->header << ")\n";
+    out << "    section    ";
+    write_wrapped(out, c.section->heading, 15);
+    out << "    phase      " << describe(c.phase) << "\n";
+    out << "    initiator  " << describe(c.initiator) << "\n";
+    out << "    meaning    ";
+    write_wrapped(out, c.meaning.text, 15);
+    if (!c.runtime.text.empty()) {
+      out << "    windows    ";
+      write_wrapped(out, "\"" + std::string(c.runtime.text) + "\"", 15);
+    }
+    out << "    in short   " << c.phrase.text << "\n";
+    if (c.hint) {
+      out << "    hint       ";
+      write_wrapped(out, "(heuristic) " + std::string(c.hint->cause) + " " + std::string(c.hint->action), 15);
+    }
+  }
+  out << "\n";
+}
+
+void print_json(std::ostream& out, const std::vector<explanation>& all) {
+  out << "[";
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    const explanation& e = all[i];
+    out << (i ? ",\n " : "\n ") << "{\"input\":" << json_string(e.input);
+    if (!e.error.empty()) out << ",\"error\":" << json_string(e.error);
+    if (e.number) out << ",\"value\":" << e.number->value << ",\"hex\":" << json_string(hex32(e.number->value));
+    out << ",\"found\":" << (e.found() ? "true" : "false") << ",\"matches\":[";
+    for (std::size_t k = 0; k < e.matches.size(); ++k) {
+      if (k) out << ',';
+      write_code_json(out, *e.matches[k].code,
+                      e.matches[k].locally_generated ? "\"locally_generated\":true," : "\"locally_generated\":false,");
+    }
+    out << "],\"macros\":[";
+    for (std::size_t k = 0; k < e.macros.size(); ++k)
+      out << (k ? "," : "") << "{\"name\":" << json_string(e.macros[k]->name) << ",\"value\":" << e.macros[k]->value
+          << ",\"hex\":" << json_string(hex32(e.macros[k]->value)) << ",\"description\":" << json_string(e.macros[k]->description) << '}';
+    out << "],\"range\":";
+    if (e.number && e.range.range) {
+      out << "{\"family\":" << json_string(to_string(e.range.range->fam)) << ",\"id\":" << json_string(e.range.range->id)
+          << ",\"label\":" << json_string(e.range.range->label) << ",\"first\":" << e.range.range->first
+          << ",\"last\":" << e.range.range->last << ",\"offset\":" << e.range.offset
+          << ",\"listed\":" << (e.range.code ? "true" : "false") << ",\"text\":" << json_string(range_words(e)) << '}';
+    } else {
+      out << "null";
+    }
+    out << '}';
+  }
+  out << (all.empty() ? "]\n" : "\n]\n");
+}
+
+void print_csv(std::ostream& out, const std::vector<explanation>& all) {
+  out << "input," << code_csv_header() << ",range\n";
+  for (const explanation& e : all) {
+    const std::string range = csv_field(range_words(e));
+    if (e.matches.empty()) out << csv_field(e.input) << ",,,,,,,,," << range << "\n";
+    for (const match& m : e.matches) out << csv_field(e.input) << ',' << code_csv_row(*m.code) << ',' << range << "\n";
+  }
+}
+
+}  // namespace
+
+runner add_explain(CLI::App& app) {
+  auto opt = std::make_shared<explain_options>();
+  CLI::App* cmd = app.add_subcommand("explain", "Explain codes given as numbers (0x00038004, 0x38004, 229380, -3) or names");
+  cmd->add_option("codes", opt->inputs, "Codes to explain: hex, decimal, negative int32, or a name")->required();
+  add_family_option(*cmd, opt->only, "Only consider this family");
+  add_format_option(*cmd, opt->fmt);
+  cmd->footer("Several matches across families are all shown, best guess first.\n"
+              "Exit status: 0 all found, 1 some unknown (their range is still shown), 2 usage error.");
+  return [opt] {
+    std::vector<explanation> all;
+    for (const std::string& in : opt->inputs) all.push_back(explain(in, opt->only));
+    bool all_found = true;
+    for (const explanation& e : all) {
+      if (!e.found()) all_found = false;
+      if (!e.error.empty()) std::cerr << "wlancode: \"" << e.input << "\": " << e.error << "\n";
+    }
+    switch (opt->fmt) {
+      case format::text:
+        for (const explanation& e : all) print_text(std::cout, e);
+        break;
+      case format::json: print_json(std::cout, all); break;
+      case format::csv: print_csv(std::cout, all); break;
+    }
+    return all_found ? exit_ok : exit_not_found;
+  };
+}
+
+}  // namespace wlancode::cli

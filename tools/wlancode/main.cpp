@@ -1,0 +1,45 @@
+// wlancode: explain Windows and IEEE 802.11 Wi-Fi failure codes and find them in logs.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "commands.hpp"
+#include "wlancode/codes.hpp"
+
+int main(int argc, char** argv) {
+  using namespace wlancode::cli;
+  CLI::App app{"wlancode: Windows (WLAN_REASON_CODE, WDI_ASSOC_STATUS, WCN_SESSION_STATUS) and IEEE 802.11\n"
+               "Wi-Fi failure codes, explained exactly; and found in logs.",
+               "wlancode"};
+  app.set_version_flag("--version", std::string("wlancode ") + std::string(wlancode::version()));
+  app.require_subcommand(1);
+  app.footer("Exit status: 0 all found, 1 something unknown or nothing found, 2 usage or I/O error.\n"
+             "Run 'wlancode COMMAND --help' for a command's options.");
+
+  const runner explain = add_explain(app);
+  const runner list = add_list(app);
+  const runner search = add_search(app);
+  const runner scan = add_scan(app);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "wlancode: " << e.what() << "\n";
+    return exit_usage;
+  }
+  try {
+    if (app.got_subcommand("explain")) return explain();
+    if (app.got_subcommand("list")) return list();
+    if (app.got_subcommand("search")) return search();
+    if (app.got_subcommand("scan")) return scan();
+  } catch (const std::exception& e) {
+    std::cerr << "wlancode: " << e.what() << "\n";
+    return exit_usage;
+  }
+  return exit_usage;
+}

@@ -1,0 +1,120 @@
+#include "output.hpp"
+
+#include <cstdio>
+
+namespace wlancode::cli {
+
+std::string hex32(std::uint32_t value) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "0x%08X", static_cast<unsigned>(value));
+  return buf;
+}
+
+std::string hex(family f, std::uint32_t value) {
+  if (value_bits(f) > 16) return hex32(value);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "0x%04X", static_cast<unsigned>(value));
+  return buf;
+}
+
+std::string json_string(std::string_view s) {
+  std::string out = "\"";
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (c == '"' || c == '\\') {
+        out += '\\';
+        out += static_cast<char>(c);
+      } else if (c < 0x20 || c == 0x7F) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04X", c);
+        out += buf;
+      } else {
+        out += static_cast<char>(c);
+      }
+      ++i;
+      continue;
+    }
+    // Copy a well-formed UTF-8 sequence; replace anything else with U+FFFD.
+    const std::size_t len = (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    bool ok = len != 0 && i + len <= s.size();
+    for (std::size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+    if (ok && len == 2) ok = c >= 0xC2;  // no overlong forms
+    if (ok && len == 3) {
+      const auto c1 = static_cast<unsigned char>(s[i + 1]);
+      ok = !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0);  // no overlong, no surrogates
+    }
+    if (ok && len == 4) {
+      const auto c1 = static_cast<unsigned char>(s[i + 1]);
+      ok = c <= 0xF4 && !(c == 0xF0 && c1 < 0x90) && !(c == 0xF4 && c1 >= 0x90);
+    }
+    if (ok) {
+      out.append(s.substr(i, len));
+      i += len;
+    } else {
+      out += "\\uFFFD";
+      ++i;
+    }
+  }
+  out += '"';
+  return out;
+}
+
+std::string csv_field(std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+void write_code_json(std::ostream& out, const code_info& c, std::string_view extra) {
+  out << '{' << extra << "\"family\":" << json_string(to_string(c.fam)) << ",\"name\":" << json_string(c.name)
+      << ",\"value\":" << c.value << ",\"hex\":" << json_string(hex(c.fam, c.value))
+      << ",\"section\":" << json_string(c.section->heading) << ",\"header\":" << json_string(c.section->header)
+      << ",\"meaning\":" << json_string(c.meaning.text) << ",\"meaning_source\":" << json_string(c.meaning.source)
+      << ",\"runtime_text\":" << (c.runtime.text.empty() ? "null" : json_string(c.runtime.text))
+      << ",\"runtime_source\":" << (c.runtime.text.empty() ? "null" : json_string(c.runtime.source))
+      << ",\"phrase\":" << json_string(c.phrase.text) << ",\"phase\":" << json_string(to_string(c.phase))
+      << ",\"initiator\":" << json_string(to_string(c.initiator))
+      << ",\"on_reference_page\":" << ((c.flags & flag::page) ? "true" : "false")
+      << ",\"xp_sp2_sp3\":" << ((c.flags & flag::xp) ? "true" : "false")
+      << ",\"reserved\":" << ((c.flags & flag::reserved) ? "true" : "false") << ",\"hint\":";
+  if (c.hint)
+    out << "{\"heuristic\":true,\"cause\":" << json_string(c.hint->cause) << ",\"action\":" << json_string(c.hint->action)
+        << '}';
+  else
+    out << "null";
+  out << '}';
+}
+
+std::string code_csv_header() { return "family,name,value,hex,section,phase,initiator,meaning"; }
+
+std::string code_csv_row(const code_info& c) {
+  return csv_field(to_string(c.fam)) + ',' + csv_field(c.name) + ',' + std::to_string(c.value) + ',' +
+         hex(c.fam, c.value) + ',' + csv_field(c.section->heading) + ',' + std::string(to_string(c.phase)) + ',' +
+         std::string(to_string(c.initiator)) + ',' + csv_field(c.meaning.text);
+}
+
+void write_wrapped(std::ostream& out, std::string_view text, std::size_t indent, std::size_t width) {
+  const std::size_t room = width > indent + 20 ? width - indent : 20;
+  bool first = true;
+  while (!text.empty()) {
+    std::size_t take = text.size();
+    if (take > room) {
+      take = text.rfind(' ', room);
+      if (take == std::string_view::npos || take == 0) take = room;
+    }
+    if (!first) out << std::string(indent, ' ');
+    out << text.substr(0, take) << '\n';
+    text.remove_prefix(take);
+    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+    first = false;
+  }
+  if (first) out << '\n';
+}
+
+}  // namespace wlancode::cli

@@ -1,0 +1,35 @@
+// Output helpers of the CLI: JSON and CSV escaping, code records, text wrapping.
+#pragma once
+
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "wlancode/codes.hpp"
+
+namespace wlancode::cli {
+
+enum class format { text, json, csv };
+
+// "0x00038004" for 32-bit families, "0x0003" for 16-bit ones.
+std::string hex(family f, std::uint32_t value);
+std::string hex32(std::uint32_t value);
+
+// A JSON string literal; invalid UTF-8 bytes become U+FFFD, control characters \u escapes.
+std::string json_string(std::string_view s);
+// A CSV field, quoted when needed (RFC 4180).
+std::string csv_field(std::string_view s);
+
+// One code as a JSON object (no trailing newline). `extra` is inserted verbatim after the
+// opening brace when not empty (it must end with a comma).
+void write_code_json(std::ostream& out, const code_info& c, std::string_view extra = {});
+// Header and row of the CSV view of a code; `lead` columns come first.
+std::string code_csv_header();
+std::string code_csv_row(const code_info& c);
+
+// Writes `text` wrapped to `width` columns, continuation lines indented by `indent` spaces; the
+// first line is assumed to start at column `indent`.
+void write_wrapped(std::ostream& out, std::string_view text, std::size_t indent, std::size_t width = 80);
+
+}  // namespace wlancode::cli
