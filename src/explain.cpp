@@ -5,6 +5,8 @@
 #include <cctype>
 #include <charconv>
 
+#include "wlancode/text_match.hpp"
+
 namespace wlancode {
 namespace {
 
@@ -115,6 +117,17 @@ explanation explain(std::string_view input, std::optional<family> only) {
     if (const code_info* c = find(f, text)) out.matches.push_back({c, false});
   if (!only || *only == family::wlan_reason)
     if (const macro_info* m = find_macro(text)) out.macros.push_back(m);
+  return out;
+}
+
+explanation explain_text(std::string_view sentence) {
+  explanation out;
+  out.input = std::string(sentence);
+  if (trim(sentence).empty()) {
+    out.error = "empty input";
+    return out;
+  }
+  for (const text_match& m : match_text(sentence)) out.matches.push_back({m.code, false, m.score, !m.exact});
   return out;
 }
 

@@ -38,6 +38,23 @@ constexpr family_index indexes[] = {
 #undef WLANCODE_FAMILY_INDEX_
 static_assert(std::size(indexes) == family_count);
 
+// Every side table must name existing codes: a typo would silently drop a hint or a text.
+constexpr bool names_a_code(family f, std::string_view suffix) {
+  for (const code_info& c : table_of(f))
+    if (c.suffix == suffix || c.name == suffix) return true;
+  return false;
+}
+constexpr bool side_tables_resolve() {
+  for (const auto& h : hint_rows)
+    if (!h.suffix.empty() && !names_a_code(h.fam, h.suffix)) return false;
+  for (const auto& l : link_rows)
+    if (!names_a_code(l.fam, l.suffix)) return false;
+  for (const auto& r : runtime_rows)
+    if (!r.name.empty() && !names_a_code(family::wlan_reason, r.name)) return false;
+  return true;
+}
+static_assert(side_tables_resolve(), "hints.def, links.def or wlan_reason_text.def names an unknown code");
+
 constexpr bool valid(family f) noexcept { return static_cast<std::size_t>(f) < family_count; }
 
 // Longest name a query may have; names in the tables are far shorter.

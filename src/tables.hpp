@@ -76,6 +76,23 @@ constexpr const hint_info* hint_for(family fam, std::string_view suffix) {
   return nullptr;
 }
 
+// ---- cross-family links -------------------------------------------------------------
+struct link_row {
+  family fam;
+  std::string_view suffix;
+  link_info link;
+};
+inline constexpr link_row link_rows[] = {
+#define WLANCODE_LINK(fam, suffix, target, where) {family::fam, #suffix, {family::target, where}},
+#include "wlancode/tables/links.def"
+#undef WLANCODE_LINK
+};
+constexpr const link_info* link_for(family fam, std::string_view suffix) {
+  for (const auto& row : link_rows)
+    if (row.fam == fam && row.suffix == suffix) return &row.link;
+  return nullptr;
+}
+
 // ---- code rows -----------------------------------------------------------------------
 #define WLANCODE_ROW_(fam, name, suffix, value, sec, ph, ini, fl, meaning, phrase, meaning_src) \
   code_info{family::fam,                                                                \
@@ -89,7 +106,8 @@ constexpr const hint_info* hint_for(family fam, std::string_view suffix) {
             {meaning, ((fl) & F_OWN) ? src_wlancode : meaning_src},                     \
             runtime_for(name),                                                          \
             {phrase, src_wlancode},                                                     \
-            hint_for(family::fam, suffix)},
+            hint_for(family::fam, suffix),                                              \
+            link_for(family::fam, suffix)},
 
 inline constexpr code_info wlan_reason_table[] = {
 #define WLANCODE(s, ...) WLANCODE_ROW_(wlan_reason, "WLAN_REASON_CODE_" #s, #s, __VA_ARGS__, src_docs)

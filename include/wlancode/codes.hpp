@@ -88,6 +88,13 @@ struct hint_info {
   std::string_view action;
 };
 
+// A pointer from one code to the family that carries its detail, e.g. WDI_ASSOC_STATUS_PEER_DEAUTHENTICATED
+// -> the 802.11 reason code of the deauthentication frame.
+struct link_info {
+  family target;
+  std::string_view where;
+};
+
 // Everything wlancode knows about one code. All string_views point at NUL-terminated literals.
 struct code_info {
   family fam;
@@ -102,6 +109,7 @@ struct code_info {
   sourced_text runtime;  // what Windows prints at run time, where public sources show it
   sourced_text phrase;   // short human phrase (wlancode)
   const hint_info* hint;  // nullptr when wlancode has no hint for this code
+  const link_info* link;  // nullptr when no other family carries detail for this code
 };
 
 // All codes of a family, in table order.

@@ -30,6 +30,8 @@ WLANCODE_API std::string_view to_string(parse_error e) noexcept;
 struct match {
   const code_info* code = nullptr;
   bool locally_generated = false;  // a negative 802.11 reason, as NetworkManager prints it
+  double score = 1.0;              // below 1.0: an approximate text match
+  bool approximate = false;        // found by text similarity, not by value, name or exact text
 };
 
 struct explanation {
@@ -46,6 +48,10 @@ struct explanation {
 // Explains one input. With `only`, considers that family alone; otherwise every family in which
 // the input is meaningful, best guess first.
 WLANCODE_API explanation explain(std::string_view input, std::optional<family> only = std::nullopt);
+
+// Explains a reason sentence as Windows prints it ("Failure Reason: The specific network is not
+// available."): exact and normalised matches first, then approximate ones with their score.
+WLANCODE_API explanation explain_text(std::string_view sentence);
 
 // Codes whose name, meaning, runtime text or phrase contains every word (case-insensitive).
 WLANCODE_API std::vector<const code_info*> search(std::span<const std::string> words,

@@ -15,6 +15,7 @@ namespace {
 
 struct explain_options {
   std::vector<std::string> inputs;
+  std::vector<std::string> texts;
   std::optional<family> only;
   format fmt = format::text;
 };
@@ -51,12 +52,14 @@ void print_text(std::ostream& out, const explanation& e) {
   for (const match& m : e.matches) {
     const code_info& c = *m.code;
     out << "  " << c.name << "  = " << hex(c.fam, c.value) << "  (" << c.value << ")"
-        << (m.locally_generated ? "  locally generated" : "") << "\n";
+        << (m.locally_generated ? "  locally generated" : "");
+    if (m.approximate) out << "  approximate, score " << static_cast<int>(m.score * 100 + 0.5) << "%";
+    out << "\n";
     out << "    family     " << to_string(c.fam) << " (" << type_name(c.fam) << ", " << c.section->header << ")\n";
     out << "    section    ";
     write_wrapped(out, c.section->heading, 15);
     out << "    phase      " << describe(c.phase) << "\n";
-    out << "    initiator  " << describe(c.initiator) << "\n";
+    out << "    initiator  " << (m.locally_generated ? "this device (locally generated)" : describe(c.initiator)) << "\n";
     out << "    meaning    ";
     write_wrapped(out, c.meaning.text, 15);
     if (!c.runtime.text.empty()) {
@@ -64,6 +67,10 @@ void print_text(std::ostream& out, const explanation& e) {
       write_wrapped(out, "\"" + std::string(c.runtime.text) + "\"", 15);
     }
     out << "    in short   " << c.phrase.text << "\n";
+    if (c.link) {
+      out << "    see also   ";
+      write_wrapped(out, std::string(to_string(c.link->target)) + ": " + std::string(c.link->where), 15);
+    }
     if (c.hint) {
       out << "    hint       ";
       write_wrapped(out, "(heuristic) " + std::string(c.hint->cause) + " " + std::string(c.hint->action), 15);
@@ -82,8 +89,10 @@ void print_json(std::ostream& out, const std::vector<explanation>& all) {
     out << ",\"found\":" << (e.found() ? "true" : "false") << ",\"matches\":[";
     for (std::size_t k = 0; k < e.matches.size(); ++k) {
       if (k) out << ',';
-      write_code_json(out, *e.matches[k].code,
-                      e.matches[k].locally_generated ? "\"locally_generated\":true," : "\"locally_generated\":false,");
+      const match& m = e.matches[k];
+      std::string extra = m.locally_generated ? "\"locally_generated\":true," : "\"locally_generated\":false,";
+      if (m.approximate) extra += "\"approximate\":true,\"score\":" + std::to_string(m.score) + ",";
+      write_code_json(out, *m.code, extra);
     }
     out << "],\"macros\":[";
     for (std::size_t k = 0; k < e.macros.size(); ++k)
@@ -117,14 +126,19 @@ void print_csv(std::ostream& out, const std::vector<explanation>& all) {
 runner add_explain(CLI::App& app) {
   auto opt = std::make_shared<explain_options>();
   CLI::App* cmd = app.add_subcommand("explain", "Explain codes given as numbers (0x00038004, 0x38004, 229380, -3) or names");
-  cmd->add_option("codes", opt->inputs, "Codes to explain: hex, decimal, negative int32, or a name")->required();
+  cmd->add_option("codes", opt->inputs, "Codes to explain: hex, decimal, negative int32, or a name");
+  cmd->add_option("-t,--text", opt->texts,
+                  "A reason sentence as Windows prints it (\"Failure Reason: The specific network is not available.\")")
+      ->type_name("SENTENCE");
   add_family_option(*cmd, opt->only, "Only consider this family");
   add_format_option(*cmd, opt->fmt);
   cmd->footer("Several matches across families are all shown, best guess first.\n"
               "Exit status: 0 all found, 1 some unknown (their range is still shown), 2 usage error.");
   return [opt] {
+    if (opt->inputs.empty() && opt->texts.empty()) throw CLI::RequiredError("CODE or --text");
     std::vector<explanation> all;
     for (const std::string& in : opt->inputs) all.push_back(explain(in, opt->only));
+    for (const std::string& in : opt->texts) all.push_back(explain_text(in));
     bool all_found = true;
     for (const explanation& e : all) {
       if (!e.found()) all_found = false;

@@ -88,6 +88,11 @@ void write_code_json(std::ostream& out, const code_info& c, std::string_view ext
         << '}';
   else
     out << "null";
+  out << ",\"see_also\":";
+  if (c.link)
+    out << "{\"family\":" << json_string(to_string(c.link->target)) << ",\"where\":" << json_string(c.link->where) << '}';
+  else
+    out << "null";
   out << '}';
 }
 

@@ -1,0 +1,121 @@
+// Text -> code: exact match after normalisation, then character-trigram similarity.
+#include "wlancode/text_match.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+
+namespace wlancode {
+namespace {
+
+// Lower case, letters and digits only, single spaces: "The specific network is not available."
+// and "the SPECIFIC network  is not available" normalise alike.
+std::string normalise(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
+      out += static_cast<char>(c);
+    } else if (c >= 'A' && c <= 'Z') {
+      out += static_cast<char>(c - 'A' + 'a');
+    } else if (!out.empty() && out.back() != ' ') {
+      out += ' ';
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// Drops a leading label such as "Failure Reason:", "Reason:" or "Reason Code:".
+std::string_view strip_label(std::string_view s) {
+  const std::size_t colon = s.find(':');
+  if (colon == std::string_view::npos || colon > 24) return s;
+  const std::string label = normalise(s.substr(0, colon));
+  if (label.find("reason") == std::string::npos && label != "error" && label != "status") return s;
+  return s.substr(colon + 1);
+}
+
+std::vector<std::uint32_t> trigrams(const std::string& s) {
+  const std::string padded = "  " + s + " ";
+  std::vector<std::uint32_t> out;
+  for (std::size_t i = 0; i + 3 <= padded.size(); ++i)
+    out.push_back((static_cast<unsigned char>(padded[i]) << 16) | (static_cast<unsigned char>(padded[i + 1]) << 8) |
+                  static_cast<unsigned char>(padded[i + 2]));
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+double dice(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
+  if (a.empty() || b.empty()) return 0;
+  std::size_t common = 0;
+  for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] == b[j]) { ++common; ++i; ++j; }
+    else if (a[i] < b[j]) ++i;
+    else ++j;
+  }
+  return 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size());
+}
+
+struct candidate {
+  const code_info* code;
+  std::string_view text;
+  std::string norm;
+  std::vector<std::uint32_t> grams;
+};
+
+// Every Windows sentence a log may print: runtime text, documented meaning and the meaning's
+// first sentence (long documented meanings continue with remarks no log repeats).
+const std::vector<candidate>& candidates() {
+  static const std::vector<candidate> all = [] {
+    std::vector<candidate> out;
+    auto add = [&out](const code_info& c, std::string_view text) {
+      if (text.empty()) return;
+      std::string norm = normalise(text);
+      for (const candidate& k : out)
+        if (k.code == &c && k.norm == norm) return;
+      auto grams = trigrams(norm);
+      out.push_back({&c, text, std::move(norm), std::move(grams)});
+    };
+    for (family f : {family::wlan_reason, family::wdi_assoc_status, family::wcn_session_status}) {
+      for (const code_info& c : codes(f)) {
+        add(c, c.runtime.text);
+        add(c, c.meaning.text);
+        const std::size_t stop = c.meaning.text.find(". ");
+        if (stop != std::string_view::npos) add(c, c.meaning.text.substr(0, stop + 1));
+      }
+    }
+    return out;
+  }();
+  return all;
+}
+
+}  // namespace
+
+std::vector<text_match> match_text(std::string_view sentence, std::size_t max, double min_score) {
+  std::vector<text_match> out;
+  const std::string norm = normalise(strip_label(sentence));
+  if (norm.empty() || max == 0) return out;
+  const auto& all = candidates();
+  for (const candidate& k : all)
+    if (k.norm == norm) out.push_back({k.code, 1.0, true, k.text});
+  if (out.empty()) {
+    const auto grams = trigrams(norm);
+    for (const candidate& k : all) {
+      const double score = dice(grams, k.grams);
+      if (score >= min_score) out.push_back({k.code, score, false, k.text});
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const text_match& a, const text_match& b) { return a.score > b.score; });
+  // One entry per code, best first.
+  std::vector<text_match> unique;
+  for (const text_match& m : out) {
+    if (std::none_of(unique.begin(), unique.end(), [&m](const text_match& u) { return u.code == m.code; }))
+      unique.push_back(m);
+    if (unique.size() == max) break;
+  }
+  return unique;
+}
+
+}  // namespace wlancode
