@@ -44,10 +44,21 @@ constexpr char normalise(char c) noexcept {
   if (c == '-' || c == ' ') return '_';
   return c;
 }
+// Hashes the length and up to 24 bytes (head, middle, tail): names differ early or late, and a
+// collision costs only a string compare. Much shorter than a byte-at-a-time hash chain.
+constexpr std::uint64_t load_up_to_8(std::string_view s, std::size_t at) noexcept {
+  std::uint64_t v = 0;
+  for (std::size_t i = 0; i < 8 && at + i < s.size(); ++i) v |= std::uint64_t{static_cast<unsigned char>(s[at + i])} << (8 * i);
+  return v;
+}
 constexpr std::uint32_t hash_name(std::string_view s) noexcept {
-  std::uint32_t h = 2166136261u;  // FNV-1a
-  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-  return h;
+  const std::size_t n = s.size();
+  const std::uint64_t head = load_up_to_8(s, 0);
+  const std::uint64_t mid = n > 16 ? load_up_to_8(s, n / 2 - 4) : 0;
+  const std::uint64_t tail = n > 8 ? load_up_to_8(s, n - 8) : 0;
+  std::uint64_t h = (head * 0x9E3779B97F4A7C15ull) ^ (mid * 0xC2B2AE3D27D4EB4Full) ^ (tail * 0x165667B19E3779F9ull) ^ n;
+  h ^= h >> 29;
+  return static_cast<std::uint32_t>(h ^ (h >> 32));
 }
 
 struct name_key {

@@ -1,0 +1,92 @@
+// Lookup by value and by name over every code, against std::unordered_map baselines built
+// from the same codes in the same binary. Run: build/bench/lookup_bench
+#include <benchmark/benchmark.h>
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "wlancode/codes.hpp"
+
+namespace {
+
+struct key {
+  wlancode::family fam;
+  std::uint32_t value;
+  std::string name;
+};
+
+const std::vector<key>& all_keys() {
+  static const std::vector<key> keys = [] {
+    std::vector<key> out;
+    for (wlancode::family f : wlancode::all_families)
+      for (const wlancode::code_info& c : wlancode::codes(f)) out.push_back({f, c.value, std::string(c.name)});
+    return out;
+  }();
+  return keys;
+}
+
+
+void BM_wlancode_by_value(benchmark::State& state) {
+  const auto& keys = all_keys();
+  for (auto _ : state)
+    for (const key& k : keys) {
+      const wlancode::code_info* c = wlancode::find(k.fam, k.value);
+      benchmark::DoNotOptimize(c->name.size());  // use the answer, as the baseline must
+    }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * keys.size()));
+}
+
+void BM_unordered_map_by_value(benchmark::State& state) {
+  const auto& keys = all_keys();
+  std::vector<std::unordered_map<std::uint32_t, std::string>> maps(wlancode::family_count);
+  for (const key& k : keys) maps[static_cast<std::size_t>(k.fam)].emplace(k.value, k.name);
+  for (auto _ : state)
+    for (const key& k : keys) {
+      const auto& m = maps[static_cast<std::size_t>(k.fam)];
+      benchmark::DoNotOptimize(m.find(k.value)->second.size());
+    }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * keys.size()));
+}
+
+void BM_wlancode_by_name(benchmark::State& state) {
+  const auto& keys = all_keys();
+  for (auto _ : state)
+    for (const key& k : keys) benchmark::DoNotOptimize(wlancode::find(k.fam, std::string_view(k.name))->value);
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * keys.size()));
+}
+
+// The baseline is given the easier job: exact-case keys, no normalisation.
+void BM_unordered_map_by_name(benchmark::State& state) {
+  const auto& keys = all_keys();
+  std::vector<std::unordered_map<std::string, std::uint32_t>> maps(wlancode::family_count);
+  for (const key& k : keys) maps[static_cast<std::size_t>(k.fam)].emplace(k.name, k.value);
+  for (auto _ : state)
+    for (const key& k : keys) {
+      const auto& m = maps[static_cast<std::size_t>(k.fam)];
+      benchmark::DoNotOptimize(m.find(k.name)->second);
+    }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * keys.size()));
+}
+
+void BM_wlancode_by_short_lowercase_name(benchmark::State& state) {
+  std::vector<std::pair<wlancode::family, std::string>> keys;
+  for (wlancode::family f : wlancode::all_families)
+    for (const wlancode::code_info& c : wlancode::codes(f)) {
+      std::string s(c.suffix);
+      for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      keys.emplace_back(f, s);
+    }
+  for (auto _ : state)
+    for (const auto& [f, s] : keys) benchmark::DoNotOptimize(wlancode::find(f, std::string_view(s)));
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * keys.size()));
+}
+
+}  // namespace
+
+BENCHMARK(BM_wlancode_by_value);
+BENCHMARK(BM_unordered_map_by_value);
+BENCHMARK(BM_wlancode_by_name);
+BENCHMARK(BM_unordered_map_by_name);
+BENCHMARK(BM_wlancode_by_short_lowercase_name);
+BENCHMARK_MAIN();

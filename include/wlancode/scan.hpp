@@ -1,0 +1,162 @@
+// Scanning logs for Wi-Fi failure codes: Windows event logs (XML and text), netsh wlanreport,
+// ETW text, wpa_supplicant, hostapd, mac80211 kernel lines, NetworkManager, iwd and plain text.
+//
+// The pipeline streams: reader (file, directory, stdin, gzip; UTF-8/UTF-16) -> lines -> format
+// detector -> extractor(format) -> decoder -> diagnosis -> findings handed to a callback. Memory
+// does not grow with the input size. Printing is the caller's business (see tools/wlancode).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "wlancode/codes.hpp"
+#include "wlancode/export.h"
+
+namespace wlancode::scan {
+
+// Input formats. `automatic` detects the format of each file from its first lines. `linux_log`
+// runs every Linux grammar (wpa_supplicant, hostapd, kernel, NetworkManager, iwd) plus plain
+// names, as syslog/journal files mix them; forcing one of those restricts to its grammar.
+enum class input_format : std::uint8_t {
+  automatic,
+  event_xml,       // Windows event XML (Event Viewer XML view, wevtutil /f:xml, ConvertTo-Xml, Export-Clixml)
+  event_text,      // wevtutil qe /f:text, Event Viewer text copies
+  wlanreport,      // netsh wlan show wlanreport (XML or HTML)
+  etw,             // netsh trace convert text
+  linux_log,       // syslog / journal / plain daemon logs, any mix of the Linux grammars below
+  wpa_supplicant,
+  hostapd,
+  kernel,          // mac80211 / cfg80211 kernel messages (dmesg, journal -k)
+  networkmanager,
+  iwd,
+  plain,           // symbolic names (WLAN_REASON_CODE_...) and hex codes in a reason context
+};
+
+struct format_info {
+  input_format id;
+  std::string_view name;         // "event_xml"
+  std::string_view description;  // one line, for --help
+};
+WLANCODE_API std::span<const format_info> input_formats() noexcept;
+WLANCODE_API std::string_view to_string(input_format f) noexcept;
+WLANCODE_API std::optional<input_format> parse_input_format(std::string_view name) noexcept;
+
+// What a finding's value is.
+enum class value_kind : std::uint8_t {
+  code,  // a code of a wlancode family (`fam` is set), decoded from a number or a symbolic name
+  text,  // a reason printed as text only, mapped to a code by wlancode::match_text (`fam` set)
+         // or not mapped (`fam` unset, `mapping` says why)
+  raw,   // a number in a code space wlancode does not decode (EAP reason, Win32 error, the
+         // 8003 disconnect reason...): reported as printed, never decoded
+};
+WLANCODE_API std::string_view to_string(value_kind k) noexcept;
+
+// One code found in a log.
+struct finding {
+  std::string source;        // file path, "-" for stdin
+  std::uint64_t line = 0;    // 1-based line number (in the transcoded text)
+  input_format format = input_format::plain;  // the grammar that found it (never automatic/linux_log)
+  std::string field;         // the log's own label: "reason", "status_code", "ReasonCode", "Failure Reason"...
+  value_kind kind = value_kind::code;
+  std::optional<family> fam;  // unset for raw values and unmapped texts
+  std::string space;         // for raw values: "eap_reason", "win32_error", "eap_error", "event_8003_reason", "unknown"
+  bool has_value = false;
+  std::uint32_t value = 0;   // the 32-bit (or 16-bit) value; a negative NetworkManager reason as its magnitude
+  std::string raw;           // the token as printed ("0x38004", "-3", "WLAN_REASON_CODE_...")
+  const code_info* code = nullptr;  // the table entry, when the family lists the value
+  std::string name;          // full code name, or "" when unlisted
+  std::string meaning;       // documented meaning, or the range description when unlisted
+  std::string text;          // the reason text printed next to the code (or the text that was mapped)
+  std::string mapping;       // text findings: "exact", "approximate", "unmapped", "unmapped_localized"
+  double score = 0;          // text findings: match score
+  phase ph = phase::unknown;
+  initiator init = initiator::unknown;
+  bool locally_generated = false;  // the local station sent the frame (wpa locally_generated=1,
+                                   // NetworkManager negative reason, kernel "by local choice", iwd from_ap: false)
+  std::string hint_cause, hint_action;  // a heuristic, from the code's hint
+  std::string timestamp, event_id, interface, ssid, bssid, sta;  // context, empty when unknown
+  std::string excerpt;       // the line (at most ~400 bytes; key material removed; redacted on request)
+  bool line_truncated = false;  // the line exceeded the line cap and was scanned in its first part only
+};
+
+struct options {
+  input_format forced = input_format::automatic;
+  std::optional<family> only;   // keep findings of this family only
+  bool redact = false;          // mask MAC addresses, SSIDs and user names in every finding field
+  unsigned jobs = 1;            // threads for large regular files
+  std::size_t max_line = 1u << 20;  // lines longer than this are scanned in their first max_line bytes
+  std::uint64_t parallel_min_bytes = 32u << 20;  // -j applies to files at least this large
+  std::function<void(std::uint64_t done, std::uint64_t total)> progress;  // optional, per file
+};
+
+struct input_error {
+  std::string source;
+  std::string message;
+};
+
+using finding_sink = std::function<void(const finding&)>;
+using error_sink = std::function<void(const input_error&)>;
+
+struct result {
+  std::uint64_t findings = 0;
+  std::uint64_t files = 0;
+  std::uint64_t errors = 0;
+  std::uint64_t truncated_lines = 0;
+};
+
+// Scans a path: a file (plain or .gz), a directory (recursively, sorted) or "-" for stdin.
+// Findings arrive in input order. An unreadable path is reported to `errors`; scanning goes on.
+WLANCODE_API result scan_path(const std::string& path, const options& opt, const finding_sink& out,
+                              const error_sink& errors);
+
+// Scans bytes already in memory (any encoding the reader accepts, gzip included), named `source`.
+WLANCODE_API result scan_memory(std::string_view data, const std::string& source, const options& opt,
+                                const finding_sink& out);
+
+// The format the detector picks for these first bytes of a file (already UTF-8).
+WLANCODE_API input_format detect_format(std::string_view head) noexcept;
+
+// Masks MAC addresses (keeps the first octet: "02:xx:xx:xx:xx:xx"), and the values of SSID, user and
+// profile fields, in a line of text. Used on excerpts by scan_* when options::redact is set.
+WLANCODE_API std::string redact_text(std::string_view line);
+
+// Counts for --summary. Bounded: at most `max_keys` distinct SSIDs/BSSIDs are tracked.
+class WLANCODE_API summary {
+ public:
+  struct code_count {
+    std::optional<family> fam;
+    std::string space;     // raw values: their space
+    std::uint32_t value = 0;
+    bool has_value = false;
+    std::string name;      // code name, or the text for unmapped texts
+    std::uint64_t count = 0;
+    std::string first_seen, last_seen;  // timestamps, where the log has them
+    std::string first_where, last_where;  // "source:line"
+  };
+  struct where_count {
+    std::uint64_t count = 0;
+    std::map<std::string, std::uint64_t> codes;  // code name -> count
+  };
+  void add(const finding& f);
+  std::uint64_t total = 0;
+  std::vector<code_count> by_code;                 // in order of first appearance
+  std::map<std::string, std::uint64_t> by_family;  // family id, "raw", "unmapped_text"
+  std::map<std::string, std::uint64_t> by_phase;
+  std::map<std::string, std::uint64_t> by_initiator;
+  std::map<std::string, std::uint64_t> by_format;
+  std::map<std::string, where_count> by_ssid, by_bssid;
+  std::uint64_t locally_generated = 0;
+  std::string first_seen, last_seen;
+  std::size_t max_keys = 10000;
+
+ private:
+  std::map<std::string, std::size_t> index_;
+};
+
+}  // namespace wlancode::scan

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# First command of the README: installs what is missing, builds, and runs wlancode on the
+# bundled examples.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/deps.sh
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build -j"$(nproc)" --target wlancode_cli
+w=build/tools/wlancode/wlancode
+echo "== wlancode explain 0x00048014 0x38004 -3   (codes as logs print them)"
+"$w" explain 0x00048014 0x38004 -3 || true
+echo "== wlancode explain --text (a sentence from a WLAN-AutoConfig event)"
+"$w" explain --text "Failure Reason: The specific network is not available." || true
+if "$w" scan --help >/dev/null 2>&1 && [ -d examples ]; then
+  echo "== wlancode scan --summary examples/"
+  "$w" scan --summary examples/ || true
+fi

@@ -1,0 +1,13 @@
+# Fails when docs/codes/ differs from what the tables generate (run `cmake --build build --target docs`).
+file(MAKE_DIRECTORY ${OUT})
+execute_process(COMMAND ${GEN} ${OUT} RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "wlancode-gendocs failed")
+endif()
+file(GLOB generated RELATIVE ${OUT} ${OUT}/*.md)
+foreach(f IN LISTS generated)
+  execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files ${OUT}/${f} ${REF}/${f} RESULT_VARIABLE diff)
+  if(NOT diff EQUAL 0)
+    message(FATAL_ERROR "docs/codes/${f} is out of date: run cmake --build build --target docs")
+  endif()
+endforeach()
