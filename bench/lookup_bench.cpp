@@ -2,11 +2,14 @@
 // from the same codes in the same binary. Run: build/bench/lookup_bench
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
+#include <random>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "wlancode/codes.hpp"
+#include "wlancode/lookup_inline.hpp"
 
 namespace {
 
@@ -16,6 +19,7 @@ struct key {
   std::string name;
 };
 
+// Every code of every family, in table order.
 const std::vector<key>& all_keys() {
   static const std::vector<key> keys = [] {
     std::vector<key> out;
@@ -35,6 +39,40 @@ void BM_wlancode_by_value(benchmark::State& state) {
       benchmark::DoNotOptimize(c->name.size());  // use the answer, as the baseline must
     }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * keys.size()));
+}
+
+// The header-only constexpr form, inlined into the loop.
+void BM_wlancode_by_value_inline(benchmark::State& state) {
+  const auto& keys = all_keys();
+  for (auto _ : state)
+    for (const key& k : keys) {
+      const wlancode::code_info* c = wlancode::find_inline(k.fam, k.value);
+      benchmark::DoNotOptimize(c->name.size());
+    }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * keys.size()));
+}
+
+// A caller that knows its family (the common case: a WLAN_REASON_CODE field), per family.
+template <wlancode::family F>
+void BM_wlancode_by_value_inline_one_family(benchmark::State& state) {
+  std::vector<std::uint32_t> values;
+  for (const wlancode::code_info& c : wlancode::codes(F)) values.push_back(c.value);
+  for (auto _ : state)
+    for (std::uint32_t v : values) benchmark::DoNotOptimize(wlancode::find_inline(F, v)->name.size());
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * values.size()));
+}
+
+template <wlancode::family F>
+void BM_unordered_map_by_value_one_family(benchmark::State& state) {
+  std::vector<std::uint32_t> values;
+  std::unordered_map<std::uint32_t, std::string> map;
+  for (const wlancode::code_info& c : wlancode::codes(F)) {
+    values.push_back(c.value);
+    map.emplace(c.value, std::string(c.name));
+  }
+  for (auto _ : state)
+    for (std::uint32_t v : values) benchmark::DoNotOptimize(map.find(v)->second.size());
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * values.size()));
 }
 
 void BM_unordered_map_by_value(benchmark::State& state) {
@@ -85,7 +123,12 @@ void BM_wlancode_by_short_lowercase_name(benchmark::State& state) {
 }  // namespace
 
 BENCHMARK(BM_wlancode_by_value);
+BENCHMARK(BM_wlancode_by_value_inline);
 BENCHMARK(BM_unordered_map_by_value);
+BENCHMARK(BM_wlancode_by_value_inline_one_family<wlancode::family::wlan_reason>);
+BENCHMARK(BM_unordered_map_by_value_one_family<wlancode::family::wlan_reason>);
+BENCHMARK(BM_wlancode_by_value_inline_one_family<wlancode::family::ieee80211_status>);
+BENCHMARK(BM_unordered_map_by_value_one_family<wlancode::family::ieee80211_status>);
 BENCHMARK(BM_wlancode_by_name);
 BENCHMARK(BM_unordered_map_by_name);
 BENCHMARK(BM_wlancode_by_short_lowercase_name);

@@ -1,16 +1,15 @@
 // Lookups by value and by name over the compile-time indexes.
 #include <algorithm>
 
-#include "index.hpp"
-#include "tables.hpp"
+#include "wlancode/detail/index.hpp"
+#include "wlancode/lookup_inline.hpp"
 
 namespace wlancode {
 namespace {
 using namespace detail;
 
-// One index pair per family, all built at compile time.
+// One name index per family, built at compile time (the value indexes are in lookup_inline.hpp).
 #define WLANCODE_INDEXES_(table, fam)                                                             \
-  constexpr auto table##_by_value = make_value_index(table);                                      \
   constexpr auto table##_by_name =                                                                \
       make_name_index<count_name_keys(table, family::fam)>(table, family::fam);
 WLANCODE_INDEXES_(wlan_reason_table, wlan_reason)
@@ -22,15 +21,12 @@ WLANCODE_INDEXES_(ieee80211_status_table, ieee80211_status)
 
 struct family_index {
   std::span<const code_info> rows;
-  std::span<const std::uint16_t> value_slots;
-  unsigned value_shift;
   std::span<const name_key> name_keys;
   std::span<const std::uint16_t> name_slots;
 };
 
 #define WLANCODE_FAMILY_INDEX_(table)                                                     \
-  family_index{table, table##_by_value.slots, table##_by_value.shift, table##_by_name.keys, \
-               table##_by_name.slots}
+  family_index{table, table##_by_name.keys, table##_by_name.slots}
 constexpr family_index indexes[] = {
     WLANCODE_FAMILY_INDEX_(wlan_reason_table),  WLANCODE_FAMILY_INDEX_(wdi_assoc_status_table),
     WLANCODE_FAMILY_INDEX_(wcn_session_status_table), WLANCODE_FAMILY_INDEX_(ieee80211_reason_table),
@@ -64,16 +60,7 @@ constexpr std::size_t max_name = 128;
 
 std::span<const code_info> codes(family f) noexcept { return table_of(f); }
 
-const code_info* find(family f, std::uint32_t value) noexcept {
-  if (!valid(f)) return nullptr;
-  const family_index& ix = indexes[static_cast<std::size_t>(f)];
-  const std::size_t mask = ix.value_slots.size() - 1;
-  for (std::size_t slot = hash_value(value) >> ix.value_shift;; slot = (slot + 1) & mask) {
-    const std::uint16_t s = ix.value_slots[slot];
-    if (s == 0) return nullptr;
-    if (ix.rows[s - 1].value == value) return &ix.rows[s - 1];
-  }
-}
+const code_info* find(family f, std::uint32_t value) noexcept { return find_inline(f, value); }
 
 const code_info* find(family f, std::string_view name) noexcept {
   if (!valid(f) || name.empty() || name.size() > max_name) return nullptr;

@@ -1,0 +1,128 @@
+// Small text helpers shared by the extractors.
+#include <cstring>
+
+#include "internal.hpp"
+
+namespace wlancode::scan::detail {
+namespace {
+
+bool is_hex(char c) noexcept {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+
+}  // namespace
+
+std::string_view trim(std::string_view s) noexcept {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+bool parse_uint(std::string_view s, std::uint64_t& v) noexcept {
+  if (s.empty() || s.size() > 18) return false;
+  v = 0;
+  for (char c : s) {
+    if (!is_digit(c)) return false;
+    v = v * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  return true;
+}
+
+// xx:xx:xx:xx:xx:xx or xx-xx-xx-xx-xx-xx, not part of a longer hex run.
+bool is_mac_at(std::string_view s, std::size_t i) noexcept {
+  if (i + 17 > s.size()) return false;
+  const char sep = s[i + 2];
+  if (sep != ':' && sep != '-') return false;
+  for (std::size_t k = 0; k < 6; ++k) {
+    if (!is_hex(s[i + 3 * k]) || !is_hex(s[i + 3 * k + 1])) return false;
+    if (k < 5 && s[i + 3 * k + 2] != sep) return false;
+  }
+  if (i > 0 && (is_hex(s[i - 1]) || s[i - 1] == sep)) return false;
+  if (i + 17 < s.size() && (is_hex(s[i + 17]) || s[i + 17] == sep)) return false;
+  return true;
+}
+
+std::string_view find_mac(std::string_view s) noexcept {
+  for (std::size_t i = 0; i + 17 <= s.size(); ++i) {
+    const void* hit = std::memchr(s.data() + i + 2, ':', s.size() - i - 2);
+    const void* hit2 = std::memchr(s.data() + i + 2, '-', s.size() - i - 2);
+    const char* h = static_cast<const char*>(hit);
+    const char* h2 = static_cast<const char*>(hit2);
+    if (!h || (h2 && h2 < h)) h = h2;
+    if (!h) return {};
+    i = static_cast<std::size_t>(h - s.data()) - 2;
+    if (is_mac_at(s, i)) return s.substr(i, 17);
+  }
+  return {};
+}
+
+std::string_view leading_timestamp(std::string_view s) noexcept {
+  auto digits = [&](std::size_t from, std::size_t n) {
+    if (from + n > s.size()) return false;
+    for (std::size_t k = 0; k < n; ++k)
+      if (!is_digit(s[from + k])) return false;
+    return true;
+  };
+  // "Nov 21 10:12:34" (syslog)
+  if (s.size() >= 15 && s[3] == ' ' && s[0] >= 'A' && s[0] <= 'Z' && (digits(4, 2) || (s[4] == ' ' && digits(5, 1))) &&
+      s[6] == ' ' && digits(7, 2) && s[9] == ':' && digits(10, 2) && s[12] == ':' && digits(13, 2))
+    return s.substr(0, 15);
+  // "2023-11-21T10:12:34.567+01:00" / "2023-11-21 10:12:34,567"
+  if (digits(0, 4) && s.size() >= 19 && s[4] == '-' && digits(5, 2) && s[7] == '-' && digits(8, 2) &&
+      (s[10] == 'T' || s[10] == ' ') && digits(11, 2) && s[13] == ':') {
+    std::size_t e = 19;
+    while (e < s.size() && (is_digit(s[e]) || s[e] == '.' || s[e] == ',' || s[e] == '+' || s[e] == '-' ||
+                            s[e] == ':' || s[e] == 'Z'))
+      ++e;
+    return s.substr(0, e);
+  }
+  // "[  123.456789]" (dmesg)
+  if (!s.empty() && s[0] == '[') {
+    std::size_t e = 1;
+    while (e < s.size() && e < 24 && (s[e] == ' ' || is_digit(s[e]) || s[e] == '.')) ++e;
+    if (e < s.size() && s[e] == ']' && e > 2) return s.substr(0, e + 1);
+  }
+  // "1700000000.123456: " (wpa_supplicant -t)
+  if (digits(0, 10) && s.size() > 11 && s[10] == '.') {
+    std::size_t e = 11;
+    while (e < s.size() && is_digit(s[e])) ++e;
+    if (e < s.size() && s[e] == ':') return s.substr(0, e);
+  }
+  return {};
+}
+
+std::string excerpt_of(std::string_view line) {
+  constexpr std::size_t cap = 400;
+  std::string out;
+  // Key material of WLAN profiles is never copied: drop the element's content.
+  std::size_t pos = 0;
+  for (;;) {
+    const std::size_t k = line.find("keyMaterial", pos);
+    if (k == std::string_view::npos) {
+      out.append(line.substr(pos));
+      break;
+    }
+    out.append(line.substr(pos, k + 11 - pos));
+    std::size_t gt = line.find('>', k + 11);
+    if (gt == std::string_view::npos) {
+      pos = line.size();
+      break;
+    }
+    out.append(line.substr(k + 11, gt + 1 - (k + 11)));
+    const std::size_t lt = line.find('<', gt + 1);
+    out += "[removed]";
+    if (lt == std::string_view::npos) break;
+    pos = lt;
+  }
+  // Key material written as an attribute or a keyword ("keyMaterial=..."): cut the line there.
+  if (out.size() > cap) {
+    std::size_t n = cap;
+    while (n > 0 && (static_cast<unsigned char>(out[n]) & 0xC0) == 0x80) --n;
+    out.resize(n);
+    out += "...";
+  }
+  return out;
+}
+
+}  // namespace wlancode::scan::detail
