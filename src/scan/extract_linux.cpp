@@ -1,0 +1,350 @@
+// Extractors of the line-oriented Linux grammars (wpa_supplicant, hostapd, mac80211 kernel,
+// NetworkManager, iwd, with or without syslog/journal prefixes) and of plain text (symbolic names,
+// hex codes in a reason context). Each reports only what its grammar says is a code.
+#include <array>
+#include <cstring>
+
+#include "internal.hpp"
+#include "wlancode/explain.hpp"
+
+namespace wlancode::scan::detail {
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alnum(char c) { return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_hexc(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+bool has(std::string_view s, std::string_view n) { return s.find(n) != std::string_view::npos; }
+
+// Decimal digits at `pos` (with an optional leading '-' when `sign`), ending at a non-alnum.
+std::string_view number_at(std::string_view s, std::size_t pos, bool sign = false) {
+  std::size_t e = pos;
+  if (sign && e < s.size() && s[e] == '-') ++e;
+  const std::size_t d = e;
+  while (e < s.size() && is_digit(s[e]) && e - d < 10) ++e;
+  if (e == d) return {};
+  if (e < s.size() && (is_alnum(s[e]) || s[e] == '.' || s[e] == '_')) return {};
+  return s.substr(pos, e - pos);
+}
+// "0x..." or decimal.
+std::string_view hex_or_dec_at(std::string_view s, std::size_t pos) {
+  if (pos + 2 < s.size() && s[pos] == '0' && (s[pos + 1] == 'x' || s[pos + 1] == 'X')) {
+    std::size_t e = pos + 2;
+    while (e < s.size() && is_hexc(s[e]) && e - pos < 10) ++e;
+    if (e == pos + 2 || (e < s.size() && (is_alnum(s[e]) || s[e] == '_'))) return {};
+    return s.substr(pos, e - pos);
+  }
+  return number_at(s, pos);
+}
+// The value of key=VALUE (VALUE ends at a space).
+std::string_view value_of(std::string_view s, std::string_view key) {
+  std::size_t k = 0;
+  while ((k = s.find(key, k)) != std::string_view::npos) {
+    if (k == 0 || !is_alnum(s[k - 1])) {
+      const std::size_t b = k + key.size();
+      std::size_t e = b;
+      while (e < s.size() && s[e] != ' ' && s[e] != '\t') ++e;
+      return s.substr(b, e - b);
+    }
+    k += key.size();
+  }
+  return {};
+}
+std::string_view mac_after(std::string_view s, std::size_t from) {
+  return from < s.size() ? find_mac(s.substr(from)) : std::string_view{};
+}
+// The interface: "wlan0: ..." style token ending with ':' or inside "device (wlp2s0)".
+std::string_view interface_of(std::string_view s) {
+  for (std::size_t i = 0; i + 3 < s.size(); ++i) {
+    if (s[i] == 'w' && s[i + 1] == 'l' && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == ',' || s[i - 1] == '[')) {
+      std::size_t e = i + 2;
+      while (e < s.size() && (is_alnum(s[e]) || s[e] == '-' || s[e] == '_' || s[e] == '.')) ++e;
+      if (e < s.size() && (s[e] == ':' || s[e] == ')' || s[e] == ']') && e - i >= 3 && e - i <= 15 &&
+          is_digit(s[e - 1]))
+        return s.substr(i, e - i);
+    }
+  }
+  return {};
+}
+
+class linux_extractor final : public extractor {
+ public:
+  explicit linux_extractor(input_format f) : only_(f) {}
+  void on_line(const line& l, std::vector<candidate>& out) override {
+    const std::string_view s = l.text;
+    const std::size_t before = out.size();
+    if (use(input_format::wpa_supplicant)) wpa(s, out);
+    if (out.size() == before && use(input_format::hostapd)) hostapd(s, out);
+    if (out.size() == before && use(input_format::kernel)) kernel(s, out);
+    if (out.size() == before && use(input_format::networkmanager)) nm(s, out);
+    if (out.size() == before && use(input_format::iwd)) iwd(s, out);
+    if (out.size() == before && (only_ == input_format::linux_log || only_ == input_format::plain)) names(s, out);
+    if (out.size() == before && only_ == input_format::plain) plain_hex(s, out);
+    if (out.size() == before) return;
+    const std::string_view ts = leading_timestamp(s);
+    const std::string_view ifc = interface_of(s);
+    for (std::size_t i = before; i < out.size(); ++i) {
+      candidate& c = out[i];
+      c.line = l.number;
+      c.truncated = l.truncated;
+      c.excerpt = excerpt_of(s);
+      if (c.timestamp.empty()) c.timestamp = ts;
+      if (c.interface.empty()) c.interface = ifc;
+      if (c.ssid.empty() && !c.bssid.empty()) {
+        for (const auto& e : ssids_)
+          if (e.first == c.bssid) c.ssid = e.second;
+      }
+    }
+  }
+
+ private:
+  bool use(input_format g) const { return only_ == g || only_ == input_format::linux_log; }
+
+  static candidate make(input_format f, std::string_view field, family fam, std::string_view token) {
+    candidate c;
+    c.format = f;
+    c.field = field;
+    c.kind = candidate::how::number;
+    c.fam = fam;
+    c.token = token;
+    return c;
+  }
+
+  void remember_ssid(std::string_view bssid, std::string_view ssid) {
+    for (auto& e : ssids_)
+      if (e.first == bssid) {
+        e.second = ssid;
+        return;
+      }
+    ssids_[next_ssid_ % ssids_.size()] = {std::string(bssid), std::string(ssid)};
+    ++next_ssid_;
+  }
+
+  void wpa(std::string_view s, std::vector<candidate>& out) {
+    constexpr auto f = input_format::wpa_supplicant;
+    if (const std::size_t k = s.find("Trying to associate with "); k != std::string_view::npos) {
+      const std::string_view mac = mac_after(s, k);
+      const std::size_t q = s.find("(SSID='", k);
+      if (!mac.empty() && q != std::string_view::npos) {
+        const std::size_t e = s.find("' ", q + 7);
+        if (e != std::string_view::npos && e - (q + 7) <= 64) remember_ssid(mac, s.substr(q + 7, e - (q + 7)));
+      }
+      return;
+    }
+    if (const std::size_t k = s.find("CTRL-EVENT-DISCONNECTED"); k != std::string_view::npos) {
+      const std::string_view r = number_at(value_of(s, "reason="), 0);
+      if (r.empty()) return;
+      candidate c = make(f, "reason", family::ieee80211_reason, r);
+      c.bssid = value_of(s, "bssid=");
+      c.locally_generated = value_of(s, "locally_generated=") == "1";
+      c.init = c.locally_generated ? initiator::system : initiator::network;
+      out.push_back(std::move(c));
+      return;
+    }
+    const bool assoc = has(s, "CTRL-EVENT-ASSOC-REJECT"), auth = has(s, "CTRL-EVENT-AUTH-REJECT");
+    if (assoc || auth) {
+      const std::string_view r = number_at(value_of(s, "status_code="), 0);
+      if (r.empty()) return;
+      candidate c = make(f, "status_code", family::ieee80211_status, r);
+      c.bssid = assoc ? value_of(s, "bssid=") : find_mac(s.substr(s.find("AUTH-REJECT")));
+      if (has(s, " timeout")) c.init = initiator::system;
+      out.push_back(std::move(c));
+      return;
+    }
+    // Debug output: " * reason 3 (DEAUTH_LEAVING) locally_generated=1"
+    if (const std::size_t k = s.find("* reason "); k != std::string_view::npos) {
+      const std::string_view r = number_at(s, k + 9);
+      if (r.empty() || s.find(" (", k + 9) != k + 9 + r.size()) return;
+      candidate c = make(f, "reason", family::ieee80211_reason, r);
+      c.locally_generated = has(s, "locally_generated=1");
+      c.init = c.locally_generated ? initiator::system : initiator::network;
+      out.push_back(std::move(c));
+    }
+  }
+
+  void hostapd(std::string_view s, std::vector<candidate>& out) {
+    constexpr auto f = input_format::hostapd;
+    for (std::string_view ind : {std::string_view("MLME-DEAUTHENTICATE.indication("), std::string_view("MLME-DISASSOCIATE.indication(")}) {
+      const std::size_t k = s.find(ind);
+      if (k == std::string_view::npos) continue;
+      const std::size_t b = k + ind.size();
+      if (!is_mac_at(s, b) || s.substr(b + 17, 2) != ", ") return;
+      const std::string_view r = number_at(s, b + 19);
+      if (r.empty() || s.substr(b + 19 + r.size(), 1) != ")") return;
+      candidate c = make(f, "reason", family::ieee80211_reason, r);
+      c.sta = s.substr(b, 17);
+      c.init = initiator::network;
+      out.push_back(std::move(c));
+      return;
+    }
+    const bool wifi = has(s, "hostapd") || has(s, "STA") || has(s, "nl80211") || has(s, "deauth") || has(s, "disassoc");
+    if (!wifi || has(s, "CTRL-EVENT-")) return;
+    for (auto [key, fam] : {std::pair{std::string_view("reason_code="), family::ieee80211_reason},
+                            std::pair{std::string_view("reason="), family::ieee80211_reason},
+                            std::pair{std::string_view("status_code="), family::ieee80211_status}}) {
+      const std::string_view r = number_at(value_of(s, key), 0);
+      if (r.empty()) continue;
+      candidate c = make(f, key.substr(0, key.size() - 1), fam, r);
+      const std::size_t st = s.find("STA=");
+      c.sta = st != std::string_view::npos ? mac_after(s, st) : find_mac(s);
+      out.push_back(std::move(c));
+      return;
+    }
+  }
+
+  void kernel(std::string_view s, std::vector<candidate>& out) {
+    constexpr auto f = input_format::kernel;
+    if (const std::size_t k = s.find("(Reason: "); k != std::string_view::npos) {
+      std::size_t e = k + 9;
+      while (e < s.size() && is_digit(s[e])) ++e;
+      if (e == k + 9 || e - (k + 9) > 5 || e >= s.size() || (s[e] != '=' && s[e] != ')')) return;
+      candidate c = make(f, "Reason", family::ieee80211_reason, s.substr(k + 9, e - (k + 9)));
+      if (s[e] == '=') {
+        const std::size_t close = s.find(')', e);
+        if (close != std::string_view::npos) c.kernel_name = s.substr(e + 1, close - e - 1);
+      }
+      c.locally_generated = has(s, "by local choice");
+      c.init = c.locally_generated ? initiator::system : initiator::network;
+      const std::size_t from = s.find(" from ");
+      c.bssid = from != std::string_view::npos && from < k ? mac_after(s, from) : std::string_view{};
+      out.push_back(std::move(c));
+      return;
+    }
+    for (auto [key, close] : {std::pair{std::string_view("denied association (code="), ')'},
+                              std::pair{std::string_view("denied authentication (status "), ')'}}) {
+      const std::size_t k = s.find(key);
+      if (k == std::string_view::npos) continue;
+      const std::string_view r = number_at(s, k + key.size());
+      if (r.empty() || k + key.size() + r.size() >= s.size() || s[k + key.size() + r.size()] != close) return;
+      candidate c = make(f, key.find("code=") != std::string_view::npos ? "code" : "status", family::ieee80211_status, r);
+      c.bssid = find_mac(s.substr(0, k));
+      c.init = initiator::network;
+      out.push_back(std::move(c));
+      return;
+    }
+    for (std::string_view key : {std::string_view("RX AssocResp from "), std::string_view("RX ReassocResp from ")}) {
+      const std::size_t k = s.find(key);
+      if (k == std::string_view::npos) continue;
+      const std::size_t st = s.find(" status=", k);
+      if (st == std::string_view::npos) return;
+      const std::string_view r = number_at(s, st + 8);
+      if (r.empty()) return;
+      candidate c = make(f, "status", family::ieee80211_status, r);
+      c.bssid = mac_after(s, k);
+      c.init = initiator::network;
+      out.push_back(std::move(c));
+      return;
+    }
+  }
+
+  void nm(std::string_view s, std::vector<candidate>& out) {
+    // "Connection disconnected (reason -3)": a negative value is a locally generated reason.
+    for (std::string_view key : {std::string_view("onnection disconnected (reason "), std::string_view("isconnected (reason ")}) {
+      const std::size_t k = s.find(key);
+      if (k == std::string_view::npos) continue;
+      const std::string_view r = number_at(s, k + key.size(), true);
+      if (r.empty() || r == "-" || k + key.size() + r.size() >= s.size() || s[k + key.size() + r.size()] != ')') return;
+      candidate c = make(input_format::networkmanager, "reason", family::ieee80211_reason, r);
+      c.locally_generated = r[0] == '-';
+      c.init = c.locally_generated ? initiator::system : initiator::network;
+      out.push_back(std::move(c));
+      return;
+    }
+  }
+
+  void iwd(std::string_view s, std::vector<candidate>& out) {
+    if (!has(s, "iwd")) return;
+    for (auto [key, fam] : {std::pair{std::string_view("reason: "), family::ieee80211_reason},
+                            std::pair{std::string_view("status: "), family::ieee80211_status}}) {
+      const std::size_t k = s.find(key);
+      if (k == std::string_view::npos) continue;
+      const std::string_view r = number_at(s, k + key.size());
+      if (r.empty()) continue;
+      candidate c = make(input_format::iwd, key.substr(0, key.size() - 2), fam, r);
+      const std::string_view from_ap = value_of(s, "from_ap: ");
+      if (fam == family::ieee80211_reason) {
+        c.locally_generated = from_ap.substr(0, 5) == "false";
+        c.init = c.locally_generated ? initiator::system : initiator::network;
+      }
+      c.bssid = find_mac(s);
+      out.push_back(std::move(c));
+      return;
+    }
+  }
+
+  // WLAN_REASON_CODE_*, WDI_ASSOC_STATUS_*, WCN_SESSION_STATUS_*, and the 802.11 WLAN_REASON_* /
+  // WLAN_STATUS_* names of the Linux headers: only names the tables know.
+  void names(std::string_view s, std::vector<candidate>& out) {
+    static constexpr std::pair<std::string_view, family> prefixes[] = {
+        {"WLAN_REASON_CODE_", family::wlan_reason},       {"WDI_ASSOC_STATUS_", family::wdi_assoc_status},
+        {"WCN_SESSION_STATUS_", family::wcn_session_status}, {"WLAN_REASON_", family::ieee80211_reason},
+        {"WLAN_STATUS_", family::ieee80211_status}};
+    std::size_t pos = 0;
+    int n = 0;
+    while (n < 8) {
+      std::size_t best = std::string_view::npos;
+      const std::pair<std::string_view, family>* which = nullptr;
+      for (const auto& p : prefixes) {
+        const std::size_t k = s.find(p.first, pos);
+        if (k < best) {
+          best = k;
+          which = &p;
+        }
+      }
+      if (!which) return;
+      if (best > 0 && (is_alnum(s[best - 1]) || s[best - 1] == '_')) {
+        pos = best + 1;
+        continue;
+      }
+      std::size_t e = best;
+      while (e < s.size() && (is_alnum(s[e]) || s[e] == '_')) ++e;
+      const std::string_view name = s.substr(best, e - best);
+      // WLAN_REASON_CODE_ names are tried as such first (the WLAN_REASON_ prefix also matches).
+      if (const code_info* ci = find(which->second, name); ci && ci->name.size() == name.size()) {
+        candidate c;
+        c.format = input_format::plain;
+        c.field = "name";
+        c.kind = candidate::how::name;
+        c.fam = which->second;
+        c.token = name;
+        out.push_back(std::move(c));
+        ++n;
+      }
+      pos = e;
+    }
+  }
+
+  // "ReasonCode=0x00038004", "reason code: 0x38004", "Reason: 0x48005" in plain text.
+  void plain_hex(std::string_view s, std::vector<candidate>& out) {
+    static constexpr std::string_view labels[] = {"reason code", "reasoncode", "reason_code", "reason"};
+    std::string low(s.substr(0, std::min<std::size_t>(s.size(), 4096)));
+    for (char& ch : low)
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    for (std::string_view lab : labels) {
+      const std::size_t k = low.find(lab);
+      if (k == std::string::npos || (k > 0 && is_alnum(low[k - 1]))) continue;
+      std::size_t p = k + lab.size();
+      while (p < low.size() && (low[p] == ' ' || low[p] == ':' || low[p] == '=' || low[p] == '\t')) ++p;
+      if (p == k + lab.size() || p + 2 >= low.size() || low[p] != '0' || low[p + 1] != 'x') continue;
+      const std::string_view tok = hex_or_dec_at(s, p);
+      if (tok.empty()) continue;
+      candidate c;
+      c.format = input_format::plain;
+      c.field = s.substr(k, lab.size());
+      c.kind = candidate::how::number;
+      c.fam = family::wlan_reason;
+      c.token = tok;
+      out.push_back(std::move(c));
+      return;
+    }
+  }
+
+  input_format only_;
+  std::array<std::pair<std::string, std::string>, 64> ssids_{};
+  std::size_t next_ssid_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<extractor> make_linux_extractor(input_format f) { return std::make_unique<linux_extractor>(f); }
+
+}  // namespace wlancode::scan::detail
