@@ -260,17 +260,15 @@ TEST(CodeData, EveryCodeHasTextsAndASection) {
       EXPECT_EQ(c.meaning.text.find('\n'), std::string_view::npos);
       EXPECT_NE(wlancode::to_string(c.phase), "");
       EXPECT_NE(wlancode::to_string(c.initiator), "");
-      if (c.flags & wlancode::flag::own) EXPECT_EQ(c.meaning.source, "wlancode");
+      if (c.flags & wlancode::flag::own) { EXPECT_EQ(c.meaning.source, "wlancode"); }
     }
   }
 }
 
 TEST(CodeData, WindowsHeadersAreTheDocumentedOnes) {
   for (const code_info& c : wlancode::codes(family::wlan_reason)) {
-    if (c.name.starts_with("ONEX_"))
-      EXPECT_EQ(c.section->header, "dot1x.h") << c.name;
-    else
-      EXPECT_EQ(c.section->header, "wlanapi.h") << c.name;
+    const char* header = c.name.starts_with("ONEX_") ? "dot1x.h" : "wlanapi.h";
+    EXPECT_EQ(c.section->header, header) << c.name;
   }
   for (const code_info& c : wlancode::codes(family::wcn_session_status))
     EXPECT_EQ(c.section->header, "wcndevice.h") << c.name;

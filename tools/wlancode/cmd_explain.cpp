@@ -51,11 +51,15 @@ void print_text(std::ostream& out, const explanation& e) {
   }
   for (const match& m : e.matches) {
     const code_info& c = *m.code;
-    out << "  " << c.name << "  = " << hex(c.fam, c.value) << "  (" << c.value << ")"
-        << (m.locally_generated ? "  locally generated" : "");
-    if (m.approximate) out << "  approximate, score " << static_cast<int>(m.score * 100 + 0.5) << "%";
-    out << "\n";
-    out << "    family     " << to_string(c.fam) << " (" << type_name(c.fam) << ", " << c.section->header << ")\n";
+    std::string head = "  " + std::string(c.name);
+    std::string value = "= " + hex(c.fam, c.value) + "  (" + std::to_string(c.value) + ")";
+    if (m.locally_generated) value += "  locally generated";
+    if (m.approximate) value += "  approximate, score " + std::to_string(static_cast<int>(m.score * 100 + 0.5)) + "%";
+    // Long names push the value to its own line so that no line passes 80 columns.
+    out << head << (head.size() + 2 + value.size() <= 80 ? "  " : "\n    ") << value << "\n";
+    out << "    family     ";
+    write_wrapped(out, std::string(to_string(c.fam)) + " (" + std::string(type_name(c.fam)) + ", " +
+                           std::string(c.section->header) + ")", 15);
     out << "    section    ";
     write_wrapped(out, c.section->heading, 15);
     out << "    phase      " << describe(c.phase) << "\n";

@@ -115,13 +115,4 @@ runner add_search(CLI::App& app) {
   };
 }
 
-runner add_scan(CLI::App& app) {
-  CLI::App* cmd = app.add_subcommand("scan", "Find and decode codes in logs (not yet available)");
-  return [cmd] {
-    (void)cmd;
-    std::cerr << "wlancode: scan is not available in this build\n";
-    return exit_usage;
-  };
-}
-
 }  // namespace wlancode::cli

@@ -1,0 +1,25 @@
+// libFuzzer target over the scan pipeline: the input is scanned once per forced format and once
+// with detection. The first byte picks a small line cap now and then, to exercise truncation.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "wlancode/scan.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view in(reinterpret_cast<const char*>(data), size);
+  for (const wlancode::scan::format_info& f : wlancode::scan::input_formats()) {
+    wlancode::scan::options o;
+    o.forced = f.id;
+    o.redact = size > 0 && (data[0] & 1);
+    o.max_line = size > 0 && (data[0] & 2) ? 64 : 4096;
+    std::size_t n = 0;
+    wlancode::scan::scan_memory(in, "fuzz", o, [&n](const wlancode::scan::finding& x) {
+      n += x.excerpt.size() + x.name.size();
+      (void)wlancode::scan::redact_text(x.excerpt);
+    });
+  }
+  (void)wlancode::scan::detect_format(in);
+  return 0;
+}

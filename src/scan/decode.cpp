@@ -1,0 +1,127 @@
+// Decoder: a candidate's family + value (or name, or text) -> the table entry.
+#include <algorithm>
+
+#include "internal.hpp"
+#include "wlancode/explain.hpp"
+#include "wlancode/text_match.hpp"
+
+namespace wlancode::scan::detail {
+
+bool decoder::decode(candidate&& c, const std::string& source, finding& out) {
+  out = finding{};
+  out.source = source;
+  out.line = c.line;
+  out.format = c.format;
+  out.field = std::move(c.field);
+  out.raw = c.token;
+  out.text = std::move(c.text);
+  out.locally_generated = c.locally_generated;
+  out.timestamp = std::move(c.timestamp);
+  out.event_id = std::move(c.event_id);
+  out.interface = std::move(c.interface);
+  out.ssid = std::move(c.ssid);
+  out.bssid = std::move(c.bssid);
+  out.sta = std::move(c.sta);
+  out.excerpt = std::move(c.excerpt);
+  out.line_truncated = c.truncated;
+
+  switch (c.kind) {
+    case candidate::how::number: {
+      const parse_result p = parse_number(c.token);
+      if (!p.number || !c.fam) return false;
+      std::uint32_t v = p.number->value;
+      if (value_bits(*c.fam) == 16) {
+        if (p.number->negative) {
+          if (p.number->magnitude > 0xFFFF) return false;
+          v = static_cast<std::uint32_t>(p.number->magnitude);
+          out.locally_generated = true;
+        } else if (v > 0xFFFF) {
+          return false;
+        }
+      }
+      out.kind = value_kind::code;
+      out.fam = c.fam;
+      out.has_value = true;
+      out.value = v;
+      out.code = find(*c.fam, v);
+      break;
+    }
+    case candidate::how::name: {
+      if (!c.fam) return false;
+      out.code = find(*c.fam, c.token);
+      if (!out.code) return false;
+      out.kind = value_kind::code;
+      out.fam = c.fam;
+      out.has_value = true;
+      out.value = out.code->value;
+      break;
+    }
+    case candidate::how::text: {
+      out.kind = value_kind::text;
+      const std::string_view t = out.text;
+      if (t.empty()) return false;
+      auto it = std::find_if(cache_.begin(), cache_.end(), [&](const cached_text& k) { return k.text == t; });
+      if (it == cache_.end()) {
+        const std::vector<text_match> m = match_text(t, 1);
+        if (cache_.size() >= 256) cache_.erase(cache_.begin());
+        cache_.push_back({std::string(t), m.empty() ? nullptr : m[0].code, m.empty() ? 0.0 : m[0].score,
+                          !m.empty() && m[0].exact});
+        it = cache_.end() - 1;
+      }
+      if (it->code) {
+        out.code = it->code;
+        out.fam = it->code->fam;
+        out.has_value = true;
+        out.value = it->code->value;
+        out.score = it->score;
+        out.mapping = it->exact ? "exact" : "approximate";
+      } else {
+        const bool non_ascii = std::any_of(t.begin(), t.end(), [](char ch) { return static_cast<unsigned char>(ch) >= 0x80; });
+        out.mapping = non_ascii ? "unmapped_localized" : "unmapped";
+      }
+      break;
+    }
+    case candidate::how::raw: {
+      out.kind = value_kind::raw;
+      out.space = c.space.empty() ? "unknown" : c.space;
+      if (!c.token.empty()) {
+        const parse_result p = parse_number(c.token);
+        if (p.number) {
+          out.has_value = true;
+          out.value = p.number->value;
+        }
+      }
+      if (!out.has_value && out.text.empty()) return false;
+      break;
+    }
+  }
+  if (out.code) {
+    out.name = out.code->name;
+    out.meaning = out.code->meaning.text;
+  } else if (out.fam && out.has_value) {
+    char buf[256];
+    describe(*out.fam, out.value, buf, sizeof buf);
+    out.meaning = buf;
+  }
+  diagnose(out);
+  if (c.init) out.init = *c.init;
+  if (out.locally_generated) out.init = initiator::system;
+  return true;
+}
+
+// Diagnosis: phase, initiator and hint of the code.
+void diagnose(finding& f) {
+  if (!f.code) {
+    f.ph = phase::unknown;
+    f.init = initiator::unknown;
+    return;
+  }
+  f.ph = f.code->phase;
+  f.init = f.code->initiator;
+  if (f.code->hint) {
+    f.hint_cause = f.code->hint->cause;
+    f.hint_action = f.code->hint->action;
+  }
+}
+
+}  // namespace wlancode::scan::detail

@@ -1,0 +1,185 @@
+// Extractors of ETW text (netsh trace convert) and of netsh wlan show wlanreport (XML, HTML).
+#include <algorithm>
+#include <span>
+
+#include "internal.hpp"
+
+namespace wlancode::scan::detail {
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_hexc(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+bool is_alnum(char c) { return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+std::string_view num_at(std::string_view s, std::size_t p) {
+  std::size_t e = p;
+  if (p + 2 < s.size() && s[p] == '0' && (s[p + 1] == 'x' || s[p + 1] == 'X')) {
+    e = p + 2;
+    while (e < s.size() && is_hexc(s[e]) && e - p < 10) ++e;
+    if (e == p + 2) return {};
+  } else {
+    while (e < s.size() && is_digit(s[e]) && e - p < 10) ++e;
+    if (e == p) return {};
+  }
+  if (e < s.size() && (is_alnum(s[e]) || s[e] == '_')) return {};
+  return s.substr(p, e - p);
+}
+
+// "[0]0A1C.0B2C::11/21/2023-10:12:34.567 [Microsoft-Windows-NWiFi]DisAssoc: ... Reason: 0x4"
+class etw_extractor final : public extractor {
+ public:
+  void on_line(const line& l, std::vector<candidate>& out) override {
+    const std::string_view s = l.text;
+    const std::size_t prov = s.find("[Microsoft-Windows-");
+    if (prov == std::string_view::npos) return;
+    const std::size_t close = s.find(']', prov);
+    if (close == std::string_view::npos) return;
+    const std::string_view provider = s.substr(prov + 1, close - prov - 1);
+    const bool nwifi = provider == "Microsoft-Windows-NWiFi" || provider == "Microsoft-Windows-WLAN-Driver";
+    const bool autoconfig = provider == "Microsoft-Windows-WLAN-AutoConfig";
+    if (!nwifi && !autoconfig) return;
+    const std::string_view body = s.substr(close + 1);
+    struct key {
+      std::string_view label;
+      family fam;
+    };
+    static constexpr key nwifi_keys[] = {{"Reason: ", family::ieee80211_reason}, {"ReasonCode: ", family::ieee80211_reason},
+                                         {"Status: ", family::ieee80211_status}, {"StatusCode: ", family::ieee80211_status}};
+    static constexpr key ac_keys[] = {{"ReasonCode: ", family::wlan_reason}, {"Reason Code: ", family::wlan_reason},
+                                      {"Reason: ", family::wlan_reason}};
+    for (const key& k : nwifi ? std::span<const key>(nwifi_keys) : std::span<const key>(ac_keys)) {
+      const std::size_t p = body.find(k.label);
+      if (p == std::string_view::npos || (p > 0 && is_alnum(body[p - 1]))) continue;
+      const std::string_view tok = num_at(body, p + k.label.size());
+      if (tok.empty()) continue;
+      candidate c;
+      c.format = input_format::etw;
+      c.field = k.label.substr(0, k.label.size() - 2);
+      c.kind = candidate::how::number;
+      c.fam = k.fam;
+      c.token = tok;
+      c.line = l.number;
+      c.truncated = l.truncated;
+      c.excerpt = excerpt_of(s);
+      if (const std::size_t t = s.find("::"); t != std::string_view::npos && t < prov) {
+        const std::size_t e = s.find(' ', t);
+        c.timestamp = s.substr(t + 2, (e == std::string_view::npos || e > prov ? prov : e) - t - 2);
+      }
+      for (std::string_view m : {std::string_view("Mac: "), std::string_view("Peer: "), std::string_view("BSSID: ")}) {
+        const std::size_t mp = body.find(m);
+        if (mp != std::string_view::npos && is_mac_at(body, mp + m.size())) {
+          c.bssid = body.substr(mp + m.size(), 17);
+          break;
+        }
+      }
+      if (c.bssid.empty()) c.bssid = find_mac(body);
+      out.push_back(std::move(c));
+      return;
+    }
+  }
+};
+
+// The wlanreport: HTML rows and XML elements whose text says "Reason: ..." (disconnect and failure
+// reasons, text only) are mapped with text->code. Profile key material is skipped entirely.
+class wlanreport_extractor final : public extractor {
+ public:
+  bool every_line() const noexcept override { return true; }
+  void on_line(const line& l, std::vector<candidate>& out) override {
+    std::string_view s = l.text;
+    // Never look inside key material, even when the element spans lines.
+    if (in_key_) {
+      const std::size_t e = s.find("</keyMaterial>");
+      if (e == std::string_view::npos) return;
+      in_key_ = false;
+      s.remove_prefix(e);
+    }
+    if (const std::size_t k = s.find("<keyMaterial>"); k != std::string_view::npos) {
+      if (s.find("</keyMaterial>", k) == std::string_view::npos) in_key_ = true;
+      return;
+    }
+    // Text without tags, entities decoded.
+    std::string text;
+    bool in_tag = false;
+    for (std::size_t i = 0; i < s.size() && text.size() < 8192; ++i) {
+      const char ch = s[i];
+      if (ch == '<') {
+        in_tag = true;
+        text += ' ';
+      } else if (ch == '>') {
+        in_tag = false;
+      } else if (!in_tag) {
+        text += ch;
+      }
+    }
+    for (auto [e, r] : {std::pair{"&amp;", "&"}, std::pair{"&#39;", "'"}, std::pair{"&quot;", "\""}, std::pair{"&nbsp;", " "}}) {
+      std::size_t p = 0;
+      const std::string_view ev(e);
+      while ((p = text.find(ev, p)) != std::string::npos) text.replace(p, ev.size(), r);
+    }
+    // Numeric character references (&#233; &#x2019;) as UTF-8, so localized text stays recognisable.
+    for (std::size_t p = 0; (p = text.find("&#", p)) != std::string::npos;) {
+      const std::size_t semi = text.find(';', p);
+      if (semi == std::string::npos || semi - p > 10) {
+        p += 2;
+        continue;
+      }
+      const bool hexnum = text[p + 2] == 'x' || text[p + 2] == 'X';
+      unsigned long cp = 0;
+      bool ok = semi > p + (hexnum ? 3 : 2);
+      for (std::size_t i = p + (hexnum ? 3 : 2); ok && i < semi; ++i) {
+        const char ch = text[i];
+        const int d = is_digit(ch) ? ch - '0' : (hexnum && is_hexc(ch)) ? (ch | 0x20) - 'a' + 10 : -1;
+        if (d < 0) ok = false;
+        else cp = cp * (hexnum ? 16 : 10) + static_cast<unsigned long>(d);
+        if (cp > 0x10FFFF) ok = false;
+      }
+      if (!ok || cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        p += 2;
+        continue;
+      }
+      std::string u;
+      if (cp < 0x80) u += static_cast<char>(cp);
+      else if (cp < 0x800) u += {static_cast<char>(0xC0 | (cp >> 6)), static_cast<char>(0x80 | (cp & 0x3F))};
+      else if (cp < 0x10000) u += {static_cast<char>(0xE0 | (cp >> 12)), static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), static_cast<char>(0x80 | (cp & 0x3F))};
+      else u += {static_cast<char>(0xF0 | (cp >> 18)), static_cast<char>(0x80 | ((cp >> 12) & 0x3F)), static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), static_cast<char>(0x80 | (cp & 0x3F))};
+      text.replace(p, semi + 1 - p, u);
+      p += u.size();
+    }
+    const std::string_view t(text);
+    if (t.find("8003") != std::string_view::npos || t.find("8002") != std::string_view::npos) {
+      const std::size_t p = t.find("800");
+      last_event_ = std::string(t.substr(p, 4));
+    }
+    static constexpr std::string_view labels[] = {"Disconnect Reason:", "Failure Reason:", "Reason:"};
+    for (std::string_view lab : labels) {
+      const std::size_t p = t.find(lab);
+      if (p == std::string_view::npos) continue;
+      std::string_view v = trim(t.substr(p + lab.size()));
+      if (const std::size_t cut = v.find("  "); cut != std::string_view::npos) v = trim(v.substr(0, cut));
+      if (v.empty()) return;
+      candidate c;
+      c.format = input_format::wlanreport;
+      c.field = lab.substr(0, lab.size() - 1);
+      c.kind = candidate::how::text;
+      c.text = v.substr(0, 512);
+      c.event_id = last_event_;
+      c.line = l.number;
+      c.truncated = l.truncated;
+      c.excerpt = excerpt_of(l.text);
+      c.timestamp = leading_timestamp(trim(t));
+      out.push_back(std::move(c));
+      return;
+    }
+  }
+
+ private:
+  bool in_key_ = false;
+  std::string last_event_;
+};
+
+}  // namespace
+
+std::unique_ptr<extractor> make_etw_extractor() { return std::make_unique<etw_extractor>(); }
+std::unique_ptr<extractor> make_wlanreport_extractor() { return std::make_unique<wlanreport_extractor>(); }
+
+}  // namespace wlancode::scan::detail

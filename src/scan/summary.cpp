@@ -1,0 +1,64 @@
+// Counts for --summary: by code, family, phase, initiator, format, SSID and BSSID.
+#include "internal.hpp"
+
+namespace wlancode::scan {
+
+void summary::add(const finding& f) {
+  ++total;
+  const std::string fam = f.fam ? std::string(to_string(*f.fam)) : f.kind == value_kind::raw ? "raw" : "unmapped_text";
+  ++by_family[fam];
+  ++by_phase[std::string(to_string(f.ph))];
+  ++by_initiator[std::string(to_string(f.init))];
+  ++by_format[std::string(to_string(f.format))];
+  if (f.locally_generated) ++locally_generated;
+  if (!f.timestamp.empty()) {
+    if (first_seen.empty()) first_seen = f.timestamp;
+    last_seen = f.timestamp;
+  }
+  std::string label;
+  if (!f.name.empty()) label = f.name;
+  else if (f.fam && f.has_value) label = std::string(to_string(*f.fam)) + ":" + std::to_string(f.value);
+  else if (f.kind == value_kind::raw) label = f.space + ":" + (f.has_value ? std::to_string(f.value) : f.text.substr(0, 80));
+  else label = "text:" + f.text.substr(0, 80);
+  std::string key = fam + "|" + label;
+  const std::string where = f.source + ":" + std::to_string(f.line);
+  auto it = index_.find(key);
+  if (it == index_.end()) {
+    if (by_code.size() < max_keys) {
+      code_count c;
+      c.fam = f.fam;
+      c.space = f.space;
+      c.value = f.value;
+      c.has_value = f.has_value;
+      c.name = label;
+      c.first_where = where;
+      c.first_seen = f.timestamp;
+      index_.emplace(key, by_code.size());
+      by_code.push_back(std::move(c));
+      it = index_.find(key);
+    }
+  }
+  if (it != index_.end()) {
+    code_count& c = by_code[it->second];
+    ++c.count;
+    c.last_where = where;
+    if (!f.timestamp.empty()) {
+      if (c.first_seen.empty()) c.first_seen = f.timestamp;
+      c.last_seen = f.timestamp;
+    }
+  }
+  auto count_where = [&](std::map<std::string, where_count>& m, const std::string& k) {
+    if (k.empty()) return;
+    auto w = m.find(k);
+    if (w == m.end()) {
+      if (m.size() >= max_keys) return;
+      w = m.emplace(k, where_count{}).first;
+    }
+    ++w->second.count;
+    if (w->second.codes.size() < 256 || w->second.codes.count(label)) ++w->second.codes[label];
+  };
+  count_where(by_ssid, f.ssid);
+  count_where(by_bssid, f.bssid);
+}
+
+}  // namespace wlancode::scan

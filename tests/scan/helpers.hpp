@@ -1,0 +1,36 @@
+// Shared helpers of the scan tests.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "wlancode/scan.hpp"
+
+namespace scan_test {
+
+inline std::vector<wlancode::scan::finding> scan(std::string_view data,
+                                                 wlancode::scan::input_format f = wlancode::scan::input_format::automatic,
+                                                 bool redact = false) {
+  wlancode::scan::options o;
+  o.forced = f;
+  o.redact = redact;
+  std::vector<wlancode::scan::finding> out;
+  wlancode::scan::scan_memory(data, "mem", o, [&](const wlancode::scan::finding& x) { out.push_back(x); });
+  return out;
+}
+
+// "line:family:value" of each finding, for exact comparisons.
+inline std::vector<std::string> keys(const std::vector<wlancode::scan::finding>& fs) {
+  std::vector<std::string> out;
+  for (const auto& f : fs) {
+    std::string fam = f.fam ? std::string(wlancode::to_string(*f.fam)) : "raw:" + f.space;
+    out.push_back(std::to_string(f.line) + ":" + fam + ":" + (f.has_value ? std::to_string(f.value) : "-"));
+  }
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+}  // namespace scan_test

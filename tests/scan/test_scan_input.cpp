@@ -1,0 +1,252 @@
+// Input handling: encodings, gzip, line endings, long lines, binary, files, directories, stdin,
+// errors, -j; and the CLI's outputs and exit statuses.
+#include <sys/wait.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "helpers.hpp"
+
+using namespace scan_test;
+using wlancode::scan::input_format;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string wpa_line = "wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=3\n";
+
+std::string utf16(std::string_view ascii, bool be, bool bom) {
+  std::string out;
+  if (bom) out += be ? "\xFE\xFF" : "\xFF\xFE";
+  for (char c : ascii) {
+    if (be) out += '\0';
+    out += c;
+    if (!be) out += '\0';
+  }
+  return out;
+}
+
+std::string gzip(std::string_view data) {
+  z_stream z{};
+  deflateInit2(&z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
+  std::string out(compressBound(static_cast<uLong>(data.size())) + 64, '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  deflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  return out;
+}
+
+fs::path temp_dir() {
+  static const fs::path d = [] {
+    fs::path p = fs::temp_directory_path() / ("wlancode_scan_test_" + std::to_string(::getpid()));
+    fs::create_directories(p);
+    return p;
+  }();
+  return d;
+}
+
+void write_file(const fs::path& p, std::string_view data) {
+  std::ofstream f(p, std::ios::binary);
+  f.write(data.data(), static_cast<std::streamsize>(data.size()));
+}
+
+struct run_result {
+  int status;
+  std::string out;
+};
+run_result run(const std::string& args) {
+  const std::string cmd = std::string(WLANCODE_CLI) + " " + args + " 2>/dev/null";
+  FILE* p = ::popen(cmd.c_str(), "r");
+  std::string out;
+  char buf[4096];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  const int st = ::pclose(p);
+  return {WIFEXITED(st) ? WEXITSTATUS(st) : -1, out};
+}
+
+std::size_t count_lines(const std::string& s) {
+  std::size_t n = 0;
+  for (char c : s) n += c == '\n';
+  return n;
+}
+
+}  // namespace
+
+TEST(ScanInput, Utf16WithAndWithoutBom) {
+  const std::string text = "first line\r\n" + std::string("wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=3\r\n");
+  for (bool be : {false, true})
+    for (bool bom : {false, true}) EXPECT_EQ(keys(scan(utf16(text, be, bom))), (V{"2:ieee80211_reason:3"})) << be << bom;
+}
+
+TEST(ScanInput, Utf8BomCrlfAndCrOnly) {
+  EXPECT_EQ(keys(scan("\xEF\xBB\xBFx\r\n" + wpa_line)), (V{"2:ieee80211_reason:3"}));
+  EXPECT_EQ(keys(scan("a\rb\rwlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=4\r")), (V{"3:ieee80211_reason:4"}));
+  const auto fs = scan("x\r\nwlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=4 locally_generated=1\r\n");
+  ASSERT_EQ(fs.size(), 1u);
+  EXPECT_TRUE(fs[0].locally_generated);
+  EXPECT_EQ(fs[0].excerpt.back(), '1');
+}
+
+TEST(ScanInput, Gzip) {
+  EXPECT_EQ(keys(scan(gzip("x\n" + wpa_line))), (V{"2:ieee80211_reason:3"}));
+  // Concatenated members, as from `cat a.gz b.gz`.
+  EXPECT_EQ(keys(scan(gzip(wpa_line) + gzip(wpa_line))), (V{"1:ieee80211_reason:3", "2:ieee80211_reason:3"}));
+  // Gzip of UTF-16.
+  EXPECT_EQ(keys(scan(gzip(utf16(wpa_line, false, true)))), (V{"1:ieee80211_reason:3"}));
+}
+
+TEST(ScanInput, LongLinesAreCapped) {
+  wlancode::scan::options o;
+  o.max_line = 4096;
+  std::string data = wpa_line;                                    // line 1
+  data += std::string(100000, 'x') + " reason=9 CTRL-EVENT-DISCONNECTED\n";  // line 2: code beyond the cap
+  data += "wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=5 " + std::string(100000, 'y') + "\n";  // line 3
+  data += wpa_line;  // line 4
+  std::vector<wlancode::scan::finding> out;
+  const auto r = wlancode::scan::scan_memory(data, "mem", o, [&](const wlancode::scan::finding& f) { out.push_back(f); });
+  EXPECT_EQ(keys(out), (V{"1:ieee80211_reason:3", "3:ieee80211_reason:5", "4:ieee80211_reason:3"}));
+  EXPECT_EQ(r.truncated_lines, 2u);
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_TRUE(out[1].line_truncated);
+  EXPECT_LE(out[1].excerpt.size(), 410u);
+}
+
+TEST(ScanInput, BinaryGarbageAndNuls) {
+  std::string data;
+  std::uint32_t x = 12345;
+  for (int i = 0; i < 200000; ++i) {
+    x = x * 1103515245 + 12345;
+    data += static_cast<char>(x >> 16);
+  }
+  data += "\n" + wpa_line;
+  const auto fs = scan(data, input_format::linux_log);
+  ASSERT_FALSE(fs.empty());
+  EXPECT_EQ(fs.back().value, 3u);
+  std::string nul = "a";
+  nul += '\0';
+  nul += "b\nwlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=";
+  nul += '\0';
+  nul += "\n" + wpa_line;
+  EXPECT_EQ(keys(scan(nul, input_format::linux_log)), (V{"3:ieee80211_reason:3"}));
+}
+
+TEST(ScanInput, LineNumbersAcrossBuffers) {
+  std::string data;
+  for (int i = 0; i < 300000; ++i) data += "Nov 21 10:00:00 host kernel: filler line without codes " + std::to_string(i) + "\n";
+  data += wpa_line;
+  EXPECT_EQ(keys(scan(data)), (V{"300001:ieee80211_reason:3"}));
+}
+
+TEST(ScanInput, ParallelMatchesSequential) {
+  std::string data;
+  for (int i = 0; i < 400000; ++i) {
+    data += "Nov 21 10:00:00 host kernel: filler line " + std::to_string(i) + "\n";
+    if (i % 997 == 0) data += "Nov 21 10:00:00 host wpa_supplicant[1]: wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=" + std::to_string(i % 60 + 1) + "\n";
+  }
+  const fs::path p = temp_dir() / "big.log";
+  write_file(p, data);
+  auto collect = [&](unsigned jobs) {
+    wlancode::scan::options o;
+    o.jobs = jobs;
+    o.parallel_min_bytes = 1;
+    std::vector<wlancode::scan::finding> out;
+    wlancode::scan::scan_path(p.string(), o, [&](const wlancode::scan::finding& f) { out.push_back(f); },
+                              [](const wlancode::scan::input_error&) {});
+    return keys(out);
+  };
+  const V seq = collect(1);
+  EXPECT_EQ(seq.size(), 402u);
+  EXPECT_EQ(collect(3), seq);
+}
+
+TEST(ScanInput, DirectoriesAndErrors) {
+  const fs::path d = temp_dir() / "tree";
+  fs::create_directories(d / "sub");
+  write_file(d / "a.log", wpa_line);
+  write_file(d / "sub" / "b.log.gz", gzip("x\n" + wpa_line));
+  std::vector<std::string> where;
+  std::vector<wlancode::scan::input_error> errs;
+  const auto r = wlancode::scan::scan_path(d.string(), {}, [&](const wlancode::scan::finding& f) { where.push_back(f.source + ":" + std::to_string(f.line)); },
+                                           [&](const wlancode::scan::input_error& e) { errs.push_back(e); });
+  EXPECT_EQ(where, (V{(d / "a.log").string() + ":1", (d / "sub" / "b.log.gz").string() + ":2"}));
+  EXPECT_EQ(r.files, 2u);
+  EXPECT_TRUE(errs.empty());
+  const auto r2 = wlancode::scan::scan_path((d / "missing.log").string(), {}, [](const wlancode::scan::finding&) {},
+                                            [&](const wlancode::scan::input_error& e) { errs.push_back(e); });
+  EXPECT_EQ(r2.errors, 1u);
+  ASSERT_EQ(errs.size(), 1u);
+  EXPECT_NE(errs[0].message.find("No such file"), std::string::npos);
+}
+
+TEST(ScanExamples, EveryFormatHasFindings) {
+  const std::pair<const char*, std::size_t> expected[] = {
+      {"wpa_supplicant.log", 5}, {"wpa_supplicant.log.gz", 5}, {"hostapd.log", 3},          {"kernel.log", 6},
+      {"networkmanager.log", 2}, {"iwd.log", 3},               {"plain.txt", 3},           {"etw.txt", 3},
+      {"event-viewer-xml-view.txt", 2}, {"event-wevtutil.xml", 5}, {"event-export-utf16le.xml", 5}, {"event-text.txt", 6},
+      {"wlanreport.html", 3}};
+  for (const auto& [name, n] : expected) {
+    std::size_t count = 0;
+    const auto r = wlancode::scan::scan_path(std::string(WLANCODE_SCAN_EXAMPLES) + "/" + name, {},
+                                             [&](const wlancode::scan::finding&) { ++count; }, [](const wlancode::scan::input_error&) {});
+    EXPECT_EQ(r.errors, 0u) << name;
+    EXPECT_EQ(count, n) << name;
+  }
+}
+
+TEST(ScanCli, ExitStatusesAndFormats) {
+  const std::string ex = WLANCODE_SCAN_EXAMPLES;
+  EXPECT_EQ(run("scan " + ex + "/kernel.log").status, 0);
+  const fs::path empty = temp_dir() / "nothing.log";
+  write_file(empty, "no codes here\n");
+  EXPECT_EQ(run("scan " + empty.string()).status, 1);
+  EXPECT_EQ(run("scan " + (temp_dir() / "missing.log").string()).status, 2);
+  // An unreadable path does not stop the other inputs.
+  const auto both = run("scan --format jsonl " + (temp_dir() / "missing.log").string() + " " + ex + "/kernel.log");
+  EXPECT_EQ(both.status, 2);
+  EXPECT_EQ(count_lines(both.out), 6u);
+  EXPECT_EQ(run("scan --input-format nonsense " + ex).status, 2);
+  EXPECT_EQ(run("scan --format yaml " + ex).status, 2);
+
+  const auto j = run("scan --format jsonl " + ex + "/wpa_supplicant.log");
+  EXPECT_EQ(j.status, 0);
+  EXPECT_EQ(count_lines(j.out), 5u);
+  EXPECT_NE(j.out.find("\"line\":7,\"format\":\"wpa_supplicant\",\"field\":\"reason\",\"kind\":\"code\",\"family\":\"ieee80211_reason\",\"space\":null,\"value\":4"), std::string::npos);
+  const auto c = run("scan --format csv " + ex + "/wpa_supplicant.log");
+  EXPECT_EQ(count_lines(c.out), 6u);
+  EXPECT_EQ(c.out.rfind("source,line,format,field,kind,family", 0), 0u);
+  const auto s = run("scan --summary " + ex);
+  EXPECT_EQ(s.status, 0);
+  EXPECT_NE(s.out.find("By code:"), std::string::npos);
+  EXPECT_NE(s.out.find("WLAN_REASON_DEAUTH_LEAVING"), std::string::npos);
+  const auto sj = run("scan --summary --format jsonl " + ex);
+  EXPECT_EQ(sj.out.rfind("{\"summary\":{\"findings\":", 0), 0u);
+  // stdin
+  const auto in = run("scan - < " + ex + "/kernel.log");
+  EXPECT_EQ(in.status, 0);
+  EXPECT_NE(in.out.find("-:8: ieee80211_reason 0x0007"), std::string::npos);
+  EXPECT_EQ(run("scan < " + empty.string()).status, 1);
+  // Redaction reaches every output.
+  for (const char* f : {"text", "jsonl", "csv"}) {
+    const auto r = run(std::string("scan --redact --format ") + f + " " + ex);
+    EXPECT_EQ(r.out.find("02:00:00:"), std::string::npos) << f;
+    EXPECT_EQ(r.out.find("CorpWiFi"), std::string::npos) << f;
+    EXPECT_EQ(r.out.find("HomeNet"), std::string::npos) << f;
+  }
+  const auto rs = run("scan --redact --summary " + ex);
+  EXPECT_EQ(rs.out.find("CorpWiFi"), std::string::npos);
+  EXPECT_EQ(rs.out.find("02:00:00:"), std::string::npos);
+  // Key material never appears, redacted or not.
+  const auto k = run("scan --format jsonl " + ex + "/wlanreport.html");
+  EXPECT_EQ(k.out.find("keyMaterial>0"), std::string::npos);
+  EXPECT_EQ(k.out.find("ExamplePassphrase"), std::string::npos);
+}

@@ -1,0 +1,317 @@
+// wlancode scan: find, decode and summarise every code in logs. Argument parsing and output
+// only; the scanning itself is wlancode::scan (src/scan/).
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "commands.hpp"
+#include "options.hpp"
+#include "output.hpp"
+#include "wlancode/scan.hpp"
+
+namespace wlancode::cli {
+namespace {
+
+struct scan_options {
+  std::vector<std::string> paths;
+  std::string input_format = "auto";
+  format fmt = format::text;
+  bool summary = false;
+  bool redact = false;
+  unsigned jobs = 1;
+  std::optional<family> only;
+  std::size_t max_line = 1u << 20;
+};
+
+std::string opt_str(std::string_view s) { return s.empty() ? "null" : json_string(s); }
+
+std::string value_hex(const scan::finding& f) {
+  if (!f.has_value) return {};
+  if (f.fam) return hex(*f.fam, f.value);
+  return hex32(f.value);
+}
+
+void write_jsonl(std::ostream& out, const scan::finding& f) {
+  std::string s;
+  s.reserve(512);
+  s += "{\"source\":" + json_string(f.source);
+  s += ",\"line\":" + std::to_string(f.line);
+  s += ",\"format\":" + json_string(scan::to_string(f.format));
+  s += ",\"field\":" + json_string(f.field);
+  s += ",\"kind\":" + json_string(scan::to_string(f.kind));
+  s += ",\"family\":" + (f.fam ? json_string(to_string(*f.fam)) : std::string("null"));
+  s += ",\"space\":" + opt_str(f.space);
+  s += ",\"value\":" + (f.has_value ? std::to_string(f.value) : std::string("null"));
+  s += ",\"hex\":" + opt_str(value_hex(f));
+  s += ",\"raw\":" + opt_str(f.raw);
+  s += ",\"name\":" + opt_str(f.name);
+  s += ",\"meaning\":" + opt_str(f.meaning);
+  s += ",\"text\":" + opt_str(f.text);
+  s += ",\"mapping\":" + opt_str(f.mapping);
+  if (f.kind == scan::value_kind::text && f.code) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3f", f.score);
+    s += std::string(",\"score\":") + buf;
+  } else {
+    s += ",\"score\":null";
+  }
+  s += ",\"phase\":" + json_string(to_string(f.ph));
+  s += ",\"initiator\":" + json_string(to_string(f.init));
+  s += std::string(",\"locally_generated\":") + (f.locally_generated ? "true" : "false");
+  s += ",\"hint\":" + (f.hint_cause.empty() ? std::string("null")
+                                             : "{\"cause\":" + json_string(f.hint_cause) + ",\"action\":" + json_string(f.hint_action) + "}");
+  s += ",\"timestamp\":" + opt_str(f.timestamp);
+  s += ",\"event_id\":" + opt_str(f.event_id);
+  s += ",\"interface\":" + opt_str(f.interface);
+  s += ",\"ssid\":" + opt_str(f.ssid);
+  s += ",\"bssid\":" + opt_str(f.bssid);
+  s += ",\"sta\":" + opt_str(f.sta);
+  s += ",\"excerpt\":" + json_string(f.excerpt);
+  s += std::string(",\"truncated\":") + (f.line_truncated ? "true" : "false");
+  s += "}\n";
+  out << s;
+}
+
+const char* const csv_columns[] = {"source", "line", "format", "field", "kind", "family", "space", "value", "hex", "raw",
+                                   "name", "meaning", "text", "mapping", "phase", "initiator", "locally_generated",
+                                   "timestamp", "event_id", "interface", "ssid", "bssid", "sta", "excerpt"};
+
+void write_csv(std::ostream& out, const scan::finding& f) {
+  const std::string fields[] = {f.source, std::to_string(f.line), std::string(scan::to_string(f.format)), f.field,
+                                std::string(scan::to_string(f.kind)), f.fam ? std::string(to_string(*f.fam)) : "", f.space,
+                                f.has_value ? std::to_string(f.value) : "", value_hex(f), f.raw, f.name, f.meaning, f.text,
+                                f.mapping, std::string(to_string(f.ph)), std::string(to_string(f.init)),
+                                f.locally_generated ? "true" : "false", f.timestamp, f.event_id, f.interface, f.ssid,
+                                f.bssid, f.sta, f.excerpt};
+  std::string s;
+  for (std::size_t i = 0; i < std::size(fields); ++i) { if (i) s += ','; s += csv_field(fields[i]); }
+  out << s << "\n";
+}
+
+void write_text(std::ostream& out, const scan::finding& f) {
+  std::string s = f.source + ":" + std::to_string(f.line) + ": ";
+  if (f.fam) {
+    s += std::string(to_string(*f.fam)) + " " + value_hex(f) + " ";
+    s += f.name.empty() ? "(unlisted)" : f.name;
+    if (f.code && !f.code->phrase.text.empty()) s += " - " + std::string(f.code->phrase.text);
+  } else if (f.kind == scan::value_kind::raw) {
+    s += "raw " + f.space + " " + (f.raw.empty() ? std::string("(text)") : f.raw) + " (not decoded: not a code space wlancode knows)";
+  } else {
+    s += "reason text, " + f.mapping;
+  }
+  s += "\n  " + std::string(scan::to_string(f.format)) + " " + f.field;
+  if (!f.raw.empty() && f.kind != scan::value_kind::raw) s += "=" + f.raw;
+  if (f.kind == scan::value_kind::text && f.code) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, " (text match %s, %.2f)", f.mapping.c_str(), f.score);
+    s += buf;
+  }
+  if (f.fam) s += "; phase " + std::string(to_string(f.ph)) + ", initiator " + std::string(to_string(f.init));
+  if (f.locally_generated) s += " (locally generated)";
+  std::string ctx;
+  auto add = [&ctx](std::string_view k, const std::string& v) {
+    if (v.empty()) return;
+    if (!ctx.empty()) ctx += ", ";
+    ctx.append(k);
+    ctx += ' ';
+    ctx += v;
+  };
+  add("time", f.timestamp);
+  add("event", f.event_id);
+  add("interface", f.interface);
+  add("ssid", f.ssid);
+  add("bssid", f.bssid);
+  add("sta", f.sta);
+  if (!ctx.empty()) s += "\n  " + ctx;
+  if (!f.meaning.empty()) s += "\n  meaning: " + f.meaning;
+  if (!f.text.empty()) s += "\n  log text: " + f.text;
+  if (!f.hint_cause.empty()) s += "\n  hint (heuristic): " + f.hint_cause + " " + f.hint_action;
+  s += "\n  > " + f.excerpt + (f.line_truncated ? " [line truncated]" : "") + "\n\n";
+  out << s;
+}
+
+void write_summary_text(std::ostream& out, const scan::summary& sm, const scan::result& r) {
+  out << "Findings: " << sm.total << " in " << r.files << " file(s)";
+  if (r.errors) out << ", " << r.errors << " input error(s)";
+  out << "\n";
+  if (!sm.first_seen.empty()) out << "First seen: " << sm.first_seen << "\nLast seen:  " << sm.last_seen << "\n";
+  auto section = [&out](const char* title, const std::map<std::string, std::uint64_t>& m) {
+    out << "\n" << title << ":\n";
+    for (const auto& [k, v] : m) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%8llu  ", static_cast<unsigned long long>(v));
+      out << buf << k << "\n";
+    }
+  };
+  out << "\nBy code:\n";
+  for (const auto& c : sm.by_code) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%8llu  ", static_cast<unsigned long long>(c.count));
+    out << buf << c.name;
+    if (c.fam && c.has_value) out << " (" << to_string(*c.fam) << " " << hex(*c.fam, c.value) << ")";
+    out << "\n          first " << (c.first_seen.empty() ? c.first_where : c.first_seen + " " + c.first_where) << "\n          last  "
+        << (c.last_seen.empty() ? c.last_where : c.last_seen + " " + c.last_where) << "\n";
+  }
+  section("By family", sm.by_family);
+  section("By phase", sm.by_phase);
+  section("By initiator", sm.by_initiator);
+  section("By format", sm.by_format);
+  if (sm.locally_generated) out << "\nLocally generated: " << sm.locally_generated << "\n";
+  auto where = [&out](const char* title, const std::map<std::string, scan::summary::where_count>& m) {
+    if (m.empty()) return;
+    out << "\n" << title << ":\n";
+    for (const auto& [k, w] : m) {
+      out << "  " << k << ": " << w.count << "\n";
+      for (const auto& [code, n] : w.codes) out << "      " << n << "  " << code << "\n";
+    }
+  };
+  where("By SSID", sm.by_ssid);
+  where("By BSSID", sm.by_bssid);
+}
+
+void write_summary_json(std::ostream& out, const scan::summary& sm, const scan::result& r) {
+  auto obj = [](const std::map<std::string, std::uint64_t>& m) {
+    std::string s = "{";
+    for (const auto& [k, v] : m) {
+      if (s.size() > 1) s += ',';
+      s += json_string(k);
+      s += ':';
+      s += std::to_string(v);
+    }
+    return s + "}";
+  };
+  auto where = [&obj](const std::map<std::string, scan::summary::where_count>& m) {
+    std::string s = "{";
+    for (const auto& [k, w] : m) {
+      if (s.size() > 1) s += ',';
+      s += json_string(k) + ":{\"count\":" + std::to_string(w.count) + ",\"codes\":" + obj(w.codes) + "}";
+    }
+    return s + "}";
+  };
+  std::string s = "{\"summary\":{\"findings\":" + std::to_string(sm.total) + ",\"files\":" + std::to_string(r.files) +
+                  ",\"errors\":" + std::to_string(r.errors) + ",\"first_seen\":" + opt_str(sm.first_seen) +
+                  ",\"last_seen\":" + opt_str(sm.last_seen) + ",\"by_code\":[";
+  bool first = true;
+  for (const auto& c : sm.by_code) {
+    if (!first) s += ',';
+    s += "{\"name\":" + json_string(c.name) + ",\"family\":" +
+         (c.fam ? json_string(to_string(*c.fam)) : std::string("null")) + ",\"space\":" + opt_str(c.space) +
+         ",\"value\":" + (c.has_value ? std::to_string(c.value) : std::string("null")) + ",\"count\":" + std::to_string(c.count) +
+         ",\"first_seen\":" + opt_str(c.first_seen) + ",\"last_seen\":" + opt_str(c.last_seen) +
+         ",\"first\":" + json_string(c.first_where) + ",\"last\":" + json_string(c.last_where) + "}";
+    first = false;
+  }
+  s += "],\"by_family\":" + obj(sm.by_family) + ",\"by_phase\":" + obj(sm.by_phase) + ",\"by_initiator\":" + obj(sm.by_initiator) +
+       ",\"by_format\":" + obj(sm.by_format) + ",\"locally_generated\":" + std::to_string(sm.locally_generated) +
+       ",\"by_ssid\":" + where(sm.by_ssid) + ",\"by_bssid\":" + where(sm.by_bssid) + "}}\n";
+  out << s;
+}
+
+std::string formats_help() {
+  std::string s = "Input formats (--input-format; detected per file by default):\n";
+  for (const scan::format_info& f : scan::input_formats()) {
+    std::string name(f.name);
+    name.resize(16, ' ');
+    s += "  " + name + std::string(f.description) + "\n";
+  }
+  s += "\nA number is reported only where the format's grammar says it is a code (reason=, status_code=,\n"
+       "<Data Name=\"ReasonCode\">, Reason: N=NAME...). Fields of other code spaces (EAP reason, Win32\n"
+       "error, the 8003 disconnect reason) are reported raw, never decoded. See docs/scan.md.\n"
+       "Output: --format text (default), jsonl (one object per finding; schema in docs/scan.md), csv.\n"
+       "Exit status: 0 findings, 1 no findings, 2 usage or I/O error (other inputs are still scanned).";
+  return s;
+}
+
+}  // namespace
+
+runner add_scan(CLI::App& app) {
+  auto opt = std::make_shared<scan_options>();
+  CLI::App* cmd = app.add_subcommand("scan", "Find, decode and summarise every code in logs (files, directories, .gz, stdin)");
+  cmd->add_option("paths", opt->paths, "Files or directories to scan ('-' or none: standard input)");
+  cmd->add_option("--input-format", opt->input_format, "Force the input format (see below)")
+      ->check([](const std::string& v) { return scan::parse_input_format(v) ? std::string() : "unknown input format '" + v + "'"; })
+      ->type_name("FORMAT");
+  add_format_option(*cmd, opt->fmt, true);
+  cmd->add_flag("--summary", opt->summary, "Print counts by code, family, phase, initiator, SSID and BSSID instead of findings");
+  cmd->add_flag("--redact", opt->redact, "Mask MAC addresses, SSIDs and user names in all output");
+  cmd->add_option("-j,--jobs", opt->jobs, "Threads for large files")->check(CLI::Range(1u, 256u))->default_str("1");
+  add_family_option(*cmd, opt->only, "Report only codes of this family");
+  cmd->add_option("--max-line", opt->max_line, "Scan at most this many bytes of a line")->check(CLI::Range(std::size_t{256}, std::size_t{1} << 30))->default_str("1048576");
+  cmd->footer(formats_help());
+  return [opt] {
+    scan::options so;
+    so.forced = *scan::parse_input_format(opt->input_format);
+    so.only = opt->only;
+    so.redact = opt->redact;
+    so.jobs = opt->jobs;
+    so.max_line = opt->max_line;
+    const bool tty = ::isatty(2) != 0;
+    std::string current;
+    if (tty) {
+      so.progress = [&current](std::uint64_t done, std::uint64_t total) {
+        if (total < (256u << 20)) return;
+        std::fprintf(stderr, "\rscanning %s: %3u%%", current.c_str(), static_cast<unsigned>(done * 100 / total));
+        if (done >= total) std::fprintf(stderr, "\r\033[K");
+      };
+    }
+    std::ios::sync_with_stdio(false);
+    std::vector<std::string> paths = opt->paths;
+    if (paths.empty()) paths.push_back("-");
+    scan::summary sm;
+    scan::result total;
+    if (!opt->summary && opt->fmt == format::csv) {
+      std::string h;
+      for (std::size_t i = 0; i < std::size(csv_columns); ++i) {
+        if (i) h += ',';
+        h += csv_columns[i];
+      }
+      std::cout << h << "\n";
+    }
+    const scan::finding_sink sink = [&](const scan::finding& f) {
+      if (opt->summary) {
+        sm.add(f);
+        return;
+      }
+      switch (opt->fmt) {
+        case format::text: write_text(std::cout, f); break;
+        case format::json: write_jsonl(std::cout, f); break;
+        case format::csv: write_csv(std::cout, f); break;
+      }
+    };
+    const scan::error_sink errors = [](const scan::input_error& e) {
+      std::cout.flush();
+      std::cerr << "wlancode: " << e.source << ": " << e.message << "\n";
+    };
+    for (const std::string& p : paths) {
+      current = p;
+      const scan::result r = scan::scan_path(p, so, sink, errors);
+      total.findings += r.findings;
+      total.files += r.files;
+      total.errors += r.errors;
+      total.truncated_lines += r.truncated_lines;
+      if (tty && so.progress) std::fprintf(stderr, "\r\033[K");
+    }
+    if (opt->summary) {
+      if (opt->fmt == format::text) write_summary_text(std::cout, sm, total);
+      else if (opt->fmt == format::json) write_summary_json(std::cout, sm, total);
+      else {
+        std::cout << "name,family,space,value,count,first_seen,last_seen,first,last\n";
+        for (const auto& c : sm.by_code)
+          std::cout << csv_field(c.name) << "," << (c.fam ? std::string(to_string(*c.fam)) : "") << "," << csv_field(c.space) << ","
+                    << (c.has_value ? std::to_string(c.value) : "") << "," << c.count << "," << csv_field(c.first_seen) << ","
+                    << csv_field(c.last_seen) << "," << csv_field(c.first_where) << "," << csv_field(c.last_where) << "\n";
+      }
+    }
+    std::cout.flush();
+    if (total.truncated_lines) std::cerr << "wlancode: " << total.truncated_lines << " line(s) longer than --max-line were scanned in their first part only\n";
+    if (total.errors) return exit_usage;
+    return total.findings ? exit_ok : exit_not_found;
+  };
+}
+
+}  // namespace wlancode::cli
