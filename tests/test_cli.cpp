@@ -157,11 +157,13 @@ struct json {
   std::string raw_number;
   std::string str;
   std::vector<json> items;
-  std::vector<std::pair<std::string, json>> members;
+  // Keys and values side by side: std::pair<std::string, json> would need json complete here.
+  std::vector<std::string> keys;
+  std::vector<json> values;
 
   const json* get(std::string_view key) const {
-    for (const auto& [k, v] : members)
-      if (k == key) return &v;
+    for (std::size_t i = 0; i < keys.size(); ++i)
+      if (keys[i] == key) return &values[i];
     return nullptr;
   }
   bool is_string() const { return kind == string_v; }
@@ -231,7 +233,8 @@ class json_parser {
       ws();
       json v;
       if (!value(v, depth + 1)) return false;
-      out.members.emplace_back(std::move(key), std::move(v));
+      out.keys.push_back(std::move(key));
+      out.values.push_back(std::move(v));
       ws();
       if (i_ < s_.size() && s_[i_] == ',') { ++i_; continue; }
       if (i_ < s_.size() && s_[i_] == '}') { ++i_; return true; }

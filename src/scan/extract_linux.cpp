@@ -72,12 +72,14 @@ class linux_extractor final : public extractor {
   void on_line(const line& l, std::vector<candidate>& out) override {
     const std::string_view s = l.text;
     const std::size_t before = out.size();
-    if (use(input_format::wpa_supplicant)) wpa(s, out);
-    if (out.size() == before && use(input_format::hostapd)) hostapd(s, out);
-    if (out.size() == before && use(input_format::kernel)) kernel(s, out);
-    if (out.size() == before && use(input_format::networkmanager)) nm(s, out);
-    if (out.size() == before && use(input_format::iwd)) iwd(s, out);
-    if (out.size() == before && (only_ == input_format::linux_log || only_ == input_format::plain)) names(s, out);
+    // Which grammars can apply, from the anchors the line holds (each grammar then parses).
+    const unsigned g = only_ == input_format::plain ? ~0u : grammars_of(s);
+    if ((g & g_wpa) && use(input_format::wpa_supplicant)) wpa(s, out);
+    if (out.size() == before && (g & g_hostapd) && use(input_format::hostapd)) hostapd(s, out);
+    if (out.size() == before && (g & g_kernel) && use(input_format::kernel)) kernel(s, out);
+    if (out.size() == before && (g & g_nm) && use(input_format::networkmanager)) nm(s, out);
+    if (out.size() == before && (g & g_iwd) && use(input_format::iwd)) iwd(s, out);
+    if (out.size() == before && (g & g_names) && (only_ == input_format::linux_log || only_ == input_format::plain)) names(s, out);
     if (out.size() == before && only_ == input_format::plain) plain_hex(s, out);
     if (out.size() == before) return;
     const std::string_view ts = leading_timestamp(s);
@@ -98,6 +100,44 @@ class linux_extractor final : public extractor {
 
  private:
   bool use(input_format g) const { return only_ == g || only_ == input_format::linux_log; }
+
+  static constexpr unsigned g_wpa = 1, g_hostapd = 2, g_kernel = 4, g_nm = 8, g_iwd = 16, g_names = 32;
+  // The word around each prefilter hit says which grammar may hold a code on this line.
+  static unsigned grammars_of(std::string_view s) {
+    unsigned g = 0;
+    std::size_t pos = 0;
+    while (pos + 3 <= s.size()) {
+      const std::size_t a = find_anchor(s.data() + pos, s.size() - pos);
+      if (a >= s.size() - pos) break;
+      const std::size_t i = pos + a;
+      pos = i + 1;
+      const char c0 = s[i], c1 = s[i + 1];
+      auto at = [&](std::size_t k) { return k < s.size() ? s[k] : '\0'; };
+      if (c0 == 'a' && c1 == 's' && i >= 2 && at(i - 1) == 'e') {  // reason / Reason
+        const char n = at(i + 4);
+        if (at(i - 2) == 'R') g |= n == ':' ? g_kernel : 0;
+        else if (n == '=') g |= g_wpa | g_hostapd;
+        else if (n == '_') g |= g_hostapd;
+        else if (n == ':') g |= g_iwd;
+        else if (n == ' ') g |= g_wpa | g_nm;
+      } else if (c0 == 'a' && c1 == 't' && i >= 2 && at(i - 1) == 't') {  // status
+        const char n = at(i + 4);
+        if (n == '=') g |= g_kernel | g_hostapd;
+        else if (n == '_') g |= g_wpa | g_hostapd;
+        else if (n == ' ') g |= g_kernel;
+        else if (n == ':') g |= g_iwd;
+      } else if (c0 == 'd' && c1 == 'e') {
+        g |= g_kernel;
+      } else if (c0 == 'L') {
+        g |= g_hostapd;
+      } else if (c0 == 'S') {
+        g |= g_wpa;
+      } else if (c1 == 'N' || c1 == 'I') {
+        g |= g_names;
+      }
+    }
+    return g;
+  }
 
   static candidate make(input_format f, std::string_view field, family fam, std::string_view token) {
     candidate c;

@@ -42,10 +42,7 @@ void summary::add(const finding& f) {
     code_count& c = by_code[it->second];
     ++c.count;
     c.last_where = where;
-    if (!f.timestamp.empty()) {
-      if (c.first_seen.empty()) c.first_seen = f.timestamp;
-      c.last_seen = f.timestamp;
-    }
+    c.last_seen = f.timestamp;  // the time of that place, empty when the log has none
   }
   auto count_where = [&](std::map<std::string, where_count>& m, const std::string& k) {
     if (k.empty()) return;
