@@ -2,6 +2,7 @@
 // NetworkManager, iwd, with or without syslog/journal prefixes) and of plain text (symbolic names,
 // hex codes in a reason context). Each reports only what its grammar says is a code.
 #include <array>
+#include <unordered_map>
 #include <cstring>
 
 #include "internal.hpp"
@@ -69,6 +70,10 @@ std::string_view interface_of(std::string_view s) {
 class linux_extractor final : public extractor {
  public:
   explicit linux_extractor(input_format f) : only_(f) {}
+  bool live_anchor(std::string_view window, std::size_t hit) const noexcept override {
+    return only_ == input_format::plain || grammars_at(window, hit) != 0;
+  }
+
   void on_line(const line& l, std::vector<candidate>& out) override {
     const std::string_view s = l.text;
     const std::size_t before = out.size();
@@ -92,8 +97,7 @@ class linux_extractor final : public extractor {
       if (c.timestamp.empty()) c.timestamp = ts;
       if (c.interface.empty()) c.interface = ifc;
       if (c.ssid.empty() && !c.bssid.empty()) {
-        for (const auto& e : ssids_)
-          if (e.first == c.bssid) c.ssid = e.second;
+        if (const auto it = ssids_.find(mac_key(c.bssid)); it != ssids_.end()) c.ssid = it->second;
       }
     }
   }
@@ -102,41 +106,51 @@ class linux_extractor final : public extractor {
   bool use(input_format g) const { return only_ == g || only_ == input_format::linux_log; }
 
   static constexpr unsigned g_wpa = 1, g_hostapd = 2, g_kernel = 4, g_nm = 8, g_iwd = 16, g_names = 32;
-  // The word around each prefilter hit says which grammar may hold a code on this line.
+  // The word around each prefilter hit says which grammar may hold a code on this line, and only
+  // when a number follows where that grammar puts one: decoys such as "reason=CONN_FAILED",
+  // "(reason 'supplicant-disconnect')" or "SUBNET-STATUS-UPDATE status=0" cost no parse at all.
   static unsigned grammars_of(std::string_view s) {
     unsigned g = 0;
-    std::size_t pos = 0;
-    while (pos + 3 <= s.size()) {
+    for (std::size_t pos = 0; pos + 3 <= s.size();) {
       const std::size_t a = find_anchor(s.data() + pos, s.size() - pos);
       if (a >= s.size() - pos) break;
-      const std::size_t i = pos + a;
-      pos = i + 1;
-      const char c0 = s[i], c1 = s[i + 1];
-      auto at = [&](std::size_t k) { return k < s.size() ? s[k] : '\0'; };
-      if (c0 == 'a' && c1 == 's' && i >= 2 && at(i - 1) == 'e') {  // reason / Reason
-        const char n = at(i + 4);
-        if (at(i - 2) == 'R') g |= n == ':' ? g_kernel : 0;
-        else if (n == '=') g |= g_wpa | g_hostapd;
-        else if (n == '_') g |= g_hostapd;
-        else if (n == ':') g |= g_iwd;
-        else if (n == ' ') g |= g_wpa | g_nm;
-      } else if (c0 == 'a' && c1 == 't' && i >= 2 && at(i - 1) == 't') {  // status
-        const char n = at(i + 4);
-        if (n == '=') g |= g_kernel | g_hostapd;
-        else if (n == '_') g |= g_wpa | g_hostapd;
-        else if (n == ' ') g |= g_kernel;
-        else if (n == ':') g |= g_iwd;
-      } else if (c0 == 'd' && c1 == 'e') {
-        g |= g_kernel;
-      } else if (c0 == 'L') {
-        g |= g_hostapd;
-      } else if (c0 == 'S') {
-        g |= g_wpa;
-      } else if (c1 == 'N' || c1 == 'I') {
-        g |= g_names;
-      }
+      g |= grammars_at(s, pos + a);
+      pos += a + 1;
     }
     return g;
+  }
+
+  // The grammars a prefilter hit at s[i] may belong to (0: a decoy).
+  static unsigned grammars_at(std::string_view s, std::size_t i) {
+    auto at = [&s](std::size_t k) { return k < s.size() ? s[k] : '\0'; };
+    auto low = [&at](std::size_t k) { return static_cast<char>(at(k) | 0x20); };
+    auto num = [&at](std::size_t k) { return is_digit(at(k)) || (at(k) == '-' && is_digit(at(k + 1))); };
+    auto follows = [&s](std::size_t k, std::string_view w) { return k <= s.size() && s.substr(k, w.size()) == w; };
+    const char c0 = low(i), c1 = low(i + 1);
+    if (c0 == 'a' && c1 == 's') {  // [re]aso[n]
+      if (i < 2 || low(i - 1) != 'e' || low(i - 2) != 'r' || low(i + 3) != 'n') return 0;
+      if (s[i] == 'A') return g_names;  // REASON: a symbolic name
+      const std::size_t k = i + 4;
+      if (at(k) == '=' && num(k + 1)) return g_wpa | g_hostapd;                       // reason=3
+      if (follows(k, "_code=") && num(k + 6)) return g_hostapd;                        // reason_code=3
+      if (at(k) == ':' && at(k + 1) == ' ' && num(k + 2)) return s[i - 2] == 'R' ? g_kernel : g_iwd;
+      if (at(k) == ' ' && num(k + 1)) return g_wpa | g_nm;                             // * reason 3 / (reason -3)
+      return 0;
+    }
+    if (c0 == 'a' && c1 == 't') {  // [st]atu[s]
+      if (i < 2 || low(i - 1) != 't' || low(i - 2) != 's' || low(i + 3) != 's') return 0;
+      if (s[i] == 'A') return g_names;  // STATUS: a symbolic name
+      const std::size_t k = i + 4;
+      if (follows(k, "_code=") && num(k + 6)) return g_wpa | g_hostapd;                // status_code=17
+      if (at(k) == '=' && num(k + 1)) return s.substr(0, i).find("AssocResp") != std::string_view::npos ? g_kernel : 0;
+      if (at(k) == ' ' && num(k + 1)) return g_kernel;                                 // (status 17)
+      if (at(k) == ':' && at(k + 1) == ' ' && num(k + 2)) return g_iwd;                // status: 17
+      return 0;
+    }
+    if (c0 == 'd' && at(i + 1) == 'e') return i >= 3 && s.substr(i - 3, 3) == "(co" && num(i + 3) ? g_kernel : 0;
+    if (c0 == 'l') return g_hostapd;                  // MLME-...indication(
+    if (c0 == 'd' && at(i + 1) == '=') return g_wpa;  // SSID='...': remember the SSID of a BSSID
+    return 0;
   }
 
   static candidate make(input_format f, std::string_view field, family fam, std::string_view token) {
@@ -149,14 +163,19 @@ class linux_extractor final : public extractor {
     return c;
   }
 
+  // SSIDs by BSSID, learnt from "Trying to associate with <bssid> (SSID='...')". Bounded: the map
+  // starts afresh when it holds max_ssids entries, so memory does not grow with the input.
+  static constexpr std::size_t max_ssids = 4096;
+  static std::uint64_t mac_key(std::string_view mac) {
+    std::uint64_t k = 0;
+    for (char c : mac)
+      if (c != ':' && c != '-') k = (k << 4) | static_cast<std::uint64_t>(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+    return k;
+  }
   void remember_ssid(std::string_view bssid, std::string_view ssid) {
-    for (auto& e : ssids_)
-      if (e.first == bssid) {
-        e.second = ssid;
-        return;
-      }
-    ssids_[next_ssid_ % ssids_.size()] = {std::string(bssid), std::string(ssid)};
-    ++next_ssid_;
+    if (ssids_.size() >= max_ssids) ssids_.clear();
+    std::string& slot = ssids_[mac_key(bssid)];
+    if (slot != ssid) slot.assign(ssid);
   }
 
   void wpa(std::string_view s, std::vector<candidate>& out) {
@@ -379,8 +398,7 @@ class linux_extractor final : public extractor {
   }
 
   input_format only_;
-  std::array<std::pair<std::string, std::string>, 64> ssids_{};
-  std::size_t next_ssid_ = 0;
+  std::unordered_map<std::uint64_t, std::string> ssids_;
 };
 
 }  // namespace

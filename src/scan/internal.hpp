@@ -61,6 +61,14 @@ class extractor {
   // True when the extractor keeps context across lines and must see every line. Otherwise it is
   // given only the lines the prefilter selects (those containing an anchor).
   virtual bool every_line() const noexcept { return false; }
+  // Whether a prefilter hit at window[hit] can start an anchor of this grammar (a number follows
+  // where the grammar puts one, ...). `window` holds up to 128 bytes before the hit and 64 after,
+  // possibly across lines. Rejecting decoys here spares the line split and the parse.
+  virtual bool live_anchor(std::string_view window, std::size_t hit) const noexcept {
+    (void)window;
+    (void)hit;
+    return true;
+  }
   virtual void on_line(const line& l, std::vector<candidate>& out) = 0;
   virtual void finish(std::vector<candidate>& out) { (void)out; }
 };

@@ -86,22 +86,26 @@ std::uint64_t run_lines(stream& in, input_format fmt, bool detect, run_state& st
       }
       return;
     }
-    std::size_t pos = 0;
-    while (pos < n) {
-      const std::size_t a = find_anchor(p + pos, n - pos);
-      if (a >= n - pos) {
-        lineno += count_newlines(p + pos, n - pos);
-        return;
+    std::size_t pos = 0;     // start of the lines not yet counted
+    std::size_t search = 0;  // where the next anchor is looked for
+    while (search < n) {
+      const std::size_t a = find_anchor(p + search, n - search);
+      if (a >= n - search) break;
+      const std::size_t hit = search + a;
+      const std::size_t w0 = hit - std::min<std::size_t>(hit - pos, 128);
+      if (!ex->live_anchor(std::string_view(p + w0, std::min<std::size_t>(n - w0, hit - w0 + 64)), hit - w0)) {
+        search = hit + 1;
+        continue;
       }
-      const std::size_t hit = pos + a;
-      std::size_t ls = hit;
-      while (ls > pos && p[ls - 1] != '\n') --ls;
+      const void* prev_nl = hit > pos ? ::memrchr(p + pos, '\n', hit - pos) : nullptr;
+      const std::size_t ls = prev_nl ? static_cast<std::size_t>(static_cast<const char*>(prev_nl) - p) + 1 : pos;
       lineno += count_newlines(p + pos, ls - pos);
       const char* nl = static_cast<const char*>(std::memchr(p + hit, '\n', n - hit));
       const std::size_t le = static_cast<std::size_t>(nl - p);
       one_line(p + ls, p + le, false);
-      pos = le + 1;
+      pos = search = le + 1;
     }
+    if (pos < n) lineno += count_newlines(p + pos, n - pos);
   };
 
   std::size_t start = 0;
