@@ -70,6 +70,10 @@ std::string_view interface_of(std::string_view s) {
 class linux_extractor final : public extractor {
  public:
   explicit linux_extractor(input_format f) : only_(f) {}
+  void learned_ssids(std::vector<std::pair<std::uint64_t, std::string>>& out) const override {
+    out.assign(ssids_.begin(), ssids_.end());
+  }
+
   bool live_anchor(std::string_view window, std::size_t hit) const noexcept override {
     return only_ == input_format::plain || grammars_at(window, hit) != 0;
   }
@@ -166,12 +170,6 @@ class linux_extractor final : public extractor {
   // SSIDs by BSSID, learnt from "Trying to associate with <bssid> (SSID='...')". Bounded: the map
   // starts afresh when it holds max_ssids entries, so memory does not grow with the input.
   static constexpr std::size_t max_ssids = 4096;
-  static std::uint64_t mac_key(std::string_view mac) {
-    std::uint64_t k = 0;
-    for (char c : mac)
-      if (c != ':' && c != '-') k = (k << 4) | static_cast<std::uint64_t>(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
-    return k;
-  }
   void remember_ssid(std::string_view bssid, std::string_view ssid) {
     if (ssids_.size() >= max_ssids) ssids_.clear();
     std::string& slot = ssids_[mac_key(bssid)];

@@ -71,6 +71,9 @@ class extractor {
   }
   virtual void on_line(const line& l, std::vector<candidate>& out) = 0;
   virtual void finish(std::vector<candidate>& out) { (void)out; }
+  // Context that later lines inherit (SSID by BSSID), for -j: a segment's findings get the SSIDs
+  // that earlier segments learnt. Keys are mac_key() of the BSSID.
+  virtual void learned_ssids(std::vector<std::pair<std::uint64_t, std::string>>& out) const { (void)out; }
 };
 std::unique_ptr<extractor> make_extractor(input_format f);
 
@@ -100,6 +103,8 @@ void diagnose(finding& f);
 std::string excerpt_of(std::string_view line);  // key material removed, capped
 bool is_mac_at(std::string_view s, std::size_t i) noexcept;
 std::string_view find_mac(std::string_view s) noexcept;
+// A MAC address as a number (separators and case ignored), to compare addresses cheaply.
+std::uint64_t mac_key(std::string_view mac) noexcept;
 std::string_view leading_timestamp(std::string_view s) noexcept;
 std::string_view trim(std::string_view s) noexcept;
 bool parse_uint(std::string_view s, std::uint64_t& v) noexcept;

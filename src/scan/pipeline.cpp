@@ -1,6 +1,7 @@
 // The pipeline: reader -> lines -> detector -> extractor -> decoder -> diagnosis -> sink.
 // Constant memory: one buffer of max_line + 256 KiB per stream, whatever the input size.
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -10,7 +11,9 @@
 #include <deque>
 #include <filesystem>
 #include <future>
+#include <optional>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "internal.hpp"
 
@@ -33,6 +36,7 @@ struct run_state {
   std::vector<candidate> cands;
   finding scratch;
   std::string source;
+  std::vector<std::pair<std::uint64_t, std::string>>* learned = nullptr;  // -j: SSIDs learnt, at the end
 
   void deliver() {
     for (candidate& c : cands) {
@@ -46,38 +50,30 @@ struct run_state {
   }
 };
 
-// Lines of `in`, handed to the extractor; returns the number of lines seen.
-std::uint64_t run_lines(stream& in, input_format fmt, bool detect, run_state& st, std::uint64_t total_bytes) {
-  const std::size_t max_line = std::max<std::size_t>(st.opt.max_line, 64);
-  std::vector<char> buf(max_line + block_size);
-  std::size_t len = 0;
-  bool eof = false;
-  // First fill, for the detector and the line-ending style.
-  while (!eof && len < std::min<std::size_t>(buf.size(), 64 * 1024)) {
-    const std::size_t n = in.read(buf.data() + len, buf.size() - len);
-    if (n == 0) eof = true;
-    len += n;
-  }
-  const std::string_view head(buf.data(), std::min<std::size_t>(len, 64 * 1024));
-  if (detect || fmt == input_format::automatic) fmt = fmt == input_format::automatic ? detect_format(head) : fmt;
-  const bool cr_only = head.find('\n') == std::string_view::npos && head.find('\r') != std::string_view::npos;
-  if (cr_only) std::replace(buf.begin(), buf.begin() + static_cast<std::ptrdiff_t>(len), '\r', '\n');
-  std::unique_ptr<extractor> ex = make_extractor(fmt);
-  const bool every = ex->every_line();
+// Splits text into lines and hands them to the extractor: every line, or only those around a
+// live prefilter hit. Shared by the buffered (stream) and the mapped (mmap) drivers.
+class line_engine {
+ public:
+  line_engine(run_state& st, input_format fmt)
+      : st_(st), ex_(make_extractor(fmt)), every_(ex_->every_line()), max_line_(std::max<std::size_t>(st.opt.max_line, 64)) {}
 
-  std::uint64_t lineno = 0, done_bytes = 0, next_progress = 64u << 20;
-  auto one_line = [&](const char* b, const char* e, bool truncated) {
+  std::size_t max_line() const noexcept { return max_line_; }
+  std::uint64_t lines() const noexcept { return lineno_; }
+
+  void one_line(const char* b, const char* e, bool truncated) {
     if (e > b && e[-1] == '\r') --e;
-    if (static_cast<std::size_t>(e - b) > max_line) {
-      e = b + max_line;
-      if (!truncated) ++st.res.truncated_lines;
+    if (static_cast<std::size_t>(e - b) > max_line_) {
+      e = b + max_line_;
+      if (!truncated) ++st_.res.truncated_lines;
       truncated = true;
     }
-    ex->on_line(line{std::string_view(b, static_cast<std::size_t>(e - b)), ++lineno, truncated}, st.cands);
-    if (!st.cands.empty()) st.deliver();
-  };
-  auto block = [&](const char* p, std::size_t n) {  // n bytes of whole lines, the last ending in '\n'
-    if (every) {
+    ex_->on_line(line{std::string_view(b, static_cast<std::size_t>(e - b)), ++lineno_, truncated}, st_.cands);
+    if (!st_.cands.empty()) st_.deliver();
+  }
+
+  // n bytes of whole lines, the last ending in '\n'.
+  void block(const char* p, std::size_t n) {
+    if (every_) {
       const char* end = p + n;
       while (p < end) {
         const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
@@ -93,21 +89,74 @@ std::uint64_t run_lines(stream& in, input_format fmt, bool detect, run_state& st
       if (a >= n - search) break;
       const std::size_t hit = search + a;
       const std::size_t w0 = hit - std::min<std::size_t>(hit - pos, 128);
-      if (!ex->live_anchor(std::string_view(p + w0, std::min<std::size_t>(n - w0, hit - w0 + 64)), hit - w0)) {
+      if (!ex_->live_anchor(std::string_view(p + w0, std::min<std::size_t>(n - w0, hit - w0 + 64)), hit - w0)) {
         search = hit + 1;
         continue;
       }
       const void* prev_nl = hit > pos ? ::memrchr(p + pos, '\n', hit - pos) : nullptr;
       const std::size_t ls = prev_nl ? static_cast<std::size_t>(static_cast<const char*>(prev_nl) - p) + 1 : pos;
-      lineno += count_newlines(p + pos, ls - pos);
+      lineno_ += count_newlines(p + pos, ls - pos);
       const char* nl = static_cast<const char*>(std::memchr(p + hit, '\n', n - hit));
       const std::size_t le = static_cast<std::size_t>(nl - p);
       one_line(p + ls, p + le, false);
       pos = search = le + 1;
     }
-    if (pos < n) lineno += count_newlines(p + pos, n - pos);
-  };
+    if (pos < n) lineno_ += count_newlines(p + pos, n - pos);
+  }
 
+  // A line of at least max_line bytes whose end is not in view: scanned in its first part.
+  void long_line(const char* b) {
+    ++st_.res.truncated_lines;
+    one_line(b, b + max_line_, true);
+  }
+
+  void finish() {
+    ex_->finish(st_.cands);
+    st_.deliver();
+    if (st_.learned) ex_->learned_ssids(*st_.learned);
+  }
+
+ private:
+  run_state& st_;
+  std::unique_ptr<extractor> ex_;
+  bool every_;
+  std::size_t max_line_;
+  std::uint64_t lineno_ = 0;
+};
+
+// Progress reports every 64 MiB, when asked for.
+struct progress_meter {
+  const options& opt;
+  std::uint64_t total;
+  std::uint64_t next = 64u << 20;
+  void at(std::uint64_t done) {
+    if (opt.progress && total && done >= next) {
+      opt.progress(done, total);
+      next = done + (64u << 20);
+    }
+  }
+};
+
+// Lines of `in`, read into a fixed buffer; returns the number of lines seen.
+std::uint64_t run_lines(stream& in, input_format fmt, bool detect, run_state& st, std::uint64_t total_bytes) {
+  const std::size_t max_line = std::max<std::size_t>(st.opt.max_line, 64);
+  std::vector<char> buf(max_line + block_size);
+  std::size_t len = 0;
+  bool eof = false;
+  // First fill, for the detector and the line-ending style.
+  while (!eof && len < std::min<std::size_t>(buf.size(), 64 * 1024)) {
+    const std::size_t n = in.read(buf.data() + len, buf.size() - len);
+    if (n == 0) eof = true;
+    len += n;
+  }
+  const std::string_view head(buf.data(), std::min<std::size_t>(len, 64 * 1024));
+  if (detect || fmt == input_format::automatic) fmt = fmt == input_format::automatic ? detect_format(head) : fmt;
+  const bool cr_only = head.find('\n') == std::string_view::npos && head.find('\r') != std::string_view::npos;
+  if (cr_only) std::replace(buf.begin(), buf.begin() + static_cast<std::ptrdiff_t>(len), '\r', '\n');
+  line_engine eng(st, fmt);
+  progress_meter meter{st.opt, total_bytes};
+
+  std::uint64_t done_bytes = 0;
   std::size_t start = 0;
   bool skipping = false;
   for (;;) {
@@ -121,35 +170,25 @@ std::uint64_t run_lines(stream& in, input_format fmt, bool detect, run_state& st
       }
     }
     if (!skipping && start < len) {
-      const char* base = buf.data();
-      const char* last = nullptr;
-      for (std::size_t i = len; i > start; --i)
-        if (base[i - 1] == '\n') {
-          last = base + i - 1;
-          break;
-        }
+      const void* last = ::memrchr(buf.data() + start, '\n', len - start);
       if (last) {
-        const std::size_t n = static_cast<std::size_t>(last - (base + start)) + 1;
-        block(base + start, n);
+        const std::size_t n = static_cast<std::size_t>(static_cast<const char*>(last) - (buf.data() + start)) + 1;
+        eng.block(buf.data() + start, n);
         start += n;
       }
     }
     const std::size_t remaining = len - start;
     if (eof) {
-      if (remaining > 0 && !skipping) one_line(buf.data() + start, buf.data() + len, false);
+      if (remaining > 0 && !skipping) eng.one_line(buf.data() + start, buf.data() + len, false);
       break;
     }
     if (!skipping && remaining >= max_line) {
-      ++st.res.truncated_lines;
-      one_line(buf.data() + start, buf.data() + start + max_line, true);
+      eng.long_line(buf.data() + start);
       skipping = true;
       start = len;
     }
     done_bytes += start;
-    if (st.opt.progress && total_bytes && done_bytes >= next_progress) {
-      st.opt.progress(done_bytes, total_bytes);
-      next_progress = done_bytes + (64u << 20);
-    }
+    meter.at(done_bytes);
     const std::size_t keep = len - start;
     if (keep && start) std::memmove(buf.data(), buf.data() + start, keep);
     len = keep;
@@ -162,26 +201,90 @@ std::uint64_t run_lines(stream& in, input_format fmt, bool detect, run_state& st
       len += n;
     }
   }
-  ex->finish(st.cands);
-  st.deliver();
-  return lineno;
+  eng.finish();
+  return eng.lines();
 }
 
-bool is_gzip_or_utf16(std::string_view head) {
-  if (head.size() >= 2 && static_cast<unsigned char>(head[0]) == 0x1f && static_cast<unsigned char>(head[1]) == 0x8b) return true;
-  if (head.size() >= 2 && (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF")) return true;
-  return head.find('\0') != std::string_view::npos;  // UTF-16 without BOM or binary: not split
+// Lines of bytes [begin, end) of a regular file, mapped a window at a time: no copy through a
+// read buffer, and memory bounded by the window (unmapped before the next one is mapped).
+std::uint64_t run_mapped(int fd, std::uint64_t begin, std::uint64_t end, input_format fmt, run_state& st,
+                         std::uint64_t total_bytes) {
+  const std::uint64_t window = std::max<std::uint64_t>(16u << 20, 4 * static_cast<std::uint64_t>(st.opt.max_line));
+  static const std::uint64_t page = static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE));
+  line_engine eng(st, fmt);
+  progress_meter meter{st.opt, total_bytes};
+  std::uint64_t pos = begin;
+  bool skipping = false;
+  while (pos < end) {
+    const std::uint64_t map_begin = pos & ~(page - 1);
+    const std::uint64_t soft_end = std::min(end, map_begin + window);  // lines starting before here
+    const std::uint64_t map_end = std::min(end, soft_end + eng.max_line());
+    const std::size_t map_len = static_cast<std::size_t>(map_end - map_begin);
+    void* m = ::mmap(nullptr, map_len, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, static_cast<off_t>(map_begin));
+    if (m == MAP_FAILED) throw std::runtime_error(std::string("mmap: ") + std::strerror(errno));
+    const char* base = static_cast<const char*>(m) - map_begin;  // base[x] is file byte x
+    if (skipping) {
+      const void* nl = std::memchr(base + pos, '\n', static_cast<std::size_t>(soft_end - pos));
+      if (nl) {
+        pos = static_cast<std::uint64_t>(static_cast<const char*>(nl) - base) + 1;
+        skipping = false;
+      } else {
+        pos = soft_end;
+      }
+    }
+    if (!skipping && pos < soft_end) {
+      if (soft_end == end) {  // the rest of the range: whole lines, then a last line without '\n'
+        const void* last = ::memrchr(base + pos, '\n', static_cast<std::size_t>(end - pos));
+        const std::uint64_t upto = last ? static_cast<std::uint64_t>(static_cast<const char*>(last) - base) + 1 : pos;
+        if (upto > pos) eng.block(base + pos, static_cast<std::size_t>(upto - pos));
+        if (upto < end) eng.one_line(base + upto, base + end, false);
+        pos = end;
+      } else {
+        const void* last = ::memrchr(base + pos, '\n', static_cast<std::size_t>(soft_end - pos));
+        if (last) {
+          const std::uint64_t upto = static_cast<std::uint64_t>(static_cast<const char*>(last) - base) + 1;
+          eng.block(base + pos, static_cast<std::size_t>(upto - pos));
+          pos = upto;
+        }
+        // A line running past soft_end: mapped up to max_line further, so it ends in view...
+        const void* nl = pos < map_end ? std::memchr(base + pos, '\n', static_cast<std::size_t>(map_end - pos)) : nullptr;
+        if (nl) {
+          eng.block(base + pos, static_cast<std::size_t>(static_cast<const char*>(nl) - (base + pos)) + 1);
+          pos = static_cast<std::uint64_t>(static_cast<const char*>(nl) - base) + 1;
+        } else if (map_end - pos >= eng.max_line()) {  // ...or it is longer than max_line
+          eng.long_line(base + pos);
+          skipping = true;
+          pos = map_end;
+        }
+      }
+    }
+    ::munmap(m, map_len);
+    meter.at(pos);
+  }
+  eng.finish();
+  return eng.lines();
+}
+
+// Whether a regular file can be scanned mapped: UTF-8 (BOM skipped), not gzip, not UTF-16, not
+// CR-only. Returns the offset of the text, or nullopt.
+std::optional<std::uint64_t> mappable(int fd, std::string& head) {
+  head.assign(64 * 1024, '\0');
+  const ssize_t hn = ::pread(fd, head.data(), head.size(), 0);
+  if (hn <= 0) return std::nullopt;
+  head.resize(static_cast<std::size_t>(hn));
+  if (head.size() >= 2 && static_cast<unsigned char>(head[0]) == 0x1f && static_cast<unsigned char>(head[1]) == 0x8b) return std::nullopt;
+  if (head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF") || head.find('\0') != std::string::npos) return std::nullopt;
+  if (head.find('\n') == std::string::npos && head.find('\r') != std::string::npos) return std::nullopt;
+  return head.starts_with("\xEF\xBB\xBF") ? 3 : 0;
 }
 
 // -j N: the file in line-aligned segments, scanned by N threads, findings merged in order.
 bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const options& opt, const finding_sink& out,
                    result& res) {
-  std::string head(64 * 1024, '\0');
-  const ssize_t hn = ::pread(fd, head.data(), head.size(), 0);
-  if (hn <= 0) return false;
-  head.resize(static_cast<std::size_t>(hn));
-  if (is_gzip_or_utf16(head)) return false;
-  std::uint64_t first = head.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  std::string head;
+  const std::optional<std::uint64_t> text_at = mappable(fd, head);
+  if (!text_at) return false;
+  const std::uint64_t first = *text_at;
   input_format fmt = opt.forced == input_format::automatic ? detect_format(std::string_view(head).substr(first)) : opt.forced;
   if (make_extractor(fmt)->every_line()) return false;
 
@@ -208,21 +311,25 @@ bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const 
 
   struct part {
     std::vector<finding> findings;
+    std::vector<std::pair<std::uint64_t, std::string>> ssids;
     std::uint64_t lines = 0;
     std::uint64_t truncated = 0;
   };
+  // Workers do not redact: the merger first completes SSIDs from earlier segments, then redacts.
   auto work = [fd, fmt, &opt, &source](std::uint64_t b, std::uint64_t e) {
     part p;
     result r;
     options o = opt;
     o.progress = nullptr;
+    o.redact = false;
     const finding_sink collect = [&p](const finding& f) { p.findings.push_back(f); };
     run_state st{o, collect, r, {}, {}, {}, source};
-    auto in = open_range(fd, b, e);
-    p.lines = run_lines(*in, fmt, false, st, 0);
+    st.learned = &p.ssids;
+    p.lines = run_mapped(fd, b, e, fmt, st, 0);
     p.truncated = r.truncated_lines;
     return p;
   };
+  std::unordered_map<std::uint64_t, std::string> ssids;  // learnt by the segments merged so far
   std::deque<std::future<part>> inflight;
   std::size_t next = 0;
   const std::size_t window = std::max<unsigned>(opt.jobs, 1) * 2;
@@ -236,9 +343,14 @@ bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const 
     inflight.pop_front();
     for (finding& f : p.findings) {
       f.line += base;
+      if (f.ssid.empty() && !f.bssid.empty())
+        if (const auto it = ssids.find(mac_key(f.bssid)); it != ssids.end()) f.ssid = it->second;
+      if (opt.redact) redact_finding(f);
       ++res.findings;
       out(f);
     }
+    for (auto& [k, v] : p.ssids) ssids[k] = std::move(v);
+    if (ssids.size() > 4096) ssids.clear();
     base += p.lines;
     res.truncated_lines += p.truncated;
     if (opt.progress) opt.progress(bounds[next - inflight.size()], size);
@@ -267,9 +379,18 @@ void scan_one(const std::string& path, const options& opt, const finding_sink& o
       ::close(fd);
       return;
     }
+    run_state st{opt, out, res, {}, {}, {}, path};
+    std::string head;
+    if (size > 0) {
+      if (const std::optional<std::uint64_t> text_at = mappable(fd, head)) {
+        const std::string_view h = std::string_view(head).substr(static_cast<std::size_t>(*text_at));
+        run_mapped(fd, *text_at, size, opt.forced == input_format::automatic ? detect_format(h) : opt.forced, st, size);
+        ::close(fd);
+        return;
+      }
+    }
     auto in = open_text(open_fd(fd, own), nullptr);
     own = false;
-    run_state st{opt, out, res, {}, {}, {}, path};
     run_lines(*in, opt.forced, true, st, size);
   } catch (const std::exception& e) {
     if (own) ::close(fd);

@@ -57,6 +57,13 @@ std::string_view find_mac(std::string_view s) noexcept {
   return {};
 }
 
+std::uint64_t mac_key(std::string_view mac) noexcept {
+  std::uint64_t k = 0;
+  for (char c : mac)
+    if (is_hex(c)) k = (k << 4) | static_cast<std::uint64_t>(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+  return k;
+}
+
 std::string_view leading_timestamp(std::string_view s) noexcept {
   auto digits = [&](std::size_t from, std::size_t n) {
     if (from + n > s.size()) return false;
