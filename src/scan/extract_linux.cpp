@@ -178,12 +178,11 @@ class linux_extractor final : public extractor {
 
   void wpa(std::string_view s, std::vector<candidate>& out) {
     constexpr auto f = input_format::wpa_supplicant;
-    if (const std::size_t k = s.find("Trying to associate with "); k != std::string_view::npos) {
-      const std::string_view mac = mac_after(s, k);
-      const std::size_t q = s.find("(SSID='", k);
-      if (!mac.empty() && q != std::string_view::npos) {
+    // "Trying to associate with <bssid> (SSID='<ssid>' freq=...)": remember the SSID of the BSSID.
+    if (const std::size_t q = s.find("(SSID='"); q != std::string_view::npos) {
+      if (q >= 24 && s[q - 1] == ' ' && is_mac_at(s, q - 18) && s.substr(q - 24, 6) == " with ") {
         const std::size_t e = s.find("' ", q + 7);
-        if (e != std::string_view::npos && e - (q + 7) <= 64) remember_ssid(mac, s.substr(q + 7, e - (q + 7)));
+        if (e != std::string_view::npos && e - (q + 7) <= 64) remember_ssid(s.substr(q - 18, 17), s.substr(q + 7, e - (q + 7)));
       }
       return;
     }

@@ -220,8 +220,9 @@ std::uint64_t run_mapped(int fd, std::uint64_t begin, std::uint64_t end, input_f
     const std::uint64_t soft_end = std::min(end, map_begin + window);  // lines starting before here
     const std::uint64_t map_end = std::min(end, soft_end + eng.max_line());
     const std::size_t map_len = static_cast<std::size_t>(map_end - map_begin);
-    void* m = ::mmap(nullptr, map_len, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, static_cast<off_t>(map_begin));
+    void* m = ::mmap(nullptr, map_len, PROT_READ, MAP_PRIVATE, fd, static_cast<off_t>(map_begin));
     if (m == MAP_FAILED) throw std::runtime_error(std::string("mmap: ") + std::strerror(errno));
+    ::madvise(m, map_len, MADV_SEQUENTIAL | MADV_WILLNEED);
     const char* base = static_cast<const char*>(m) - map_begin;  // base[x] is file byte x
     if (skipping) {
       const void* nl = std::memchr(base + pos, '\n', static_cast<std::size_t>(soft_end - pos));

@@ -1,6 +1,6 @@
 // Prefilter of the hot path: most log lines carry no code, so whole buffers are searched for the
 // few 3-byte fragments that every anchor of the line-oriented grammars contains, case-folded
-// (byte | 0x20), 32 bytes at a time with AVX2 (16 with SSE2). A hit only says "look closer".
+// (byte | 0x20), 64 bytes at a time with AVX-512BW or 32 with AVX2. A hit only says "look closer".
 #include <cstring>
 
 #include "internal.hpp"
@@ -22,6 +22,8 @@ constexpr std::size_t needle_count = sizeof needles / sizeof needles[0];
 constexpr char fold(char c) noexcept { return static_cast<char>(c | 0x20); }
 
 bool match_at(const char* p) noexcept {
+  const char c = fold(p[0]);
+  if (c != 'a' && c != 'd' && c != 'l') return false;  // the needles' first letters
   for (const auto& n : needles)
     if (fold(p[0]) == n[0] && fold(p[1]) == n[1] && fold(p[2]) == n[2]) return true;
   return false;
@@ -48,6 +50,26 @@ __attribute__((target("avx2"))) std::size_t find_anchor_avx2(const char* p, std:
   return n;
 }
 
+// AVX-512BW: 64 bytes a step, the comparisons straight into mask registers.
+__attribute__((target("avx512f,avx512bw"))) std::size_t find_anchor_avx512(const char* p, std::size_t n,
+                                                                            std::size_t* tail) noexcept {
+  const __m512i f = _mm512_set1_epi8(0x20);
+  std::size_t i = 0;
+  for (; i + 66 <= n; i += 64) {
+    const __m512i v0 = _mm512_or_si512(_mm512_loadu_si512(p + i), f);
+    const __m512i v1 = _mm512_or_si512(_mm512_loadu_si512(p + i + 1), f);
+    const __m512i v2 = _mm512_or_si512(_mm512_loadu_si512(p + i + 2), f);
+    __mmask64 any = 0;
+    for (std::size_t k = 0; k < needle_count; ++k)
+      any |= _mm512_cmpeq_epi8_mask(v0, _mm512_set1_epi8(needles[k][0])) &
+             _mm512_cmpeq_epi8_mask(v1, _mm512_set1_epi8(needles[k][1])) &
+             _mm512_cmpeq_epi8_mask(v2, _mm512_set1_epi8(needles[k][2]));
+    if (any) return i + static_cast<std::size_t>(__builtin_ctzll(any));
+  }
+  *tail = i;
+  return n;
+}
+
 __attribute__((target("avx2,popcnt"))) std::size_t count_newlines_avx2(const char* p, std::size_t n,
                                                                         std::size_t* tail) noexcept {
   const __m256i nl = _mm256_set1_epi8('\n');
@@ -62,6 +84,7 @@ __attribute__((target("avx2,popcnt"))) std::size_t count_newlines_avx2(const cha
 }
 
 const bool have_avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt");
+const bool have_avx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw");
 #endif
 
 }  // namespace
@@ -69,9 +92,15 @@ const bool have_avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports(
 std::size_t find_anchor(const char* p, std::size_t n) noexcept {
   std::size_t i = 0;
 #if defined(WLANCODE_SCAN_X86)
-  if (have_avx2 && n >= 34) {
-    const std::size_t r = find_anchor_avx2(p, n, &i);
+  if (have_avx512 && n >= 66) {
+    const std::size_t r = find_anchor_avx512(p, n, &i);
     if (r != n) return r;
+  }
+  if (have_avx2 && n - i >= 34) {
+    std::size_t t = 0;
+    const std::size_t r = find_anchor_avx2(p + i, n - i, &t);
+    if (r != n - i) return i + r;
+    i += t;
   }
 #endif
   for (; i + 3 <= n; ++i)

@@ -36,45 +36,58 @@ std::string value_hex(const scan::finding& f) {
   return hex32(f.value);
 }
 
-void write_jsonl(std::ostream& out, const scan::finding& f) {
-  std::string s;
-  s.reserve(512);
-  s += "{\"source\":" + json_string(f.source);
-  s += ",\"line\":" + std::to_string(f.line);
-  s += ",\"format\":" + json_string(scan::to_string(f.format));
-  s += ",\"field\":" + json_string(f.field);
-  s += ",\"kind\":" + json_string(scan::to_string(f.kind));
-  s += ",\"family\":" + (f.fam ? json_string(to_string(*f.fam)) : std::string("null"));
-  s += ",\"space\":" + opt_str(f.space);
-  s += ",\"value\":" + (f.has_value ? std::to_string(f.value) : std::string("null"));
-  s += ",\"hex\":" + opt_str(value_hex(f));
-  s += ",\"raw\":" + opt_str(f.raw);
-  s += ",\"name\":" + opt_str(f.name);
-  s += ",\"meaning\":" + opt_str(f.meaning);
-  s += ",\"text\":" + opt_str(f.text);
-  s += ",\"mapping\":" + opt_str(f.mapping);
+// One JSON object per line, appended to `s` (reused between findings: no per-field temporaries).
+void append_jsonl(std::string& s, const scan::finding& f) {
+  const auto str = [&s](std::string_view key, std::string_view v) {
+    s += key;
+    append_json_string(s, v);
+  };
+  const auto opt = [&s](std::string_view key, std::string_view v) {
+    s += key;
+    if (v.empty()) s += "null";
+    else append_json_string(s, v);
+  };
+  str("{\"source\":", f.source);
+  s += ",\"line\":";
+  s += std::to_string(f.line);
+  str(",\"format\":", scan::to_string(f.format));
+  str(",\"field\":", f.field);
+  str(",\"kind\":", scan::to_string(f.kind));
+  opt(",\"family\":", f.fam ? to_string(*f.fam) : std::string_view{});
+  opt(",\"space\":", f.space);
+  s += ",\"value\":";
+  s += f.has_value ? std::to_string(f.value) : std::string("null");
+  opt(",\"hex\":", value_hex(f));
+  opt(",\"raw\":", f.raw);
+  opt(",\"name\":", f.name);
+  opt(",\"meaning\":", f.meaning);
+  opt(",\"text\":", f.text);
+  opt(",\"mapping\":", f.mapping);
   if (f.kind == scan::value_kind::text && f.code) {
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%.3f", f.score);
-    s += std::string(",\"score\":") + buf;
+    std::snprintf(buf, sizeof buf, ",\"score\":%.3f", f.score);
+    s += buf;
   } else {
     s += ",\"score\":null";
   }
-  s += ",\"phase\":" + json_string(to_string(f.ph));
-  s += ",\"initiator\":" + json_string(to_string(f.init));
-  s += std::string(",\"locally_generated\":") + (f.locally_generated ? "true" : "false");
-  s += ",\"hint\":" + (f.hint_cause.empty() ? std::string("null")
-                                             : "{\"cause\":" + json_string(f.hint_cause) + ",\"action\":" + json_string(f.hint_action) + "}");
-  s += ",\"timestamp\":" + opt_str(f.timestamp);
-  s += ",\"event_id\":" + opt_str(f.event_id);
-  s += ",\"interface\":" + opt_str(f.interface);
-  s += ",\"ssid\":" + opt_str(f.ssid);
-  s += ",\"bssid\":" + opt_str(f.bssid);
-  s += ",\"sta\":" + opt_str(f.sta);
-  s += ",\"excerpt\":" + json_string(f.excerpt);
-  s += std::string(",\"truncated\":") + (f.line_truncated ? "true" : "false");
-  s += "}\n";
-  out << s;
+  str(",\"phase\":", to_string(f.ph));
+  str(",\"initiator\":", to_string(f.init));
+  s += f.locally_generated ? ",\"locally_generated\":true" : ",\"locally_generated\":false";
+  if (f.hint_cause.empty()) {
+    s += ",\"hint\":null";
+  } else {
+    str(",\"hint\":{\"heuristic\":true,\"cause\":", f.hint_cause);
+    str(",\"action\":", f.hint_action);
+    s += '}';
+  }
+  opt(",\"timestamp\":", f.timestamp);
+  opt(",\"event_id\":", f.event_id);
+  opt(",\"interface\":", f.interface);
+  opt(",\"ssid\":", f.ssid);
+  opt(",\"bssid\":", f.bssid);
+  opt(",\"sta\":", f.sta);
+  str(",\"excerpt\":", f.excerpt);
+  s += f.line_truncated ? ",\"truncated\":true}\n" : ",\"truncated\":false}\n";
 }
 
 const char* const csv_columns[] = {"source", "line", "format", "field", "kind", "family", "space", "value", "hex", "raw",
@@ -272,6 +285,11 @@ runner add_scan(CLI::App& app) {
       }
       std::cout << h << "\n";
     }
+    std::string jsonl;  // JSONL goes out in blocks of about 64 KiB
+    const auto flush_jsonl = [&jsonl] {
+      std::cout.write(jsonl.data(), static_cast<std::streamsize>(jsonl.size()));
+      jsonl.clear();
+    };
     const scan::finding_sink sink = [&](const scan::finding& f) {
       if (opt->summary) {
         sm.add(f);
@@ -279,11 +297,15 @@ runner add_scan(CLI::App& app) {
       }
       switch (opt->fmt) {
         case format::text: write_text(std::cout, f); break;
-        case format::json: write_jsonl(std::cout, f); break;
+        case format::json:
+          append_jsonl(jsonl, f);
+          if (jsonl.size() >= (64u << 10)) flush_jsonl();
+          break;
         case format::csv: write_csv(std::cout, f); break;
       }
     };
-    const scan::error_sink errors = [](const scan::input_error& e) {
+    const scan::error_sink errors = [&flush_jsonl](const scan::input_error& e) {
+      flush_jsonl();
       std::cout.flush();
       std::cerr << "wlancode: " << e.source << ": " << e.message << "\n";
     };
@@ -296,6 +318,7 @@ runner add_scan(CLI::App& app) {
       total.truncated_lines += r.truncated_lines;
       if (tty && so.progress) std::fprintf(stderr, "\r\033[K");
     }
+    flush_jsonl();
     if (opt->summary) {
       if (opt->fmt == format::text) write_summary_text(std::cout, sm, total);
       else if (opt->fmt == format::json) write_summary_json(std::cout, sm, total);

@@ -19,7 +19,12 @@ std::string hex(family f, std::uint32_t value) {
 
 std::string json_string(std::string_view s) {
   std::string out;
-  out.reserve(s.size() + 2);
+  append_json_string(out, s);
+  return out;
+}
+
+void append_json_string(std::string& out, std::string_view s) {
+  out.reserve(out.size() + s.size() + 2);
   out += '"';
   for (std::size_t i = 0; i < s.size();) {
     // Copy the run of printable ASCII that needs no escape in one go.
@@ -71,7 +76,6 @@ std::string json_string(std::string_view s) {
     }
   }
   out += '"';
-  return out;
 }
 
 std::string csv_field(std::string_view s) {

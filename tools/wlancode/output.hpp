@@ -18,6 +18,8 @@ std::string hex32(std::uint32_t value);
 
 // A JSON string literal; invalid UTF-8 bytes become U+FFFD, control characters \u escapes.
 std::string json_string(std::string_view s);
+// The same, appended to `out` (no temporary: for hot output loops).
+void append_json_string(std::string& out, std::string_view s);
 // A CSV field, quoted when needed (RFC 4180).
 std::string csv_field(std::string_view s);
 
