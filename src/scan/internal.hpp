@@ -78,8 +78,9 @@ class extractor {
 std::unique_ptr<extractor> make_extractor(input_format f);
 
 // Anchor prefilter: true when [p, p+n) may contain an anchor of any line-oriented grammar.
-// find_anchor returns the offset of the first possible anchor at or after 0, or n.
-std::size_t find_anchor(const char* p, std::size_t n) noexcept;
+// find_anchor returns the offset of the first possible anchor at or after 0, or n; when `newlines`
+// is given, adds to it the number of '\n' before that offset (a fused pass: no second read).
+std::size_t find_anchor(const char* p, std::size_t n, std::size_t* newlines = nullptr) noexcept;
 std::size_t count_newlines(const char* p, std::size_t n) noexcept;
 
 // ---- decoder + diagnosis -----------------------------------------------------------------------

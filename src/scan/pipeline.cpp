@@ -82,26 +82,28 @@ class line_engine {
       }
       return;
     }
-    std::size_t pos = 0;     // start of the lines not yet counted
     std::size_t search = 0;  // where the next anchor is looked for
+    std::size_t newlines = 0;  // '\n' in [start of the lines not yet counted, search)
     while (search < n) {
-      const std::size_t a = find_anchor(p + search, n - search);
+      const std::size_t a = find_anchor(p + search, n - search, &newlines);
       if (a >= n - search) break;
       const std::size_t hit = search + a;
-      const std::size_t w0 = hit - std::min<std::size_t>(hit - pos, 128);
+      const std::size_t w0 = hit >= 128 ? hit - 128 : 0;
       if (!ex_->live_anchor(std::string_view(p + w0, std::min<std::size_t>(n - w0, hit - w0 + 64)), hit - w0)) {
+        newlines += p[hit] == '\n';
         search = hit + 1;
         continue;
       }
-      const void* prev_nl = hit > pos ? ::memrchr(p + pos, '\n', hit - pos) : nullptr;
-      const std::size_t ls = prev_nl ? static_cast<std::size_t>(static_cast<const char*>(prev_nl) - p) + 1 : pos;
-      lineno_ += count_newlines(p + pos, ls - pos);
+      const void* prev_nl = ::memrchr(p, '\n', hit);
+      const std::size_t ls = prev_nl ? static_cast<std::size_t>(static_cast<const char*>(prev_nl) - p) + 1 : 0;
+      lineno_ += newlines;  // the lines before this one
       const char* nl = static_cast<const char*>(std::memchr(p + hit, '\n', n - hit));
       const std::size_t le = static_cast<std::size_t>(nl - p);
       one_line(p + ls, p + le, false);
-      pos = search = le + 1;
+      newlines = 0;
+      search = le + 1;
     }
-    if (pos < n) lineno_ += count_newlines(p + pos, n - pos);
+    lineno_ += newlines;
   }
 
   // A line of at least max_line bytes whose end is not in view: scanned in its first part.

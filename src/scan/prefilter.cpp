@@ -30,11 +30,15 @@ bool match_at(const char* p) noexcept {
 }
 
 #if defined(WLANCODE_SCAN_X86)
-__attribute__((target("avx2"))) std::size_t find_anchor_avx2(const char* p, std::size_t n, std::size_t* tail) noexcept {
+__attribute__((target("avx2,popcnt"))) std::size_t find_anchor_avx2(const char* p, std::size_t n, std::size_t* tail,
+                                                                    std::size_t* newlines) noexcept {
   const __m256i f = _mm256_set1_epi8(0x20);
-  std::size_t i = 0;
+  const __m256i nl = _mm256_set1_epi8('\n');
+  std::size_t i = 0, lines = 0;
   for (; i + 34 <= n; i += 32) {
-    const __m256i v0 = _mm256_or_si256(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i)), f);
+    const __m256i raw = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
+    const auto newline = static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(raw, nl)));
+    const __m256i v0 = _mm256_or_si256(raw, f);
     const __m256i v1 = _mm256_or_si256(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 1)), f);
     const __m256i v2 = _mm256_or_si256(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 2)), f);
     __m256i any = _mm256_setzero_si256();
@@ -44,19 +48,31 @@ __attribute__((target("avx2"))) std::size_t find_anchor_avx2(const char* p, std:
                                                  _mm256_cmpeq_epi8(v1, _mm256_set1_epi8(needles[k][1]))),
                                 _mm256_cmpeq_epi8(v2, _mm256_set1_epi8(needles[k][2]))));
     const auto mask = static_cast<unsigned>(_mm256_movemask_epi8(any));
-    if (mask) return i + static_cast<std::size_t>(__builtin_ctz(mask));
+    if (mask) {
+      const unsigned at = static_cast<unsigned>(__builtin_ctz(mask));
+      const unsigned before = at ? (~0u >> (32 - at)) : 0;
+      *newlines += lines + static_cast<std::size_t>(__builtin_popcount(newline & before));
+      return i + at;
+    }
+    lines += static_cast<std::size_t>(__builtin_popcount(newline));
   }
+  *newlines += lines;
   *tail = i;
   return n;
 }
 
 // AVX-512BW: 64 bytes a step, the comparisons straight into mask registers.
-__attribute__((target("avx512f,avx512bw"))) std::size_t find_anchor_avx512(const char* p, std::size_t n,
-                                                                            std::size_t* tail) noexcept {
+// Also counts the newlines it passes, so the caller needs no second pass over the bytes.
+__attribute__((target("avx512f,avx512bw,popcnt"))) std::size_t find_anchor_avx512(const char* p, std::size_t n,
+                                                                                   std::size_t* tail,
+                                                                                   std::size_t* newlines) noexcept {
   const __m512i f = _mm512_set1_epi8(0x20);
-  std::size_t i = 0;
+  const __m512i nl = _mm512_set1_epi8('\n');
+  std::size_t i = 0, lines = 0;
   for (; i + 66 <= n; i += 64) {
-    const __m512i v0 = _mm512_or_si512(_mm512_loadu_si512(p + i), f);
+    const __m512i raw = _mm512_loadu_si512(p + i);
+    const __mmask64 newline = _mm512_cmpeq_epi8_mask(raw, nl);
+    const __m512i v0 = _mm512_or_si512(raw, f);
     const __m512i v1 = _mm512_or_si512(_mm512_loadu_si512(p + i + 1), f);
     const __m512i v2 = _mm512_or_si512(_mm512_loadu_si512(p + i + 2), f);
     __mmask64 any = 0;
@@ -64,8 +80,15 @@ __attribute__((target("avx512f,avx512bw"))) std::size_t find_anchor_avx512(const
       any |= _mm512_cmpeq_epi8_mask(v0, _mm512_set1_epi8(needles[k][0])) &
              _mm512_cmpeq_epi8_mask(v1, _mm512_set1_epi8(needles[k][1])) &
              _mm512_cmpeq_epi8_mask(v2, _mm512_set1_epi8(needles[k][2]));
-    if (any) return i + static_cast<std::size_t>(__builtin_ctzll(any));
+    if (any) {
+      const unsigned at = static_cast<unsigned>(__builtin_ctzll(any));
+      const __mmask64 before = at ? (~__mmask64{0} >> (64 - at)) : 0;
+      *newlines += lines + static_cast<std::size_t>(__builtin_popcountll(newline & before));
+      return i + at;
+    }
+    lines += static_cast<std::size_t>(__builtin_popcountll(newline));
   }
+  *newlines += lines;
   *tail = i;
   return n;
 }
@@ -89,22 +112,35 @@ const bool have_avx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supp
 
 }  // namespace
 
-std::size_t find_anchor(const char* p, std::size_t n) noexcept {
-  std::size_t i = 0;
+std::size_t find_anchor(const char* p, std::size_t n, std::size_t* newlines) noexcept {
+  std::size_t i = 0, lines = 0;
 #if defined(WLANCODE_SCAN_X86)
   if (have_avx512 && n >= 66) {
-    const std::size_t r = find_anchor_avx512(p, n, &i);
-    if (r != n) return r;
+    const std::size_t r = find_anchor_avx512(p, n, &i, &lines);
+    if (r != n) {
+      if (newlines) *newlines += lines;
+      return r;
+    }
   }
   if (have_avx2 && n - i >= 34) {
     std::size_t t = 0;
-    const std::size_t r = find_anchor_avx2(p + i, n - i, &t);
-    if (r != n - i) return i + r;
+    const std::size_t r = find_anchor_avx2(p + i, n - i, &t, &lines);
+    if (r != n - i) {
+      if (newlines) *newlines += lines;
+      return i + r;
+    }
     i += t;
   }
 #endif
-  for (; i + 3 <= n; ++i)
-    if (match_at(p + i)) return i;
+  for (; i + 3 <= n; ++i) {
+    if (match_at(p + i)) {
+      if (newlines) *newlines += lines;
+      return i;
+    }
+    lines += p[i] == '\n';
+  }
+  for (; i < n; ++i) lines += p[i] == '\n';
+  if (newlines) *newlines += lines;
   return n;
 }
 
