@@ -82,7 +82,7 @@ class linux_extractor final : public extractor {
     const std::string_view s = l.text;
     const std::size_t before = out.size();
     // Which grammars can apply, from the anchors the line holds (each grammar then parses).
-    const unsigned g = only_ == input_format::plain ? ~0u : grammars_of(s);
+    const unsigned g = only_ == input_format::plain ? ~0u : grammars_of(s, l.anchor);
     if ((g & g_wpa) && use(input_format::wpa_supplicant)) wpa(s, out);
     if (out.size() == before && (g & g_hostapd) && use(input_format::hostapd)) hostapd(s, out);
     if (out.size() == before && (g & g_kernel) && use(input_format::kernel)) kernel(s, out);
@@ -113,9 +113,9 @@ class linux_extractor final : public extractor {
   // The word around each prefilter hit says which grammar may hold a code on this line, and only
   // when a number follows where that grammar puts one: decoys such as "reason=CONN_FAILED",
   // "(reason 'supplicant-disconnect')" or "SUBNET-STATUS-UPDATE status=0" cost no parse at all.
-  static unsigned grammars_of(std::string_view s) {
+  static unsigned grammars_of(std::string_view s, std::size_t from) {
     unsigned g = 0;
-    for (std::size_t pos = 0; pos + 3 <= s.size();) {
+    for (std::size_t pos = from; pos + 3 <= s.size();) {
       const std::size_t a = find_anchor(s.data() + pos, s.size() - pos);
       if (a >= s.size() - pos) break;
       g |= grammars_at(s, pos + a);

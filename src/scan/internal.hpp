@@ -35,6 +35,7 @@ struct line {
   std::string_view text;   // without the line terminator
   std::uint64_t number;    // 1-based
   bool truncated;          // longer than the cap; text is its first part
+  std::size_t anchor = 0;  // offset of the first live prefilter hit (0 when every line is given)
 };
 
 // ---- candidates: what an extractor reports ---------------------------------------------------
@@ -53,6 +54,7 @@ struct candidate {
   std::uint64_t line = 0;
   std::string excerpt;
   bool truncated = false;
+  std::size_t anchor = 0;  // offset of the first live prefilter hit (0 when every line is given)
 };
 
 class extractor {

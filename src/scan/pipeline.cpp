@@ -60,14 +60,15 @@ class line_engine {
   std::size_t max_line() const noexcept { return max_line_; }
   std::uint64_t lines() const noexcept { return lineno_; }
 
-  void one_line(const char* b, const char* e, bool truncated) {
+  void one_line(const char* b, const char* e, bool truncated, std::size_t anchor = 0) {
     if (e > b && e[-1] == '\r') --e;
     if (static_cast<std::size_t>(e - b) > max_line_) {
       e = b + max_line_;
       if (!truncated) ++st_.res.truncated_lines;
       truncated = true;
     }
-    ex_->on_line(line{std::string_view(b, static_cast<std::size_t>(e - b)), ++lineno_, truncated}, st_.cands);
+    const auto len = static_cast<std::size_t>(e - b);
+    ex_->on_line(line{std::string_view(b, len), ++lineno_, truncated, anchor < len ? anchor : 0}, st_.cands);
     if (!st_.cands.empty()) st_.deliver();
   }
 
@@ -99,7 +100,7 @@ class line_engine {
       lineno_ += newlines;  // the lines before this one
       const char* nl = static_cast<const char*>(std::memchr(p + hit, '\n', n - hit));
       const std::size_t le = static_cast<std::size_t>(nl - p);
-      one_line(p + ls, p + le, false);
+      one_line(p + ls, p + le, false, hit - ls);
       newlines = 0;
       search = le + 1;
     }
