@@ -59,6 +59,15 @@ std::string_view find_mac(std::string_view s) noexcept {
 
 std::uint64_t mac_key(std::string_view mac) noexcept {
   std::uint64_t k = 0;
+  if (mac.size() == 17) {  // the usual xx:xx:xx:xx:xx:xx, hex digits at fixed places
+    for (std::size_t i = 0; i < 17; i += 3) {
+      for (std::size_t j = i; j < i + 2; ++j) {
+        const char c = mac[j];
+        k = (k << 4) | static_cast<std::uint64_t>(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+      }
+    }
+    return k;
+  }
   for (char c : mac)
     if (is_hex(c)) k = (k << 4) | static_cast<std::uint64_t>(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
   return k;

@@ -1,6 +1,7 @@
 #include "output.hpp"
 
 #include <cstdio>
+#include <cstring>
 
 namespace wlancode::cli {
 
@@ -27,8 +28,22 @@ void append_json_string(std::string& out, std::string_view s) {
   out.reserve(out.size() + s.size() + 2);
   out += '"';
   for (std::size_t i = 0; i < s.size();) {
-    // Copy the run of printable ASCII that needs no escape in one go.
+    // Copy the run of printable ASCII that needs no escape in one go, 8 bytes at a time while
+    // no byte is a control, DEL, '"', '\\' or non-ASCII (SWAR tests), then byte by byte.
     std::size_t run = i;
+    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    const auto has_byte = [](std::uint64_t x, unsigned char b) {
+      const std::uint64_t y = x ^ (ones * b);
+      return ((y - ones) & ~y & highs) != 0;
+    };
+    while (run + 8 <= s.size()) {
+      std::uint64_t x;
+      std::memcpy(&x, s.data() + run, 8);
+      const bool special = (x & highs) != 0 || (((x - ones * 0x20) & ~x & highs) != 0) || has_byte(x, '"') ||
+                           has_byte(x, '\\') || has_byte(x, 0x7F);
+      if (special) break;
+      run += 8;
+    }
     while (run < s.size()) {
       const auto r = static_cast<unsigned char>(s[run]);
       if (r < 0x20 || r >= 0x7F || r == '"' || r == '\\') break;
