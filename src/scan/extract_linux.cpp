@@ -137,7 +137,7 @@ class linux_extractor final : public extractor {
     const char c0 = low(i), c1 = low(i + 1);
     if (c0 == 'a' && c1 == 's') {  // [re]aso[n]
       if (i < 2 || low(i - 1) != 'e' || low(i - 2) != 'r' || low(i + 3) != 'n') return 0;
-      if (s[i] == 'A') return g_names;  // REASON: a symbolic name
+      if (s[i] == 'A') return i >= 3 && s[i - 3] == '_' ? g_names : 0;  // WLAN_REASON_...: a symbolic name
       const std::size_t k = i + 4;
       if (at(k) == '=' && num(k + 1)) return g_wpa | g_hostapd;                       // reason=3
       if (follows(k, "_code=") && num(k + 6)) return g_hostapd;                        // reason_code=3
@@ -147,7 +147,7 @@ class linux_extractor final : public extractor {
     }
     if (c0 == 'a' && c1 == 't') {  // [st]atu[s]
       if (i < 2 || low(i - 1) != 't' || low(i - 2) != 's' || low(i + 3) != 's') return 0;
-      if (s[i] == 'A') return g_names;  // STATUS: a symbolic name
+      if (s[i] == 'A') return i >= 3 && s[i - 3] == '_' ? g_names : 0;  // ..._STATUS_...: a symbolic name
       const std::size_t k = i + 4;
       if (follows(k, "_code=") && num(k + 6)) return g_wpa | g_hostapd;                // status_code=17
       if (at(k) == '=' && num(k + 1)) return s.substr(0, i).find("AssocResp") != std::string_view::npos ? g_kernel : 0;
