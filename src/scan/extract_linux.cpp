@@ -74,8 +74,15 @@ class linux_extractor final : public extractor {
     out.assign(ssids_.begin(), ssids_.end());
   }
 
-  bool live_anchor(std::string_view window, std::size_t hit) const noexcept override {
-    return only_ == input_format::plain || grammars_at(window, hit) != 0;
+  bool anchor(std::string_view window, std::size_t hit) override {
+    if (only_ == input_format::plain) return true;
+    const unsigned g = grammars_at(window, hit);
+    // "SSID='": the SSID and its BSSID are in the window; learnt here, no line parse needed.
+    if (g == g_ssid) {
+      if (use(input_format::wpa_supplicant)) learn_ssid(window, hit - 4);
+      return false;
+    }
+    return g != 0;
   }
 
   void on_line(const line& l, std::vector<candidate>& out) override {
@@ -109,7 +116,7 @@ class linux_extractor final : public extractor {
  private:
   bool use(input_format g) const { return only_ == g || only_ == input_format::linux_log; }
 
-  static constexpr unsigned g_wpa = 1, g_hostapd = 2, g_kernel = 4, g_nm = 8, g_iwd = 16, g_names = 32;
+  static constexpr unsigned g_wpa = 1, g_hostapd = 2, g_kernel = 4, g_nm = 8, g_iwd = 16, g_names = 32, g_ssid = 64;
   // The word around each prefilter hit says which grammar may hold a code on this line, and only
   // when a number follows where that grammar puts one: decoys such as "reason=CONN_FAILED",
   // "(reason 'supplicant-disconnect')" or "SUBNET-STATUS-UPDATE status=0" cost no parse at all.
@@ -157,7 +164,7 @@ class linux_extractor final : public extractor {
     }
     if (c0 == 'd' && at(i + 1) == 'e') return i >= 3 && s.substr(i - 3, 3) == "(co" && num(i + 3) ? g_kernel : 0;
     if (c0 == 'l') return g_hostapd;                  // MLME-...indication(
-    if (c0 == 'd' && at(i + 1) == '=') return g_wpa;  // SSID='...': remember the SSID of a BSSID
+    if (c0 == 'd' && at(i + 1) == '=') return i >= 4 && s.substr(i - 4, 7) == "(SSID='" ? g_ssid : 0;
     return 0;
   }
 
@@ -180,16 +187,15 @@ class linux_extractor final : public extractor {
     if (slot != ssid) slot.assign(ssid);
   }
 
+  // "Trying to associate with <bssid> (SSID='<ssid>' freq=...)", q at "(SSID='": remember the SSID.
+  void learn_ssid(std::string_view s, std::size_t q) {
+    if (q < 24 || s[q - 1] != ' ' || !is_mac_at(s, q - 18) || s.substr(q - 24, 6) != " with ") return;
+    const std::size_t e = s.find("' ", q + 7);
+    if (e != std::string_view::npos && e - (q + 7) <= 32) remember_ssid(s.substr(q - 18, 17), s.substr(q + 7, e - (q + 7)));
+  }
+
   void wpa(std::string_view s, std::vector<candidate>& out) {
     constexpr auto f = input_format::wpa_supplicant;
-    // "Trying to associate with <bssid> (SSID='<ssid>' freq=...)": remember the SSID of the BSSID.
-    if (const std::size_t q = s.find("(SSID='"); q != std::string_view::npos) {
-      if (q >= 24 && s[q - 1] == ' ' && is_mac_at(s, q - 18) && s.substr(q - 24, 6) == " with ") {
-        const std::size_t e = s.find("' ", q + 7);
-        if (e != std::string_view::npos && e - (q + 7) <= 64) remember_ssid(s.substr(q - 18, 17), s.substr(q + 7, e - (q + 7)));
-      }
-      return;
-    }
     if (const std::size_t k = s.find("CTRL-EVENT-DISCONNECTED"); k != std::string_view::npos) {
       const std::string_view r = number_at(value_of(s, "reason="), 0);
       if (r.empty()) return;

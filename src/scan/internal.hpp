@@ -63,10 +63,11 @@ class extractor {
   // True when the extractor keeps context across lines and must see every line. Otherwise it is
   // given only the lines the prefilter selects (those containing an anchor).
   virtual bool every_line() const noexcept { return false; }
-  // Whether a prefilter hit at window[hit] can start an anchor of this grammar (a number follows
-  // where the grammar puts one, ...). `window` holds up to 128 bytes before the hit and 64 after,
-  // possibly across lines. Rejecting decoys here spares the line split and the parse.
-  virtual bool live_anchor(std::string_view window, std::size_t hit) const noexcept {
+  // A prefilter hit at window[hit]: true when the line around it needs a full parse (a number
+  // follows where the grammar puts one, ...). `window` holds up to 128 bytes before the hit and 64
+  // after, possibly across lines. Rejecting decoys here, or taking what the hit alone says (context
+  // such as an SSID), spares the line split and the parse.
+  virtual bool anchor(std::string_view window, std::size_t hit) {
     (void)window;
     (void)hit;
     return true;

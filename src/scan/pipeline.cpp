@@ -90,7 +90,7 @@ class line_engine {
       if (a >= n - search) break;
       const std::size_t hit = search + a;
       const std::size_t w0 = hit >= 128 ? hit - 128 : 0;
-      if (!ex_->live_anchor(std::string_view(p + w0, std::min<std::size_t>(n - w0, hit - w0 + 64)), hit - w0)) {
+      if (!ex_->anchor(std::string_view(p + w0, std::min<std::size_t>(n - w0, hit - w0 + 64)), hit - w0)) {
         newlines += p[hit] == '\n';
         search = hit + 1;
         continue;
