@@ -6,10 +6,10 @@ set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 MIB=${1:-1024}
 DATA="$ROOT/bench/data/mixed-${MIB}.log"
-BIN=${WLANCODE:-"$ROOT/build-scan/tools/wlancode/wlancode"}
+BIN=${WLANCODE:-"$ROOT/build/tools/wlancode/wlancode"}
 mkdir -p "$ROOT/bench/data"
 [ -f "$DATA" ] || python3 "$ROOT/bench/gen_mixed_log.py" "$MIB" "$DATA"
-[ -x "$BIN" ] || { echo "build the CLI first (cmake --build build-scan)" >&2; exit 2; }
+[ -x "$BIN" ] || { echo "build the CLI first (scripts/test.sh, or cmake --build build)" >&2; exit 2; }
 # The same kinds of tokens the scanner's grammars take, as one regex.
 RE='reason=-?[0-9]+|status_code=[0-9]+|\(Reason: [0-9]+|denied association \(code=[0-9]+|status=[0-9]+ aid=|reason -?[0-9]+\)|indication\([0-9a-f:]{17}, [0-9]+\)|reason: [0-9]+|WLAN_REASON_CODE_[A-Z0-9_]+|WDI_ASSOC_STATUS_[A-Z0-9_]+'
 cat "$DATA" > /dev/null  # warm the page cache
