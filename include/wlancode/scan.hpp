@@ -92,6 +92,7 @@ struct options {
   unsigned jobs = 1;            // threads for large regular files
   std::size_t max_line = 1u << 20;  // lines longer than this are scanned in their first max_line bytes
   std::uint64_t parallel_min_bytes = 32u << 20;  // -j applies to files at least this large
+  std::uint64_t map_window = 16u << 20;  // regular files are mapped this many bytes at a time
   std::function<void(std::uint64_t done, std::uint64_t total)> progress;  // optional, per file
 };
 

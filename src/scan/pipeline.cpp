@@ -212,7 +212,7 @@ std::uint64_t run_lines(stream& in, input_format fmt, bool detect, run_state& st
 // read buffer, and memory bounded by the window (unmapped before the next one is mapped).
 std::uint64_t run_mapped(int fd, std::uint64_t begin, std::uint64_t end, input_format fmt, run_state& st,
                          std::uint64_t total_bytes) {
-  const std::uint64_t window = std::max<std::uint64_t>(16u << 20, 4 * static_cast<std::uint64_t>(st.opt.max_line));
+  const std::uint64_t window = std::max<std::uint64_t>(st.opt.map_window, 4 * static_cast<std::uint64_t>(st.opt.max_line));
   static const std::uint64_t page = static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE));
   line_engine eng(st, fmt);
   progress_meter meter{st.opt, total_bytes};

@@ -250,3 +250,55 @@ TEST(ScanCli, ExitStatusesAndFormats) {
   EXPECT_EQ(k.out.find("keyMaterial>0"), std::string::npos);
   EXPECT_EQ(k.out.find("ExamplePassphrase"), std::string::npos);
 }
+
+// The mapped path (regular files, a window at a time) must see exactly what the buffered path
+// sees: lines across window edges, a line longer than max_line, CRLF, no final newline.
+TEST(ScanInput, MappedWindowsMatchBufferedReading) {
+  std::string data;
+  for (int i = 0; i < 3000; ++i) {
+    data += "Nov 21 10:00:00 host kernel: filler " + std::string(static_cast<std::size_t>(i % 97), 'x') + "\r\n";
+    if (i % 37 == 0) data += "Nov 21 10:00:01 host wpa_supplicant[1]: wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=" + std::to_string(i % 60 + 1) + "\n";
+    if (i == 1500) data += std::string(5000, 'y') + " reason=7\n";  // longer than max_line: scanned in part
+  }
+  data += "Nov 21 10:00:02 host wpa_supplicant[1]: wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:02 reason=4";
+  const fs::path p = temp_dir() / "windows.log";
+  write_file(p, data);
+  wlancode::scan::options o;
+  o.max_line = 256;
+  o.map_window = 4096;  // many windows, lines across every edge
+  std::vector<wlancode::scan::finding> mapped;
+  const auto r = wlancode::scan::scan_path(p.string(), o, [&](const wlancode::scan::finding& f) { mapped.push_back(f); },
+                                           [](const wlancode::scan::input_error&) {});
+  std::vector<wlancode::scan::finding> buffered;
+  wlancode::scan::scan_memory(data, "mem", o, [&](const wlancode::scan::finding& f) { buffered.push_back(f); });
+  EXPECT_EQ(keys(mapped), keys(buffered));
+  EXPECT_EQ(mapped.size(), 3000u / 37 + 1 + 1);
+  EXPECT_EQ(keys(mapped).back(), std::to_string(3000 + 3000 / 37 + 1 + 1 + 1) + ":ieee80211_reason:4");
+  EXPECT_EQ(r.truncated_lines, 1u);
+}
+
+// -j: a finding in a later segment still gets the SSID learnt in an earlier one, and -j N prints
+// exactly what -j 1 prints.
+TEST(ScanInput, ParallelCarriesSsidsAcrossSegments) {
+  std::string data = "Nov 21 10:00:00 host wpa_supplicant[1]: wlan0: Trying to associate with 02:00:00:00:00:09 (SSID='CorpWiFi' freq=5180 MHz)\n";
+  for (int i = 0; i < 200000; ++i) data += "Nov 21 10:00:00 host kernel: filler line " + std::to_string(i) + "\n";
+  data += "Nov 21 10:00:05 host wpa_supplicant[1]: wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:09 reason=15\n";
+  const fs::path p = temp_dir() / "ssid.log";
+  write_file(p, data);
+  auto collect = [&](unsigned jobs) {
+    wlancode::scan::options o;
+    o.jobs = jobs;
+    o.parallel_min_bytes = 1;
+    std::vector<wlancode::scan::finding> out;
+    wlancode::scan::scan_path(p.string(), o, [&](const wlancode::scan::finding& f) { out.push_back(f); },
+                              [](const wlancode::scan::input_error&) {});
+    return out;
+  };
+  const auto one = collect(1), three = collect(3);
+  ASSERT_EQ(one.size(), 1u);
+  ASSERT_EQ(three.size(), 1u);
+  EXPECT_GT(data.size(), 2u * (4u << 20));  // the finding is segments away from the SSID
+  EXPECT_EQ(one[0].ssid, "CorpWiFi");
+  EXPECT_EQ(three[0].ssid, "CorpWiFi");
+  EXPECT_EQ(three[0].line, one[0].line);
+}
