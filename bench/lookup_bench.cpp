@@ -30,7 +30,6 @@ const std::vector<key>& all_keys() {
   return keys;
 }
 
-
 void BM_wlancode_by_value(benchmark::State& state) {
   const auto& keys = all_keys();
   for (auto _ : state)

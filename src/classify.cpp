@@ -17,10 +17,14 @@ constexpr range_info ieee_ranges[] = {
 
 std::span<const range_info> ranges(family f) noexcept {
   switch (f) {
-    case family::wlan_reason: return wlan_reason_ranges;
-    case family::ieee80211_reason: return std::span(ieee_ranges).first(1);
-    case family::ieee80211_status: return std::span(ieee_ranges).last(1);
-    default: return {};
+    case family::wlan_reason:
+      return wlan_reason_ranges;
+    case family::ieee80211_reason:
+      return std::span(ieee_ranges).first(1);
+    case family::ieee80211_status:
+      return std::span(ieee_ranges).last(1);
+    default:
+      return {};
   }
 }
 

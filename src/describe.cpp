@@ -16,8 +16,7 @@ std::size_t print(char* buf, std::size_t size, const char* fmt, A... args) noexc
 
 std::size_t describe(family f, std::uint32_t value, char* buf, std::size_t size) noexcept {
   const classification c = classify(f, value);
-  if (!c.range)
-    return print(buf, size, "outside every %s range", type_name(f).data());
+  if (!c.range) return print(buf, size, "outside every %s range", type_name(f).data());
   return print(buf, size, "%s, %scode +0x%X", c.range->label.data(), c.code ? "" : "unlisted ",
                static_cast<unsigned>(c.offset));
 }

@@ -15,8 +15,7 @@ class family_category final : public std::error_category {
     const auto value = static_cast<std::uint32_t>(ev);
     if (const code_info* c = find(fam_, value)) return std::string(c->meaning.text);
     char buf[96];
-    std::snprintf(buf, sizeof buf, "unknown %s value 0x%08X", type_name(fam_).data(),
-                  static_cast<unsigned>(value));
+    std::snprintf(buf, sizeof buf, "unknown %s value 0x%08X", type_name(fam_).data(), static_cast<unsigned>(value));
     return buf;
   }
 

@@ -27,10 +27,10 @@ bool looks_like_name(std::string_view s) noexcept {
 // space is unambiguous; small numbers are most often 802.11 reason/status codes in logs.
 std::vector<family> guess_order(std::uint32_t value) {
   if (value >= 0x10000)
-    return {family::wlan_reason, family::wdi_assoc_status, family::wcn_session_status,
-            family::ieee80211_reason, family::ieee80211_status};
-  return {family::ieee80211_reason, family::ieee80211_status, family::wdi_assoc_status,
-          family::wcn_session_status, family::wlan_reason};
+    return {family::wlan_reason, family::wdi_assoc_status, family::wcn_session_status, family::ieee80211_reason,
+            family::ieee80211_status};
+  return {family::ieee80211_reason, family::ieee80211_status, family::wdi_assoc_status, family::wcn_session_status,
+          family::wlan_reason};
 }
 
 bool contains_icase(std::string_view hay, std::string_view needle) noexcept {
@@ -45,11 +45,16 @@ bool contains_icase(std::string_view hay, std::string_view needle) noexcept {
 
 std::string_view to_string(parse_error e) noexcept {
   switch (e) {
-    case parse_error::none: return "";
-    case parse_error::empty: return "empty input";
-    case parse_error::not_a_number: return "not a number";
-    case parse_error::out_of_range: return "out of the 32-bit range";
-    case parse_error::negative_zero: return "-0 is not a code value";
+    case parse_error::none:
+      return "";
+    case parse_error::empty:
+      return "empty input";
+    case parse_error::not_a_number:
+      return "not a number";
+    case parse_error::out_of_range:
+      return "out of the 32-bit range";
+    case parse_error::negative_zero:
+      return "-0 is not a code value";
   }
   return "";
 }
@@ -57,7 +62,10 @@ std::string_view to_string(parse_error e) noexcept {
 parse_result parse_number(std::string_view text) noexcept {
   parse_result out;
   text = trim(text);
-  if (text.empty()) { out.error = parse_error::empty; return out; }
+  if (text.empty()) {
+    out.error = parse_error::empty;
+    return out;
+  }
   bool negative = false;
   if (text.front() == '-' || text.front() == '+') {
     negative = text.front() == '-';
@@ -68,19 +76,40 @@ parse_result parse_number(std::string_view text) noexcept {
     base = 16;
     text.remove_prefix(2);
   }
-  if (text.empty()) { out.error = parse_error::not_a_number; return out; }
+  if (text.empty()) {
+    out.error = parse_error::not_a_number;
+    return out;
+  }
   std::uint64_t v = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v, base);
-  if (ec == std::errc::result_out_of_range) { out.error = parse_error::out_of_range; return out; }
-  if (ec != std::errc() || end != text.data() + text.size()) { out.error = parse_error::not_a_number; return out; }
-  if (negative && base == 16) { out.error = parse_error::not_a_number; return out; }
+  if (ec == std::errc::result_out_of_range) {
+    out.error = parse_error::out_of_range;
+    return out;
+  }
+  if (ec != std::errc() || end != text.data() + text.size()) {
+    out.error = parse_error::not_a_number;
+    return out;
+  }
+  if (negative && base == 16) {
+    out.error = parse_error::not_a_number;
+    return out;
+  }
   if (negative) {
-    if (v == 0) { out.error = parse_error::negative_zero; return out; }
-    if (v > 0x80000000ull) { out.error = parse_error::out_of_range; return out; }
+    if (v == 0) {
+      out.error = parse_error::negative_zero;
+      return out;
+    }
+    if (v > 0x80000000ull) {
+      out.error = parse_error::out_of_range;
+      return out;
+    }
     out.number = parsed_number{static_cast<std::uint32_t>(0x100000000ull - v), true, static_cast<std::int64_t>(v)};
     return out;
   }
-  if (v > 0xFFFFFFFFull) { out.error = parse_error::out_of_range; return out; }
+  if (v > 0xFFFFFFFFull) {
+    out.error = parse_error::out_of_range;
+    return out;
+  }
   out.number = parsed_number{static_cast<std::uint32_t>(v), false, 0};
   return out;
 }
@@ -103,17 +132,22 @@ explanation explain(std::string_view input, std::optional<family> only) {
         out.matches.push_back({c, true});
     for (family f : families(n.value)) {
       const classification c = classify(f, n.value);
-      if (c.range) { out.range_family = f; out.range = c; break; }
+      if (c.range) {
+        out.range_family = f;
+        out.range = c;
+        break;
+      }
     }
     if (!out.range_family) out.range_family = families(n.value).front();
     return out;
   }
   if (parsed.error != parse_error::not_a_number || !looks_like_name(text)) {
     out.error = parsed.error == parse_error::not_a_number ? "neither a number nor a code name"
-                                                           : std::string(to_string(parsed.error));
+                                                          : std::string(to_string(parsed.error));
     return out;
   }
-  for (family f : only ? std::vector<family>{*only} : std::vector<family>(std::begin(all_families), std::end(all_families)))
+  for (family f :
+       only ? std::vector<family>{*only} : std::vector<family>(std::begin(all_families), std::end(all_families)))
     if (const code_info* c = find(f, text)) out.matches.push_back({c, false});
   if (!only || *only == family::wlan_reason)
     if (const macro_info* m = find_macro(text)) out.macros.push_back(m);
@@ -137,8 +171,8 @@ std::vector<const code_info*> search(std::span<const std::string> words, std::op
     if (only && *only != f) continue;
     for (const code_info& c : codes(f)) {
       const bool all = std::all_of(words.begin(), words.end(), [&c](const std::string& w) {
-        return contains_icase(c.name, w) || contains_icase(c.meaning.text, w) ||
-               contains_icase(c.runtime.text, w) || contains_icase(c.phrase.text, w);
+        return contains_icase(c.name, w) || contains_icase(c.meaning.text, w) || contains_icase(c.runtime.text, w) ||
+               contains_icase(c.phrase.text, w);
       });
       if (all) out.push_back(&c);
     }

@@ -9,9 +9,8 @@ namespace {
 using namespace detail;
 
 // One name index per family, built at compile time (the value indexes are in lookup_inline.hpp).
-#define WLANCODE_INDEXES_(table, fam)                                                             \
-  constexpr auto table##_by_name =                                                                \
-      make_name_index<count_name_keys(table, family::fam)>(table, family::fam);
+#define WLANCODE_INDEXES_(table, fam) \
+  constexpr auto table##_by_name = make_name_index<count_name_keys(table, family::fam)>(table, family::fam);
 WLANCODE_INDEXES_(wlan_reason_table, wlan_reason)
 WLANCODE_INDEXES_(wdi_assoc_status_table, wdi_assoc_status)
 WLANCODE_INDEXES_(wcn_session_status_table, wcn_session_status)
@@ -25,10 +24,10 @@ struct family_index {
   std::span<const std::uint16_t> name_slots;
 };
 
-#define WLANCODE_FAMILY_INDEX_(table)                                                     \
-  family_index{table, table##_by_name.keys, table##_by_name.slots}
+#define WLANCODE_FAMILY_INDEX_(table) \
+  family_index { table, table##_by_name.keys, table##_by_name.slots }
 constexpr family_index indexes[] = {
-    WLANCODE_FAMILY_INDEX_(wlan_reason_table),  WLANCODE_FAMILY_INDEX_(wdi_assoc_status_table),
+    WLANCODE_FAMILY_INDEX_(wlan_reason_table), WLANCODE_FAMILY_INDEX_(wdi_assoc_status_table),
     WLANCODE_FAMILY_INDEX_(wcn_session_status_table), WLANCODE_FAMILY_INDEX_(ieee80211_reason_table),
     WLANCODE_FAMILY_INDEX_(ieee80211_status_table)};
 #undef WLANCODE_FAMILY_INDEX_
@@ -82,8 +81,7 @@ std::span<const macro_info> macros() noexcept { return macro_table; }
 const macro_info* find_macro(std::string_view name) noexcept {
   auto same = [name](const macro_info& m) {
     return m.name.size() == name.size() &&
-           std::equal(m.name.begin(), m.name.end(), name.begin(),
-                      [](char a, char b) { return a == normalise(b); });
+           std::equal(m.name.begin(), m.name.end(), name.begin(), [](char a, char b) { return a == normalise(b); });
   };
   const auto it = std::find_if(std::begin(macro_table), std::end(macro_table), same);
   return it == std::end(macro_table) ? nullptr : &*it;

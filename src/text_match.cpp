@@ -51,9 +51,14 @@ double dice(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t
   if (a.empty() || b.empty()) return 0;
   std::size_t common = 0;
   for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-    if (a[i] == b[j]) { ++common; ++i; ++j; }
-    else if (a[i] < b[j]) ++i;
-    else ++j;
+    if (a[i] == b[j]) {
+      ++common;
+      ++i;
+      ++j;
+    } else if (a[i] < b[j])
+      ++i;
+    else
+      ++j;
   }
   return 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size());
 }

@@ -3,27 +3,26 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "wlancode/wlancode.h"
 #include "wlancode/wlanapi_compat.h"
+#include "wlancode/wlancode.h"
 
 static int failures = 0;
 
-#define CHECK(cond)                                                   \
-  do {                                                                \
-    if (!(cond)) {                                                    \
+#define CHECK(cond)                                                            \
+  do {                                                                         \
+    if (!(cond)) {                                                             \
       fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-      ++failures;                                                     \
-    }                                                                 \
+      ++failures;                                                              \
+    }                                                                          \
   } while (0)
-#define CHECK_STR(a, b)                                                                       \
-  do {                                                                                        \
-    const char* a_ = (a);                                                                     \
-    const char* b_ = (b);                                                                     \
-    if (a_ == NULL || strcmp(a_, b_) != 0) {                                                  \
-      fprintf(stderr, "%s:%d: %s is \"%s\", expected \"%s\"\n", __FILE__, __LINE__, #a,      \
-              a_ ? a_ : "(null)", b_);                                                        \
-      ++failures;                                                                             \
-    }                                                                                         \
+#define CHECK_STR(a, b)                                                                                          \
+  do {                                                                                                           \
+    const char* a_ = (a);                                                                                        \
+    const char* b_ = (b);                                                                                        \
+    if (a_ == NULL || strcmp(a_, b_) != 0) {                                                                     \
+      fprintf(stderr, "%s:%d: %s is \"%s\", expected \"%s\"\n", __FILE__, __LINE__, #a, a_ ? a_ : "(null)", b_); \
+      ++failures;                                                                                                \
+    }                                                                                                            \
   } while (0)
 
 static int is_token(const char* s, const char* const* tokens, size_t n) {
@@ -107,8 +106,8 @@ static void test_iteration(void) {
   static const char* const phases[] = {"success", "discovery", "authentication", "association", "key_exchange",
                                        "eap",     "wps",       "profile",        "policy",      "roaming",
                                        "driver",  "host",      "unknown"};
-  static const char* const initiators[] = {"none", "config", "user", "network", "auth_server", "driver", "system",
-                                           "unknown"};
+  static const char* const initiators[] = {"none",        "config", "user",   "network",
+                                           "auth_server", "driver", "system", "unknown"};
   int f;
   size_t total = 0;
   for (f = 0; f < (int)wlancode_family_count; ++f) {
@@ -200,7 +199,9 @@ int main(void) {
   test_reason_to_string();
   test_wide();
   test_version();
-  if (failures) fprintf(stderr, "%d C ABI check(s) failed\n", failures);
-  else printf("C ABI: all checks passed\n");
+  if (failures)
+    fprintf(stderr, "%d C ABI check(s) failed\n", failures);
+  else
+    printf("C ABI: all checks passed\n");
   return failures ? 1 : 0;
 }

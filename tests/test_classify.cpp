@@ -42,11 +42,17 @@ std::string expected_words(const range_info& r, std::uint32_t offset, bool liste
 std::vector<std::uint32_t> unlisted_in(family f, const range_info& r) {
   std::vector<std::uint32_t> out;
   for (std::uint32_t v = r.first;; ++v) {
-    if (!wlancode::find(f, v)) { out.push_back(v); break; }
+    if (!wlancode::find(f, v)) {
+      out.push_back(v);
+      break;
+    }
     if (v == r.last) break;
   }
   for (std::uint32_t v = r.last;; --v) {
-    if (!wlancode::find(f, v)) { out.push_back(v); break; }
+    if (!wlancode::find(f, v)) {
+      out.push_back(v);
+      break;
+    }
     if (v == r.first) break;
   }
   const std::uint32_t mid = r.first + (r.last - r.first) / 2 + 0x1F;
@@ -60,13 +66,20 @@ struct expected_range {
   std::uint32_t first, last;
 };
 constexpr expected_range sdk_ranges[] = {
-    {"general", 0x00010000, 0x0001FFFF},        {"ac", 0x00020000, 0x00027FFF},
-    {"ac_connect", 0x00028000, 0x0002FFFF},     {"msm", 0x00030000, 0x00037FFF},
-    {"msm_connect", 0x00038000, 0x0003FFFF},    {"msmsec", 0x00040000, 0x00047FFF},
-    {"msmsec_connect", 0x00048000, 0x0004FFFF}, {"onex", 0x00050000, 0x0005FFFF},
-    {"dot3_ac", 0x00060000, 0x0006FFFF},        {"dot3_msm", 0x00070000, 0x0007FFFF},
-    {"profile", 0x00080000, 0x00087FFF},        {"profile_connect", 0x00088000, 0x0008FFFF},
-    {"ihv", 0x00090000, 0x0009FFFF},            {"wimax", 0x000A0000, 0x000AFFFF},
+    {"general", 0x00010000, 0x0001FFFF},
+    {"ac", 0x00020000, 0x00027FFF},
+    {"ac_connect", 0x00028000, 0x0002FFFF},
+    {"msm", 0x00030000, 0x00037FFF},
+    {"msm_connect", 0x00038000, 0x0003FFFF},
+    {"msmsec", 0x00040000, 0x00047FFF},
+    {"msmsec_connect", 0x00048000, 0x0004FFFF},
+    {"onex", 0x00050000, 0x0005FFFF},
+    {"dot3_ac", 0x00060000, 0x0006FFFF},
+    {"dot3_msm", 0x00070000, 0x0007FFFF},
+    {"profile", 0x00080000, 0x00087FFF},
+    {"profile_connect", 0x00088000, 0x0008FFFF},
+    {"ihv", 0x00090000, 0x0009FFFF},
+    {"wimax", 0x000A0000, 0x000AFFFF},
     {"reserved", 0x000B0000, 0x000BFFFF},
 };
 
@@ -95,7 +108,9 @@ TEST(Ranges, ContiguousAndNonOverlapping) {
     EXPECT_LE(rs[i].first, rs[i].last) << rs[i].id;
     EXPECT_TRUE(ids.insert(rs[i].id).second) << "duplicate id " << rs[i].id;
     EXPECT_TRUE(labels.insert(rs[i].label).second) << "duplicate label " << rs[i].label;
-    if (i + 1 < rs.size()) { EXPECT_EQ(rs[i].last + 1, rs[i + 1].first) << rs[i].id << " / " << rs[i + 1].id; }
+    if (i + 1 < rs.size()) {
+      EXPECT_EQ(rs[i].last + 1, rs[i + 1].first) << rs[i].id << " / " << rs[i + 1].id;
+    }
   }
 }
 
@@ -145,14 +160,10 @@ TEST(Classify, DocumentedExampleWording) {
 TEST(Classify, ListedCodes) {
   // wlanapi.h section -> the range its codes lie in.
   const std::map<std::string_view, std::string_view> range_of_section = {
-      {"Automatic configuration error codes", "ac"},
-      {"Automatic connection error codes", "ac_connect"},
-      {"Profile validation error codes", "profile"},
-      {"MSM network incompatibility error codes", "msm"},
-      {"MSM connection failure error codes", "msm_connect"},
-      {"MSM security error codes", "msmsec"},
-      {"MSM connection error codes", "msmsec_connect"},
-      {"802.1X reason codes", "onex"},
+      {"Automatic configuration error codes", "ac"},         {"Automatic connection error codes", "ac_connect"},
+      {"Profile validation error codes", "profile"},         {"MSM network incompatibility error codes", "msm"},
+      {"MSM connection failure error codes", "msm_connect"}, {"MSM security error codes", "msmsec"},
+      {"MSM connection error codes", "msmsec_connect"},      {"802.1X reason codes", "onex"},
   };
   for (const wlancode::code_info& code : wlancode::codes(family::wlan_reason)) {
     SCOPED_TRACE(std::string(code.name));
@@ -172,7 +183,9 @@ TEST(Classify, ListedCodes) {
       continue;
     }
     const auto it = range_of_section.find(code.section->heading);
-    if (it != range_of_section.end()) { EXPECT_EQ(c.range->id, it->second) << code.section->heading; }
+    if (it != range_of_section.end()) {
+      EXPECT_EQ(c.range->id, it->second) << code.section->heading;
+    }
   }
   for (family f : wlancode::all_families)
     for (const wlancode::code_info& code : wlancode::codes(f))

@@ -210,9 +210,20 @@ class json_parser {
       out.kind = json::string_v;
       return string(out.str);
     }
-    if (c == 't') { out.kind = json::bool_v; out.boolean = true; return literal("true"); }
-    if (c == 'f') { out.kind = json::bool_v; out.boolean = false; return literal("false"); }
-    if (c == 'n') { out.kind = json::null_v; return literal("null"); }
+    if (c == 't') {
+      out.kind = json::bool_v;
+      out.boolean = true;
+      return literal("true");
+    }
+    if (c == 'f') {
+      out.kind = json::bool_v;
+      out.boolean = false;
+      return literal("false");
+    }
+    if (c == 'n') {
+      out.kind = json::null_v;
+      return literal("null");
+    }
     if (c == '-' || (c >= '0' && c <= '9')) return number(out);
     return fail(std::string("unexpected character '") + c + "'");
   }
@@ -220,7 +231,10 @@ class json_parser {
     out.kind = json::object_v;
     ++i_;
     ws();
-    if (i_ < s_.size() && s_[i_] == '}') { ++i_; return true; }
+    if (i_ < s_.size() && s_[i_] == '}') {
+      ++i_;
+      return true;
+    }
     for (;;) {
       ws();
       if (i_ >= s_.size() || s_[i_] != '"') return fail("expected a key");
@@ -236,8 +250,14 @@ class json_parser {
       out.keys.push_back(std::move(key));
       out.values.push_back(std::move(v));
       ws();
-      if (i_ < s_.size() && s_[i_] == ',') { ++i_; continue; }
-      if (i_ < s_.size() && s_[i_] == '}') { ++i_; return true; }
+      if (i_ < s_.size() && s_[i_] == ',') {
+        ++i_;
+        continue;
+      }
+      if (i_ < s_.size() && s_[i_] == '}') {
+        ++i_;
+        return true;
+      }
       return fail("expected ',' or '}'");
     }
   }
@@ -245,15 +265,24 @@ class json_parser {
     out.kind = json::array_v;
     ++i_;
     ws();
-    if (i_ < s_.size() && s_[i_] == ']') { ++i_; return true; }
+    if (i_ < s_.size() && s_[i_] == ']') {
+      ++i_;
+      return true;
+    }
     for (;;) {
       ws();
       json v;
       if (!value(v, depth + 1)) return false;
       out.items.push_back(std::move(v));
       ws();
-      if (i_ < s_.size() && s_[i_] == ',') { ++i_; continue; }
-      if (i_ < s_.size() && s_[i_] == ']') { ++i_; return true; }
+      if (i_ < s_.size() && s_[i_] == ',') {
+        ++i_;
+        continue;
+      }
+      if (i_ < s_.size() && s_[i_] == ']') {
+        ++i_;
+        return true;
+      }
       return fail("expected ',' or ']'");
     }
   }
@@ -324,20 +353,39 @@ class json_parser {
     for (;;) {
       if (i_ >= s_.size()) return fail("unterminated string");
       const auto c = static_cast<unsigned char>(s_[i_]);
-      if (c == '"') { ++i_; return true; }
+      if (c == '"') {
+        ++i_;
+        return true;
+      }
       if (c < 0x20) return fail("raw control character in a string");
       if (c == '\\') {
         if (++i_ >= s_.size()) return fail("unterminated escape");
         const char e = s_[i_++];
         switch (e) {
-          case '"': out += '"'; break;
-          case '\\': out += '\\'; break;
-          case '/': out += '/'; break;
-          case 'b': out += '\b'; break;
-          case 'f': out += '\f'; break;
-          case 'n': out += '\n'; break;
-          case 'r': out += '\r'; break;
-          case 't': out += '\t'; break;
+          case '"':
+            out += '"';
+            break;
+          case '\\':
+            out += '\\';
+            break;
+          case '/':
+            out += '/';
+            break;
+          case 'b':
+            out += '\b';
+            break;
+          case 'f':
+            out += '\f';
+            break;
+          case 'n':
+            out += '\n';
+            break;
+          case 'r':
+            out += '\r';
+            break;
+          case 't':
+            out += '\t';
+            break;
           case 'u': {
             unsigned v = 0;
             if (!hex4(v)) return false;
@@ -355,11 +403,16 @@ class json_parser {
             put_utf8(out, cp);
             break;
           }
-          default: return fail(std::string("bad escape \\") + e);
+          default:
+            return fail(std::string("bad escape \\") + e);
         }
         continue;
       }
-      if (c < 0x80) { out += static_cast<char>(c); ++i_; continue; }
+      if (c < 0x80) {
+        out += static_cast<char>(c);
+        ++i_;
+        continue;
+      }
       // Raw UTF-8: well-formed, shortest form, no surrogates, at most U+10FFFF.
       const std::size_t len = (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
       if (len == 0 || i_ + len > s_.size()) return fail("invalid UTF-8");
@@ -398,9 +451,9 @@ TEST(JsonChecker, AcceptsAndRejects) {
     json_parser p(good);
     EXPECT_TRUE(p.parse(j)) << good << ": " << p.error();
   }
-  for (const char* bad : {"", "[", "[1,]", "{\"a\":1,}", "{\"a\" 1}", "\"a\nb\"", "\"a\\qb\"", "\"\\u12\"", "[01]",
-                          "{\"a\":1,\"a\":2}", "[1] x", "\"\xFF\"", "\"\xC0\xAF\"", "\"\\udc00\"", "{a:1}", "'a'",
-                          "[\"unterminated]"}) {
+  for (const char* bad :
+       {"", "[", "[1,]", "{\"a\":1,}", "{\"a\" 1}", "\"a\nb\"", "\"a\\qb\"", "\"\\u12\"", "[01]", "{\"a\":1,\"a\":2}",
+        "[1] x", "\"\xFF\"", "\"\xC0\xAF\"", "\"\\udc00\"", "{a:1}", "'a'", "[\"unterminated]"}) {
     json j;
     json_parser p(bad);
     EXPECT_FALSE(p.parse(j)) << bad;
@@ -420,8 +473,11 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text, bool& o
     any = true;
     if (in_quotes) {
       if (c == '"') {
-        if (i + 1 < text.size() && text[i + 1] == '"') { field += '"'; ++i; }
-        else in_quotes = false;
+        if (i + 1 < text.size() && text[i + 1] == '"') {
+          field += '"';
+          ++i;
+        } else
+          in_quotes = false;
       } else {
         field += c;
       }
@@ -492,7 +548,7 @@ void check_code_json(const json& c) {
 #ifndef _WIN32
 
 const std::string family_ids[] = {"wlan_reason", "wdi_assoc_status", "wcn_session_status", "ieee80211_reason",
-                                    "ieee80211_status"};
+                                  "ieee80211_status"};
 
 // ---- help, version, usage errors -------------------------------------------------------------
 
@@ -565,8 +621,9 @@ TEST(CliExplain, Text) {
   EXPECT_TRUE(r.err.empty()) << r.err;
   EXPECT_NE(r.out.find("WLAN_REASON_CODE_MSMSEC_PSK_MISMATCH_SUSPECTED"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("0x00048014"), std::string::npos);
-  EXPECT_NE(squash(r.out).find(squash(wlancode::find(wlancode::wlan_reason::MSMSEC_PSK_MISMATCH_SUSPECTED)->meaning.text)),
-            std::string::npos);
+  EXPECT_NE(
+      squash(r.out).find(squash(wlancode::find(wlancode::wlan_reason::MSMSEC_PSK_MISMATCH_SUSPECTED)->meaning.text)),
+      std::string::npos);
   EXPECT_NE(squash(r.out).find(describe_value(wlancode::family::wlan_reason, 0x00048014)), std::string::npos);
   expect_max_columns(r.out, 80);
 }
@@ -820,7 +877,9 @@ TEST(CliList, Json) {
   std::set<std::pair<std::string, std::string>> seen;
   for (const json& c : j.items) {
     check_code_json(c);
-    if (c.get("family") && c.get("name")) { EXPECT_TRUE(seen.insert({c.get("family")->str, c.get("name")->str}).second); }
+    if (c.get("family") && c.get("name")) {
+      EXPECT_TRUE(seen.insert({c.get("family")->str, c.get("name")->str}).second);
+    }
   }
 }
 

@@ -26,12 +26,26 @@ std::u16string utf16(const std::string& s) {
     const auto c = static_cast<unsigned char>(s[i]);
     char32_t cp;
     std::size_t len;
-    if (c < 0x80) { cp = c; len = 1; }
-    else if ((c & 0xE0) == 0xC0) { cp = c & 0x1F; len = 2; }
-    else if ((c & 0xF0) == 0xE0) { cp = c & 0x0F; len = 3; }
-    else if ((c & 0xF8) == 0xF0) { cp = c & 0x07; len = 4; }
-    else { ADD_FAILURE() << "invalid UTF-8 lead byte"; return out; }
-    if (i + len > s.size()) { ADD_FAILURE() << "truncated UTF-8"; return out; }
+    if (c < 0x80) {
+      cp = c;
+      len = 1;
+    } else if ((c & 0xE0) == 0xC0) {
+      cp = c & 0x1F;
+      len = 2;
+    } else if ((c & 0xF0) == 0xE0) {
+      cp = c & 0x0F;
+      len = 3;
+    } else if ((c & 0xF8) == 0xF0) {
+      cp = c & 0x07;
+      len = 4;
+    } else {
+      ADD_FAILURE() << "invalid UTF-8 lead byte";
+      return out;
+    }
+    if (i + len > s.size()) {
+      ADD_FAILURE() << "truncated UTF-8";
+      return out;
+    }
     for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
     i += len;
     if (cp >= 0x10000) {

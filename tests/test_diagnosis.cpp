@@ -11,8 +11,10 @@ using namespace wlancode;
 
 TEST(Diagnosis, EveryCodeHasAKnownPhaseAndInitiator) {
   const std::set<std::string> phases{"success", "discovery", "authentication", "association", "key_exchange",
-                                     "eap", "wps", "profile", "policy", "roaming", "driver", "host", "unknown"};
-  const std::set<std::string> initiators{"none", "config", "user", "network", "auth_server", "driver", "system", "unknown"};
+                                     "eap",     "wps",       "profile",        "policy",      "roaming",
+                                     "driver",  "host",      "unknown"};
+  const std::set<std::string> initiators{"none",        "config", "user",   "network",
+                                         "auth_server", "driver", "system", "unknown"};
   std::size_t n = 0;
   for (family f : all_families) {
     for (const code_info& c : codes(f)) {
@@ -33,16 +35,21 @@ TEST(Diagnosis, EveryCodeHasAKnownPhaseAndInitiator) {
 }
 
 TEST(Diagnosis, SpotChecksOfPhaseAndInitiator) {
-  struct row { family f; std::uint32_t v; phase p; initiator i; };
+  struct row {
+    family f;
+    std::uint32_t v;
+    phase p;
+    initiator i;
+  };
   const row rows[] = {
-      {family::wlan_reason, 0x00048014, phase::key_exchange, initiator::config},   // PSK mismatch
-      {family::wlan_reason, 0x00050005, phase::eap, initiator::auth_server},        // EAP failure
-      {family::wlan_reason, 0x00028003, phase::policy, initiator::config},          // GP denied
-      {family::wlan_reason, 0x00038001, phase::host, initiator::user},              // user cancelled
-      {family::wdi_assoc_status, 13, phase::association, initiator::network},       // peer deauth
-      {family::ieee80211_reason, 15, phase::key_exchange, initiator::network},      // 4-way timeout
-      {family::ieee80211_reason, 23, phase::eap, initiator::auth_server},           // 802.1X failed
-      {family::ieee80211_status, 17, phase::association, initiator::network},       // AP full
+      {family::wlan_reason, 0x00048014, phase::key_exchange, initiator::config},  // PSK mismatch
+      {family::wlan_reason, 0x00050005, phase::eap, initiator::auth_server},      // EAP failure
+      {family::wlan_reason, 0x00028003, phase::policy, initiator::config},        // GP denied
+      {family::wlan_reason, 0x00038001, phase::host, initiator::user},            // user cancelled
+      {family::wdi_assoc_status, 13, phase::association, initiator::network},     // peer deauth
+      {family::ieee80211_reason, 15, phase::key_exchange, initiator::network},    // 4-way timeout
+      {family::ieee80211_reason, 23, phase::eap, initiator::auth_server},         // 802.1X failed
+      {family::ieee80211_status, 17, phase::association, initiator::network},     // AP full
   };
   for (const row& r : rows) {
     const code_info* c = find(r.f, r.v);
@@ -53,10 +60,16 @@ TEST(Diagnosis, SpotChecksOfPhaseAndInitiator) {
 }
 
 TEST(Diagnosis, HintsForTheCommonCodesAndNoneForSuccess) {
-  for (auto [f, v] : {std::pair{family::wlan_reason, 0x00048014u}, {family::wlan_reason, 0x0002800Bu},
-                      {family::wlan_reason, 0x00048005u}, {family::wlan_reason, 0x00050005u},
-                      {family::ieee80211_reason, 3u}, {family::ieee80211_reason, 4u}, {family::ieee80211_reason, 5u},
-                      {family::ieee80211_reason, 15u}, {family::ieee80211_reason, 16u}, {family::ieee80211_status, 17u}}) {
+  for (auto [f, v] : {std::pair{family::wlan_reason, 0x00048014u},
+                      {family::wlan_reason, 0x0002800Bu},
+                      {family::wlan_reason, 0x00048005u},
+                      {family::wlan_reason, 0x00050005u},
+                      {family::ieee80211_reason, 3u},
+                      {family::ieee80211_reason, 4u},
+                      {family::ieee80211_reason, 5u},
+                      {family::ieee80211_reason, 15u},
+                      {family::ieee80211_reason, 16u},
+                      {family::ieee80211_status, 17u}}) {
     const code_info* c = find(f, v);
     ASSERT_NE(c, nullptr);
     ASSERT_NE(c->hint, nullptr) << c->name;

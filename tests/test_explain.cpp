@@ -86,12 +86,12 @@ TEST(ParseNumber, OtherErrors) {
   expect_error("1 2", parse_error::not_a_number);
   expect_error("abc", parse_error::not_a_number);
   expect_error("NOT_VISIBLE", parse_error::not_a_number);
-  expect_error("\xEF\xBC\x92\xEF\xBC\x92\xEF\xBC\x99", parse_error::not_a_number);        // full-width "229"
-  expect_error("\xEF\xBC\x90x38004", parse_error::not_a_number);                          // full-width 0, "x38004"
-  expect_error("\xD9\xA3", parse_error::not_a_number);                                    // Arabic-Indic digit 3
+  expect_error("\xEF\xBC\x92\xEF\xBC\x92\xEF\xBC\x99", parse_error::not_a_number);  // full-width "229"
+  expect_error("\xEF\xBC\x90x38004", parse_error::not_a_number);                    // full-width 0, "x38004"
+  expect_error("\xD9\xA3", parse_error::not_a_number);                              // Arabic-Indic digit 3
   expect_error(std::string_view("3\0", 2), parse_error::not_a_number);
-  for (parse_error e : {parse_error::empty, parse_error::not_a_number, parse_error::out_of_range,
-                        parse_error::negative_zero})
+  for (parse_error e :
+       {parse_error::empty, parse_error::not_a_number, parse_error::out_of_range, parse_error::negative_zero})
     EXPECT_FALSE(wlancode::to_string(e).empty());
 }
 
@@ -158,7 +158,9 @@ TEST(Explain, NegativeIsLocallyGeneratedReason) {
   EXPECT_TRUE(e.found());
   // Only reason codes are sent with a locally-generated flag; not status codes.
   for (const wlancode::match& m : e.matches)
-    if (m.locally_generated) { EXPECT_EQ(m.code->fam, family::ieee80211_reason); }
+    if (m.locally_generated) {
+      EXPECT_EQ(m.code->fam, family::ieee80211_reason);
+    }
   EXPECT_FALSE(wlancode::explain("-3", family::ieee80211_status).found());
   EXPECT_TRUE(wlancode::explain("-3", family::ieee80211_reason).found());
   // -0x10003 is no 16-bit reason.
@@ -244,8 +246,15 @@ TEST(Explain, UnknownNumbersKeepTheirRange) {
 TEST(Explain, BadInputs) {
   const std::string long_name(10000, 'A');
   const std::string long_junk(10000, '"');
-  const std::string inputs[] = {"", "   ", "0x1FFFFFFFF", "-0", "a\"b\\c", "\xEF\xBC\x90x38004",
-                                long_junk, std::string("NOT\0VISIBLE", 11), "\xFF\xFE"};
+  const std::string inputs[] = {"",
+                                "   ",
+                                "0x1FFFFFFFF",
+                                "-0",
+                                "a\"b\\c",
+                                "\xEF\xBC\x90x38004",
+                                long_junk,
+                                std::string("NOT\0VISIBLE", 11),
+                                "\xFF\xFE"};
   for (const std::string& in : inputs) {
     const wlancode::explanation e = wlancode::explain(in);
     EXPECT_EQ(e.input, in);

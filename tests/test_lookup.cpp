@@ -181,8 +181,9 @@ TEST(Lookup, NonCodesGiveNullptr) {
       with_nul_at_end,
       nul_first,
       only_nuls,
-      "NOT_VISIBL\xC3\x89",          // NOT_VISIBLÉ
-      "\xEF\xBC\xAE" "OT_VISIBLE",   // full-width N
+      "NOT_VISIBL\xC3\x89",  // NOT_VISIBLÉ
+      "\xEF\xBC\xAE"
+      "OT_VISIBLE",  // full-width N
       "NOT_VISIBLE\xFF",
       "\xFF\xFE",
       "WLAN_REASON_CODE_",
@@ -260,7 +261,9 @@ TEST(CodeData, EveryCodeHasTextsAndASection) {
       EXPECT_EQ(c.meaning.text.find('\n'), std::string_view::npos);
       EXPECT_NE(wlancode::to_string(c.phase), "");
       EXPECT_NE(wlancode::to_string(c.initiator), "");
-      if (c.flags & wlancode::flag::own) { EXPECT_EQ(c.meaning.source, "wlancode"); }
+      if (c.flags & wlancode::flag::own) {
+        EXPECT_EQ(c.meaning.source, "wlancode");
+      }
     }
   }
 }
@@ -319,7 +322,8 @@ TEST(ErrorCode, MessageIsTheMeaning) {
   EXPECT_EQ(ieee.message(), wlancode::find(family::ieee80211_reason, std::uint32_t{3})->meaning.text);
   // Same number, different families: different error codes.
   EXPECT_NE(ieee, std::error_code(wlancode::ieee80211_status::TDLS_WAKEUP_REJECT));
-  EXPECT_NE(std::error_code(wlancode::wdi_assoc_status::SUCCESS), std::error_code(wlancode::wcn_session_status::SUCCESS));
+  EXPECT_NE(std::error_code(wlancode::wdi_assoc_status::SUCCESS),
+            std::error_code(wlancode::wcn_session_status::SUCCESS));
 }
 
 TEST(ErrorCode, EveryCodeOfEveryFamily) {
@@ -383,7 +387,7 @@ TEST(Names, CodesPerFamily) {
 
 TEST(Names, PhasesAndInitiators) {
   // tables/README.md lists the tokens in enum order.
-  const char* phases[] = {"success", "discovery", "authentication", "association", "key_exchange", "eap", "wps",
+  const char* phases[] = {"success", "discovery", "authentication", "association", "key_exchange", "eap",    "wps",
                           "profile", "policy",    "roaming",        "driver",      "host",         "unknown"};
   std::set<std::string_view> descriptions;
   for (std::size_t i = 0; i < std::size(phases); ++i) {

@@ -123,7 +123,8 @@ TEST(ExpectedValues, EveryMacroResolves) {
     const wlancode::macro_info* m = wlancode::find_macro(row.name);
     ASSERT_NE(m, nullptr) << row.name << " is not known to wlancode";
     EXPECT_EQ(m->name, row.name);
-    EXPECT_EQ(m->value, row.value) << row.name << ": wlancode says " << hex(m->value) << ", expected " << hex(row.value);
+    EXPECT_EQ(m->value, row.value) << row.name << ": wlancode says " << hex(m->value) << ", expected "
+                                   << hex(row.value);
     EXPECT_FALSE(m->description.empty());
   }
 }

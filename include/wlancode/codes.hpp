@@ -27,13 +27,22 @@ inline constexpr std::size_t family_count = std::size(all_families);
 
 // The connection step a code belongs to.
 enum class phase : std::uint8_t {
-  success, discovery, authentication, association, key_exchange, eap, wps,
-  profile, policy, roaming, driver, host, unknown
+  success,
+  discovery,
+  authentication,
+  association,
+  key_exchange,
+  eap,
+  wps,
+  profile,
+  policy,
+  roaming,
+  driver,
+  host,
+  unknown
 };
 // Who is responsible for, or acted in, the event a code reports.
-enum class initiator : std::uint8_t {
-  none, config, user, network, auth_server, driver, system, unknown
-};
+enum class initiator : std::uint8_t { none, config, user, network, auth_server, driver, system, unknown };
 
 // Bits of code_info::flags.
 namespace flag {
@@ -63,12 +72,28 @@ enum class ieee80211_status : std::uint16_t {
 };
 #undef WLANCODE
 
-template <class E> struct family_of;
-template <> struct family_of<wlan_reason> { static constexpr family value = family::wlan_reason; };
-template <> struct family_of<wdi_assoc_status> { static constexpr family value = family::wdi_assoc_status; };
-template <> struct family_of<wcn_session_status> { static constexpr family value = family::wcn_session_status; };
-template <> struct family_of<ieee80211_reason> { static constexpr family value = family::ieee80211_reason; };
-template <> struct family_of<ieee80211_status> { static constexpr family value = family::ieee80211_status; };
+template <class E>
+struct family_of;
+template <>
+struct family_of<wlan_reason> {
+  static constexpr family value = family::wlan_reason;
+};
+template <>
+struct family_of<wdi_assoc_status> {
+  static constexpr family value = family::wdi_assoc_status;
+};
+template <>
+struct family_of<wcn_session_status> {
+  static constexpr family value = family::wcn_session_status;
+};
+template <>
+struct family_of<ieee80211_reason> {
+  static constexpr family value = family::ieee80211_reason;
+};
+template <>
+struct family_of<ieee80211_status> {
+  static constexpr family value = family::ieee80211_status;
+};
 
 struct section_info {
   family fam;
@@ -105,9 +130,9 @@ struct code_info {
   enum phase phase;
   enum initiator initiator;
   std::uint32_t flags;
-  sourced_text meaning;  // documented meaning (or wlancode's, when the documentation gives none)
-  sourced_text runtime;  // what Windows prints at run time, where public sources show it
-  sourced_text phrase;   // short human phrase (wlancode)
+  sourced_text meaning;   // documented meaning (or wlancode's, when the documentation gives none)
+  sourced_text runtime;   // what Windows prints at run time, where public sources show it
+  sourced_text phrase;    // short human phrase (wlancode)
   const hint_info* hint;  // nullptr when wlancode has no hint for this code
   const link_info* link;  // nullptr when no other family carries detail for this code
 };
@@ -165,14 +190,14 @@ WLANCODE_API std::size_t describe(family f, std::uint32_t value, char* buf, std:
 WLANCODE_API std::size_t reason_text(std::uint32_t code, char* buf, std::size_t size) noexcept;
 
 // Ids and names.
-WLANCODE_API std::string_view to_string(family f) noexcept;          // "wlan_reason"
-WLANCODE_API std::string_view type_name(family f) noexcept;          // "WLAN_REASON_CODE"
-WLANCODE_API std::string_view name_prefix(family f) noexcept;        // "WLAN_REASON_CODE_"
-WLANCODE_API unsigned value_bits(family f) noexcept;                 // 32 or 16
-WLANCODE_API std::string_view to_string(phase p) noexcept;           // "key_exchange"
-WLANCODE_API std::string_view to_string(initiator i) noexcept;       // "auth_server"
-WLANCODE_API std::string_view describe(phase p) noexcept;            // "4-way/group key exchange"
-WLANCODE_API std::string_view describe(initiator i) noexcept;        // "the authentication server"
+WLANCODE_API std::string_view to_string(family f) noexcept;     // "wlan_reason"
+WLANCODE_API std::string_view type_name(family f) noexcept;     // "WLAN_REASON_CODE"
+WLANCODE_API std::string_view name_prefix(family f) noexcept;   // "WLAN_REASON_CODE_"
+WLANCODE_API unsigned value_bits(family f) noexcept;            // 32 or 16
+WLANCODE_API std::string_view to_string(phase p) noexcept;      // "key_exchange"
+WLANCODE_API std::string_view to_string(initiator i) noexcept;  // "auth_server"
+WLANCODE_API std::string_view describe(phase p) noexcept;       // "4-way/group key exchange"
+WLANCODE_API std::string_view describe(initiator i) noexcept;   // "the authentication server"
 WLANCODE_API std::optional<family> parse_family(std::string_view id) noexcept;
 
 // Library version, "MAJOR.MINOR.PATCH".

@@ -12,10 +12,8 @@ namespace wlancode {
 // The category of a family; name() is the family id, message() the documented meaning.
 WLANCODE_API const std::error_category& category(family f) noexcept;
 
-#define WLANCODE_ERROR_ENUM_(E)                                                              \
-  inline std::error_code make_error_code(E e) noexcept {                                  \
-    return {static_cast<int>(e), category(family_of<E>::value)};                          \
-  }
+#define WLANCODE_ERROR_ENUM_(E) \
+  inline std::error_code make_error_code(E e) noexcept { return {static_cast<int>(e), category(family_of<E>::value)}; }
 WLANCODE_ERROR_ENUM_(wlan_reason)
 WLANCODE_ERROR_ENUM_(wdi_assoc_status)
 WLANCODE_ERROR_ENUM_(wcn_session_status)
@@ -25,8 +23,13 @@ WLANCODE_ERROR_ENUM_(ieee80211_status)
 
 }  // namespace wlancode
 
-template <> struct std::is_error_code_enum<wlancode::wlan_reason> : std::true_type {};
-template <> struct std::is_error_code_enum<wlancode::wdi_assoc_status> : std::true_type {};
-template <> struct std::is_error_code_enum<wlancode::wcn_session_status> : std::true_type {};
-template <> struct std::is_error_code_enum<wlancode::ieee80211_reason> : std::true_type {};
-template <> struct std::is_error_code_enum<wlancode::ieee80211_status> : std::true_type {};
+template <>
+struct std::is_error_code_enum<wlancode::wlan_reason> : std::true_type {};
+template <>
+struct std::is_error_code_enum<wlancode::wdi_assoc_status> : std::true_type {};
+template <>
+struct std::is_error_code_enum<wlancode::wcn_session_status> : std::true_type {};
+template <>
+struct std::is_error_code_enum<wlancode::ieee80211_reason> : std::true_type {};
+template <>
+struct std::is_error_code_enum<wlancode::ieee80211_status> : std::true_type {};

@@ -36,12 +36,12 @@ struct match {
 
 struct explanation {
   std::string input;
-  std::optional<parsed_number> number;  // set when the input is numeric
-  std::string error;                    // why the input could not be read, if it could not
-  std::vector<match> matches;           // best guess first
+  std::optional<parsed_number> number;    // set when the input is numeric
+  std::string error;                      // why the input could not be read, if it could not
+  std::vector<match> matches;             // best guess first
   std::vector<const macro_info*> macros;  // range macros named by the input
-  std::optional<family> range_family;   // where `range` was classified
-  classification range;                 // range of a numeric input (range.range may be null)
+  std::optional<family> range_family;     // where `range` was classified
+  classification range;                   // range of a numeric input (range.range may be null)
   bool found() const noexcept { return !matches.empty() || !macros.empty(); }
 };
 

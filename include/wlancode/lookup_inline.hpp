@@ -18,11 +18,16 @@ inline constexpr auto ieee80211_status_by_value = make_value_index(ieee80211_sta
 constexpr const code_info* find_inline(family f, std::uint32_t value) noexcept {
   using namespace detail;
   switch (f) {
-    case family::wlan_reason: return probe(wlan_reason_by_value, wlan_reason_table, value);
-    case family::wdi_assoc_status: return probe(wdi_assoc_status_by_value, wdi_assoc_status_table, value);
-    case family::wcn_session_status: return probe(wcn_session_status_by_value, wcn_session_status_table, value);
-    case family::ieee80211_reason: return probe(ieee80211_reason_by_value, ieee80211_reason_table, value);
-    case family::ieee80211_status: return probe(ieee80211_status_by_value, ieee80211_status_table, value);
+    case family::wlan_reason:
+      return probe(wlan_reason_by_value, wlan_reason_table, value);
+    case family::wdi_assoc_status:
+      return probe(wdi_assoc_status_by_value, wdi_assoc_status_table, value);
+    case family::wcn_session_status:
+      return probe(wcn_session_status_by_value, wcn_session_status_table, value);
+    case family::ieee80211_reason:
+      return probe(ieee80211_reason_by_value, ieee80211_reason_table, value);
+    case family::ieee80211_status:
+      return probe(ieee80211_status_by_value, ieee80211_status_table, value);
   }
   return nullptr;
 }

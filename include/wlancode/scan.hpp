@@ -25,17 +25,17 @@ namespace wlancode::scan {
 // names, as syslog/journal files mix them; forcing one of those restricts to its grammar.
 enum class input_format : std::uint8_t {
   automatic,
-  event_xml,       // Windows event XML (Event Viewer XML view, wevtutil /f:xml, ConvertTo-Xml, Export-Clixml)
-  event_text,      // wevtutil qe /f:text, Event Viewer text copies
-  wlanreport,      // netsh wlan show wlanreport (XML or HTML)
-  etw,             // netsh trace convert text
-  linux_log,       // syslog / journal / plain daemon logs, any mix of the Linux grammars below
+  event_xml,   // Windows event XML (Event Viewer XML view, wevtutil /f:xml, ConvertTo-Xml, Export-Clixml)
+  event_text,  // wevtutil qe /f:text, Event Viewer text copies
+  wlanreport,  // netsh wlan show wlanreport (XML or HTML)
+  etw,         // netsh trace convert text
+  linux_log,   // syslog / journal / plain daemon logs, any mix of the Linux grammars below
   wpa_supplicant,
   hostapd,
-  kernel,          // mac80211 / cfg80211 kernel messages (dmesg, journal -k)
+  kernel,  // mac80211 / cfg80211 kernel messages (dmesg, journal -k)
   networkmanager,
   iwd,
-  plain,           // symbolic names (WLAN_REASON_CODE_...) and hex codes in a reason context
+  plain,  // symbolic names (WLAN_REASON_CODE_...) and hex codes in a reason context
 };
 
 struct format_info {
@@ -59,40 +59,40 @@ WLANCODE_API std::string_view to_string(value_kind k) noexcept;
 
 // One code found in a log.
 struct finding {
-  std::string source;        // file path, "-" for stdin
-  std::uint64_t line = 0;    // 1-based line number (in the transcoded text)
+  std::string source;                         // file path, "-" for stdin
+  std::uint64_t line = 0;                     // 1-based line number (in the transcoded text)
   input_format format = input_format::plain;  // the grammar that found it (never automatic/linux_log)
-  std::string field;         // the log's own label: "reason", "status_code", "ReasonCode", "Failure Reason"...
+  std::string field;  // the log's own label: "reason", "status_code", "ReasonCode", "Failure Reason"...
   value_kind kind = value_kind::code;
   std::optional<family> fam;  // unset for raw values and unmapped texts
-  std::string space;         // for raw values: "eap_reason", "win32_error", "eap_error", "event_8003_reason", "unknown"
+  std::string space;  // for raw values: "eap_reason", "win32_error", "eap_error", "event_8003_reason", "unknown"
   bool has_value = false;
-  std::uint32_t value = 0;   // the 32-bit (or 16-bit) value; a negative NetworkManager reason as its magnitude
-  std::string raw;           // the token as printed ("0x38004", "-3", "WLAN_REASON_CODE_...")
+  std::uint32_t value = 0;          // the 32-bit (or 16-bit) value; a negative NetworkManager reason as its magnitude
+  std::string raw;                  // the token as printed ("0x38004", "-3", "WLAN_REASON_CODE_...")
   const code_info* code = nullptr;  // the table entry, when the family lists the value
-  std::string name;          // full code name, or "" when unlisted
-  std::string meaning;       // documented meaning, or the range description when unlisted
-  std::string text;          // the reason text printed next to the code (or the text that was mapped)
-  std::string mapping;       // text findings: "exact", "approximate", "unmapped", "unmapped_localized"
-  double score = 0;          // text findings: match score
+  std::string name;                 // full code name, or "" when unlisted
+  std::string meaning;              // documented meaning, or the range description when unlisted
+  std::string text;                 // the reason text printed next to the code (or the text that was mapped)
+  std::string mapping;              // text findings: "exact", "approximate", "unmapped", "unmapped_localized"
+  double score = 0;                 // text findings: match score
   phase ph = phase::unknown;
   initiator init = initiator::unknown;
-  bool locally_generated = false;  // the local station sent the frame (wpa locally_generated=1,
-                                   // NetworkManager negative reason, kernel "by local choice", iwd from_ap: false)
+  bool locally_generated = false;       // the local station sent the frame (wpa locally_generated=1,
+                                        // NetworkManager negative reason, kernel "by local choice", iwd from_ap: false)
   std::string hint_cause, hint_action;  // a heuristic, from the code's hint
   std::string timestamp, event_id, interface, ssid, bssid, sta;  // context, empty when unknown
-  std::string excerpt;       // the line (at most ~400 bytes; key material removed; redacted on request)
+  std::string excerpt;          // the line (at most ~400 bytes; key material removed; redacted on request)
   bool line_truncated = false;  // the line exceeded the line cap and was scanned in its first part only
 };
 
 struct options {
   input_format forced = input_format::automatic;
-  std::optional<family> only;   // keep findings of this family only
-  bool redact = false;          // mask MAC addresses, SSIDs and user names in every finding field
-  unsigned jobs = 1;            // threads for large regular files
-  std::size_t max_line = 1u << 20;  // lines longer than this are scanned in their first max_line bytes
+  std::optional<family> only;                    // keep findings of this family only
+  bool redact = false;                           // mask MAC addresses, SSIDs and user names in every finding field
+  unsigned jobs = 1;                             // threads for large regular files
+  std::size_t max_line = 1u << 20;               // lines longer than this are scanned in their first max_line bytes
   std::uint64_t parallel_min_bytes = 32u << 20;  // -j applies to files at least this large
-  std::uint64_t map_window = 16u << 20;  // regular files are mapped this many bytes at a time
+  std::uint64_t map_window = 16u << 20;          // regular files are mapped this many bytes at a time
   std::function<void(std::uint64_t done, std::uint64_t total)> progress;  // optional, per file
 };
 
@@ -132,12 +132,12 @@ class WLANCODE_API summary {
  public:
   struct code_count {
     std::optional<family> fam;
-    std::string space;     // raw values: their space
+    std::string space;  // raw values: their space
     std::uint32_t value = 0;
     bool has_value = false;
-    std::string name;      // code name, or the text for unmapped texts
+    std::string name;  // code name, or the text for unmapped texts
     std::uint64_t count = 0;
-    std::string first_seen, last_seen;  // timestamps, where the log has them
+    std::string first_seen, last_seen;    // timestamps, where the log has them
     std::string first_where, last_where;  // "source:line"
   };
   struct where_count {

@@ -12,14 +12,13 @@ namespace wlancode {
 
 struct text_match {
   const code_info* code = nullptr;
-  double score = 0;        // 1.0 for an exact or normalised match; below 1.0 for approximate ones
-  bool exact = false;      // matched after normalisation only (case, punctuation, whitespace)
-  std::string_view text;   // the table text that matched (runtime text or documented meaning)
+  double score = 0;       // 1.0 for an exact or normalised match; below 1.0 for approximate ones
+  bool exact = false;     // matched after normalisation only (case, punctuation, whitespace)
+  std::string_view text;  // the table text that matched (runtime text or documented meaning)
 };
 
 // Best matches first, at most `max`, none below `min_score`. A leading label such as
 // "Failure Reason:" or "Reason:" is ignored. Only Windows families carry sentences to match.
-WLANCODE_API std::vector<text_match> match_text(std::string_view sentence, std::size_t max = 3,
-                                                double min_score = 0.6);
+WLANCODE_API std::vector<text_match> match_text(std::string_view sentence, std::size_t max = 3, double min_score = 0.6);
 
 }  // namespace wlancode

@@ -33,8 +33,8 @@ typedef void* PVOID;
 #define ERROR_INVALID_PARAMETER 87L
 #endif
 
-WLANCODE_API DWORD WlanReasonCodeToString(DWORD dwReasonCode, DWORD dwBufferSize,
-                                          PWCHAR pStringBuffer, PVOID pReserved);
+WLANCODE_API DWORD WlanReasonCodeToString(DWORD dwReasonCode, DWORD dwBufferSize, PWCHAR pStringBuffer,
+                                          PVOID pReserved);
 
 #ifdef __cplusplus
 }

@@ -54,8 +54,7 @@ WLANCODE_API size_t wlancode_reason_to_string(uint32_t reason_code, char* buffer
 
 /* The range classification of any value, e.g. "MSM security range, unlisted code +0x1F".
    Same buffer contract as wlancode_reason_to_string. */
-WLANCODE_API size_t wlancode_classify(wlancode_family family, uint32_t value, char* buffer,
-                                      size_t buffer_size);
+WLANCODE_API size_t wlancode_classify(wlancode_family family, uint32_t value, char* buffer, size_t buffer_size);
 
 /* "MAJOR.MINOR.PATCH" */
 WLANCODE_API const char* wlancode_version(void);

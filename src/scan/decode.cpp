@@ -64,8 +64,8 @@ bool decoder::decode(candidate&& c, const std::string& source, finding& out) {
       if (it == cache_.end()) {
         const std::vector<text_match> m = match_text(t, 1);
         if (cache_.size() >= 256) cache_.erase(cache_.begin());
-        cache_.push_back({std::string(t), m.empty() ? nullptr : m[0].code, m.empty() ? 0.0 : m[0].score,
-                          !m.empty() && m[0].exact});
+        cache_.push_back(
+            {std::string(t), m.empty() ? nullptr : m[0].code, m.empty() ? 0.0 : m[0].score, !m.empty() && m[0].exact});
         it = cache_.end() - 1;
       }
       if (it->code) {
@@ -76,7 +76,8 @@ bool decoder::decode(candidate&& c, const std::string& source, finding& out) {
         out.score = it->score;
         out.mapping = it->exact ? "exact" : "approximate";
       } else {
-        const bool non_ascii = std::any_of(t.begin(), t.end(), [](char ch) { return static_cast<unsigned char>(ch) >= 0x80; });
+        const bool non_ascii =
+            std::any_of(t.begin(), t.end(), [](char ch) { return static_cast<unsigned char>(ch) >= 0x80; });
         out.mapping = non_ascii ? "unmapped_localized" : "unmapped";
       }
       break;

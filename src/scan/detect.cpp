@@ -6,15 +6,18 @@ namespace wlancode::scan {
 namespace {
 constexpr format_info formats[] = {
     {input_format::automatic, "auto", "detect per file from its first lines (default)"},
-    {input_format::event_xml, "event_xml", "Windows event XML: Event Viewer XML view, wevtutil qe /f:xml, ConvertTo-Xml, Export-Clixml"},
+    {input_format::event_xml, "event_xml",
+     "Windows event XML: Event Viewer XML view, wevtutil qe /f:xml, ConvertTo-Xml, Export-Clixml"},
     {input_format::event_text, "event_text", "Windows event text: wevtutil qe /f:text, Event Viewer text copies"},
     {input_format::wlanreport, "wlanreport", "netsh wlan show wlanreport, XML or HTML (reasons as text)"},
     {input_format::etw, "etw", "ETW text from netsh trace convert (NWiFi, WLAN-AutoConfig)"},
     {input_format::linux_log, "linux", "syslog/journal/daemon logs: every Linux grammar below, plus symbolic names"},
-    {input_format::wpa_supplicant, "wpa_supplicant", "CTRL-EVENT-DISCONNECTED reason=, ASSOC-REJECT/AUTH-REJECT status_code="},
+    {input_format::wpa_supplicant, "wpa_supplicant",
+     "CTRL-EVENT-DISCONNECTED reason=, ASSOC-REJECT/AUTH-REJECT status_code="},
     {input_format::hostapd, "hostapd", "hostapd: MLME-DEAUTHENTICATE.indication, reason=, reason_code="},
     {input_format::kernel, "kernel", "mac80211: (Reason: N=NAME), denied association (code=N), RX AssocResp status="},
-    {input_format::networkmanager, "networkmanager", "NetworkManager: disconnected (reason N), negative = locally generated"},
+    {input_format::networkmanager, "networkmanager",
+     "NetworkManager: disconnected (reason N), negative = locally generated"},
     {input_format::iwd, "iwd", "iwd: reason: N, from_ap:, status: N"},
     {input_format::plain, "plain", "plain text: WLAN_REASON_CODE_*/WDI_ASSOC_STATUS_* names, hex codes after 'reason'"},
 };
@@ -41,9 +44,12 @@ std::optional<input_format> parse_input_format(std::string_view name) noexcept {
 
 std::string_view to_string(value_kind k) noexcept {
   switch (k) {
-    case value_kind::code: return "code";
-    case value_kind::text: return "text";
-    case value_kind::raw: return "raw";
+    case value_kind::code:
+      return "code";
+    case value_kind::text:
+      return "text";
+    case value_kind::raw:
+      return "raw";
   }
   return "code";
 }
@@ -74,12 +80,18 @@ std::unique_ptr<extractor> make_wlanreport_extractor();
 
 std::unique_ptr<extractor> make_extractor(input_format f) {
   switch (f) {
-    case input_format::event_xml: return make_event_xml_extractor();
-    case input_format::event_text: return make_event_text_extractor();
-    case input_format::wlanreport: return make_wlanreport_extractor();
-    case input_format::etw: return make_etw_extractor();
-    case input_format::automatic: return make_linux_extractor(input_format::plain);
-    default: return make_linux_extractor(f);
+    case input_format::event_xml:
+      return make_event_xml_extractor();
+    case input_format::event_text:
+      return make_event_text_extractor();
+    case input_format::wlanreport:
+      return make_wlanreport_extractor();
+    case input_format::etw:
+      return make_etw_extractor();
+    case input_format::automatic:
+      return make_linux_extractor(input_format::plain);
+    default:
+      return make_linux_extractor(f);
   }
 }
 }  // namespace detail

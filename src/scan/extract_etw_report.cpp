@@ -43,9 +43,12 @@ class etw_extractor final : public extractor {
       std::string_view label;
       family fam;
     };
-    static constexpr key nwifi_keys[] = {{"Reason: ", family::ieee80211_reason}, {"ReasonCode: ", family::ieee80211_reason},
-                                         {"Status: ", family::ieee80211_status}, {"StatusCode: ", family::ieee80211_status}};
-    static constexpr key ac_keys[] = {{"ReasonCode: ", family::wlan_reason}, {"Reason Code: ", family::wlan_reason},
+    static constexpr key nwifi_keys[] = {{"Reason: ", family::ieee80211_reason},
+                                         {"ReasonCode: ", family::ieee80211_reason},
+                                         {"Status: ", family::ieee80211_status},
+                                         {"StatusCode: ", family::ieee80211_status}};
+    static constexpr key ac_keys[] = {{"ReasonCode: ", family::wlan_reason},
+                                      {"Reason Code: ", family::wlan_reason},
                                       {"Reason: ", family::wlan_reason}};
     for (const key& k : nwifi ? std::span<const key>(nwifi_keys) : std::span<const key>(ac_keys)) {
       const std::size_t p = body.find(k.label);
@@ -111,7 +114,8 @@ class wlanreport_extractor final : public extractor {
         text += ch;
       }
     }
-    for (auto [e, r] : {std::pair{"&amp;", "&"}, std::pair{"&#39;", "'"}, std::pair{"&quot;", "\""}, std::pair{"&nbsp;", " "}}) {
+    for (auto [e, r] :
+         {std::pair{"&amp;", "&"}, std::pair{"&#39;", "'"}, std::pair{"&quot;", "\""}, std::pair{"&nbsp;", " "}}) {
       std::size_t p = 0;
       const std::string_view ev(e);
       while ((p = text.find(ev, p)) != std::string::npos) text.replace(p, ev.size(), r);
@@ -129,8 +133,10 @@ class wlanreport_extractor final : public extractor {
       for (std::size_t i = p + (hexnum ? 3 : 2); ok && i < semi; ++i) {
         const char ch = text[i];
         const int d = is_digit(ch) ? ch - '0' : (hexnum && is_hexc(ch)) ? (ch | 0x20) - 'a' + 10 : -1;
-        if (d < 0) ok = false;
-        else cp = cp * (hexnum ? 16 : 10) + static_cast<unsigned long>(d);
+        if (d < 0)
+          ok = false;
+        else
+          cp = cp * (hexnum ? 16 : 10) + static_cast<unsigned long>(d);
         if (cp > 0x10FFFF) ok = false;
       }
       if (!ok || cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF)) {
@@ -138,10 +144,16 @@ class wlanreport_extractor final : public extractor {
         continue;
       }
       std::string u;
-      if (cp < 0x80) u += static_cast<char>(cp);
-      else if (cp < 0x800) u += {static_cast<char>(0xC0 | (cp >> 6)), static_cast<char>(0x80 | (cp & 0x3F))};
-      else if (cp < 0x10000) u += {static_cast<char>(0xE0 | (cp >> 12)), static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), static_cast<char>(0x80 | (cp & 0x3F))};
-      else u += {static_cast<char>(0xF0 | (cp >> 18)), static_cast<char>(0x80 | ((cp >> 12) & 0x3F)), static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), static_cast<char>(0x80 | (cp & 0x3F))};
+      if (cp < 0x80)
+        u += static_cast<char>(cp);
+      else if (cp < 0x800)
+        u += {static_cast<char>(0xC0 | (cp >> 6)), static_cast<char>(0x80 | (cp & 0x3F))};
+      else if (cp < 0x10000)
+        u += {static_cast<char>(0xE0 | (cp >> 12)), static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
+              static_cast<char>(0x80 | (cp & 0x3F))};
+      else
+        u += {static_cast<char>(0xF0 | (cp >> 18)), static_cast<char>(0x80 | ((cp >> 12) & 0x3F)),
+              static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), static_cast<char>(0x80 | (cp & 0x3F))};
       text.replace(p, semi + 1 - p, u);
       p += u.size();
     }

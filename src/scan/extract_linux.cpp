@@ -2,8 +2,8 @@
 // NetworkManager, iwd, with or without syslog/journal prefixes) and of plain text (symbolic names,
 // hex codes in a reason context). Each reports only what its grammar says is a code.
 #include <array>
-#include <unordered_map>
 #include <cstring>
+#include <unordered_map>
 
 #include "internal.hpp"
 #include "wlancode/explain.hpp"
@@ -56,7 +56,8 @@ std::string_view mac_after(std::string_view s, std::size_t from) {
 // The interface: "wlan0: ..." style token ending with ':' or inside "device (wlp2s0)".
 std::string_view interface_of(std::string_view s) {
   for (std::size_t i = 0; i + 3 < s.size(); ++i) {
-    if (s[i] == 'w' && s[i + 1] == 'l' && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == ',' || s[i - 1] == '[')) {
+    if (s[i] == 'w' && s[i + 1] == 'l' &&
+        (i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == ',' || s[i - 1] == '[')) {
       std::size_t e = i + 2;
       while (e < s.size() && (is_alnum(s[e]) || s[e] == '-' || s[e] == '_' || s[e] == '.')) ++e;
       if (e < s.size() && (s[e] == ':' || s[e] == ')' || s[e] == ']') && e - i >= 3 && e - i <= 15 &&
@@ -95,7 +96,8 @@ class linux_extractor final : public extractor {
     if (out.size() == before && (g & g_kernel) && use(input_format::kernel)) kernel(s, out);
     if (out.size() == before && (g & g_nm) && use(input_format::networkmanager)) nm(s, out);
     if (out.size() == before && (g & g_iwd) && use(input_format::iwd)) iwd(s, out);
-    if (out.size() == before && (g & g_names) && (only_ == input_format::linux_log || only_ == input_format::plain)) names(s, out);
+    if (out.size() == before && (g & g_names) && (only_ == input_format::linux_log || only_ == input_format::plain))
+      names(s, out);
     if (out.size() == before && only_ == input_format::plain) plain_hex(s, out);
     if (out.size() == before) return;
     const std::string_view ts = leading_timestamp(s);
@@ -146,24 +148,24 @@ class linux_extractor final : public extractor {
       if (i < 2 || low(i - 1) != 'e' || low(i - 2) != 'r' || low(i + 3) != 'n') return 0;
       if (s[i] == 'A') return i >= 3 && s[i - 3] == '_' ? g_names : 0;  // WLAN_REASON_...: a symbolic name
       const std::size_t k = i + 4;
-      if (at(k) == '=' && num(k + 1)) return g_wpa | g_hostapd;                       // reason=3
-      if (follows(k, "_code=") && num(k + 6)) return g_hostapd;                        // reason_code=3
+      if (at(k) == '=' && num(k + 1)) return g_wpa | g_hostapd;  // reason=3
+      if (follows(k, "_code=") && num(k + 6)) return g_hostapd;  // reason_code=3
       if (at(k) == ':' && at(k + 1) == ' ' && num(k + 2)) return s[i - 2] == 'R' ? g_kernel : g_iwd;
-      if (at(k) == ' ' && num(k + 1)) return g_wpa | g_nm;                             // * reason 3 / (reason -3)
+      if (at(k) == ' ' && num(k + 1)) return g_wpa | g_nm;  // * reason 3 / (reason -3)
       return 0;
     }
     if (c0 == 'a' && c1 == 't') {  // [st]atu[s]
       if (i < 2 || low(i - 1) != 't' || low(i - 2) != 's' || low(i + 3) != 's') return 0;
       if (s[i] == 'A') return i >= 3 && s[i - 3] == '_' ? g_names : 0;  // ..._STATUS_...: a symbolic name
       const std::size_t k = i + 4;
-      if (follows(k, "_code=") && num(k + 6)) return g_wpa | g_hostapd;                // status_code=17
+      if (follows(k, "_code=") && num(k + 6)) return g_wpa | g_hostapd;  // status_code=17
       if (at(k) == '=' && num(k + 1)) return s.substr(0, i).find("AssocResp") != std::string_view::npos ? g_kernel : 0;
-      if (at(k) == ' ' && num(k + 1)) return g_kernel;                                 // (status 17)
-      if (at(k) == ':' && at(k + 1) == ' ' && num(k + 2)) return g_iwd;                // status: 17
+      if (at(k) == ' ' && num(k + 1)) return g_kernel;                   // (status 17)
+      if (at(k) == ':' && at(k + 1) == ' ' && num(k + 2)) return g_iwd;  // status: 17
       return 0;
     }
     if (c0 == 'd' && at(i + 1) == 'e') return i >= 3 && s.substr(i - 3, 3) == "(co" && num(i + 3) ? g_kernel : 0;
-    if (c0 == 'l') return g_hostapd;                  // MLME-...indication(
+    if (c0 == 'l') return g_hostapd;  // MLME-...indication(
     if (c0 == 'd' && at(i + 1) == '=') return i >= 4 && s.substr(i - 4, 7) == "(SSID='" ? g_ssid : 0;
     return 0;
   }
@@ -191,7 +193,8 @@ class linux_extractor final : public extractor {
   void learn_ssid(std::string_view s, std::size_t q) {
     if (q < 24 || s[q - 1] != ' ' || !is_mac_at(s, q - 18) || s.substr(q - 24, 6) != " with ") return;
     const std::size_t e = s.find("' ", q + 7);
-    if (e != std::string_view::npos && e - (q + 7) <= 32) remember_ssid(s.substr(q - 18, 17), s.substr(q + 7, e - (q + 7)));
+    if (e != std::string_view::npos && e - (q + 7) <= 32)
+      remember_ssid(s.substr(q - 18, 17), s.substr(q + 7, e - (q + 7)));
   }
 
   void wpa(std::string_view s, std::vector<candidate>& out) {
@@ -229,7 +232,8 @@ class linux_extractor final : public extractor {
 
   void hostapd(std::string_view s, std::vector<candidate>& out) {
     constexpr auto f = input_format::hostapd;
-    for (std::string_view ind : {std::string_view("MLME-DEAUTHENTICATE.indication("), std::string_view("MLME-DISASSOCIATE.indication(")}) {
+    for (std::string_view ind :
+         {std::string_view("MLME-DEAUTHENTICATE.indication("), std::string_view("MLME-DISASSOCIATE.indication(")}) {
       const std::size_t k = s.find(ind);
       if (k == std::string_view::npos) continue;
       const std::size_t b = k + ind.size();
@@ -281,7 +285,8 @@ class linux_extractor final : public extractor {
       if (k == std::string_view::npos) continue;
       const std::string_view r = number_at(s, k + key.size());
       if (r.empty() || k + key.size() + r.size() >= s.size() || s[k + key.size() + r.size()] != close) return;
-      candidate c = make(f, key.find("code=") != std::string_view::npos ? "code" : "status", family::ieee80211_status, r);
+      candidate c =
+          make(f, key.find("code=") != std::string_view::npos ? "code" : "status", family::ieee80211_status, r);
       c.bssid = find_mac(s.substr(0, k));
       c.init = initiator::network;
       out.push_back(std::move(c));
@@ -304,7 +309,8 @@ class linux_extractor final : public extractor {
 
   void nm(std::string_view s, std::vector<candidate>& out) {
     // "Connection disconnected (reason -3)": a negative value is a locally generated reason.
-    for (std::string_view key : {std::string_view("onnection disconnected (reason "), std::string_view("isconnected (reason ")}) {
+    for (std::string_view key :
+         {std::string_view("onnection disconnected (reason "), std::string_view("isconnected (reason ")}) {
       const std::size_t k = s.find(key);
       if (k == std::string_view::npos) continue;
       const std::string_view r = number_at(s, k + key.size(), true);
@@ -341,8 +347,10 @@ class linux_extractor final : public extractor {
   // WLAN_STATUS_* names of the Linux headers: only names the tables know.
   void names(std::string_view s, std::vector<candidate>& out) {
     static constexpr std::pair<std::string_view, family> prefixes[] = {
-        {"WLAN_REASON_CODE_", family::wlan_reason},       {"WDI_ASSOC_STATUS_", family::wdi_assoc_status},
-        {"WCN_SESSION_STATUS_", family::wcn_session_status}, {"WLAN_REASON_", family::ieee80211_reason},
+        {"WLAN_REASON_CODE_", family::wlan_reason},
+        {"WDI_ASSOC_STATUS_", family::wdi_assoc_status},
+        {"WCN_SESSION_STATUS_", family::wcn_session_status},
+        {"WLAN_REASON_", family::ieee80211_reason},
         {"WLAN_STATUS_", family::ieee80211_status}};
     std::size_t pos = 0;
     int n = 0;

@@ -27,8 +27,7 @@ bool iequals(std::string_view a, std::string_view b) {
 // A whole token that is a number: "229380", "0x00038004", "-2147024891".
 bool is_number(std::string_view t) {
   if (t.empty() || t.size() > 12) return false;
-  if (t.size() > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'X'))
-    return std::all_of(t.begin() + 2, t.end(), is_hexc);
+  if (t.size() > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'X')) return std::all_of(t.begin() + 2, t.end(), is_hexc);
   if (t[0] == '-') t.remove_prefix(1);
   return !t.empty() && std::all_of(t.begin(), t.end(), is_digit);
 }
@@ -58,8 +57,8 @@ std::string xml_unescape(std::string_view s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '&') {
       static constexpr std::pair<std::string_view, std::string_view> ents[] = {
-          {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}, {"&#xD;", "\r"},
-          {"&#xA;", "\n"}, {"&#13;", "\r"}, {"&#10;", "\n"}, {"&#x9;", "\t"}, {"&#9;", "\t"}};
+          {"&amp;", "&"},  {"&lt;", "<"},   {"&gt;", ">"},   {"&quot;", "\""}, {"&apos;", "'"}, {"&#xD;", "\r"},
+          {"&#xA;", "\n"}, {"&#13;", "\r"}, {"&#10;", "\n"}, {"&#x9;", "\t"},  {"&#9;", "\t"}};
       bool done = false;
       for (const auto& [e, r] : ents)
         if (s.substr(i, e.size()) == e) {
@@ -92,7 +91,8 @@ struct field {
 
 // Events whose ReasonCode is a WLAN_REASON_CODE (WLAN-AutoConfig, 802.1X, Security auditing).
 bool reason_is_wlan(std::string_view id) {
-  static constexpr std::string_view ids[] = {"8002", "11004", "11005", "11006", "11010", "12011", "12012", "12013", "5632", "5633"};
+  static constexpr std::string_view ids[] = {"8002",  "11004", "11005", "11006", "11010",
+                                             "12011", "12012", "12013", "5632",  "5633"};
   return std::find(std::begin(ids), std::end(ids), id) != std::end(ids);
 }
 
@@ -117,8 +117,10 @@ class event_builder {
     if (colon == std::string_view::npos || colon > 40) return;
     std::string_view label = trim(text.substr(0, colon));
     if (label.empty()) return;
-    if (iequals(label, "Event ID")) set_id(text.substr(colon + 1));
-    else if (iequals(label, "Date")) set_time(text.substr(colon + 1));
+    if (iequals(label, "Event ID"))
+      set_id(text.substr(colon + 1));
+    else if (iequals(label, "Date"))
+      set_time(text.substr(colon + 1));
     add(label, text.substr(colon + 1), l, true);
   }
   void flush(std::vector<candidate>& out) {
@@ -134,11 +136,22 @@ class event_builder {
     for (const field& f : fields_) {
       if (data && f.from_message) continue;
       const std::string& n = f.name;
-      if ((iequals(n, "SSID") || iequals(n, "Name (SSID)")) && ssid.empty()) ssid = f.value;
-      else if ((iequals(n, "BSSID") || iequals(n, "PeerMac") || iequals(n, "AP MAC Address") || iequals(n, "Peer MAC Address")) && bssid.empty()) bssid = f.value;
-      else if ((iequals(n, "InterfaceDescription") || iequals(n, "Adapter") || iequals(n, "Network Adapter") || iequals(n, "Interface Description")) && ifc.empty()) ifc = f.value;
-      else if ((iequals(n, "FailureReason") || iequals(n, "Failure Reason") || iequals(n, "ReasonText") || iequals(n, "Reason")) && !reason_text && !f.value.empty()) reason_text = &f;
-      else if (iequals(n, "ReasonCode") || iequals(n, "Reason Code")) have_reason_code = true;
+      if ((iequals(n, "SSID") || iequals(n, "Name (SSID)")) && ssid.empty())
+        ssid = f.value;
+      else if ((iequals(n, "BSSID") || iequals(n, "PeerMac") || iequals(n, "AP MAC Address") ||
+                iequals(n, "Peer MAC Address")) &&
+               bssid.empty())
+        bssid = f.value;
+      else if ((iequals(n, "InterfaceDescription") || iequals(n, "Adapter") || iequals(n, "Network Adapter") ||
+                iequals(n, "Interface Description")) &&
+               ifc.empty())
+        ifc = f.value;
+      else if ((iequals(n, "FailureReason") || iequals(n, "Failure Reason") || iequals(n, "ReasonText") ||
+                iequals(n, "Reason")) &&
+               !reason_text && !f.value.empty())
+        reason_text = &f;
+      else if (iequals(n, "ReasonCode") || iequals(n, "Reason Code"))
+        have_reason_code = true;
     }
     const bool wlan = reason_is_wlan(event_id_);
     auto base = [&](const field& f, std::string_view label) {
@@ -162,8 +175,10 @@ class event_builder {
       if (iequals(n, "ReasonCode") || iequals(n, "Reason Code")) {
         split_text_number(f.value, text, number);
         candidate c = base(f, n);
-        if (!text.empty()) c.text = text;
-        else if (reason_text && reason_text != &f) c.text = reason_text->value;
+        if (!text.empty())
+          c.text = text;
+        else if (reason_text && reason_text != &f)
+          c.text = reason_text->value;
         if (!number.empty()) {
           c.token = number;
           if (wlan) {
@@ -192,7 +207,8 @@ class event_builder {
         c.init = initiator::network;
         out.push_back(std::move(c));
       } else if (iequals(n, "EAPReasonCode") || iequals(n, "EAP Reason Code") || iequals(n, "ErrorCode") ||
-                 iequals(n, "Error Code") || iequals(n, "EAPErrorCode") || iequals(n, "EAP Error Code") || iequals(n, "Error")) {
+                 iequals(n, "Error Code") || iequals(n, "EAPErrorCode") || iequals(n, "EAP Error Code") ||
+                 iequals(n, "Error")) {
         split_text_number(f.value, text, number);
         if (number.empty() || number == "0" || number == "0x0" || number == "0x00000000") continue;
         candidate c = base(f, n);
@@ -290,9 +306,12 @@ class event_xml_extractor final : public extractor {
                  tag.starts_with("DT ") || tag.starts_with("U16 ") || tag.starts_with("I64 ")) {
         std::string_view name = attr(tag, 0, "Name");
         if (name.empty()) name = attr(tag, 0, "N");
-        if (name == "Id") ev_.set_id(element_text(s, after));
-        else if (name == "TimeCreated") ev_.set_time(element_text(s, after));
-        else if (name == "Message") message_start(s, after, l);
+        if (name == "Id")
+          ev_.set_id(element_text(s, after));
+        else if (name == "TimeCreated")
+          ev_.set_time(element_text(s, after));
+        else if (name == "Message")
+          message_start(s, after, l);
       } else if (tag == "Message") {
         message_start(s, after, l);
       }

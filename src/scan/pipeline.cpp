@@ -55,7 +55,10 @@ struct run_state {
 class line_engine {
  public:
   line_engine(run_state& st, input_format fmt)
-      : st_(st), ex_(make_extractor(fmt)), every_(ex_->every_line()), max_line_(std::max<std::size_t>(st.opt.max_line, 64)) {}
+      : st_(st),
+        ex_(make_extractor(fmt)),
+        every_(ex_->every_line()),
+        max_line_(std::max<std::size_t>(st.opt.max_line, 64)) {}
 
   std::size_t max_line() const noexcept { return max_line_; }
   std::uint64_t lines() const noexcept { return lineno_; }
@@ -83,7 +86,7 @@ class line_engine {
       }
       return;
     }
-    std::size_t search = 0;  // where the next anchor is looked for
+    std::size_t search = 0;    // where the next anchor is looked for
     std::size_t newlines = 0;  // '\n' in [start of the lines not yet counted, search)
     while (search < n) {
       const std::size_t a = find_anchor(p + search, n - search, &newlines);
@@ -200,7 +203,9 @@ std::uint64_t run_lines(stream& in, input_format fmt, bool detect, run_state& st
     if (n == 0) {
       eof = true;
     } else {
-      if (cr_only) std::replace(buf.begin() + static_cast<std::ptrdiff_t>(len), buf.begin() + static_cast<std::ptrdiff_t>(len + n), '\r', '\n');
+      if (cr_only)
+        std::replace(buf.begin() + static_cast<std::ptrdiff_t>(len), buf.begin() + static_cast<std::ptrdiff_t>(len + n),
+                     '\r', '\n');
       len += n;
     }
   }
@@ -212,7 +217,8 @@ std::uint64_t run_lines(stream& in, input_format fmt, bool detect, run_state& st
 // read buffer, and memory bounded by the window (unmapped before the next one is mapped).
 std::uint64_t run_mapped(int fd, std::uint64_t begin, std::uint64_t end, input_format fmt, run_state& st,
                          std::uint64_t total_bytes) {
-  const std::uint64_t window = std::max<std::uint64_t>(st.opt.map_window, 4 * static_cast<std::uint64_t>(st.opt.max_line));
+  const std::uint64_t window =
+      std::max<std::uint64_t>(st.opt.map_window, 4 * static_cast<std::uint64_t>(st.opt.max_line));
   static const std::uint64_t page = static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE));
   line_engine eng(st, fmt);
   progress_meter meter{st.opt, total_bytes};
@@ -251,7 +257,8 @@ std::uint64_t run_mapped(int fd, std::uint64_t begin, std::uint64_t end, input_f
           pos = upto;
         }
         // A line running past soft_end: mapped up to max_line further, so it ends in view...
-        const void* nl = pos < map_end ? std::memchr(base + pos, '\n', static_cast<std::size_t>(map_end - pos)) : nullptr;
+        const void* nl =
+            pos < map_end ? std::memchr(base + pos, '\n', static_cast<std::size_t>(map_end - pos)) : nullptr;
         if (nl) {
           eng.block(base + pos, static_cast<std::size_t>(static_cast<const char*>(nl) - (base + pos)) + 1);
           pos = static_cast<std::uint64_t>(static_cast<const char*>(nl) - base) + 1;
@@ -276,8 +283,10 @@ std::optional<std::uint64_t> mappable(int fd, std::string& head) {
   const ssize_t hn = ::pread(fd, head.data(), head.size(), 0);
   if (hn <= 0) return std::nullopt;
   head.resize(static_cast<std::size_t>(hn));
-  if (head.size() >= 2 && static_cast<unsigned char>(head[0]) == 0x1f && static_cast<unsigned char>(head[1]) == 0x8b) return std::nullopt;
-  if (head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF") || head.find('\0') != std::string::npos) return std::nullopt;
+  if (head.size() >= 2 && static_cast<unsigned char>(head[0]) == 0x1f && static_cast<unsigned char>(head[1]) == 0x8b)
+    return std::nullopt;
+  if (head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF") || head.find('\0') != std::string::npos)
+    return std::nullopt;
   if (head.find('\n') == std::string::npos && head.find('\r') != std::string::npos) return std::nullopt;
   return head.starts_with("\xEF\xBB\xBF") ? 3 : 0;
 }
@@ -289,7 +298,8 @@ bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const 
   const std::optional<std::uint64_t> text_at = mappable(fd, head);
   if (!text_at) return false;
   const std::uint64_t first = *text_at;
-  input_format fmt = opt.forced == input_format::automatic ? detect_format(std::string_view(head).substr(first)) : opt.forced;
+  input_format fmt =
+      opt.forced == input_format::automatic ? detect_format(std::string_view(head).substr(first)) : opt.forced;
   if (make_extractor(fmt)->every_line()) return false;
 
   const std::uint64_t seg = std::max<std::uint64_t>(4u << 20, opt.max_line * 2);
@@ -362,7 +372,8 @@ bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const 
   return true;
 }
 
-void scan_one(const std::string& path, const options& opt, const finding_sink& out, const error_sink& errors, result& res) {
+void scan_one(const std::string& path, const options& opt, const finding_sink& out, const error_sink& errors,
+              result& res) {
   int fd = 0;
   bool own = false;
   std::uint64_t size = 0;

@@ -43,10 +43,10 @@ __attribute__((target("avx2,popcnt"))) std::size_t find_anchor_avx2(const char* 
     const __m256i v2 = _mm256_or_si256(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 2)), f);
     __m256i any = _mm256_setzero_si256();
     for (std::size_t k = 0; k < needle_count; ++k)
-      any = _mm256_or_si256(
-          any, _mm256_and_si256(_mm256_and_si256(_mm256_cmpeq_epi8(v0, _mm256_set1_epi8(needles[k][0])),
-                                                 _mm256_cmpeq_epi8(v1, _mm256_set1_epi8(needles[k][1]))),
-                                _mm256_cmpeq_epi8(v2, _mm256_set1_epi8(needles[k][2]))));
+      any = _mm256_or_si256(any,
+                            _mm256_and_si256(_mm256_and_si256(_mm256_cmpeq_epi8(v0, _mm256_set1_epi8(needles[k][0])),
+                                                              _mm256_cmpeq_epi8(v1, _mm256_set1_epi8(needles[k][1]))),
+                                             _mm256_cmpeq_epi8(v2, _mm256_set1_epi8(needles[k][2]))));
     const auto mask = static_cast<unsigned>(_mm256_movemask_epi8(any));
     if (mask) {
       const unsigned at = static_cast<unsigned>(__builtin_ctz(mask));
@@ -64,8 +64,8 @@ __attribute__((target("avx2,popcnt"))) std::size_t find_anchor_avx2(const char* 
 // AVX-512BW: 64 bytes a step, the comparisons straight into mask registers.
 // Also counts the newlines it passes, so the caller needs no second pass over the bytes.
 __attribute__((target("avx512f,avx512bw,popcnt"))) std::size_t find_anchor_avx512(const char* p, std::size_t n,
-                                                                                   std::size_t* tail,
-                                                                                   std::size_t* newlines) noexcept {
+                                                                                  std::size_t* tail,
+                                                                                  std::size_t* newlines) noexcept {
   const __m512i f = _mm512_set1_epi8(0x20);
   const __m512i nl = _mm512_set1_epi8('\n');
   std::size_t i = 0, lines = 0;
@@ -94,7 +94,7 @@ __attribute__((target("avx512f,avx512bw,popcnt"))) std::size_t find_anchor_avx51
 }
 
 __attribute__((target("avx2,popcnt"))) std::size_t count_newlines_avx2(const char* p, std::size_t n,
-                                                                        std::size_t* tail) noexcept {
+                                                                       std::size_t* tail) noexcept {
   const __m256i nl = _mm256_set1_epi8('\n');
   std::size_t count = 0, i = 0;
   for (; i + 32 <= n; i += 32) {

@@ -252,8 +252,8 @@ int guess_utf16(std::string_view head) {
     odd0 += head[i + 1] == '\0';
   }
   const std::size_t pairs = n / 2;
-  if (odd0 * 10 >= pairs * 7 && even0 * 10 <= pairs) return 1;   // LE: "a\0b\0"
-  if (even0 * 10 >= pairs * 7 && odd0 * 10 <= pairs) return 2;   // BE: "\0a\0b"
+  if (odd0 * 10 >= pairs * 7 && even0 * 10 <= pairs) return 1;  // LE: "a\0b\0"
+  if (even0 * 10 >= pairs * 7 && odd0 * 10 <= pairs) return 2;  // BE: "\0a\0b"
   return 0;
 }
 

@@ -10,8 +10,8 @@ namespace wlancode::scan {
 namespace {
 
 std::uint64_t salt() {
-  static const std::uint64_t s = static_cast<std::uint64_t>(
-      std::chrono::steady_clock::now().time_since_epoch().count()) * 0x9E3779B97F4A7C15ull;
+  static const std::uint64_t s =
+      static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()) * 0x9E3779B97F4A7C15ull;
   return s;
 }
 
@@ -71,12 +71,27 @@ std::string redact_text(std::string_view line) {
     std::string_view kind;
   };
   static constexpr label labels[] = {
-      {"ssid=\"", "ssid"},          {"ssid='", "ssid"},          {"SSID: ", "ssid"},           {"Name=\"SSID\">", "ssid"},
-      {"Name='SSID'>", "ssid"},      {"Profile Name: ", "ssid"},  {"Name=\"ProfileName\">", "ssid"},
-      {"Name='ProfileName'>", "ssid"}, {"User Name: ", "user"},   {"Account Name: ", "user"},   {"Name=\"UserName\">", "user"},
-      {"Name='UserName'>", "user"},  {"Name=\"SubjectUserName\">", "user"}, {"Name=\"TargetUserName\">", "user"},
-      {"Identity: ", "user"},        {"identity=", "user"},       {"UserID=\"", "user"},        {"UserID='", "user"},
-      {"<name>", "ssid"},            {"connection '", "ssid"},    {"Profile: ", "ssid"},
+      {"ssid=\"", "ssid"},
+      {"ssid='", "ssid"},
+      {"SSID: ", "ssid"},
+      {"Name=\"SSID\">", "ssid"},
+      {"Name='SSID'>", "ssid"},
+      {"Profile Name: ", "ssid"},
+      {"Name=\"ProfileName\">", "ssid"},
+      {"Name='ProfileName'>", "ssid"},
+      {"User Name: ", "user"},
+      {"Account Name: ", "user"},
+      {"Name=\"UserName\">", "user"},
+      {"Name='UserName'>", "user"},
+      {"Name=\"SubjectUserName\">", "user"},
+      {"Name=\"TargetUserName\">", "user"},
+      {"Identity: ", "user"},
+      {"identity=", "user"},
+      {"UserID=\"", "user"},
+      {"UserID='", "user"},
+      {"<name>", "ssid"},
+      {"connection '", "ssid"},
+      {"Profile: ", "ssid"},
   };
   for (const label& lab : labels) {
     std::size_t pos = 0;

@@ -16,13 +16,15 @@ void summary::add(const finding& f) {
     last_seen = f.timestamp;
   }
   std::string label;
-  if (!f.name.empty()) label = f.name;
-  else if (f.fam && f.has_value) label = std::string(to_string(*f.fam)) + ":" + std::to_string(f.value);
+  if (!f.name.empty())
+    label = f.name;
+  else if (f.fam && f.has_value)
+    label = std::string(to_string(*f.fam)) + ":" + std::to_string(f.value);
   else if (f.kind == value_kind::raw) {
     // Error spaces (Win32, HRESULT-like EAP codes) are read in hex; keep the value as the log printed it.
     label = f.space + ":" + (!f.raw.empty() ? f.raw : f.has_value ? std::to_string(f.value) : f.text.substr(0, 80));
-  }
-  else label = "text:" + f.text.substr(0, 80);
+  } else
+    label = "text:" + f.text.substr(0, 80);
   std::string key = fam + "|" + label;
   const std::string where = f.source + ":" + std::to_string(f.line);
   auto it = index_.find(key);

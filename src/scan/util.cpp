@@ -6,9 +6,7 @@
 namespace wlancode::scan::detail {
 namespace {
 
-bool is_hex(char c) noexcept {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
+bool is_hex(char c) noexcept { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
 }  // namespace
@@ -88,8 +86,8 @@ std::string_view leading_timestamp(std::string_view s) noexcept {
   if (digits(0, 4) && s.size() >= 19 && s[4] == '-' && digits(5, 2) && s[7] == '-' && digits(8, 2) &&
       (s[10] == 'T' || s[10] == ' ') && digits(11, 2) && s[13] == ':') {
     std::size_t e = 19;
-    while (e < s.size() && (is_digit(s[e]) || s[e] == '.' || s[e] == ',' || s[e] == '+' || s[e] == '-' ||
-                            s[e] == ':' || s[e] == 'Z'))
+    while (e < s.size() &&
+           (is_digit(s[e]) || s[e] == '.' || s[e] == ',' || s[e] == '+' || s[e] == '-' || s[e] == ':' || s[e] == 'Z'))
       ++e;
     return s.substr(0, e);
   }

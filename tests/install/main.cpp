@@ -1,6 +1,6 @@
+#include <iostream>
 #include <wlancode/codes.hpp>
 #include <wlancode/error.hpp>
-#include <iostream>
 int main() {
   std::error_code ec = wlancode::wlan_reason::MSMSEC_PSK_MISMATCH_SUSPECTED;
   std::cout << ec.category().name() << ": " << ec.message() << "\n";

@@ -10,9 +10,9 @@
 
 namespace scan_test {
 
-inline std::vector<wlancode::scan::finding> scan(std::string_view data,
-                                                 wlancode::scan::input_format f = wlancode::scan::input_format::automatic,
-                                                 bool redact = false) {
+inline std::vector<wlancode::scan::finding> scan(
+    std::string_view data, wlancode::scan::input_format f = wlancode::scan::input_format::automatic,
+    bool redact = false) {
   wlancode::scan::options o;
   o.forced = f;
   o.redact = redact;

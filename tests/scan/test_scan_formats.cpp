@@ -7,10 +7,14 @@ using wlancode::scan::input_format;
 
 TEST(ScanWpa, DisconnectAssocAuthReject) {
   const auto fs = scan(
-      "Nov 21 10:12:30 host wpa_supplicant[812]: wlan0: Trying to associate with 02:00:00:00:00:01 (SSID='CorpWiFi' freq=5180 MHz)\n"
-      "Nov 21 10:12:34 host wpa_supplicant[812]: wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=3 locally_generated=1\n"
-      "Nov 21 10:12:35 host wpa_supplicant[812]: wlan0: CTRL-EVENT-ASSOC-REJECT bssid=02:00:00:00:00:02 status_code=17\n"
-      "Nov 21 10:12:36 host wpa_supplicant[812]: wlan0: CTRL-EVENT-AUTH-REJECT 02:00:00:00:00:03 auth_type=0 auth_transaction=2 status_code=15\n");
+      "Nov 21 10:12:30 host wpa_supplicant[812]: wlan0: Trying to associate with 02:00:00:00:00:01 (SSID='CorpWiFi' "
+      "freq=5180 MHz)\n"
+      "Nov 21 10:12:34 host wpa_supplicant[812]: wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=3 "
+      "locally_generated=1\n"
+      "Nov 21 10:12:35 host wpa_supplicant[812]: wlan0: CTRL-EVENT-ASSOC-REJECT bssid=02:00:00:00:00:02 "
+      "status_code=17\n"
+      "Nov 21 10:12:36 host wpa_supplicant[812]: wlan0: CTRL-EVENT-AUTH-REJECT 02:00:00:00:00:03 auth_type=0 "
+      "auth_transaction=2 status_code=15\n");
   EXPECT_EQ(keys(fs), (V{"2:ieee80211_reason:3", "3:ieee80211_status:17", "4:ieee80211_status:15"}));
   ASSERT_EQ(fs.size(), 3u);
   EXPECT_EQ(fs[0].format, input_format::wpa_supplicant);
@@ -27,7 +31,8 @@ TEST(ScanWpa, DisconnectAssocAuthReject) {
 
 TEST(ScanWpa, Decoys) {
   const auto fs = scan(
-      "Nov 21 10:12:36 host wpa_supplicant[812]: wlan0: CTRL-EVENT-SSID-TEMP-DISABLED id=0 ssid=\"CorpWiFi\" auth_failures=1 duration=10 reason=CONN_FAILED\n"
+      "Nov 21 10:12:36 host wpa_supplicant[812]: wlan0: CTRL-EVENT-SSID-TEMP-DISABLED id=0 ssid=\"CorpWiFi\" "
+      "auth_failures=1 duration=10 reason=CONN_FAILED\n"
       "Nov 21 10:12:37 host wpa_supplicant[812]: wlan0: CTRL-EVENT-SUBNET-STATUS-UPDATE status=0\n"
       "Nov 21 10:12:38 host wpa_supplicant[812]: wlan0: CTRL-EVENT-EAP-STATUS status='completion' parameter='failure'\n"
       "Nov 21 10:12:39 host wpa_supplicant[812]: wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=abc\n"
@@ -38,11 +43,14 @@ TEST(ScanWpa, Decoys) {
 
 TEST(ScanHostapd, Indications) {
   const auto fs = scan(
-      "Nov 21 09:30:44 ap hostapd[455]: wlan0: STA 02:00:00:20:00:05 MLME: MLME-DEAUTHENTICATE.indication(02:00:00:20:00:05, 3)\n"
+      "Nov 21 09:30:44 ap hostapd[455]: wlan0: STA 02:00:00:20:00:05 MLME: "
+      "MLME-DEAUTHENTICATE.indication(02:00:00:20:00:05, 3)\n"
       "Nov 21 09:31:02 ap hostapd[455]: deauthentication: STA=02:00:00:20:00:06 reason_code=2\n"
-      "Nov 21 09:31:09 ap hostapd[455]: wlan0: STA 02:00:00:20:00:07 MLME: MLME-DISASSOCIATE.indication(02:00:00:20:00:07, 8)\n"
+      "Nov 21 09:31:09 ap hostapd[455]: wlan0: STA 02:00:00:20:00:07 MLME: "
+      "MLME-DISASSOCIATE.indication(02:00:00:20:00:07, 8)\n"
       "Nov 21 09:31:10 ap hostapd[455]: wlan0: STA 02:00:00:20:00:07 IEEE 802.11: associated (aid 12)\n"
-      "Nov 21 09:31:11 ap hostapd[455]: wlan0: STA 02:00:00:20:00:07 RADIUS: starting accounting session 5F3A2B1C00000001\n");
+      "Nov 21 09:31:11 ap hostapd[455]: wlan0: STA 02:00:00:20:00:07 RADIUS: starting accounting session "
+      "5F3A2B1C00000001\n");
   EXPECT_EQ(keys(fs), (V{"1:ieee80211_reason:3", "2:ieee80211_reason:2", "3:ieee80211_reason:8"}));
   ASSERT_EQ(fs.size(), 3u);
   EXPECT_EQ(fs[0].format, input_format::hostapd);
@@ -58,8 +66,8 @@ TEST(ScanKernel, ReasonsAndStatus) {
       "[ 1822.420033] wlan0: deauthenticating from 02:00:00:30:00:01 by local choice (Reason: 3=DEAUTH_LEAVING)\n"
       "[ 1822.420034] wlan0: 02:00:00:30:00:02 denied authentication (status 1)\n",
       input_format::kernel);
-  EXPECT_EQ(keys(fs), (V{"1:ieee80211_reason:7", "2:ieee80211_status:17", "3:ieee80211_status:17", "4:ieee80211_reason:3",
-                         "5:ieee80211_status:1"}));
+  EXPECT_EQ(keys(fs), (V{"1:ieee80211_reason:7", "2:ieee80211_status:17", "3:ieee80211_status:17",
+                         "4:ieee80211_reason:3", "5:ieee80211_status:1"}));
   ASSERT_EQ(fs.size(), 5u);
   EXPECT_FALSE(fs[0].locally_generated);
   EXPECT_EQ(fs[0].bssid, "02:00:00:30:00:01");
@@ -81,9 +89,12 @@ TEST(ScanKernel, Decoys) {
 
 TEST(ScanNetworkManager, NegativeIsLocal) {
   const auto fs = scan(
-      "2023-11-21T10:20:15.512345+0100 host NetworkManager[700]: <warn>  [1700558415.5123] sup-iface[0x55,wlp2s0]: connection disconnected (reason -3)\n"
-      "2023-11-21T10:20:16.000000+0100 host NetworkManager[700]: <info>  [1700558416.0000] device (wlp2s0): state change: activated -> failed (reason 'supplicant-disconnect', sys-iface-state: 'managed')\n"
-      "2023-11-21T10:25:00.000000+0100 host NetworkManager[700]: <warn>  [1700558700.0000] sup-iface[0x55,wlp2s0]: connection disconnected (reason 2)\n");
+      "2023-11-21T10:20:15.512345+0100 host NetworkManager[700]: <warn>  [1700558415.5123] sup-iface[0x55,wlp2s0]: "
+      "connection disconnected (reason -3)\n"
+      "2023-11-21T10:20:16.000000+0100 host NetworkManager[700]: <info>  [1700558416.0000] device (wlp2s0): state "
+      "change: activated -> failed (reason 'supplicant-disconnect', sys-iface-state: 'managed')\n"
+      "2023-11-21T10:25:00.000000+0100 host NetworkManager[700]: <warn>  [1700558700.0000] sup-iface[0x55,wlp2s0]: "
+      "connection disconnected (reason 2)\n");
   EXPECT_EQ(keys(fs), (V{"1:ieee80211_reason:3", "3:ieee80211_reason:2"}));
   ASSERT_EQ(fs.size(), 2u);
   EXPECT_TRUE(fs[0].locally_generated);
@@ -131,10 +142,15 @@ TEST(ScanEventXml, EventViewerCopy) {
 
 TEST(ScanEventXml, WevtutilSingleQuotesAndOtherSpaces) {
   const auto fs = scan(
-      "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><EventID>12013</EventID></System><EventData>"
-      "<Data Name='ReasonCode'>0x50005</Data><Data Name='ErrorCode'>0x80420112</Data><Data Name='EAPReasonCode'>0x80420100</Data>"
+      "<Event "
+      "xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><EventID>12013</EventID></"
+      "System><EventData>"
+      "<Data Name='ReasonCode'>0x50005</Data><Data Name='ErrorCode'>0x80420112</Data><Data "
+      "Name='EAPReasonCode'>0x80420100</Data>"
       "<Data Name='EAPErrorCode'>0x80420112</Data></EventData></Event>\n"
-      "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><EventID>11002</EventID></System><EventData>"
+      "<Event "
+      "xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><EventID>11002</EventID></"
+      "System><EventData>"
       "<Data Name='PeerMac'>02:00:00:60:00:01</Data><Data Name='Dot11StatusCode'>17</Data></EventData></Event>\n");
   EXPECT_EQ(keys(fs), (V{"1:wlan_reason:327685", "1:raw:win32_error:2151809298", "1:raw:eap_reason:2151809280",
                          "1:raw:eap_error:2151809298", "2:ieee80211_status:17"}));
@@ -146,8 +162,11 @@ TEST(ScanEventXml, WevtutilSingleQuotesAndOtherSpaces) {
 
 TEST(ScanEventXml, Disconnect8003ReasonIsRaw) {
   const auto fs = scan(
-      "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><EventID>8003</EventID></System><EventData>"
-      "<Data Name='Reason'>The network is disconnected by the user.</Data><Data Name='ReasonCode'>2</Data></EventData></Event>\n");
+      "<Event "
+      "xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><EventID>8003</EventID></"
+      "System><EventData>"
+      "<Data Name='Reason'>The network is disconnected by the user.</Data><Data "
+      "Name='ReasonCode'>2</Data></EventData></Event>\n");
   EXPECT_EQ(keys(fs), (V{"1:raw:event_8003_reason:2"}));
   ASSERT_EQ(fs.size(), 1u);
   EXPECT_FALSE(fs[0].fam.has_value());
@@ -159,7 +178,9 @@ TEST(ScanEventXml, ClixmlMessage) {
       "<Objs Version=\"1.1.0.1\" xmlns=\"http://schemas.microsoft.com/powershell/2004/04\">\n"
       "  <Obj RefId=\"0\"><TN RefId=\"0\"><T>System.Diagnostics.Eventing.Reader.EventLogRecord</T></TN>\n"
       "    <Props><I32 N=\"Id\">8002</I32>\n"
-      "      <S N=\"Message\">WLAN AutoConfig service failed to connect to a wireless network._x000D__x000A__x000D__x000A_SSID: HomeNet_x000D__x000A_Failure Reason:The specific network is not available._x000D__x000A_RSSI: -80</S>\n"
+      "      <S N=\"Message\">WLAN AutoConfig service failed to connect to a wireless "
+      "network._x000D__x000A__x000D__x000A_SSID: HomeNet_x000D__x000A_Failure Reason:The specific network is not "
+      "available._x000D__x000A_RSSI: -80</S>\n"
       "    </Props></Obj>\n"
       "</Objs>\n");
   EXPECT_EQ(keys(fs), (V{"4:wlan_reason:163851"}));
@@ -171,7 +192,9 @@ TEST(ScanEventXml, ClixmlMessage) {
 
 TEST(ScanEventXml, TruncatedXmlDoesNotCrash) {
   const auto fs = scan(
-      "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><EventID>8002</EventID></System><EventData>"
+      "<Event "
+      "xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><EventID>8002</EventID></"
+      "System><EventData>"
       "<Data Name='ReasonCode'>163851</Data><Data Name='SSID'>Corp");
   EXPECT_EQ(keys(fs), (V{"1:wlan_reason:163851"}));
 }
@@ -194,7 +217,8 @@ TEST(ScanEventText, WevtutilText) {
       "Event[2]:\n"
       "  Event ID: 8003\n"
       "Reason: The network is disconnected by the driver.\n");
-  EXPECT_EQ(keys(fs), (V{"7:wlan_reason:294917", "12:wlan_reason:327685", "13:raw:eap_reason:2151809280", "16:raw:event_8003_reason:-"}));
+  EXPECT_EQ(keys(fs), (V{"7:wlan_reason:294917", "12:wlan_reason:327685", "13:raw:eap_reason:2151809280",
+                         "16:raw:event_8003_reason:-"}));
   ASSERT_EQ(fs.size(), 4u);
   EXPECT_EQ(fs[0].timestamp, "2023-11-21T10:12:34.567");
   EXPECT_EQ(fs[0].ssid, "CorpWiFi");
@@ -204,8 +228,11 @@ TEST(ScanEventText, WevtutilText) {
 TEST(ScanEventText, UnmappedLocalizedText) {
   const auto fs = scan(
       "Event[0]:\n  Log Name: Microsoft-Windows-WLAN-AutoConfig/Operational\n  Event ID: 8002\n"
-      "Raison de l\xE2\x80\x99\xC3\xA9" "chec\xC2\xA0: zzqx wvut plok\n"
-      "Failure Reason: Le r\xC3\xA9seau sp\xC3\xA9" "cifi\xC3\xA9 n\xE2\x80\x99" "est pas zzq\n");
+      "Raison de l\xE2\x80\x99\xC3\xA9"
+      "chec\xC2\xA0: zzqx wvut plok\n"
+      "Failure Reason: Le r\xC3\xA9seau sp\xC3\xA9"
+      "cifi\xC3\xA9 n\xE2\x80\x99"
+      "est pas zzq\n");
   ASSERT_EQ(fs.size(), 1u);
   EXPECT_EQ(fs[0].mapping, "unmapped_localized");
   EXPECT_FALSE(fs[0].fam.has_value());
@@ -213,10 +240,13 @@ TEST(ScanEventText, UnmappedLocalizedText) {
 
 TEST(ScanEtw, NWiFiIs80211) {
   const auto fs = scan(
-      "[0]0A1C.0B2C::11/21/2023-10:12:40.001234 [Microsoft-Windows-NWiFi]DisAssoc: 0x8D Mac: 02:00:00:50:00:01 Reason: 0x4\n"
-      "[1]0A1C.0B2C::11/21/2023-10:12:41.100000 [Microsoft-Windows-WLAN-AutoConfig]ConnectionFailure ReasonCode: 0x00038004\n"
+      "[0]0A1C.0B2C::11/21/2023-10:12:40.001234 [Microsoft-Windows-NWiFi]DisAssoc: 0x8D Mac: 02:00:00:50:00:01 Reason: "
+      "0x4\n"
+      "[1]0A1C.0B2C::11/21/2023-10:12:41.100000 [Microsoft-Windows-WLAN-AutoConfig]ConnectionFailure ReasonCode: "
+      "0x00038004\n"
       "[1]0A1C.0B2C::11/21/2023-10:12:42.000000 [Microsoft-Windows-TCPIP]Framing: Reason: 0x17\n"
-      "[0]0A1C.0B2C::11/21/2023-10:12:34.567890 [Microsoft-Windows-NWiFi]Assoc: 0x8D Mac: 02:00:00:50:00:01 Channel: 36\n");
+      "[0]0A1C.0B2C::11/21/2023-10:12:34.567890 [Microsoft-Windows-NWiFi]Assoc: 0x8D Mac: 02:00:00:50:00:01 Channel: "
+      "36\n");
   EXPECT_EQ(keys(fs), (V{"1:ieee80211_reason:4", "2:wlan_reason:229380"}));
   ASSERT_EQ(fs.size(), 2u);
   EXPECT_EQ(fs[0].bssid, "02:00:00:50:00:01");
@@ -239,8 +269,10 @@ TEST(ScanWlanReport, TextReasonsAndKeyMaterial) {
   const auto fs = scan(
       "<!DOCTYPE html><html><head><title>Wlan Report</title></head><body>\n"
       "<div class=\"wlan-report\">\n"
-      "<tr><td>2023-11-21 10:15:00</td><td>8003</td><td>Disconnect Reason: The network is disconnected by the driver.</td></tr>\n"
-      "<tr><td>2023-11-21 10:16:00</td><td>8002</td><td>Failure Reason: The specific network is not available.</td></tr>\n"
+      "<tr><td>2023-11-21 10:15:00</td><td>8003</td><td>Disconnect Reason: The network is disconnected by the "
+      "driver.</td></tr>\n"
+      "<tr><td>2023-11-21 10:16:00</td><td>8002</td><td>Failure Reason: The specific network is not "
+      "available.</td></tr>\n"
       "<keyMaterial>SuperSecretPassphrase</keyMaterial>\n"
       "<keyMaterial>\nAnotherSecret Reason: x\n</keyMaterial>\n"
       "</div></body></html>\n");
@@ -261,7 +293,8 @@ TEST(ScanWlanReport, TextReasonsAndKeyMaterial) {
 
 TEST(ScanDetect, PicksFormat) {
   using wlancode::scan::detect_format;
-  EXPECT_EQ(detect_format("<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'>"), input_format::event_xml);
+  EXPECT_EQ(detect_format("<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'>"),
+            input_format::event_xml);
   EXPECT_EQ(detect_format("Event[0]:\n  Log Name: x\n  Event ID: 8002\n"), input_format::event_text);
   EXPECT_EQ(detect_format("[0]0A1C.0B2C::11/21/2023 [Microsoft-Windows-NWiFi]x"), input_format::etw);
   EXPECT_EQ(detect_format("Nov 21 host wpa_supplicant[1]: x"), input_format::linux_log);
@@ -274,7 +307,8 @@ TEST(ScanFamily, FilterAndForcedFormat) {
   o.only = family::ieee80211_status;
   std::vector<wlancode::scan::finding> out;
   wlancode::scan::scan_memory(
-      "wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=3\nwlan0: CTRL-EVENT-ASSOC-REJECT bssid=02:00:00:00:00:02 status_code=1\n",
+      "wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=3\nwlan0: CTRL-EVENT-ASSOC-REJECT "
+      "bssid=02:00:00:00:00:02 status_code=1\n",
       "mem", o, [&](const wlancode::scan::finding& f) { out.push_back(f); });
   EXPECT_EQ(keys(out), (V{"2:ieee80211_status:1"}));
   // Forcing the kernel grammar ignores wpa_supplicant lines.
@@ -283,18 +317,25 @@ TEST(ScanFamily, FilterAndForcedFormat) {
 
 TEST(ScanRedact, MasksMacsSsidsUsers) {
   const auto fs = scan(
-      "Nov 21 10:12:30 host wpa_supplicant[812]: wlan0: Trying to associate with 02:00:00:aa:00:01 (SSID='SecretNet' freq=5180 MHz)\n"
+      "Nov 21 10:12:30 host wpa_supplicant[812]: wlan0: Trying to associate with 02:00:00:aa:00:01 (SSID='SecretNet' "
+      "freq=5180 MHz)\n"
       "Nov 21 10:12:34 host wpa_supplicant[812]: wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:aa:00:01 reason=3\n"
-      "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><EventID>12013</EventID></System><EventData>"
-      "<Data Name='SSID'>SecretNet</Data><Data Name='UserName'>alice</Data><Data Name='ReasonCode'>0x50005</Data></EventData></Event>\n",
+      "<Event "
+      "xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><EventID>12013</EventID></"
+      "System><EventData>"
+      "<Data Name='SSID'>SecretNet</Data><Data Name='UserName'>alice</Data><Data "
+      "Name='ReasonCode'>0x50005</Data></EventData></Event>\n",
       input_format::automatic, true);
   ASSERT_EQ(fs.size(), 1u);  // detected as linux: the XML line is not parsed as an event
   EXPECT_EQ(fs[0].bssid.find("02:00:00"), std::string::npos);
   EXPECT_EQ(fs[0].ssid.find("SecretNet"), std::string::npos);
   EXPECT_EQ(fs[0].excerpt.find("02:00:00:aa:00:01"), std::string::npos);
   const auto xs = scan(
-      "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><EventID>12013</EventID></System><EventData>"
-      "<Data Name='SSID'>SecretNet</Data><Data Name='UserName'>alice</Data><Data Name='ReasonCode'>0x50005</Data></EventData></Event>\n",
+      "<Event "
+      "xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><EventID>12013</EventID></"
+      "System><EventData>"
+      "<Data Name='SSID'>SecretNet</Data><Data Name='UserName'>alice</Data><Data "
+      "Name='ReasonCode'>0x50005</Data></EventData></Event>\n",
       input_format::automatic, true);
   ASSERT_EQ(xs.size(), 1u);
   EXPECT_EQ(xs[0].excerpt.find("SecretNet"), std::string::npos);

@@ -83,14 +83,17 @@ std::size_t count_lines(const std::string& s) {
 }  // namespace
 
 TEST(ScanInput, Utf16WithAndWithoutBom) {
-  const std::string text = "first line\r\n" + std::string("wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=3\r\n");
+  const std::string text =
+      "first line\r\n" + std::string("wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=3\r\n");
   for (bool be : {false, true})
-    for (bool bom : {false, true}) EXPECT_EQ(keys(scan(utf16(text, be, bom))), (V{"2:ieee80211_reason:3"})) << be << bom;
+    for (bool bom : {false, true})
+      EXPECT_EQ(keys(scan(utf16(text, be, bom))), (V{"2:ieee80211_reason:3"})) << be << bom;
 }
 
 TEST(ScanInput, Utf8BomCrlfAndCrOnly) {
   EXPECT_EQ(keys(scan("\xEF\xBB\xBFx\r\n" + wpa_line)), (V{"2:ieee80211_reason:3"}));
-  EXPECT_EQ(keys(scan("a\rb\rwlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=4\r")), (V{"3:ieee80211_reason:4"}));
+  EXPECT_EQ(keys(scan("a\rb\rwlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=4\r")),
+            (V{"3:ieee80211_reason:4"}));
   const auto fs = scan("x\r\nwlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=4 locally_generated=1\r\n");
   ASSERT_EQ(fs.size(), 1u);
   EXPECT_TRUE(fs[0].locally_generated);
@@ -108,12 +111,14 @@ TEST(ScanInput, Gzip) {
 TEST(ScanInput, LongLinesAreCapped) {
   wlancode::scan::options o;
   o.max_line = 4096;
-  std::string data = wpa_line;                                    // line 1
+  std::string data = wpa_line;                                               // line 1
   data += std::string(100000, 'x') + " reason=9 CTRL-EVENT-DISCONNECTED\n";  // line 2: code beyond the cap
-  data += "wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=5 " + std::string(100000, 'y') + "\n";  // line 3
-  data += wpa_line;  // line 4
+  data +=
+      "wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=5 " + std::string(100000, 'y') + "\n";  // line 3
+  data += wpa_line;                                                                                          // line 4
   std::vector<wlancode::scan::finding> out;
-  const auto r = wlancode::scan::scan_memory(data, "mem", o, [&](const wlancode::scan::finding& f) { out.push_back(f); });
+  const auto r =
+      wlancode::scan::scan_memory(data, "mem", o, [&](const wlancode::scan::finding& f) { out.push_back(f); });
   EXPECT_EQ(keys(out), (V{"1:ieee80211_reason:3", "3:ieee80211_reason:5", "4:ieee80211_reason:3"}));
   EXPECT_EQ(r.truncated_lines, 2u);
   ASSERT_EQ(out.size(), 3u);
@@ -142,7 +147,8 @@ TEST(ScanInput, BinaryGarbageAndNuls) {
 
 TEST(ScanInput, LineNumbersAcrossBuffers) {
   std::string data;
-  for (int i = 0; i < 300000; ++i) data += "Nov 21 10:00:00 host kernel: filler line without codes " + std::to_string(i) + "\n";
+  for (int i = 0; i < 300000; ++i)
+    data += "Nov 21 10:00:00 host kernel: filler line without codes " + std::to_string(i) + "\n";
   data += wpa_line;
   EXPECT_EQ(keys(scan(data)), (V{"300001:ieee80211_reason:3"}));
 }
@@ -151,7 +157,9 @@ TEST(ScanInput, ParallelMatchesSequential) {
   std::string data;
   for (int i = 0; i < 400000; ++i) {
     data += "Nov 21 10:00:00 host kernel: filler line " + std::to_string(i) + "\n";
-    if (i % 997 == 0) data += "Nov 21 10:00:00 host wpa_supplicant[1]: wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=" + std::to_string(i % 60 + 1) + "\n";
+    if (i % 997 == 0)
+      data += "Nov 21 10:00:00 host wpa_supplicant[1]: wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=" +
+              std::to_string(i % 60 + 1) + "\n";
   }
   const fs::path p = temp_dir() / "big.log";
   write_file(p, data);
@@ -160,8 +168,9 @@ TEST(ScanInput, ParallelMatchesSequential) {
     o.jobs = jobs;
     o.parallel_min_bytes = 1;
     std::vector<wlancode::scan::finding> out;
-    wlancode::scan::scan_path(p.string(), o, [&](const wlancode::scan::finding& f) { out.push_back(f); },
-                              [](const wlancode::scan::input_error&) {});
+    wlancode::scan::scan_path(
+        p.string(), o, [&](const wlancode::scan::finding& f) { out.push_back(f); },
+        [](const wlancode::scan::input_error&) {});
     return keys(out);
   };
   const V seq = collect(1);
@@ -176,8 +185,10 @@ TEST(ScanInput, DirectoriesAndErrors) {
   write_file(d / "sub" / "b.log.gz", gzip("x\n" + wpa_line));
   std::vector<std::string> where;
   std::vector<wlancode::scan::input_error> errs;
-  const auto r = wlancode::scan::scan_path(d.string(), {}, [&](const wlancode::scan::finding& f) { where.push_back(f.source + ":" + std::to_string(f.line)); },
-                                           [&](const wlancode::scan::input_error& e) { errs.push_back(e); });
+  const auto r = wlancode::scan::scan_path(
+      d.string(), {},
+      [&](const wlancode::scan::finding& f) { where.push_back(f.source + ":" + std::to_string(f.line)); },
+      [&](const wlancode::scan::input_error& e) { errs.push_back(e); });
   EXPECT_EQ(where, (V{(d / "a.log").string() + ":1", (d / "sub" / "b.log.gz").string() + ":2"}));
   EXPECT_EQ(r.files, 2u);
   EXPECT_TRUE(errs.empty());
@@ -189,15 +200,24 @@ TEST(ScanInput, DirectoriesAndErrors) {
 }
 
 TEST(ScanExamples, EveryFormatHasFindings) {
-  const std::pair<const char*, std::size_t> expected[] = {
-      {"wpa_supplicant.log", 5}, {"wpa_supplicant.log.gz", 5}, {"hostapd.log", 3},          {"kernel.log", 6},
-      {"networkmanager.log", 2}, {"iwd.log", 3},               {"plain.txt", 3},           {"etw.txt", 3},
-      {"event-viewer-xml-view.txt", 2}, {"event-wevtutil.xml", 5}, {"event-export-utf16le.xml", 5}, {"event-text.txt", 6},
-      {"wlanreport.html", 3}};
+  const std::pair<const char*, std::size_t> expected[] = {{"wpa_supplicant.log", 5},
+                                                          {"wpa_supplicant.log.gz", 5},
+                                                          {"hostapd.log", 3},
+                                                          {"kernel.log", 6},
+                                                          {"networkmanager.log", 2},
+                                                          {"iwd.log", 3},
+                                                          {"plain.txt", 3},
+                                                          {"etw.txt", 3},
+                                                          {"event-viewer-xml-view.txt", 2},
+                                                          {"event-wevtutil.xml", 5},
+                                                          {"event-export-utf16le.xml", 5},
+                                                          {"event-text.txt", 6},
+                                                          {"wlanreport.html", 3}};
   for (const auto& [name, n] : expected) {
     std::size_t count = 0;
-    const auto r = wlancode::scan::scan_path(std::string(WLANCODE_SCAN_EXAMPLES) + "/" + name, {},
-                                             [&](const wlancode::scan::finding&) { ++count; }, [](const wlancode::scan::input_error&) {});
+    const auto r = wlancode::scan::scan_path(
+        std::string(WLANCODE_SCAN_EXAMPLES) + "/" + name, {}, [&](const wlancode::scan::finding&) { ++count; },
+        [](const wlancode::scan::input_error&) {});
     EXPECT_EQ(r.errors, 0u) << name;
     EXPECT_EQ(count, n) << name;
   }
@@ -220,7 +240,9 @@ TEST(ScanCli, ExitStatusesAndFormats) {
   const auto j = run("scan --format jsonl " + ex + "/wpa_supplicant.log");
   EXPECT_EQ(j.status, 0);
   EXPECT_EQ(count_lines(j.out), 5u);
-  EXPECT_NE(j.out.find("\"line\":7,\"format\":\"wpa_supplicant\",\"field\":\"reason\",\"kind\":\"code\",\"family\":\"ieee80211_reason\",\"space\":null,\"value\":4"), std::string::npos);
+  EXPECT_NE(j.out.find("\"line\":7,\"format\":\"wpa_supplicant\",\"field\":\"reason\",\"kind\":\"code\",\"family\":"
+                       "\"ieee80211_reason\",\"space\":null,\"value\":4"),
+            std::string::npos);
   const auto c = run("scan --format csv " + ex + "/wpa_supplicant.log");
   EXPECT_EQ(count_lines(c.out), 6u);
   EXPECT_EQ(c.out.rfind("source,line,format,field,kind,family", 0), 0u);
@@ -257,7 +279,9 @@ TEST(ScanInput, MappedWindowsMatchBufferedReading) {
   std::string data;
   for (int i = 0; i < 3000; ++i) {
     data += "Nov 21 10:00:00 host kernel: filler " + std::string(static_cast<std::size_t>(i % 97), 'x') + "\r\n";
-    if (i % 37 == 0) data += "Nov 21 10:00:01 host wpa_supplicant[1]: wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=" + std::to_string(i % 60 + 1) + "\n";
+    if (i % 37 == 0)
+      data += "Nov 21 10:00:01 host wpa_supplicant[1]: wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=" +
+              std::to_string(i % 60 + 1) + "\n";
     if (i == 1500) data += std::string(5000, 'y') + " reason=7\n";  // longer than max_line: scanned in part
   }
   data += "Nov 21 10:00:02 host wpa_supplicant[1]: wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:02 reason=4";
@@ -267,8 +291,9 @@ TEST(ScanInput, MappedWindowsMatchBufferedReading) {
   o.max_line = 256;
   o.map_window = 4096;  // many windows, lines across every edge
   std::vector<wlancode::scan::finding> mapped;
-  const auto r = wlancode::scan::scan_path(p.string(), o, [&](const wlancode::scan::finding& f) { mapped.push_back(f); },
-                                           [](const wlancode::scan::input_error&) {});
+  const auto r = wlancode::scan::scan_path(
+      p.string(), o, [&](const wlancode::scan::finding& f) { mapped.push_back(f); },
+      [](const wlancode::scan::input_error&) {});
   std::vector<wlancode::scan::finding> buffered;
   wlancode::scan::scan_memory(data, "mem", o, [&](const wlancode::scan::finding& f) { buffered.push_back(f); });
   EXPECT_EQ(keys(mapped), keys(buffered));
@@ -280,7 +305,9 @@ TEST(ScanInput, MappedWindowsMatchBufferedReading) {
 // -j: a finding in a later segment still gets the SSID learnt in an earlier one, and -j N prints
 // exactly what -j 1 prints.
 TEST(ScanInput, ParallelCarriesSsidsAcrossSegments) {
-  std::string data = "Nov 21 10:00:00 host wpa_supplicant[1]: wlan0: Trying to associate with 02:00:00:00:00:09 (SSID='CorpWiFi' freq=5180 MHz)\n";
+  std::string data =
+      "Nov 21 10:00:00 host wpa_supplicant[1]: wlan0: Trying to associate with 02:00:00:00:00:09 (SSID='CorpWiFi' "
+      "freq=5180 MHz)\n";
   for (int i = 0; i < 200000; ++i) data += "Nov 21 10:00:00 host kernel: filler line " + std::to_string(i) + "\n";
   data += "Nov 21 10:00:05 host wpa_supplicant[1]: wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:09 reason=15\n";
   const fs::path p = temp_dir() / "ssid.log";
@@ -290,8 +317,9 @@ TEST(ScanInput, ParallelCarriesSsidsAcrossSegments) {
     o.jobs = jobs;
     o.parallel_min_bytes = 1;
     std::vector<wlancode::scan::finding> out;
-    wlancode::scan::scan_path(p.string(), o, [&](const wlancode::scan::finding& f) { out.push_back(f); },
-                              [](const wlancode::scan::input_error&) {});
+    wlancode::scan::scan_path(
+        p.string(), o, [&](const wlancode::scan::finding& f) { out.push_back(f); },
+        [](const wlancode::scan::input_error&) {});
     return out;
   };
   const auto one = collect(1), three = collect(3);

@@ -58,12 +58,15 @@ void print_text(std::ostream& out, const explanation& e) {
     // Long names push the value to its own line so that no line passes 80 columns.
     out << head << (head.size() + 2 + value.size() <= 80 ? "  " : "\n    ") << value << "\n";
     out << "    family     ";
-    write_wrapped(out, std::string(to_string(c.fam)) + " (" + std::string(type_name(c.fam)) + ", " +
-                           std::string(c.section->header) + ")", 15);
+    write_wrapped(out,
+                  std::string(to_string(c.fam)) + " (" + std::string(type_name(c.fam)) + ", " +
+                      std::string(c.section->header) + ")",
+                  15);
     out << "    section    ";
     write_wrapped(out, c.section->heading, 15);
     out << "    phase      " << describe(c.phase) << "\n";
-    out << "    initiator  " << (m.locally_generated ? "this device (locally generated)" : describe(c.initiator)) << "\n";
+    out << "    initiator  " << (m.locally_generated ? "this device (locally generated)" : describe(c.initiator))
+        << "\n";
     out << "    meaning    ";
     write_wrapped(out, c.meaning.text, 15);
     if (!c.runtime.text.empty()) {
@@ -101,13 +104,15 @@ void print_json(std::ostream& out, const std::vector<explanation>& all) {
     out << "],\"macros\":[";
     for (std::size_t k = 0; k < e.macros.size(); ++k)
       out << (k ? "," : "") << "{\"name\":" << json_string(e.macros[k]->name) << ",\"value\":" << e.macros[k]->value
-          << ",\"hex\":" << json_string(hex32(e.macros[k]->value)) << ",\"description\":" << json_string(e.macros[k]->description) << '}';
+          << ",\"hex\":" << json_string(hex32(e.macros[k]->value))
+          << ",\"description\":" << json_string(e.macros[k]->description) << '}';
     out << "],\"range\":";
     if (e.number && e.range.range) {
-      out << "{\"family\":" << json_string(to_string(e.range.range->fam)) << ",\"id\":" << json_string(e.range.range->id)
-          << ",\"label\":" << json_string(e.range.range->label) << ",\"first\":" << e.range.range->first
-          << ",\"last\":" << e.range.range->last << ",\"offset\":" << e.range.offset
-          << ",\"listed\":" << (e.range.code ? "true" : "false") << ",\"text\":" << json_string(range_words(e)) << '}';
+      out << "{\"family\":" << json_string(to_string(e.range.range->fam))
+          << ",\"id\":" << json_string(e.range.range->id) << ",\"label\":" << json_string(e.range.range->label)
+          << ",\"first\":" << e.range.range->first << ",\"last\":" << e.range.range->last
+          << ",\"offset\":" << e.range.offset << ",\"listed\":" << (e.range.code ? "true" : "false")
+          << ",\"text\":" << json_string(range_words(e)) << '}';
     } else {
       out << "null";
     }
@@ -129,15 +134,17 @@ void print_csv(std::ostream& out, const std::vector<explanation>& all) {
 
 runner add_explain(CLI::App& app) {
   auto opt = std::make_shared<explain_options>();
-  CLI::App* cmd = app.add_subcommand("explain", "Explain codes given as numbers (0x00038004, 0x38004, 229380, -3) or names");
+  CLI::App* cmd =
+      app.add_subcommand("explain", "Explain codes given as numbers (0x00038004, 0x38004, 229380, -3) or names");
   cmd->add_option("codes", opt->inputs, "Codes to explain: hex, decimal, negative int32, or a name");
   cmd->add_option("-t,--text", opt->texts,
                   "A reason sentence as Windows prints it (\"Failure Reason: The specific network is not available.\")")
       ->type_name("SENTENCE");
   add_family_option(*cmd, opt->only, "Only consider this family");
   add_format_option(*cmd, opt->fmt);
-  cmd->footer("Several matches across families are all shown, best guess first.\n"
-              "Exit status: 0 all found, 1 some unknown (their range is still shown), 2 usage error.");
+  cmd->footer(
+      "Several matches across families are all shown, best guess first.\n"
+      "Exit status: 0 all found, 1 some unknown (their range is still shown), 2 usage error.");
   return [opt] {
     if (opt->inputs.empty() && opt->texts.empty()) throw CLI::RequiredError("CODE or --text");
     std::vector<explanation> all;
@@ -152,8 +159,12 @@ runner add_explain(CLI::App& app) {
       case format::text:
         for (const explanation& e : all) print_text(std::cout, e);
         break;
-      case format::json: print_json(std::cout, all); break;
-      case format::csv: print_csv(std::cout, all); break;
+      case format::json:
+        print_json(std::cout, all);
+        break;
+      case format::csv:
+        print_csv(std::cout, all);
+        break;
     }
     return all_found ? exit_ok : exit_not_found;
   };

@@ -44,7 +44,9 @@ void print_text(std::ostream& out, const std::vector<const code_info*>& rows) {
 
 void print_rows(std::ostream& out, const std::vector<const code_info*>& rows, format fmt) {
   switch (fmt) {
-    case format::text: print_text(out, rows); break;
+    case format::text:
+      print_text(out, rows);
+      break;
     case format::json:
       out << "[";
       for (std::size_t i = 0; i < rows.size(); ++i) {

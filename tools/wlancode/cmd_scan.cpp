@@ -44,8 +44,10 @@ void append_jsonl(std::string& s, const scan::finding& f) {
   };
   const auto opt = [&s](std::string_view key, std::string_view v) {
     s += key;
-    if (v.empty()) s += "null";
-    else append_json_string(s, v);
+    if (v.empty())
+      s += "null";
+    else
+      append_json_string(s, v);
   };
   str("{\"source\":", f.source);
   s += ",\"line\":";
@@ -90,19 +92,61 @@ void append_jsonl(std::string& s, const scan::finding& f) {
   s += f.line_truncated ? ",\"truncated\":true}\n" : ",\"truncated\":false}\n";
 }
 
-const char* const csv_columns[] = {"source", "line", "format", "field", "kind", "family", "space", "value", "hex", "raw",
-                                   "name", "meaning", "text", "mapping", "phase", "initiator", "locally_generated",
-                                   "timestamp", "event_id", "interface", "ssid", "bssid", "sta", "excerpt"};
+const char* const csv_columns[] = {"source",
+                                   "line",
+                                   "format",
+                                   "field",
+                                   "kind",
+                                   "family",
+                                   "space",
+                                   "value",
+                                   "hex",
+                                   "raw",
+                                   "name",
+                                   "meaning",
+                                   "text",
+                                   "mapping",
+                                   "phase",
+                                   "initiator",
+                                   "locally_generated",
+                                   "timestamp",
+                                   "event_id",
+                                   "interface",
+                                   "ssid",
+                                   "bssid",
+                                   "sta",
+                                   "excerpt"};
 
 void write_csv(std::ostream& out, const scan::finding& f) {
-  const std::string fields[] = {f.source, std::to_string(f.line), std::string(scan::to_string(f.format)), f.field,
-                                std::string(scan::to_string(f.kind)), f.fam ? std::string(to_string(*f.fam)) : "", f.space,
-                                f.has_value ? std::to_string(f.value) : "", value_hex(f), f.raw, f.name, f.meaning, f.text,
-                                f.mapping, std::string(to_string(f.ph)), std::string(to_string(f.init)),
-                                f.locally_generated ? "true" : "false", f.timestamp, f.event_id, f.interface, f.ssid,
-                                f.bssid, f.sta, f.excerpt};
+  const std::string fields[] = {f.source,
+                                std::to_string(f.line),
+                                std::string(scan::to_string(f.format)),
+                                f.field,
+                                std::string(scan::to_string(f.kind)),
+                                f.fam ? std::string(to_string(*f.fam)) : "",
+                                f.space,
+                                f.has_value ? std::to_string(f.value) : "",
+                                value_hex(f),
+                                f.raw,
+                                f.name,
+                                f.meaning,
+                                f.text,
+                                f.mapping,
+                                std::string(to_string(f.ph)),
+                                std::string(to_string(f.init)),
+                                f.locally_generated ? "true" : "false",
+                                f.timestamp,
+                                f.event_id,
+                                f.interface,
+                                f.ssid,
+                                f.bssid,
+                                f.sta,
+                                f.excerpt};
   std::string s;
-  for (std::size_t i = 0; i < std::size(fields); ++i) { if (i) s += ','; s += csv_field(fields[i]); }
+  for (std::size_t i = 0; i < std::size(fields); ++i) {
+    if (i) s += ',';
+    s += csv_field(fields[i]);
+  }
   out << s << "\n";
 }
 
@@ -113,7 +157,8 @@ void write_text(std::ostream& out, const scan::finding& f) {
     s += f.name.empty() ? "(unlisted)" : f.name;
     if (f.code && !f.code->phrase.text.empty()) s += " - " + std::string(f.code->phrase.text);
   } else if (f.kind == scan::value_kind::raw) {
-    s += "raw " + f.space + " " + (f.raw.empty() ? std::string("(text)") : f.raw) + " (not decoded: not a code space wlancode knows)";
+    s += "raw " + f.space + " " + (f.raw.empty() ? std::string("(text)") : f.raw) +
+         " (not decoded: not a code space wlancode knows)";
   } else {
     s += "reason text, " + f.mapping;
   }
@@ -167,8 +212,8 @@ void write_summary_text(std::ostream& out, const scan::summary& sm, const scan::
     std::snprintf(buf, sizeof buf, "%8llu  ", static_cast<unsigned long long>(c.count));
     out << buf << c.name;
     if (c.fam && c.has_value) out << " (" << to_string(*c.fam) << " " << hex(*c.fam, c.value) << ")";
-    out << "\n          first " << (c.first_seen.empty() ? c.first_where : c.first_seen + " " + c.first_where) << "\n          last  "
-        << (c.last_seen.empty() ? c.last_where : c.last_seen + " " + c.last_where) << "\n";
+    out << "\n          first " << (c.first_seen.empty() ? c.first_where : c.first_seen + " " + c.first_where)
+        << "\n          last  " << (c.last_seen.empty() ? c.last_where : c.last_seen + " " + c.last_where) << "\n";
   }
   section("By family", sm.by_family);
   section("By phase", sm.by_phase);
@@ -212,16 +257,19 @@ void write_summary_json(std::ostream& out, const scan::summary& sm, const scan::
   bool first = true;
   for (const auto& c : sm.by_code) {
     if (!first) s += ',';
-    s += "{\"name\":" + json_string(c.name) + ",\"family\":" +
-         (c.fam ? json_string(to_string(*c.fam)) : std::string("null")) + ",\"space\":" + opt_str(c.space) +
-         ",\"value\":" + (c.has_value ? std::to_string(c.value) : std::string("null")) + ",\"count\":" + std::to_string(c.count) +
-         ",\"first_seen\":" + opt_str(c.first_seen) + ",\"last_seen\":" + opt_str(c.last_seen) +
-         ",\"first\":" + json_string(c.first_where) + ",\"last\":" + json_string(c.last_where) + "}";
+    s += "{\"name\":" + json_string(c.name) +
+         ",\"family\":" + (c.fam ? json_string(to_string(*c.fam)) : std::string("null")) +
+         ",\"space\":" + opt_str(c.space) +
+         ",\"value\":" + (c.has_value ? std::to_string(c.value) : std::string("null")) +
+         ",\"count\":" + std::to_string(c.count) + ",\"first_seen\":" + opt_str(c.first_seen) +
+         ",\"last_seen\":" + opt_str(c.last_seen) + ",\"first\":" + json_string(c.first_where) +
+         ",\"last\":" + json_string(c.last_where) + "}";
     first = false;
   }
-  s += "],\"by_family\":" + obj(sm.by_family) + ",\"by_phase\":" + obj(sm.by_phase) + ",\"by_initiator\":" + obj(sm.by_initiator) +
-       ",\"by_format\":" + obj(sm.by_format) + ",\"locally_generated\":" + std::to_string(sm.locally_generated) +
-       ",\"by_ssid\":" + where(sm.by_ssid) + ",\"by_bssid\":" + where(sm.by_bssid) + "}}\n";
+  s += "],\"by_family\":" + obj(sm.by_family) + ",\"by_phase\":" + obj(sm.by_phase) +
+       ",\"by_initiator\":" + obj(sm.by_initiator) + ",\"by_format\":" + obj(sm.by_format) +
+       ",\"locally_generated\":" + std::to_string(sm.locally_generated) + ",\"by_ssid\":" + where(sm.by_ssid) +
+       ",\"by_bssid\":" + where(sm.by_bssid) + "}}\n";
   out << s;
 }
 
@@ -244,17 +292,23 @@ std::string formats_help() {
 
 runner add_scan(CLI::App& app) {
   auto opt = std::make_shared<scan_options>();
-  CLI::App* cmd = app.add_subcommand("scan", "Find, decode and summarise every code in logs (files, directories, .gz, stdin)");
+  CLI::App* cmd =
+      app.add_subcommand("scan", "Find, decode and summarise every code in logs (files, directories, .gz, stdin)");
   cmd->add_option("paths", opt->paths, "Files or directories to scan ('-' or none: standard input)");
   cmd->add_option("--input-format", opt->input_format, "Force the input format (see below)")
-      ->check([](const std::string& v) { return scan::parse_input_format(v) ? std::string() : "unknown input format '" + v + "'"; })
+      ->check([](const std::string& v) {
+        return scan::parse_input_format(v) ? std::string() : "unknown input format '" + v + "'";
+      })
       ->type_name("FORMAT");
   add_format_option(*cmd, opt->fmt, true);
-  cmd->add_flag("--summary", opt->summary, "Print counts by code, family, phase, initiator, SSID and BSSID instead of findings");
+  cmd->add_flag("--summary", opt->summary,
+                "Print counts by code, family, phase, initiator, SSID and BSSID instead of findings");
   cmd->add_flag("--redact", opt->redact, "Mask MAC addresses, SSIDs and user names in all output");
   cmd->add_option("-j,--jobs", opt->jobs, "Threads for large files")->check(CLI::Range(1u, 256u))->default_str("1");
   add_family_option(*cmd, opt->only, "Report only codes of this family");
-  cmd->add_option("--max-line", opt->max_line, "Scan at most this many bytes of a line")->check(CLI::Range(std::size_t{256}, std::size_t{1} << 30))->default_str("1048576");
+  cmd->add_option("--max-line", opt->max_line, "Scan at most this many bytes of a line")
+      ->check(CLI::Range(std::size_t{256}, std::size_t{1} << 30))
+      ->default_str("1048576");
   cmd->footer(formats_help());
   return [opt] {
     scan::options so;
@@ -296,12 +350,16 @@ runner add_scan(CLI::App& app) {
         return;
       }
       switch (opt->fmt) {
-        case format::text: write_text(std::cout, f); break;
+        case format::text:
+          write_text(std::cout, f);
+          break;
         case format::json:
           append_jsonl(jsonl, f);
           if (jsonl.size() >= (64u << 10)) flush_jsonl();
           break;
-        case format::csv: write_csv(std::cout, f); break;
+        case format::csv:
+          write_csv(std::cout, f);
+          break;
       }
     };
     const scan::error_sink errors = [&flush_jsonl](const scan::input_error& e) {
@@ -320,18 +378,23 @@ runner add_scan(CLI::App& app) {
     }
     flush_jsonl();
     if (opt->summary) {
-      if (opt->fmt == format::text) write_summary_text(std::cout, sm, total);
-      else if (opt->fmt == format::json) write_summary_json(std::cout, sm, total);
+      if (opt->fmt == format::text)
+        write_summary_text(std::cout, sm, total);
+      else if (opt->fmt == format::json)
+        write_summary_json(std::cout, sm, total);
       else {
         std::cout << "name,family,space,value,count,first_seen,last_seen,first,last\n";
         for (const auto& c : sm.by_code)
-          std::cout << csv_field(c.name) << "," << (c.fam ? std::string(to_string(*c.fam)) : "") << "," << csv_field(c.space) << ","
-                    << (c.has_value ? std::to_string(c.value) : "") << "," << c.count << "," << csv_field(c.first_seen) << ","
-                    << csv_field(c.last_seen) << "," << csv_field(c.first_where) << "," << csv_field(c.last_where) << "\n";
+          std::cout << csv_field(c.name) << "," << (c.fam ? std::string(to_string(*c.fam)) : "") << ","
+                    << csv_field(c.space) << "," << (c.has_value ? std::to_string(c.value) : "") << "," << c.count
+                    << "," << csv_field(c.first_seen) << "," << csv_field(c.last_seen) << ","
+                    << csv_field(c.first_where) << "," << csv_field(c.last_where) << "\n";
       }
     }
     std::cout.flush();
-    if (total.truncated_lines) std::cerr << "wlancode: " << total.truncated_lines << " line(s) longer than --max-line were scanned in their first part only\n";
+    if (total.truncated_lines)
+      std::cerr << "wlancode: " << total.truncated_lines
+                << " line(s) longer than --max-line were scanned in their first part only\n";
     if (total.errors) return exit_usage;
     return total.findings ? exit_ok : exit_not_found;
   };

@@ -7,9 +7,9 @@
 namespace wlancode::cli {
 
 // Exit statuses shared by every command.
-inline constexpr int exit_ok = 0;        // everything asked for was found
+inline constexpr int exit_ok = 0;         // everything asked for was found
 inline constexpr int exit_not_found = 1;  // something was unknown / nothing found
-inline constexpr int exit_usage = 2;     // usage or I/O error
+inline constexpr int exit_usage = 2;      // usage or I/O error
 
 using runner = std::function<int()>;
 

@@ -7,13 +7,15 @@
 
 int main(int argc, char** argv) {
   using namespace wlancode::cli;
-  CLI::App app{"wlancode: Windows (WLAN_REASON_CODE, WDI_ASSOC_STATUS, WCN_SESSION_STATUS) and IEEE 802.11\n"
-               "Wi-Fi failure codes, explained exactly; and found in logs.",
-               "wlancode"};
+  CLI::App app{
+      "wlancode: Windows (WLAN_REASON_CODE, WDI_ASSOC_STATUS, WCN_SESSION_STATUS) and IEEE 802.11\n"
+      "Wi-Fi failure codes, explained exactly; and found in logs.",
+      "wlancode"};
   app.set_version_flag("--version", std::string("wlancode ") + std::string(wlancode::version()));
   app.require_subcommand(1);
-  app.footer("Exit status: 0 all found, 1 something unknown or nothing found, 2 usage or I/O error.\n"
-             "Run 'wlancode COMMAND --help' for a command's options.");
+  app.footer(
+      "Exit status: 0 all found, 1 something unknown or nothing found, 2 usage or I/O error.\n"
+      "Run 'wlancode COMMAND --help' for a command's options.");
 
   const runner explain = add_explain(app);
   const runner list = add_list(app);

@@ -29,7 +29,8 @@ inline void add_family_option(CLI::App& cmd, std::optional<family>& fam, const c
          "--family",
          [&fam](const std::string& id) {
            fam = parse_family(id);
-           if (!fam) throw CLI::ValidationError("--family", "unknown family '" + id + "' (one of: " + family_choices() + ")");
+           if (!fam)
+             throw CLI::ValidationError("--family", "unknown family '" + id + "' (one of: " + family_choices() + ")");
          },
          what)
       ->type_name("FAMILY");

@@ -117,13 +117,14 @@ void write_code_json(std::ostream& out, const code_info& c, std::string_view ext
       << ",\"xp_sp2_sp3\":" << ((c.flags & flag::xp) ? "true" : "false")
       << ",\"reserved\":" << ((c.flags & flag::reserved) ? "true" : "false") << ",\"hint\":";
   if (c.hint)
-    out << "{\"heuristic\":true,\"cause\":" << json_string(c.hint->cause) << ",\"action\":" << json_string(c.hint->action)
-        << '}';
+    out << "{\"heuristic\":true,\"cause\":" << json_string(c.hint->cause)
+        << ",\"action\":" << json_string(c.hint->action) << '}';
   else
     out << "null";
   out << ",\"see_also\":";
   if (c.link)
-    out << "{\"family\":" << json_string(to_string(c.link->target)) << ",\"where\":" << json_string(c.link->where) << '}';
+    out << "{\"family\":" << json_string(to_string(c.link->target)) << ",\"where\":" << json_string(c.link->where)
+        << '}';
   else
     out << "null";
   out << '}';

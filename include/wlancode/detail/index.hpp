@@ -64,7 +64,8 @@ constexpr char normalise(char c) noexcept {
 // collision costs only a string compare. Much shorter than a byte-at-a-time hash chain.
 constexpr std::uint64_t load_up_to_8(std::string_view s, std::size_t at) noexcept {
   std::uint64_t v = 0;
-  for (std::size_t i = 0; i < 8 && at + i < s.size(); ++i) v |= std::uint64_t{static_cast<unsigned char>(s[at + i])} << (8 * i);
+  for (std::size_t i = 0; i < 8 && at + i < s.size(); ++i)
+    v |= std::uint64_t{static_cast<unsigned char>(s[at + i])} << (8 * i);
   return v;
 }
 constexpr std::uint32_t hash_name(std::string_view s) noexcept {

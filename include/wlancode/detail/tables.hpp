@@ -95,18 +95,18 @@ constexpr const link_info* link_for(family fam, std::string_view suffix) {
 
 // ---- code rows -----------------------------------------------------------------------
 #define WLANCODE_ROW_(fam, name, suffix, value, sec, ph, ini, fl, meaning, phrase, meaning_src) \
-  code_info{family::fam,                                                                \
-            static_cast<std::uint32_t>(value),                                          \
-            name,                                                                       \
-            suffix,                                                                     \
-            &sections[static_cast<std::size_t>(section_id::fam##__##sec)],              \
-            phase::ph,                                                                  \
-            initiator::ini,                                                             \
-            (fl),                                                                       \
-            {meaning, ((fl) & F_OWN) ? src_wlancode : meaning_src},                     \
-            runtime_for(name),                                                          \
-            {phrase, src_wlancode},                                                     \
-            hint_for(family::fam, suffix),                                              \
+  code_info{family::fam,                                                                        \
+            static_cast<std::uint32_t>(value),                                                  \
+            name,                                                                               \
+            suffix,                                                                             \
+            &sections[static_cast<std::size_t>(section_id::fam##__##sec)],                      \
+            phase::ph,                                                                          \
+            initiator::ini,                                                                     \
+            (fl),                                                                               \
+            {meaning, ((fl)&F_OWN) ? src_wlancode : meaning_src},                               \
+            runtime_for(name),                                                                  \
+            {phrase, src_wlancode},                                                             \
+            hint_for(family::fam, suffix),                                                      \
             link_for(family::fam, suffix)},
 
 inline constexpr code_info wlan_reason_table[] = {
@@ -182,11 +182,16 @@ inline constexpr family_row family_rows[] = {
 
 constexpr std::span<const code_info> table_of(family f) noexcept {
   switch (f) {
-    case family::wlan_reason: return wlan_reason_table;
-    case family::wdi_assoc_status: return wdi_assoc_status_table;
-    case family::wcn_session_status: return wcn_session_status_table;
-    case family::ieee80211_reason: return ieee80211_reason_table;
-    case family::ieee80211_status: return ieee80211_status_table;
+    case family::wlan_reason:
+      return wlan_reason_table;
+    case family::wdi_assoc_status:
+      return wdi_assoc_status_table;
+    case family::wcn_session_status:
+      return wcn_session_status_table;
+    case family::ieee80211_reason:
+      return ieee80211_reason_table;
+    case family::ieee80211_status:
+      return ieee80211_status_table;
   }
   return {};
 }
