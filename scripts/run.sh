@@ -11,7 +11,5 @@ echo "== wlancode explain 0x00048014 0x38004 -3   (codes as logs print them)"
 "$w" explain 0x00048014 0x38004 -3 || true
 echo "== wlancode explain --text (a sentence from a WLAN-AutoConfig event)"
 "$w" explain --text "Failure Reason: The specific network is not available." || true
-if "$w" scan --help >/dev/null 2>&1 && [ -d examples ]; then
-  echo "== wlancode scan --summary examples/"
-  "$w" scan --summary examples/ || true
-fi
+echo "== wlancode scan --summary examples/   (the bundled sample logs, every format)"
+"$w" scan --summary examples/
