@@ -8,26 +8,30 @@
 
 namespace wlancode {
 namespace detail {
-inline constexpr auto wlan_reason_by_value = make_value_index(wlan_reason_table);
-inline constexpr auto wdi_assoc_status_by_value = make_value_index(wdi_assoc_status_table);
-inline constexpr auto wcn_session_status_by_value = make_value_index(wcn_session_status_table);
-inline constexpr auto ieee80211_reason_by_value = make_value_index(ieee80211_reason_table);
-inline constexpr auto ieee80211_status_by_value = make_value_index(ieee80211_status_table);
+#define WLANCODE_VALUE_INDEX_(table)                              \
+  inline constexpr value_shape table##_shape = best_shape(table); \
+  inline constexpr auto table##_by_value = make_value_index<table##_shape>(table);
+WLANCODE_VALUE_INDEX_(wlan_reason_table)
+WLANCODE_VALUE_INDEX_(wdi_assoc_status_table)
+WLANCODE_VALUE_INDEX_(wcn_session_status_table)
+WLANCODE_VALUE_INDEX_(ieee80211_reason_table)
+WLANCODE_VALUE_INDEX_(ieee80211_status_table)
+#undef WLANCODE_VALUE_INDEX_
 }  // namespace detail
 
 constexpr const code_info* find_inline(family f, std::uint32_t value) noexcept {
   using namespace detail;
   switch (f) {
     case family::wlan_reason:
-      return probe(wlan_reason_by_value, wlan_reason_table, value);
+      return probe(wlan_reason_table_by_value, value);
     case family::wdi_assoc_status:
-      return probe(wdi_assoc_status_by_value, wdi_assoc_status_table, value);
+      return probe(wdi_assoc_status_table_by_value, value);
     case family::wcn_session_status:
-      return probe(wcn_session_status_by_value, wcn_session_status_table, value);
+      return probe(wcn_session_status_table_by_value, value);
     case family::ieee80211_reason:
-      return probe(ieee80211_reason_by_value, ieee80211_reason_table, value);
+      return probe(ieee80211_reason_table_by_value, value);
     case family::ieee80211_status:
-      return probe(ieee80211_status_by_value, ieee80211_status_table, value);
+      return probe(ieee80211_status_table_by_value, value);
   }
   return nullptr;
 }

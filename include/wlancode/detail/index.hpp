@@ -1,6 +1,7 @@
 // Not public API (may change): compile-time hash indexes over the code tables, for O(1) allocation-free lookups.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstddef>
@@ -13,44 +14,64 @@
 namespace wlancode::detail {
 
 // ---- by value ------------------------------------------------------------------------
-// Open addressing with linear probing. A slot keeps the value beside the row number (row + 1,
-// 0 = empty), so a probe never touches the row unless it is the answer.
-constexpr std::uint32_t hash_value(std::uint32_t v) noexcept { return v * 0x9E3779B1u; }
-
-struct value_slot {
-  std::uint32_t value = 0;
-  std::uint32_t row = 0;  // row index + 1; 0 marks an empty slot
+// A direct index, no hashing and no probing. A family's values cluster in a few ranges (e.g.
+// WLAN_REASON_CODE_MSMSEC_BASE + n), so each value splits into a page (its high bits, from bit
+// `shift`), an offset (its `low_bits` low bits) and middle bits that are zero for every listed
+// value. slots[page << low_bits | offset] is the row, or null. The shape is searched at compile
+// time for the smallest table; a value with a middle bit set, or beyond the last page, is not listed.
+struct value_shape {
+  unsigned low_bits = 0;
+  unsigned shift = 0;
+  std::uint32_t pages = 0;
+  std::size_t size = 0;  // pages << low_bits
 };
 
 template <std::size_t Rows>
-struct value_index {
-  static constexpr std::size_t size = std::bit_ceil(Rows * 4 < 16 ? std::size_t{16} : Rows * 4);
-  static constexpr unsigned shift = 32 - std::countr_zero(size);
-  std::array<value_slot, size> slots{};
-};
-
-template <std::size_t Rows>
-constexpr value_index<Rows> make_value_index(const code_info (&rows)[Rows]) {
-  value_index<Rows> index;
-  for (std::size_t i = 0; i < Rows; ++i) {
-    std::size_t slot = hash_value(rows[i].value) >> index.shift;
-    while (index.slots[slot].row != 0) {
-      if (index.slots[slot].value == rows[i].value) throw "duplicate value in a code table";
-      slot = (slot + 1) & (index.size - 1);
+constexpr value_shape best_shape(const code_info (&rows)[Rows]) {
+  value_shape best{0, 0, 0, std::size_t(-1)};
+  for (unsigned low = 0; low <= 12; ++low) {
+    for (unsigned shift = low; shift <= 31; ++shift) {
+      const std::uint32_t mid =
+          static_cast<std::uint32_t>(((std::uint64_t{1} << shift) - 1) & ~((std::uint64_t{1} << low) - 1));
+      std::uint32_t pages = 0;
+      bool ok = true;
+      for (const code_info& r : rows) {
+        if (r.value & mid) ok = false;
+        pages = std::max(pages, (r.value >> shift) + 1);
+      }
+      const std::size_t size = std::size_t{pages} << low;
+      if (ok && size < best.size) best = {low, shift, pages, size};
     }
-    index.slots[slot] = {rows[i].value, static_cast<std::uint32_t>(i + 1)};
+  }
+  if (best.size > 8192) throw "a code table's values are too scattered for a direct index";
+  return best;
+}
+
+template <value_shape Shape>
+struct value_index {
+  std::array<const code_info*, Shape.size> slots{};
+};
+
+template <value_shape Shape, std::size_t Rows>
+constexpr value_index<Shape> make_value_index(const code_info (&rows)[Rows]) {
+  value_index<Shape> index;
+  for (const code_info& r : rows) {
+    const std::size_t slot =
+        (std::size_t{r.value >> Shape.shift} << Shape.low_bits) | (r.value & ((1u << Shape.low_bits) - 1));
+    if (index.slots[slot] != nullptr) throw "duplicate value in a code table";
+    index.slots[slot] = &r;
   }
   return index;
 }
 
-template <std::size_t Rows>
-constexpr const code_info* probe(const value_index<Rows>& index, const code_info (&rows)[Rows],
-                                 std::uint32_t value) noexcept {
-  for (std::size_t slot = hash_value(value) >> index.shift;; slot = (slot + 1) & (index.size - 1)) {
-    const value_slot& s = index.slots[slot];
-    if (s.row == 0) return nullptr;
-    if (s.value == value) return &rows[s.row - 1];
-  }
+template <value_shape Shape>
+constexpr const code_info* probe(const value_index<Shape>& index, std::uint32_t value) noexcept {
+  constexpr std::uint32_t low_mask = (1u << Shape.low_bits) - 1;
+  constexpr std::uint32_t mid_mask =
+      static_cast<std::uint32_t>(((std::uint64_t{1} << Shape.shift) - 1) & ~std::uint64_t{low_mask});
+  const std::uint32_t page = value >> Shape.shift;
+  if ((value & mid_mask) != 0 || page >= Shape.pages) return nullptr;
+  return index.slots[(std::size_t{page} << Shape.low_bits) | (value & low_mask)];
 }
 
 // ---- by name -------------------------------------------------------------------------
