@@ -2,6 +2,8 @@
 // inlinable into hot loops and usable at compile time:
 //   static_assert(wlancode::find_inline(wlancode::family::wlan_reason, 0x00048014)->suffix ==
 //                 "MSMSEC_PSK_MISMATCH_SUSPECTED");
+// The tables it points into are this binary's own copy: with the shared library, find() and
+// find_inline() give equal records at different addresses. Compare codes by family and value.
 #pragma once
 
 #include "wlancode/detail/index.hpp"
