@@ -139,6 +139,10 @@ explanation explain(std::string_view input, std::optional<family> only) {
       }
     }
     if (!out.range_family) out.range_family = families(n.value).front();
+    if (out.matches.empty() && !n.negative)
+      for (family f : families(n.value))
+        if ((f == family::ieee80211_reason || f == family::ieee80211_status) && n.value <= 0xFFFF)
+          out.reserved_in.push_back(f);
     return out;
   }
   if (parsed.error != parse_error::not_a_number || !looks_like_name(text)) {

@@ -328,3 +328,19 @@ TEST(Search, NothingFound) {
 }
 
 }  // namespace
+
+// IEEE 802.11 reserves its unassigned values: they are classified as reserved, not unknown.
+TEST(ExplainReserved, UnassignedIeeeValuesAreReserved) {
+  const wlancode::explanation e = wlancode::explain("200");
+  EXPECT_TRUE(e.matches.empty());
+  EXPECT_EQ(e.reserved_in,
+            (std::vector<wlancode::family>{wlancode::family::ieee80211_reason, wlancode::family::ieee80211_status}));
+  EXPECT_TRUE(e.found());
+  const wlancode::explanation s = wlancode::explain("4", wlancode::family::ieee80211_status);
+  EXPECT_EQ(s.reserved_in, std::vector<wlancode::family>{wlancode::family::ieee80211_status});
+  // Listed somewhere: no reserved note. Beyond 16 bits, or in a Windows range: unknown.
+  EXPECT_TRUE(wlancode::explain("3").reserved_in.empty());
+  EXPECT_FALSE(wlancode::explain("0x47777").found());
+  EXPECT_FALSE(wlancode::explain("70000").found());
+  EXPECT_TRUE(wlancode::explain("-200").reserved_in.empty());
+}

@@ -40,6 +40,8 @@ void print_text(std::ostream& out, const explanation& e) {
     out << e.input << "\n";
   }
   if (!e.found()) out << "  not a known code in " << (e.number ? "any family" : "any family by that name") << "\n";
+  for (family f : e.reserved_in)
+    out << "  reserved   in " << to_string(f) << ": IEEE 802.11 reserves every value it does not assign\n";
   if (e.number) {
     out << "  range      ";
     write_wrapped(out, range_words(e), 13);
@@ -74,6 +76,7 @@ void print_text(std::ostream& out, const explanation& e) {
       write_wrapped(out, "\"" + std::string(c.runtime.text) + "\"", 15);
     }
     out << "    in short   " << c.phrase.text << "\n";
+    if (c.flags & flag::xp) out << "    support    also Windows XP SP3, and XP SP2 with the Wireless LAN API\n";
     if (c.link) {
       out << "    see also   ";
       write_wrapped(out, std::string(to_string(c.link->target)) + ": " + std::string(c.link->where), 15);
@@ -106,6 +109,9 @@ void print_json(std::ostream& out, const std::vector<explanation>& all) {
       out << (k ? "," : "") << "{\"name\":" << json_string(e.macros[k]->name) << ",\"value\":" << e.macros[k]->value
           << ",\"hex\":" << json_string(hex32(e.macros[k]->value))
           << ",\"description\":" << json_string(e.macros[k]->description) << '}';
+    out << "],\"reserved_in\":[";
+    for (std::size_t k = 0; k < e.reserved_in.size(); ++k)
+      out << (k ? "," : "") << json_string(to_string(e.reserved_in[k]));
     out << "],\"range\":";
     if (e.number && e.range.range) {
       out << "{\"family\":" << json_string(to_string(e.range.range->fam))
