@@ -1,6 +1,7 @@
 #!/bin/sh
-# Builds the fuzz targets with clang + libFuzzer + ASan/UBSan in build-fuzz and runs fuzz_scan for
-# SECONDS seconds (default 60). Crashes land in fuzz/crashes/; turn each into a regression test.
+# Builds the libFuzzer targets with clang + ASan/UBSan in build-fuzz and runs them for SECONDS
+# seconds in all (default 60): 3/4 on the scanner (fuzz_scan), 1/4 on the code/number/name/text
+# parsers (fuzz_explain). Crashes land in fuzz/crashes/; each becomes a regression test.
 set -eu
 SECONDS_TOTAL=${1:-60}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -9,9 +10,12 @@ JOBS=${JOBS:-2}
 CC=clang CXX=clang++ cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWLANCODE_BUILD_FUZZ=ON \
   -DWLANCODE_BUILD_TESTS=OFF -DWLANCODE_BUILD_BENCH=OFF -DWLANCODE_SANITIZE=address,undefined \
   -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link" >/dev/null
-cmake --build "$BUILD" -j"$JOBS" --target fuzz_scan
-mkdir -p "$ROOT/fuzz/crashes" "$BUILD/corpus"
+cmake --build "$BUILD" -j"$JOBS" --target fuzz_scan fuzz_explain
+mkdir -p "$ROOT/fuzz/crashes" "$BUILD/corpus" "$BUILD/corpus-explain"
 cp -n "$ROOT"/fuzz/corpus/* "$ROOT"/examples/* "$BUILD/corpus/" 2>/dev/null || true
+cp -n "$ROOT"/fuzz/corpus-explain/* "$BUILD/corpus-explain/" 2>/dev/null || true
 cd "$ROOT/fuzz/crashes"
-"$BUILD/fuzz/fuzz_scan" -max_total_time="$SECONDS_TOTAL" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+"$BUILD/fuzz/fuzz_scan" -max_total_time=$((SECONDS_TOTAL * 3 / 4)) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
   -artifact_prefix="$ROOT/fuzz/crashes/" "$BUILD/corpus"
+"$BUILD/fuzz/fuzz_explain" -max_total_time=$((SECONDS_TOTAL / 4)) -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
+  -artifact_prefix="$ROOT/fuzz/crashes/" "$BUILD/corpus-explain"
