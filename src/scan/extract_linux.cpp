@@ -75,6 +75,8 @@ class linux_extractor final : public extractor {
     out.assign(ssids_.begin(), ssids_.end());
   }
 
+  bool strict_anchors() const noexcept override { return only_ != input_format::plain; }
+
   bool anchor(std::string_view window, std::size_t hit) override {
     if (only_ == input_format::plain) return true;
     const unsigned g = grammars_at(window, hit);

@@ -67,6 +67,8 @@ class extractor {
   // follows where the grammar puts one, ...). `window` holds up to 128 bytes before the hit and 64
   // after, possibly across lines. Rejecting decoys here, or taking what the hit alone says (context
   // such as an SSID), spares the line split and the parse.
+  // True when the grammar only ever takes anchors that find_anchor's strict mode keeps.
+  virtual bool strict_anchors() const noexcept { return false; }
   virtual bool anchor(std::string_view window, std::size_t hit) {
     (void)window;
     (void)hit;
@@ -83,7 +85,9 @@ std::unique_ptr<extractor> make_extractor(input_format f);
 // Anchor prefilter: true when [p, p+n) may contain an anchor of any line-oriented grammar.
 // find_anchor returns the offset of the first possible anchor at or after 0, or n; when `newlines`
 // is given, adds to it the number of '\n' before that offset (a fused pass: no second read).
-std::size_t find_anchor(const char* p, std::size_t n, std::size_t* newlines = nullptr) noexcept;
+// With `strict`, hits that no Linux line grammar can take are skipped where the SIMD path can tell
+// (a hint only: callers still check every hit they get).
+std::size_t find_anchor(const char* p, std::size_t n, std::size_t* newlines = nullptr, bool strict = false) noexcept;
 std::size_t count_newlines(const char* p, std::size_t n) noexcept;
 
 // ---- decoder + diagnosis -----------------------------------------------------------------------

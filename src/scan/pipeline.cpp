@@ -58,6 +58,7 @@ class line_engine {
       : st_(st),
         ex_(make_extractor(fmt)),
         every_(ex_->every_line()),
+        strict_(ex_->strict_anchors()),
         max_line_(std::max<std::size_t>(st.opt.max_line, 64)) {}
 
   std::size_t max_line() const noexcept { return max_line_; }
@@ -89,7 +90,7 @@ class line_engine {
     std::size_t search = 0;    // where the next anchor is looked for
     std::size_t newlines = 0;  // '\n' in [start of the lines not yet counted, search)
     while (search < n) {
-      const std::size_t a = find_anchor(p + search, n - search, &newlines);
+      const std::size_t a = find_anchor(p + search, n - search, &newlines, strict_);
       if (a >= n - search) break;
       const std::size_t hit = search + a;
       const std::size_t w0 = hit >= 128 ? hit - 128 : 0;
@@ -126,6 +127,7 @@ class line_engine {
   run_state& st_;
   std::unique_ptr<extractor> ex_;
   bool every_;
+  bool strict_;
   std::size_t max_line_;
   std::uint64_t lineno_ = 0;
 };

@@ -63,23 +63,47 @@ __attribute__((target("avx2,popcnt"))) std::size_t find_anchor_avx2(const char* 
 
 // AVX-512BW: 64 bytes a step, the comparisons straight into mask registers.
 // Also counts the newlines it passes, so the caller needs no second pass over the bytes.
+// `strict` (the line grammars of Linux logs) drops, inside the loop, the hits that no such grammar
+// can take: reason/status not followed by '=', ' ', ':' or '_' and then a number (or ':'/'_'),
+// code= without a digit, mLMe without '-'. Decoys then cost no return and no restart.
+template <bool Strict>
 __attribute__((target("avx512f,avx512bw,popcnt"))) std::size_t find_anchor_avx512(const char* p, std::size_t n,
                                                                                   std::size_t* tail,
                                                                                   std::size_t* newlines) noexcept {
   const __m512i f = _mm512_set1_epi8(0x20);
   const __m512i nl = _mm512_set1_epi8('\n');
+  constexpr std::size_t reach = Strict ? 70 : 66;  // bytes read from a step's start
   std::size_t i = 0, lines = 0;
-  for (; i + 66 <= n; i += 64) {
+  for (; i + reach <= n; i += 64) {
     const __m512i raw = _mm512_loadu_si512(p + i);
     const __mmask64 newline = _mm512_cmpeq_epi8_mask(raw, nl);
     const __m512i v0 = _mm512_or_si512(raw, f);
     const __m512i v1 = _mm512_or_si512(_mm512_loadu_si512(p + i + 1), f);
     const __m512i v2 = _mm512_or_si512(_mm512_loadu_si512(p + i + 2), f);
+    __mmask64 hit[needle_count];
     __mmask64 any = 0;
-    for (std::size_t k = 0; k < needle_count; ++k)
-      any |= _mm512_cmpeq_epi8_mask(v0, _mm512_set1_epi8(needles[k][0])) &
-             _mm512_cmpeq_epi8_mask(v1, _mm512_set1_epi8(needles[k][1])) &
-             _mm512_cmpeq_epi8_mask(v2, _mm512_set1_epi8(needles[k][2]));
+    for (std::size_t k = 0; k < needle_count; ++k) {
+      hit[k] = _mm512_cmpeq_epi8_mask(v0, _mm512_set1_epi8(needles[k][0])) &
+               _mm512_cmpeq_epi8_mask(v1, _mm512_set1_epi8(needles[k][1])) &
+               _mm512_cmpeq_epi8_mask(v2, _mm512_set1_epi8(needles[k][2]));
+      any |= hit[k];
+    }
+    if constexpr (Strict) {
+      if (any) {  // rare: a step with a fragment; check what follows it
+        const __m512i v3 = _mm512_loadu_si512(p + i + 3);
+        const __m512i v4 = _mm512_loadu_si512(p + i + 4);
+        const __m512i v5 = _mm512_loadu_si512(p + i + 5);
+#define WLANCODE_IS_(v, c) _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(c))
+#define WLANCODE_DIGIT_(v) _mm512_cmple_epu8_mask(_mm512_sub_epi8(v, _mm512_set1_epi8('0')), _mm512_set1_epi8(9))
+        const __mmask64 colon_or_us = WLANCODE_IS_(v4, ':') | WLANCODE_IS_(v4, '_');
+        const __mmask64 number_after =
+            (WLANCODE_IS_(v4, '=') | WLANCODE_IS_(v4, ' ')) & (WLANCODE_DIGIT_(v5) | WLANCODE_IS_(v5, '-'));
+        any = ((hit[0] | hit[1]) & (number_after | colon_or_us)) | (hit[2] & WLANCODE_DIGIT_(v3)) |
+              (hit[3] & WLANCODE_IS_(v3, '-')) | hit[4];
+#undef WLANCODE_IS_
+#undef WLANCODE_DIGIT_
+      }
+    }
     if (any) {
       const unsigned at = static_cast<unsigned>(__builtin_ctzll(any));
       const __mmask64 before = at ? (~__mmask64{0} >> (64 - at)) : 0;
@@ -112,11 +136,12 @@ const bool have_avx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supp
 
 }  // namespace
 
-std::size_t find_anchor(const char* p, std::size_t n, std::size_t* newlines) noexcept {
+std::size_t find_anchor(const char* p, std::size_t n, std::size_t* newlines, bool strict) noexcept {
   std::size_t i = 0, lines = 0;
 #if defined(WLANCODE_SCAN_X86)
-  if (have_avx512 && n >= 66) {
-    const std::size_t r = find_anchor_avx512(p, n, &i, &lines);
+  if (have_avx512 && n >= 70) {
+    const std::size_t r =
+        strict ? find_anchor_avx512<true>(p, n, &i, &lines) : find_anchor_avx512<false>(p, n, &i, &lines);
     if (r != n) {
       if (newlines) *newlines += lines;
       return r;
