@@ -13,7 +13,7 @@ mkdir -p "$ROOT/bench/data"
 # The same kinds of tokens the scanner's grammars take, as one regex.
 RE='reason=-?[0-9]+|status_code=[0-9]+|\(Reason: [0-9]+|denied association \(code=[0-9]+|status=[0-9]+ aid=|reason -?[0-9]+\)|indication\([0-9a-f:]{17}, [0-9]+\)|reason: [0-9]+|WLAN_REASON_CODE_[A-Z0-9_]+|WDI_ASSOC_STATUS_[A-Z0-9_]+'
 cat "$DATA" > /dev/null  # warm the page cache
-hyperfine --warmup 1 --runs 3 --export-json "$ROOT/bench/data/scan_compare.json" \
+hyperfine --warmup 1 --runs 10 --export-json "$ROOT/bench/data/scan_compare.json" \
   -n "wlancode scan" "$BIN scan --format jsonl $DATA > /dev/null" \
   -n "wlancode scan -j 2" "$BIN scan -j 2 --format jsonl $DATA > /dev/null" \
   -n "rg" "rg -n -o --no-config -j1 '$RE' $DATA > /dev/null" \

@@ -161,7 +161,10 @@ class linux_extractor final : public extractor {
       if (s[i] == 'A') return i >= 3 && s[i - 3] == '_' ? g_names : 0;  // ..._STATUS_...: a symbolic name
       const std::size_t k = i + 4;
       if (follows(k, "_code=") && num(k + 6)) return g_wpa | g_hostapd;  // status_code=17
-      if (at(k) == '=' && num(k + 1)) return s.substr(0, i).find("AssocResp") != std::string_view::npos ? g_kernel : 0;
+      if (at(k) == '=' && num(k + 1)) {  // mac80211 "RX AssocResp from <mac> (capab=0x1411 status=0 aid=2)"
+        const std::size_t from = i >= 24 ? i - 24 : 0;
+        return s.substr(from, i - from).find("(capab=") != std::string_view::npos ? g_kernel : 0;
+      }
       if (at(k) == ' ' && num(k + 1)) return g_kernel;                   // (status 17)
       if (at(k) == ':' && at(k + 1) == ' ' && num(k + 2)) return g_iwd;  // status: 17
       return 0;
