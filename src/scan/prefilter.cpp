@@ -16,7 +16,7 @@ namespace {
 // Folded needles: reASOn (REASON, Reason, WLAN_REASON_...), stATUs (STATUS_, status_code=...),
 // coDE= (kernel "(code=N)"), mLMe (hostapd MLME-...indication), ssiD=' (wpa_supplicant SSID='...').
 // Folding maps '=' and '\'' to themselves, so the needles stay exact there.
-constexpr char needles[][4] = {"aso", "atu", "de=", "lme", "d='"};
+constexpr char needles[][4] = {"aso", "atu", "de=", "lme", "d='"};  // order: see find_anchor_avx512
 constexpr std::size_t needle_count = sizeof needles / sizeof needles[0];
 
 constexpr char fold(char c) noexcept { return static_cast<char>(c | 0x20); }
@@ -80,14 +80,17 @@ __attribute__((target("avx512f,avx512bw,popcnt"))) std::size_t find_anchor_avx51
     const __m512i v0 = _mm512_or_si512(raw, f);
     const __m512i v1 = _mm512_or_si512(_mm512_loadu_si512(p + i + 1), f);
     const __m512i v2 = _mm512_or_si512(_mm512_loadu_si512(p + i + 2), f);
-    __mmask64 hit[needle_count];
-    __mmask64 any = 0;
-    for (std::size_t k = 0; k < needle_count; ++k) {
-      hit[k] = _mm512_cmpeq_epi8_mask(v0, _mm512_set1_epi8(needles[k][0])) &
-               _mm512_cmpeq_epi8_mask(v1, _mm512_set1_epi8(needles[k][1])) &
-               _mm512_cmpeq_epi8_mask(v2, _mm512_set1_epi8(needles[k][2]));
-      any |= hit[k];
-    }
+    // The needles grouped by first letter: aso|atu, de=|d=', lme.
+#define WLANCODE_IS_(v, c) _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(c))
+    const __mmask64 a = WLANCODE_IS_(v0, 'a'), d = WLANCODE_IS_(v0, 'd');
+    const __mmask64 aso = a & WLANCODE_IS_(v1, 's') & WLANCODE_IS_(v2, 'o');
+    const __mmask64 atu = a & WLANCODE_IS_(v1, 't') & WLANCODE_IS_(v2, 'u');
+    const __mmask64 de = d & WLANCODE_IS_(v1, 'e') & WLANCODE_IS_(v2, '=');
+    const __mmask64 ssid = d & WLANCODE_IS_(v1, '=') & WLANCODE_IS_(v2, '\'');
+    const __mmask64 lme = WLANCODE_IS_(v0, 'l') & WLANCODE_IS_(v1, 'm') & WLANCODE_IS_(v2, 'e');
+#undef WLANCODE_IS_
+    const __mmask64 hit[needle_count] = {aso, atu, de, lme, ssid};
+    __mmask64 any = aso | atu | de | lme | ssid;
     if constexpr (Strict) {
       if (any) {  // rare: a step with a fragment; check what follows it
         const __m512i v3 = _mm512_loadu_si512(p + i + 3);
