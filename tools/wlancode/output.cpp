@@ -1,6 +1,9 @@
 #include "output.hpp"
 
 #include <cstdio>
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 #include <cstring>
 
 namespace wlancode::cli {
@@ -24,6 +27,27 @@ std::string json_string(std::string_view s) {
   return out;
 }
 
+namespace {
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+// Length of the leading run that needs no JSON escape, 32 bytes at a time: a byte needs one if it
+// is below 0x20 or 0x80 and above (both "less than 0x20" as signed bytes), '"', '\\' or DEL.
+__attribute__((target("avx2"))) std::size_t plain_run_avx2(const char* p, std::size_t n) noexcept {
+  const __m256i space = _mm256_set1_epi8(0x20), quote = _mm256_set1_epi8('"'), bslash = _mm256_set1_epi8('\\'),
+                del = _mm256_set1_epi8(0x7F);
+  std::size_t i = 0;
+  for (; i + 32 <= n; i += 32) {
+    const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
+    const __m256i special = _mm256_or_si256(_mm256_or_si256(_mm256_cmpgt_epi8(space, v), _mm256_cmpeq_epi8(v, quote)),
+                                            _mm256_or_si256(_mm256_cmpeq_epi8(v, bslash), _mm256_cmpeq_epi8(v, del)));
+    const auto mask = static_cast<unsigned>(_mm256_movemask_epi8(special));
+    if (mask) return i + static_cast<std::size_t>(__builtin_ctz(mask));
+  }
+  return i;
+}
+const bool have_avx2 = __builtin_cpu_supports("avx2");
+#endif
+}  // namespace
+
 void append_json_string(std::string& out, std::string_view s) {
   out.reserve(out.size() + s.size() + 2);
   out += '"';
@@ -31,6 +55,9 @@ void append_json_string(std::string& out, std::string_view s) {
     // Copy the run of printable ASCII that needs no escape in one go, 8 bytes at a time while
     // no byte is a control, DEL, '"', '\\' or non-ASCII (SWAR tests), then byte by byte.
     std::size_t run = i;
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+    if (have_avx2) run += plain_run_avx2(s.data() + run, s.size() - run);
+#endif
     constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
     const auto has_byte = [](std::uint64_t x, unsigned char b) {
       const std::uint64_t y = x ^ (ones * b);
