@@ -72,7 +72,7 @@ __attribute__((target("avx512f,avx512bw,popcnt"))) std::size_t find_anchor_avx51
                                                                                   std::size_t* newlines) noexcept {
   const __m512i f = _mm512_set1_epi8(0x20);
   const __m512i nl = _mm512_set1_epi8('\n');
-  constexpr std::size_t reach = Strict ? 70 : 66;  // bytes read from a step's start
+  constexpr std::size_t reach = Strict ? 73 : 66;  // bytes read from a step's start
   std::size_t i = 0, lines = 0;
   for (; i + reach <= n; i += 64) {
     const __m512i raw = _mm512_loadu_si512(p + i);
@@ -96,12 +96,25 @@ __attribute__((target("avx512f,avx512bw,popcnt"))) std::size_t find_anchor_avx51
         const __m512i v3 = _mm512_loadu_si512(p + i + 3);
         const __m512i v4 = _mm512_loadu_si512(p + i + 4);
         const __m512i v5 = _mm512_loadu_si512(p + i + 5);
+        const __m512i v6 = _mm512_loadu_si512(p + i + 6);
+        const __m512i v7 = _mm512_loadu_si512(p + i + 7);
+        const __m512i v8 = _mm512_loadu_si512(p + i + 8);
 #define WLANCODE_IS_(v, c) _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(c))
 #define WLANCODE_DIGIT_(v) _mm512_cmple_epu8_mask(_mm512_sub_epi8(v, _mm512_set1_epi8('0')), _mm512_set1_epi8(9))
         const __mmask64 colon_or_us = WLANCODE_IS_(v4, ':') | WLANCODE_IS_(v4, '_');
-        const __mmask64 number_after =
-            (WLANCODE_IS_(v4, '=') | WLANCODE_IS_(v4, ' ')) & (WLANCODE_DIGIT_(v5) | WLANCODE_IS_(v5, '-'));
-        any = ((hit[0] | hit[1]) & (number_after | colon_or_us)) | (hit[2] & WLANCODE_DIGIT_(v3)) |
+        // reason=N, reason N, reason -N (wpa_supplicant, hostapd, NetworkManager), Reason: N, reason_code=
+        const __mmask64 reason_ok =
+            ((WLANCODE_IS_(v4, '=') | WLANCODE_IS_(v4, ' ')) & (WLANCODE_DIGIT_(v5) | WLANCODE_IS_(v5, '-'))) |
+            colon_or_us;
+        // status=N only as mac80211 prints it, "status=N aid=": 1 to 3 digits then a space;
+        // status N, status: N, status_code=
+        const __mmask64 short_number =
+            WLANCODE_DIGIT_(v5) &
+            (WLANCODE_IS_(v6, ' ') |
+             (WLANCODE_DIGIT_(v6) & (WLANCODE_IS_(v7, ' ') | (WLANCODE_DIGIT_(v7) & WLANCODE_IS_(v8, ' ')))));
+        const __mmask64 status_ok =
+            (WLANCODE_IS_(v4, '=') & short_number) | (WLANCODE_IS_(v4, ' ') & WLANCODE_DIGIT_(v5)) | colon_or_us;
+        any = (hit[0] & reason_ok) | (hit[1] & status_ok) | (hit[2] & WLANCODE_DIGIT_(v3)) |
               (hit[3] & WLANCODE_IS_(v3, '-')) | hit[4];
 #undef WLANCODE_IS_
 #undef WLANCODE_DIGIT_
@@ -142,7 +155,7 @@ const bool have_avx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supp
 std::size_t find_anchor(const char* p, std::size_t n, std::size_t* newlines, bool strict) noexcept {
   std::size_t i = 0, lines = 0;
 #if defined(WLANCODE_SCAN_X86)
-  if (have_avx512 && n >= 70) {
+  if (have_avx512 && n >= 73) {
     const std::size_t r =
         strict ? find_anchor_avx512<true>(p, n, &i, &lines) : find_anchor_avx512<false>(p, n, &i, &lines);
     if (r != n) {
