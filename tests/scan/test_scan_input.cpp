@@ -59,6 +59,18 @@ void write_file(const fs::path& p, std::string_view data) {
   f.write(data.data(), static_cast<std::streamsize>(data.size()));
 }
 
+// Findings of a file scanned with -j `jobs` (parallel even for small files).
+std::vector<wlancode::scan::finding> scan_file_jobs(const fs::path& p, unsigned jobs) {
+  wlancode::scan::options o;
+  o.jobs = jobs;
+  o.parallel_min_bytes = 1;
+  std::vector<wlancode::scan::finding> out;
+  wlancode::scan::scan_path(
+      p.string(), o, [&](const wlancode::scan::finding& f) { out.push_back(f); },
+      [](const wlancode::scan::input_error&) {});
+  return out;
+}
+
 struct run_result {
   int status;
   std::string out;
@@ -163,16 +175,7 @@ TEST(ScanInput, ParallelMatchesSequential) {
   }
   const fs::path p = temp_dir() / "big.log";
   write_file(p, data);
-  auto collect = [&](unsigned jobs) {
-    wlancode::scan::options o;
-    o.jobs = jobs;
-    o.parallel_min_bytes = 1;
-    std::vector<wlancode::scan::finding> out;
-    wlancode::scan::scan_path(
-        p.string(), o, [&](const wlancode::scan::finding& f) { out.push_back(f); },
-        [](const wlancode::scan::input_error&) {});
-    return keys(out);
-  };
+  auto collect = [&](unsigned jobs) { return keys(scan_file_jobs(p, jobs)); };
   const V seq = collect(1);
   EXPECT_EQ(seq.size(), 402u);
   EXPECT_EQ(collect(3), seq);
@@ -312,16 +315,7 @@ TEST(ScanInput, ParallelCarriesSsidsAcrossSegments) {
   data += "Nov 21 10:00:05 host wpa_supplicant[1]: wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:09 reason=15\n";
   const fs::path p = temp_dir() / "ssid.log";
   write_file(p, data);
-  auto collect = [&](unsigned jobs) {
-    wlancode::scan::options o;
-    o.jobs = jobs;
-    o.parallel_min_bytes = 1;
-    std::vector<wlancode::scan::finding> out;
-    wlancode::scan::scan_path(
-        p.string(), o, [&](const wlancode::scan::finding& f) { out.push_back(f); },
-        [](const wlancode::scan::input_error&) {});
-    return out;
-  };
+  auto collect = [&](unsigned jobs) { return scan_file_jobs(p, jobs); };
   const auto one = collect(1), three = collect(3);
   ASSERT_EQ(one.size(), 1u);
   ASSERT_EQ(three.size(), 1u);
