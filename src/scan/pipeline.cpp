@@ -341,7 +341,9 @@ bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const 
     const finding_sink collect = [&p](const finding& f) { p.findings.push_back(f); };
     run_state st{o, collect, r, {}, {}, {}, source};
     st.learned = &p.ssids;
-    p.lines = run_mapped(fd, b, e, fmt, st, 0);
+    // pread, not mmap: with several threads, page-table updates of mappings contend in the kernel.
+    auto in = open_range(fd, b, e);
+    p.lines = run_lines(*in, fmt, false, st, 0);
     p.truncated = r.truncated_lines;
     return p;
   };
