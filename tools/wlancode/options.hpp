@@ -2,6 +2,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <cctype>
 #include <optional>
 #include <string>
 
@@ -11,11 +12,23 @@
 namespace wlancode::cli {
 
 inline void add_format_option(CLI::App& cmd, format& f, bool with_jsonl = false) {
-  std::map<std::string, format> names{{"text", format::text}, {"json", format::json}, {"csv", format::csv}};
-  if (with_jsonl) names.emplace("jsonl", format::json);
-  cmd.add_option("-f,--format", f, "Output format")
-      ->transform(CLI::CheckedTransformer(names, CLI::ignore_case))
-      ->default_str("text");
+  const char* const choices = with_jsonl ? "text, jsonl, csv" : "text, json, csv";
+  cmd.add_option_function<std::string>(
+         "-f,--format",
+         [&f, with_jsonl, choices](const std::string& name) {
+           std::string low = name;
+           for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+           if (low == "text")
+             f = format::text;
+           else if (low == "json" || (with_jsonl && low == "jsonl"))
+             f = format::json;
+           else if (low == "csv")
+             f = format::csv;
+           else
+             throw CLI::ValidationError("--format", "unknown format '" + name + "' (one of: " + choices + ")");
+         },
+         "Output format")
+      ->option_text(with_jsonl ? "text|jsonl|csv (default text)" : "text|json|csv (default text)");
 }
 
 inline std::string family_choices() {
