@@ -20,6 +20,20 @@ struct key {
 };
 
 // Every code of every family, in table order.
+const std::vector<key>& all_keys();
+
+// The same keys in a fixed pseudo-random order, as codes arrive in logs: neither side can lean on
+// the branch predictor learning the order of the table.
+const std::vector<key>& shuffled_keys() {
+  static const std::vector<key> keys = [] {
+    std::vector<key> out = all_keys();
+    std::mt19937 rng(20261121);
+    std::shuffle(out.begin(), out.end(), rng);
+    return out;
+  }();
+  return keys;
+}
+
 const std::vector<key>& all_keys() {
   static const std::vector<key> keys = [] {
     std::vector<key> out;
@@ -30,8 +44,9 @@ const std::vector<key>& all_keys() {
   return keys;
 }
 
+template <const std::vector<key>& (*Keys)()>
 void BM_wlancode_by_value(benchmark::State& state) {
-  const auto& keys = all_keys();
+  const auto& keys = Keys();
   for (auto _ : state)
     for (const key& k : keys) {
       const wlancode::code_info* c = wlancode::find(k.fam, k.value);
@@ -41,8 +56,9 @@ void BM_wlancode_by_value(benchmark::State& state) {
 }
 
 // The header-only constexpr form, inlined into the loop.
+template <const std::vector<key>& (*Keys)()>
 void BM_wlancode_by_value_inline(benchmark::State& state) {
-  const auto& keys = all_keys();
+  const auto& keys = Keys();
   for (auto _ : state)
     for (const key& k : keys) {
       const wlancode::code_info* c = wlancode::find_inline(k.fam, k.value);
@@ -74,8 +90,9 @@ void BM_unordered_map_by_value_one_family(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * values.size()));
 }
 
+template <const std::vector<key>& (*Keys)()>
 void BM_unordered_map_by_value(benchmark::State& state) {
-  const auto& keys = all_keys();
+  const auto& keys = Keys();
   std::vector<std::unordered_map<std::uint32_t, std::string>> maps(wlancode::family_count);
   for (const key& k : keys) maps[static_cast<std::size_t>(k.fam)].emplace(k.value, k.name);
   for (auto _ : state)
@@ -121,13 +138,21 @@ void BM_wlancode_by_short_lowercase_name(benchmark::State& state) {
 
 }  // namespace
 
-BENCHMARK(BM_wlancode_by_value);
-BENCHMARK(BM_wlancode_by_value_inline);
-BENCHMARK(BM_unordered_map_by_value);
-BENCHMARK(BM_wlancode_by_value_inline_one_family<wlancode::family::wlan_reason>);
-BENCHMARK(BM_unordered_map_by_value_one_family<wlancode::family::wlan_reason>);
-BENCHMARK(BM_wlancode_by_value_inline_one_family<wlancode::family::ieee80211_status>);
-BENCHMARK(BM_unordered_map_by_value_one_family<wlancode::family::ieee80211_status>);
+BENCHMARK(BM_wlancode_by_value<all_keys>);
+BENCHMARK(BM_wlancode_by_value_inline<all_keys>);
+BENCHMARK(BM_unordered_map_by_value<all_keys>);
+BENCHMARK(BM_wlancode_by_value<shuffled_keys>);
+BENCHMARK(BM_wlancode_by_value_inline<shuffled_keys>);
+BENCHMARK(BM_unordered_map_by_value<shuffled_keys>);
+#define WLANCODE_FAMILY_BENCH_(F)                                         \
+  BENCHMARK(BM_wlancode_by_value_inline_one_family<wlancode::family::F>); \
+  BENCHMARK(BM_unordered_map_by_value_one_family<wlancode::family::F>);
+WLANCODE_FAMILY_BENCH_(wlan_reason)
+WLANCODE_FAMILY_BENCH_(wdi_assoc_status)
+WLANCODE_FAMILY_BENCH_(wcn_session_status)
+WLANCODE_FAMILY_BENCH_(ieee80211_reason)
+WLANCODE_FAMILY_BENCH_(ieee80211_status)
+#undef WLANCODE_FAMILY_BENCH_
 BENCHMARK(BM_wlancode_by_name);
 BENCHMARK(BM_unordered_map_by_name);
 BENCHMARK(BM_wlancode_by_short_lowercase_name);
