@@ -1,5 +1,5 @@
 // Classification of any 32-bit value by the ranges of its family.
-#include "tables.hpp"
+#include "wlancode/detail/tables.hpp"
 
 namespace wlancode {
 namespace {

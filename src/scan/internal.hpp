@@ -88,7 +88,6 @@ std::unique_ptr<extractor> make_extractor(input_format f);
 // With `strict`, hits that no Linux line grammar can take are skipped where the SIMD path can tell
 // (a hint only: callers still check every hit they get).
 std::size_t find_anchor(const char* p, std::size_t n, std::size_t* newlines = nullptr, bool strict = false) noexcept;
-std::size_t count_newlines(const char* p, std::size_t n) noexcept;
 
 // ---- decoder + diagnosis -----------------------------------------------------------------------
 class decoder {

@@ -133,19 +133,6 @@ __attribute__((target("avx512f,avx512bw,popcnt"))) std::size_t find_anchor_avx51
   return n;
 }
 
-__attribute__((target("avx2,popcnt"))) std::size_t count_newlines_avx2(const char* p, std::size_t n,
-                                                                       std::size_t* tail) noexcept {
-  const __m256i nl = _mm256_set1_epi8('\n');
-  std::size_t count = 0, i = 0;
-  for (; i + 32 <= n; i += 32) {
-    const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
-    count += static_cast<std::size_t>(
-        __builtin_popcount(static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, nl)))));
-  }
-  *tail = i;
-  return count;
-}
-
 const bool have_avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt");
 const bool have_avx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw");
 #endif
@@ -183,15 +170,6 @@ std::size_t find_anchor(const char* p, std::size_t n, std::size_t* newlines, boo
   for (; i < n; ++i) lines += p[i] == '\n';
   if (newlines) *newlines += lines;
   return n;
-}
-
-std::size_t count_newlines(const char* p, std::size_t n) noexcept {
-  std::size_t count = 0, i = 0;
-#if defined(WLANCODE_SCAN_X86)
-  if (have_avx2) count = count_newlines_avx2(p, n, &i);
-#endif
-  for (; i < n; ++i) count += p[i] == '\n';
-  return count;
 }
 
 }  // namespace wlancode::scan::detail

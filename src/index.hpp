@@ -1,3 +1,0 @@
-// Forwarding header: the indexes live in include/wlancode/detail/.
-#pragma once
-#include "wlancode/detail/index.hpp"
