@@ -13,7 +13,7 @@
 
 namespace wlancode::detail {
 
-// ---- by value ------------------------------------------------------------------------
+// ---- by value, family known in code -------------------------------------------------------
 // A direct index, no hashing and no probing. A family's values cluster in a few ranges (e.g.
 // WLAN_REASON_CODE_MSMSEC_BASE + n), so each value splits into a page (its high bits, from bit
 // `shift`), an offset (its `low_bits` low bits) and middle bits that are zero for every listed
@@ -74,6 +74,58 @@ constexpr const code_info* probe(const value_index<Shape>& index, std::uint32_t 
   return index.slots[(std::size_t{page} << Shape.low_bits) | (value & low_mask)];
 }
 
+// ---- any family: one perfect hash over every (family, value) pair -------------------------
+// slot = (key * mult) >> (64 - bits), where the multiplier is searched at compile time so that no
+// two codes share a slot. A lookup is a multiply, a shift and one key compare: no probing, no
+// branch on the family, so codes of mixed families cost the same as codes of one.
+constexpr std::uint64_t value_key(family f, std::uint32_t value) noexcept {
+  return (std::uint64_t{value} << 3) + static_cast<std::uint64_t>(f);  // one lea
+}
+static_assert(family_count <= 8, "value_key packs the family into 3 bits");
+
+inline constexpr std::size_t all_code_count = std::size(wlan_reason_table) + std::size(wdi_assoc_status_table) +
+                                              std::size(wcn_session_status_table) + std::size(ieee80211_reason_table) +
+                                              std::size(ieee80211_status_table);
+
+struct value_hash_params {
+  std::uint64_t mult = 0;
+  unsigned bits = 0;
+};
+
+constexpr std::uint64_t splitmix64(std::uint64_t& state) noexcept {
+  std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
+inline constexpr unsigned max_value_hash_bits = 15;
+
+constexpr bool places_every_code(std::uint64_t mult, unsigned bits) {
+  std::array<std::uint64_t, (std::size_t{1} << max_value_hash_bits) / 64> used{};
+  for (family f : all_families)
+    for (const code_info& c : table_of(f)) {
+      const std::uint64_t slot = (value_key(f, c.value) * mult) >> (64 - bits);
+      std::uint64_t& word = used[slot / 64];
+      if (word & (std::uint64_t{1} << (slot % 64))) return false;
+      word |= std::uint64_t{1} << (slot % 64);
+    }
+  return true;
+}
+
+// At a load of at most 1/4 a random multiplier is perfect often enough that the search ends
+// within a few dozen tries (and stays inside the compilers' constexpr step limits).
+constexpr value_hash_params search_value_hash() {
+  for (unsigned bits = static_cast<unsigned>(std::bit_width(all_code_count * 4 - 1)); bits <= max_value_hash_bits;
+       ++bits) {
+    std::uint64_t state = 0;
+    for (int trial = 0; trial < 256; ++trial) {
+      const std::uint64_t mult = splitmix64(state) | 1;
+      if (places_every_code(mult, bits)) return {mult, bits};
+    }
+  }
+  throw "no perfect multiplicative hash for the value tables";
+}
 // ---- by name -------------------------------------------------------------------------
 // Keys are upper case; a query is normalised the same way before hashing.
 constexpr char normalise(char c) noexcept {
