@@ -83,9 +83,12 @@ constexpr std::uint64_t value_key(family f, std::uint32_t value) noexcept {
 }
 static_assert(family_count <= 8, "value_key packs the family into 3 bits");
 
-inline constexpr std::size_t all_code_count = std::size(wlan_reason_table) + std::size(wdi_assoc_status_table) +
-                                              std::size(wcn_session_status_table) + std::size(ieee80211_reason_table) +
-                                              std::size(ieee80211_status_table);
+constexpr std::size_t count_all_codes() noexcept {
+  std::size_t n = 0;
+  for (family f : all_families) n += table_of(f).size();
+  return n;
+}
+inline constexpr std::size_t all_code_count = count_all_codes();
 
 struct value_hash_params {
   std::uint64_t mult = 0;
@@ -126,6 +129,7 @@ constexpr value_hash_params search_value_hash() {
   }
   throw "no perfect multiplicative hash for the value tables";
 }
+
 // ---- by name -------------------------------------------------------------------------
 // Keys are upper case; a query is normalised the same way before hashing.
 constexpr char normalise(char c) noexcept {
