@@ -9,14 +9,10 @@ namespace {
 using namespace detail;
 
 // One name index per family, built at compile time (the value indexes are in lookup_inline.hpp).
-#define WLANCODE_INDEXES_(table, fam) \
-  constexpr auto table##_by_name = make_name_index<count_name_keys(table, family::fam)>(table, family::fam);
-WLANCODE_INDEXES_(wlan_reason_table, wlan_reason)
-WLANCODE_INDEXES_(wdi_assoc_status_table, wdi_assoc_status)
-WLANCODE_INDEXES_(wcn_session_status_table, wcn_session_status)
-WLANCODE_INDEXES_(ieee80211_reason_table, ieee80211_reason)
-WLANCODE_INDEXES_(ieee80211_status_table, ieee80211_status)
-#undef WLANCODE_INDEXES_
+#define WLANCODE_FAMILY(id, ...) \
+  constexpr auto id##_by_name = make_name_index<count_name_keys(id##_table, family::id)>(id##_table, family::id);
+#include "wlancode/tables/families.def"
+#undef WLANCODE_FAMILY
 
 struct family_index {
   std::span<const code_info> rows;
@@ -24,13 +20,11 @@ struct family_index {
   std::span<const std::uint16_t> name_slots;
 };
 
-#define WLANCODE_FAMILY_INDEX_(table) \
-  family_index { table, table##_by_name.keys, table##_by_name.slots }
 constexpr family_index indexes[] = {
-    WLANCODE_FAMILY_INDEX_(wlan_reason_table), WLANCODE_FAMILY_INDEX_(wdi_assoc_status_table),
-    WLANCODE_FAMILY_INDEX_(wcn_session_status_table), WLANCODE_FAMILY_INDEX_(ieee80211_reason_table),
-    WLANCODE_FAMILY_INDEX_(ieee80211_status_table)};
-#undef WLANCODE_FAMILY_INDEX_
+#define WLANCODE_FAMILY(id, ...) {id##_table, id##_by_name.keys, id##_by_name.slots},
+#include "wlancode/tables/families.def"
+#undef WLANCODE_FAMILY
+};
 static_assert(std::size(indexes) == family_count);
 
 // Every side table must name existing codes: a typo would silently drop a hint or a text.

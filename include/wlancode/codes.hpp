@@ -74,26 +74,14 @@ enum class ieee80211_status : std::uint16_t {
 
 template <class E>
 struct family_of;
-template <>
-struct family_of<wlan_reason> {
-  static constexpr family value = family::wlan_reason;
-};
-template <>
-struct family_of<wdi_assoc_status> {
-  static constexpr family value = family::wdi_assoc_status;
-};
-template <>
-struct family_of<wcn_session_status> {
-  static constexpr family value = family::wcn_session_status;
-};
-template <>
-struct family_of<ieee80211_reason> {
-  static constexpr family value = family::ieee80211_reason;
-};
-template <>
-struct family_of<ieee80211_status> {
-  static constexpr family value = family::ieee80211_status;
-};
+// Each typed enum is named after its family id.
+#define WLANCODE_FAMILY(id, ...)                \
+  template <>                                   \
+  struct family_of<id> {                        \
+    static constexpr family value = family::id; \
+  };
+#include "wlancode/tables/families.def"
+#undef WLANCODE_FAMILY
 
 struct section_info {
   family fam;

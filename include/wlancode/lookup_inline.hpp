@@ -40,23 +40,18 @@ constexpr value_hash_index make_value_hash_index() {
 inline constexpr value_hash_index value_hash_all = make_value_hash_index();
 
 // ---- family known in code: a direct index per family ----------------------------------------
-#define WLANCODE_VALUE_INDEX_(table)                              \
-  inline constexpr value_shape table##_shape = best_shape(table); \
-  inline constexpr auto table##_by_value = make_value_index<table##_shape>(table);
-WLANCODE_VALUE_INDEX_(wlan_reason_table)
-WLANCODE_VALUE_INDEX_(wdi_assoc_status_table)
-WLANCODE_VALUE_INDEX_(wcn_session_status_table)
-WLANCODE_VALUE_INDEX_(ieee80211_reason_table)
-WLANCODE_VALUE_INDEX_(ieee80211_status_table)
-#undef WLANCODE_VALUE_INDEX_
+#define WLANCODE_FAMILY(id, ...)                                    \
+  inline constexpr value_shape id##_shape = best_shape(id##_table); \
+  inline constexpr auto id##_by_value = make_value_index<id##_shape>(id##_table);
+#include "wlancode/tables/families.def"
+#undef WLANCODE_FAMILY
 
 template <family F>
 constexpr const auto& value_index_of() noexcept {
-  if constexpr (F == family::wlan_reason) return wlan_reason_table_by_value;
-  if constexpr (F == family::wdi_assoc_status) return wdi_assoc_status_table_by_value;
-  if constexpr (F == family::wcn_session_status) return wcn_session_status_table_by_value;
-  if constexpr (F == family::ieee80211_reason) return ieee80211_reason_table_by_value;
-  if constexpr (F == family::ieee80211_status) return ieee80211_status_table_by_value;
+#define WLANCODE_FAMILY(id, ...) \
+  if constexpr (F == family::id) return id##_by_value;
+#include "wlancode/tables/families.def"
+#undef WLANCODE_FAMILY
 }
 
 }  // namespace detail

@@ -36,6 +36,20 @@ std::string value_hex(const scan::finding& f) {
   return hex32(f.value);
 }
 
+// The context a finding may carry, in the order every format gives it: JSON key and CSV column,
+// and the label of the text format.
+struct context_field {
+  std::string_view key;
+  std::string_view label;
+  std::string scan::finding::*member;
+};
+const context_field context_fields[] = {{"timestamp", "time", &scan::finding::timestamp},
+                                        {"event_id", "event", &scan::finding::event_id},
+                                        {"interface", "interface", &scan::finding::interface},
+                                        {"ssid", "ssid", &scan::finding::ssid},
+                                        {"bssid", "bssid", &scan::finding::bssid},
+                                        {"sta", "sta", &scan::finding::sta}};
+
 // One JSON object per line, appended to `s` (reused between findings: no per-field temporaries).
 void append_jsonl(std::string& s, const scan::finding& f) {
   const auto str = [&s](std::string_view key, std::string_view v) {
@@ -82,72 +96,53 @@ void append_jsonl(std::string& s, const scan::finding& f) {
     str(",\"action\":", f.hint_action);
     s += '}';
   }
-  opt(",\"timestamp\":", f.timestamp);
-  opt(",\"event_id\":", f.event_id);
-  opt(",\"interface\":", f.interface);
-  opt(",\"ssid\":", f.ssid);
-  opt(",\"bssid\":", f.bssid);
-  opt(",\"sta\":", f.sta);
+  for (const context_field& c : context_fields) {
+    s += ",\"";
+    s += c.key;
+    opt("\":", f.*c.member);
+  }
   str(",\"excerpt\":", f.excerpt);
   s += f.line_truncated ? ",\"truncated\":true}\n" : ",\"truncated\":false}\n";
 }
 
-const char* const csv_columns[] = {"source",
-                                   "line",
-                                   "format",
-                                   "field",
-                                   "kind",
-                                   "family",
-                                   "space",
-                                   "value",
-                                   "hex",
-                                   "raw",
-                                   "name",
-                                   "meaning",
-                                   "text",
-                                   "mapping",
-                                   "phase",
-                                   "initiator",
-                                   "locally_generated",
-                                   "timestamp",
-                                   "event_id",
-                                   "interface",
-                                   "ssid",
-                                   "bssid",
-                                   "sta",
-                                   "excerpt"};
+// CSV: these columns, then the context fields, then the excerpt.
+struct csv_column {
+  std::string_view name;
+  std::string (*value)(const scan::finding&);
+};
+using finding_ref = const scan::finding&;
+const csv_column csv_columns[] = {
+    {"source", [](finding_ref f) { return f.source; }},
+    {"line", [](finding_ref f) { return std::to_string(f.line); }},
+    {"format", [](finding_ref f) { return std::string(scan::to_string(f.format)); }},
+    {"field", [](finding_ref f) { return f.field; }},
+    {"kind", [](finding_ref f) { return std::string(scan::to_string(f.kind)); }},
+    {"family", [](finding_ref f) { return f.fam ? std::string(to_string(*f.fam)) : std::string(); }},
+    {"space", [](finding_ref f) { return f.space; }},
+    {"value", [](finding_ref f) { return f.has_value ? std::to_string(f.value) : std::string(); }},
+    {"hex", [](finding_ref f) { return value_hex(f); }},
+    {"raw", [](finding_ref f) { return f.raw; }},
+    {"name", [](finding_ref f) { return f.name; }},
+    {"meaning", [](finding_ref f) { return f.meaning; }},
+    {"text", [](finding_ref f) { return f.text; }},
+    {"mapping", [](finding_ref f) { return f.mapping; }},
+    {"phase", [](finding_ref f) { return std::string(to_string(f.ph)); }},
+    {"initiator", [](finding_ref f) { return std::string(to_string(f.init)); }},
+    {"locally_generated", [](finding_ref f) { return std::string(f.locally_generated ? "true" : "false"); }},
+};
+
+std::string csv_header() {
+  std::string s;
+  for (const csv_column& c : csv_columns) (s += c.name) += ',';
+  for (const context_field& c : context_fields) (s += c.key) += ',';
+  return s + "excerpt";
+}
 
 void write_csv(std::ostream& out, const scan::finding& f) {
-  const std::string fields[] = {f.source,
-                                std::to_string(f.line),
-                                std::string(scan::to_string(f.format)),
-                                f.field,
-                                std::string(scan::to_string(f.kind)),
-                                f.fam ? std::string(to_string(*f.fam)) : "",
-                                f.space,
-                                f.has_value ? std::to_string(f.value) : "",
-                                value_hex(f),
-                                f.raw,
-                                f.name,
-                                f.meaning,
-                                f.text,
-                                f.mapping,
-                                std::string(to_string(f.ph)),
-                                std::string(to_string(f.init)),
-                                f.locally_generated ? "true" : "false",
-                                f.timestamp,
-                                f.event_id,
-                                f.interface,
-                                f.ssid,
-                                f.bssid,
-                                f.sta,
-                                f.excerpt};
   std::string s;
-  for (std::size_t i = 0; i < std::size(fields); ++i) {
-    if (i) s += ',';
-    s += csv_field(fields[i]);
-  }
-  out << s << "\n";
+  for (const csv_column& c : csv_columns) (s += csv_field(c.value(f))) += ',';
+  for (const context_field& c : context_fields) (s += csv_field(f.*c.member)) += ',';
+  out << s << csv_field(f.excerpt) << "\n";
 }
 
 void write_text(std::ostream& out, const scan::finding& f) {
@@ -179,12 +174,7 @@ void write_text(std::ostream& out, const scan::finding& f) {
     ctx += ' ';
     ctx += v;
   };
-  add("time", f.timestamp);
-  add("event", f.event_id);
-  add("interface", f.interface);
-  add("ssid", f.ssid);
-  add("bssid", f.bssid);
-  add("sta", f.sta);
+  for (const context_field& c : context_fields) add(c.label, f.*c.member);
   if (!ctx.empty()) s += "\n  " + ctx;
   if (!f.meaning.empty()) s += "\n  meaning: " + f.meaning;
   if (!f.text.empty()) s += "\n  log text: " + f.text;
@@ -334,12 +324,7 @@ runner add_scan(CLI::App& app) {
     scan::summary sm;
     scan::result total;
     if (!opt->summary && opt->fmt == format::csv) {
-      std::string h;
-      for (std::size_t i = 0; i < std::size(csv_columns); ++i) {
-        if (i) h += ',';
-        h += csv_columns[i];
-      }
-      std::cout << h << "\n";
+      std::cout << csv_header() << "\n";
     }
     std::string jsonl;  // JSONL goes out in blocks of about 64 KiB
     const auto flush_jsonl = [&jsonl] {

@@ -182,16 +182,11 @@ inline constexpr family_row family_rows[] = {
 
 constexpr std::span<const code_info> table_of(family f) noexcept {
   switch (f) {
-    case family::wlan_reason:
-      return wlan_reason_table;
-    case family::wdi_assoc_status:
-      return wdi_assoc_status_table;
-    case family::wcn_session_status:
-      return wcn_session_status_table;
-    case family::ieee80211_reason:
-      return ieee80211_reason_table;
-    case family::ieee80211_status:
-      return ieee80211_status_table;
+#define WLANCODE_FAMILY(id, ...) \
+  case family::id:               \
+    return id##_table;
+#include "wlancode/tables/families.def"
+#undef WLANCODE_FAMILY
   }
   return {};
 }
