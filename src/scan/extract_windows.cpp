@@ -104,7 +104,6 @@ class event_builder {
   void set_time(std::string_view t) {
     if (timestamp_.empty()) timestamp_ = std::string(trim(t).substr(0, 64));
   }
-  bool has_data() const { return has_data_; }
   void add(std::string_view name, std::string_view value, const line& l, bool from_message) {
     if (!from_message) has_data_ = true;
     if (fields_.size() >= 96) return;

@@ -114,6 +114,5 @@ std::string_view find_mac(std::string_view s) noexcept;
 std::uint64_t mac_key(std::string_view mac) noexcept;
 std::string_view leading_timestamp(std::string_view s) noexcept;
 std::string_view trim(std::string_view s) noexcept;
-bool parse_uint(std::string_view s, std::uint64_t& v) noexcept;
 
 }  // namespace wlancode::scan::detail

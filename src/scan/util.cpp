@@ -17,16 +17,6 @@ std::string_view trim(std::string_view s) noexcept {
   return s;
 }
 
-bool parse_uint(std::string_view s, std::uint64_t& v) noexcept {
-  if (s.empty() || s.size() > 18) return false;
-  v = 0;
-  for (char c : s) {
-    if (!is_digit(c)) return false;
-    v = v * 10 + static_cast<std::uint64_t>(c - '0');
-  }
-  return true;
-}
-
 // xx:xx:xx:xx:xx:xx or xx-xx-xx-xx-xx-xx, not part of a longer hex run.
 bool is_mac_at(std::string_view s, std::size_t i) noexcept {
   if (i + 17 > s.size()) return false;
