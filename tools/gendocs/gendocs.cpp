@@ -4,9 +4,12 @@
 #include <iostream>
 #include <string>
 
+#include "output.hpp"
 #include "wlancode/codes.hpp"
 
 namespace {
+
+using wlancode::cli::hex;
 
 std::string cell(std::string_view s) {
   std::string out;
@@ -19,12 +22,6 @@ std::string cell(std::string_view s) {
       out += c;
   }
   return out;
-}
-
-std::string hex(wlancode::family f, std::uint32_t v) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, wlancode::value_bits(f) > 16 ? "0x%08X" : "0x%04X", static_cast<unsigned>(v));
-  return buf;
 }
 
 void write_family(std::ostream& out, wlancode::family f) {
