@@ -159,7 +159,6 @@ BENCHMARK(BM_unordered_map_any_family);
   BENCHMARK(BM_wlancode_find_inline_family<wlancode::family::id>); \
   BENCHMARK(BM_unordered_map_family<wlancode::family::id>);
 #include "wlancode/tables/families.def"
-#undef WLANCODE_FAMILY
 BENCHMARK(BM_wlancode_by_name);
 BENCHMARK(BM_unordered_map_by_name);
 BENCHMARK(BM_wlancode_by_short_lowercase_name);

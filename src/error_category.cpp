@@ -26,7 +26,6 @@ class family_category final : public std::error_category {
 const family_category categories[] = {
 #define WLANCODE_FAMILY(id, ...) family_category(family::id),
 #include "wlancode/tables/families.def"
-#undef WLANCODE_FAMILY
 };
 
 }  // namespace

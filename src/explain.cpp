@@ -23,16 +23,6 @@ bool looks_like_name(std::string_view s) noexcept {
   });
 }
 
-// Families in the order a bare number most likely belongs to: the 0x000N_xxxx WLAN reason
-// space is unambiguous; small numbers are most often 802.11 reason/status codes in logs.
-std::vector<family> guess_order(std::uint32_t value) {
-  if (value >= 0x10000)
-    return {family::wlan_reason, family::wdi_assoc_status, family::wcn_session_status, family::ieee80211_reason,
-            family::ieee80211_status};
-  return {family::ieee80211_reason, family::ieee80211_status, family::wdi_assoc_status, family::wcn_session_status,
-          family::wlan_reason};
-}
-
 bool contains_icase(std::string_view hay, std::string_view needle) noexcept {
   if (needle.empty()) return true;
   const auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(), [](char a, char b) {
@@ -119,7 +109,8 @@ explanation explain(std::string_view input, std::optional<family> only) {
   out.input = std::string(input);
   const std::string_view text = trim(input);
   const parse_result parsed = parse_number(text);
-  const auto families = [&](std::uint32_t v) { return only ? std::vector<family>{*only} : guess_order(v); };
+  const family one = only.value_or(family::wlan_reason);
+  const auto families = [&](std::uint32_t v) { return only ? std::span<const family>(&one, 1) : guess_order(v); };
 
   if (parsed.number) {
     const parsed_number n = *parsed.number;

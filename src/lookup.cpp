@@ -12,7 +12,6 @@ using namespace detail;
 #define WLANCODE_FAMILY(id, ...) \
   constexpr auto id##_by_name = make_name_index<count_name_keys(id##_table, family::id)>(id##_table, family::id);
 #include "wlancode/tables/families.def"
-#undef WLANCODE_FAMILY
 
 struct family_index {
   std::span<const code_info> rows;
@@ -23,7 +22,6 @@ struct family_index {
 constexpr family_index indexes[] = {
 #define WLANCODE_FAMILY(id, ...) {id##_table, id##_by_name.keys, id##_by_name.slots},
 #include "wlancode/tables/families.def"
-#undef WLANCODE_FAMILY
 };
 static_assert(std::size(indexes) == family_count);
 
@@ -55,8 +53,8 @@ std::span<const code_info> codes(family f) noexcept { return table_of(f); }
 
 const code_info* find(family f, std::uint32_t value) noexcept { return find_inline(f, value); }
 
-const code_info* find(family f, std::string_view name) noexcept {
-  if (!valid(f) || name.empty() || name.size() > max_name) return nullptr;
+namespace {
+const code_info* find_own(family f, std::string_view name) noexcept {
   char buf[max_name];
   for (std::size_t i = 0; i < name.size(); ++i) buf[i] = normalise(name[i]);
   const std::string_view key(buf, name.size());
@@ -68,6 +66,24 @@ const code_info* find(family f, std::string_view name) noexcept {
     const name_key& k = ix.name_keys[s - 1];
     if (k.key == key) return &ix.rows[k.row];
   }
+}
+}  // namespace
+
+const code_info* find(family f, std::string_view name) noexcept {
+  if (!valid(f) || name.empty() || name.size() > max_name) return nullptr;
+  if (const code_info* c = find_own(f, name)) return c;
+  // A range from 0 that holds another family's codes as they are (ESP-IDF reasons below 200
+  // are 802.11 reason codes) also resolves that family's names, with or without this prefix.
+  for (const range_info& r : ranges(f)) {
+    if (!r.has_inner || r.first != 0) continue;
+    const std::string_view prefix = name_prefix(f);
+    const bool prefixed = name.size() > prefix.size() && std::equal(prefix.begin(), prefix.end(), name.begin(),
+                                                                    [](char a, char b) { return a == normalise(b); });
+    const code_info* c = find_own(r.inner, prefixed ? name.substr(prefix.size()) : name);
+    if (!c) c = find_own(r.inner, name);
+    if (c && c->value <= r.last) return c;
+  }
+  return nullptr;
 }
 
 std::span<const macro_info> macros() noexcept { return macro_table; }
@@ -89,6 +105,9 @@ std::string_view type_name(family f) noexcept {
 }
 std::string_view name_prefix(family f) noexcept {
   return valid(f) ? family_rows[static_cast<std::size_t>(f)].prefix : std::string_view{};
+}
+std::string_view header(family f) noexcept {
+  return valid(f) ? family_rows[static_cast<std::size_t>(f)].header : std::string_view{};
 }
 unsigned value_bits(family f) noexcept { return valid(f) ? family_rows[static_cast<std::size_t>(f)].bits : 0; }
 

@@ -83,7 +83,8 @@ const std::vector<candidate>& candidates() {
       auto grams = trigrams(norm);
       out.push_back({&c, text, std::move(norm), std::move(grams)});
     };
-    for (family f : {family::wlan_reason, family::wdi_assoc_status, family::wcn_session_status}) {
+    for (family f : all_families) {
+      if (!has_texts(f)) continue;
       for (const code_info& c : codes(f)) {
         add(c, c.runtime.text);
         add(c, c.meaning.text);

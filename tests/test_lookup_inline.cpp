@@ -33,7 +33,6 @@ const code_info* by_family(family f, std::uint32_t v) {
   case family::id:               \
     return find_inline<family::id>(v);
 #include "wlancode/tables/families.def"
-#undef WLANCODE_FAMILY
   }
   return nullptr;
 }

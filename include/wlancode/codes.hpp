@@ -1,5 +1,5 @@
 // wlancode: every Windows and IEEE 802.11 Wi-Fi failure code, bit-exact, as a C++20 API.
-// All enums and tables derive from the rows in wlancode/tables/*.def.
+// All enums and tables derive from the rows in wlancode/tables/*.def (families.def lists them).
 #pragma once
 
 #include <cstddef>
@@ -16,33 +16,23 @@ namespace wlancode {
 enum class family : std::uint8_t {
 #define WLANCODE_FAMILY(id, ...) id,
 #include "wlancode/tables/families.def"
-#undef WLANCODE_FAMILY
 };
 inline constexpr family all_families[] = {
 #define WLANCODE_FAMILY(id, ...) family::id,
 #include "wlancode/tables/families.def"
-#undef WLANCODE_FAMILY
 };
 inline constexpr std::size_t family_count = std::size(all_families);
 
 // The connection step a code belongs to.
 enum class phase : std::uint8_t {
-  success,
-  discovery,
-  authentication,
-  association,
-  key_exchange,
-  eap,
-  wps,
-  profile,
-  policy,
-  roaming,
-  driver,
-  host,
-  unknown
+#define WLANCODE_PHASE(id, description) id,
+#include "wlancode/tables/phases.def"
 };
 // Who is responsible for, or acted in, the event a code reports.
-enum class initiator : std::uint8_t { none, config, user, network, auth_server, driver, system, unknown };
+enum class initiator : std::uint8_t {
+#define WLANCODE_INITIATOR(id, description) id,
+#include "wlancode/tables/initiators.def"
+};
 
 // Bits of code_info::flags.
 namespace flag {
@@ -52,36 +42,24 @@ inline constexpr std::uint32_t own = 1u << 2;       // meaning is wlancode's own
 inline constexpr std::uint32_t reserved = 1u << 3;  // a reserved value
 }  // namespace flag
 
-// Typed enums with the exact header values. Enumerators are the names without the family
-// prefix (wlan_reason::MSMSEC_PSK_MISMATCH_SUSPECTED is WLAN_REASON_CODE_MSMSEC_PSK_MISMATCH_SUSPECTED).
+// Typed enums with the exact header values, one per family, named after the family id.
+// Enumerators are the names without the family prefix (wlan_reason::MSMSEC_PSK_MISMATCH_SUSPECTED
+// is WLAN_REASON_CODE_MSMSEC_PSK_MISMATCH_SUSPECTED).
+#define WLANCODE_FAMILY(id, type, prefix, bits, ...) enum class id : std::uint##bits##_t {
 #define WLANCODE(suffix, value, ...) suffix = value,
-enum class wlan_reason : std::uint32_t {
-#include "wlancode/tables/wlan_reason.def"
-};
-enum class wdi_assoc_status : std::uint32_t {
-#include "wlancode/tables/wdi_assoc_status.def"
-};
-enum class wcn_session_status : std::uint32_t {
-#include "wlancode/tables/wcn_session_status.def"
-};
-enum class ieee80211_reason : std::uint16_t {
-#include "wlancode/tables/ieee80211_reason.def"
-};
-enum class ieee80211_status : std::uint16_t {
-#include "wlancode/tables/ieee80211_status.def"
-};
-#undef WLANCODE
+#define WLANCODE_FAMILY_END(id) \
+  }                             \
+  ;
+#include "wlancode/tables/families.def"
 
 template <class E>
 struct family_of;
-// Each typed enum is named after its family id.
 #define WLANCODE_FAMILY(id, ...)                \
   template <>                                   \
   struct family_of<id> {                        \
     static constexpr family value = family::id; \
   };
 #include "wlancode/tables/families.def"
-#undef WLANCODE_FAMILY
 
 struct section_info {
   family fam;
@@ -156,6 +134,8 @@ struct range_info {
   std::uint32_t first;
   std::uint32_t last;
   std::string_view label;  // e.g. "MSM security range"
+  bool has_inner;          // the value's low 16 bits are a code of `inner` (DOT11_ASSOC_STATUS_PEER_*)
+  family inner;
 };
 WLANCODE_API std::span<const range_info> ranges(family f) noexcept;
 
@@ -164,6 +144,7 @@ struct classification {
   const range_info* range = nullptr;  // nullptr: outside every range of the family
   const code_info* code = nullptr;    // nullptr: not a listed code
   std::uint32_t offset = 0;           // value - range->first
+  const code_info* inner = nullptr;   // range->has_inner: the low 16 bits as a code of range->inner
 };
 WLANCODE_API classification classify(family f, std::uint32_t value) noexcept;
 
@@ -177,11 +158,17 @@ WLANCODE_API std::size_t describe(family f, std::uint32_t value, char* buf, std:
 // known, else the documented meaning, else a description of the value's range. snprintf-style.
 WLANCODE_API std::size_t reason_text(std::uint32_t code, char* buf, std::size_t size) noexcept;
 
+// Families in the order a bare number most likely belongs to them (families.def's ranks).
+WLANCODE_API std::span<const family> guess_order(std::uint32_t value) noexcept;
+// Whether logs print this family's meanings as sentences (text -> code matching uses them).
+WLANCODE_API bool has_texts(family f) noexcept;
+
 // Ids and names.
 WLANCODE_API std::string_view to_string(family f) noexcept;     // "wlan_reason"
 WLANCODE_API std::string_view type_name(family f) noexcept;     // "WLAN_REASON_CODE"
 WLANCODE_API std::string_view name_prefix(family f) noexcept;   // "WLAN_REASON_CODE_"
 WLANCODE_API unsigned value_bits(family f) noexcept;            // 32 or 16
+WLANCODE_API std::string_view header(family f) noexcept;        // "wlanapi.h"
 WLANCODE_API std::string_view to_string(phase p) noexcept;      // "key_exchange"
 WLANCODE_API std::string_view to_string(initiator i) noexcept;  // "auth_server"
 WLANCODE_API std::string_view describe(phase p) noexcept;       // "4-way/group key exchange"

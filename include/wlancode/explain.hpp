@@ -41,11 +41,14 @@ struct explanation {
   std::vector<match> matches;             // best guess first
   std::vector<const macro_info*> macros;  // range macros named by the input
   std::optional<family> range_family;     // where `range` was classified
-  classification range;                   // range of a numeric input (range.range may be null)
+  classification range;                   // range of a numeric input (range.range may be null);
+                                          // range.inner: the code its low 16 bits carry, if any
   // Families that reserve the (unlisted) value: IEEE 802.11 reserves every value of its 16-bit
   // reason and status fields that it does not assign. Set only when nothing matched.
   std::vector<family> reserved_in;
-  bool found() const noexcept { return !matches.empty() || !macros.empty() || !reserved_in.empty(); }
+  bool found() const noexcept {
+    return !matches.empty() || !macros.empty() || !reserved_in.empty() || range.inner != nullptr;
+  }
 };
 
 // Explains one input. With `only`, considers that family alone; otherwise every family in which

@@ -44,14 +44,12 @@ inline constexpr value_hash_index value_hash_all = make_value_hash_index();
   inline constexpr value_shape id##_shape = best_shape(id##_table); \
   inline constexpr auto id##_by_value = make_value_index<id##_shape>(id##_table);
 #include "wlancode/tables/families.def"
-#undef WLANCODE_FAMILY
 
 template <family F>
 constexpr const auto& value_index_of() noexcept {
 #define WLANCODE_FAMILY(id, ...) \
   if constexpr (F == family::id) return id##_by_value;
 #include "wlancode/tables/families.def"
-#undef WLANCODE_FAMILY
 }
 
 }  // namespace detail

@@ -13,9 +13,8 @@ extern "C" {
 
 /* The code families, in the order of wlancode/tables/families.def. */
 typedef enum wlancode_family {
-#define WLANCODE_FAMILY(id, type, prefix, bits) wlancode_##id,
+#define WLANCODE_FAMILY(id, ...) wlancode_##id,
 #include "wlancode/tables/families.def"
-#undef WLANCODE_FAMILY
   wlancode_family_count
 } wlancode_family;
 

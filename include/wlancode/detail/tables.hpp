@@ -17,8 +17,6 @@ inline constexpr std::uint32_t F_OWN = flag::own;
 inline constexpr std::uint32_t F_RESERVED = flag::reserved;
 
 // Provenance labels.
-inline constexpr std::string_view src_docs = "Microsoft documentation";
-inline constexpr std::string_view src_ieee = "IEEE Std 802.11 (paraphrased by wlancode)";
 inline constexpr std::string_view src_wlancode = "wlancode";
 inline constexpr std::string_view src_eventlog = "Windows event log (public reports)";
 inline constexpr std::string_view src_appendix_e = "Microsoft Vista 802.11 troubleshooting guide, Appendix E";
@@ -26,16 +24,20 @@ inline constexpr std::string_view src_message_table = "Windows message table (pu
 inline constexpr std::string_view src_other = "public source (see wlan_reason_text.def)";
 
 // ---- sections ------------------------------------------------------------------------
-enum class section_id : std::uint8_t {
-#define WLANCODE_SECTION(fam, id, ...) fam##__##id,
-#include "wlancode/tables/sections.def"
-#undef WLANCODE_SECTION
+struct section_row {
+  std::string_view id;
+  section_info info;
 };
-inline constexpr section_info sections[] = {
-#define WLANCODE_SECTION(fam, id, heading, header) {family::fam, heading, header},
+inline constexpr section_row sections[] = {
+#define WLANCODE_SECTION(fam, id, heading, header) {#id, {family::fam, heading, header}},
 #include "wlancode/tables/sections.def"
-#undef WLANCODE_SECTION
 };
+// A row's section, by the family and the id the row names; a typo fails to compile.
+constexpr const section_info* section_for(family fam, std::string_view id) {
+  for (const section_row& s : sections)
+    if (s.info.fam == fam && s.id == id) return &s.info;
+  throw "a code row names a section that sections.def does not define";
+}
 
 // ---- runtime texts (Windows' own strings) ------------------------------------------
 struct runtime_row {
@@ -43,12 +45,8 @@ struct runtime_row {
   sourced_text text;
 };
 inline constexpr runtime_row runtime_rows[] = {
-#if __has_include("wlancode/tables/wlan_reason_text.def")
 #define WLANCODE_TEXT(name, text, source) {#name, {text, source}},
 #include "wlancode/tables/wlan_reason_text.def"
-#undef WLANCODE_TEXT
-#endif
-    {"", {}},  // keeps the array non-empty
 };
 constexpr sourced_text runtime_for(std::string_view name) {
   for (const auto& row : runtime_rows)
@@ -63,12 +61,8 @@ struct hint_row {
   hint_info hint;
 };
 inline constexpr hint_row hint_rows[] = {
-#if __has_include("wlancode/tables/hints.def")
 #define WLANCODE_HINT(fam, suffix, cause, action) {family::fam, #suffix, {cause, action}},
 #include "wlancode/tables/hints.def"
-#undef WLANCODE_HINT
-#endif
-    {family::wlan_reason, "", {}},
 };
 constexpr const hint_info* hint_for(family fam, std::string_view suffix) {
   for (const auto& row : hint_rows)
@@ -85,7 +79,6 @@ struct link_row {
 inline constexpr link_row link_rows[] = {
 #define WLANCODE_LINK(fam, suffix, target, where) {family::fam, #suffix, {family::target, where}},
 #include "wlancode/tables/links.def"
-#undef WLANCODE_LINK
 };
 constexpr const link_info* link_for(family fam, std::string_view suffix) {
   for (const auto& row : link_rows)
@@ -94,49 +87,65 @@ constexpr const link_info* link_for(family fam, std::string_view suffix) {
 }
 
 // ---- code rows -----------------------------------------------------------------------
-#define WLANCODE_ROW_(fam, name, suffix, value, sec, ph, ini, fl, meaning, phrase, meaning_src) \
-  code_info{family::fam,                                                                        \
-            static_cast<std::uint32_t>(value),                                                  \
-            name,                                                                               \
-            suffix,                                                                             \
-            &sections[static_cast<std::size_t>(section_id::fam##__##sec)],                      \
-            phase::ph,                                                                          \
-            initiator::ini,                                                                     \
-            (fl),                                                                               \
-            {meaning, ((fl)&F_OWN) ? src_wlancode : meaning_src},                               \
-            runtime_for(name),                                                                  \
-            {phrase, src_wlancode},                                                             \
-            hint_for(family::fam, suffix),                                                      \
-            link_for(family::fam, suffix)},
+// A name is the family prefix and the row's suffix joined at compile time into one
+// NUL-terminated array, so code_info::name is a plain C string as the C ABI needs.
+template <std::size_t N>
+struct literal {
+  char text[N]{};
+  constexpr literal(const char (&s)[N]) {  // NOLINT: implicit, so string literals convert
+    for (std::size_t i = 0; i < N; ++i) text[i] = s[i];
+  }
+};
+template <literal Prefix, literal Suffix>
+inline constexpr auto joined_name = [] {
+  constexpr std::size_t p = sizeof Prefix.text - 1, n = sizeof Suffix.text;
+  std::array<char, p + n> out{};
+  for (std::size_t i = 0; i < p; ++i) out[i] = Prefix.text[i];
+  for (std::size_t i = 0; i < n; ++i) out[p + i] = Suffix.text[i];
+  return out;
+}();
+template <literal Prefix, literal Suffix>
+constexpr std::string_view name_of() {
+  return {joined_name<Prefix, Suffix>.data(), joined_name<Prefix, Suffix>.size() - 1};
+}
 
-inline constexpr code_info wlan_reason_table[] = {
-#define WLANCODE(s, ...) WLANCODE_ROW_(wlan_reason, "WLAN_REASON_CODE_" #s, #s, __VA_ARGS__, src_docs)
-#define WLANCODE_NP(s, ...) WLANCODE_ROW_(wlan_reason, #s, #s, __VA_ARGS__, src_docs)
-#include "wlancode/tables/wlan_reason.def"
-#undef WLANCODE_NP
-#undef WLANCODE
-};
-inline constexpr code_info wdi_assoc_status_table[] = {
-#define WLANCODE(s, ...) WLANCODE_ROW_(wdi_assoc_status, "WDI_ASSOC_STATUS_" #s, #s, __VA_ARGS__, src_docs)
-#include "wlancode/tables/wdi_assoc_status.def"
-#undef WLANCODE
-};
-inline constexpr code_info wcn_session_status_table[] = {
-#define WLANCODE(s, ...) WLANCODE_ROW_(wcn_session_status, "WCN_SESSION_STATUS_" #s, #s, __VA_ARGS__, src_docs)
-#include "wlancode/tables/wcn_session_status.def"
-#undef WLANCODE
-};
-inline constexpr code_info ieee80211_reason_table[] = {
-#define WLANCODE(s, ...) WLANCODE_ROW_(ieee80211_reason, "WLAN_REASON_" #s, #s, __VA_ARGS__, src_ieee)
-#include "wlancode/tables/ieee80211_reason.def"
-#undef WLANCODE
-};
-inline constexpr code_info ieee80211_status_table[] = {
-#define WLANCODE(s, ...) WLANCODE_ROW_(ieee80211_status, "WLAN_STATUS_" #s, #s, __VA_ARGS__, src_ieee)
-#include "wlancode/tables/ieee80211_status.def"
-#undef WLANCODE
-};
-#undef WLANCODE_ROW_
+constexpr code_info make_row(family fam, std::string_view name, std::string_view suffix, std::uint32_t value,
+                             std::string_view sec, phase ph, initiator ini, std::uint32_t fl, std::string_view meaning,
+                             std::string_view phrase, std::string_view meaning_src) {
+  return {fam,
+          value,
+          name,
+          suffix,
+          section_for(fam, sec),
+          ph,
+          ini,
+          fl,
+          {meaning, (fl & F_OWN) ? src_wlancode : meaning_src},
+          runtime_for(name),
+          {phrase, src_wlancode},
+          hint_for(fam, suffix),
+          link_for(fam, suffix)};
+}
+
+// One table per family, `<id>_table`, in a namespace of its own whose constants the rows read.
+#define WLANCODE_FAMILY(id, type, prefix, bits, header, source, ...) \
+  namespace id##_rows {                                              \
+    inline constexpr family fam = family::id;                        \
+    inline constexpr literal<sizeof(prefix)> name_prefix = prefix;   \
+    inline constexpr std::string_view meaning_source = source;       \
+    inline constexpr code_info table[] = {
+#define WLANCODE(s, value, sec, ph, ini, fl, meaning, phrase)                                                       \
+  make_row(fam, name_of<name_prefix, #s>(), #s, static_cast<std::uint32_t>(value), #sec, phase::ph, initiator::ini, \
+           (fl), meaning, phrase, meaning_source),
+#define WLANCODE_NP(s, value, sec, ph, ini, fl, meaning, phrase)                                                   \
+  make_row(fam, #s, #s, static_cast<std::uint32_t>(value), #sec, phase::ph, initiator::ini, (fl), meaning, phrase, \
+           meaning_source),
+#define WLANCODE_FAMILY_END(id) \
+  }                             \
+  ;                             \
+  }                             \
+  inline constexpr auto& id##_table = id##_rows::table;
+#include "wlancode/tables/families.def"
 
 // ---- aliases -------------------------------------------------------------------------
 struct alias_row {
@@ -147,25 +156,35 @@ struct alias_row {
 inline constexpr alias_row alias_rows[] = {
 #define WLANCODE_ALIAS(fam, alias, target) {family::fam, alias, #target},
 #include "wlancode/tables/aliases.def"
-#undef WLANCODE_ALIAS
 };
 
 // ---- WLAN_REASON_CODE macros and ranges ----------------------------------------------
 namespace sdk {
 #define WLANCODE_MACRO(name, expr, desc) inline constexpr std::uint32_t name = (expr);
 #include "wlancode/tables/wlan_reason_macros.def"
-#undef WLANCODE_MACRO
+// A range's INNER column: a family id, or `none`.
+enum class inner_family : int {
+#define WLANCODE_FAMILY(id, ...) id,
+#include "wlancode/tables/families.def"
+  none
+};
+constexpr range_info make_range(family fam, std::string_view id, std::uint32_t first, std::uint32_t last,
+                                std::string_view label, inner_family inner) {
+  const bool has = inner != inner_family::none;
+  return {fam, id, first, last, label, has, has ? static_cast<family>(inner) : fam};
+}
+// Ranges, in the scope of the macros their bounds name.
+inline constexpr range_info range_table[] = {
+#define WLANCODE_RANGE(fam, id, first, last, label, inner) \
+  make_range(family::fam, #id, (first), (last), label, inner_family::inner),
+#include "wlancode/tables/ranges.def"
+};
 }  // namespace sdk
 inline constexpr macro_info macro_table[] = {
 #define WLANCODE_MACRO(name, expr, desc) {#name, sdk::name, desc},
 #include "wlancode/tables/wlan_reason_macros.def"
-#undef WLANCODE_MACRO
 };
-inline constexpr range_info wlan_reason_ranges[] = {
-#define WLANCODE_RANGE(id, first, last, label) {family::wlan_reason, #id, sdk::first, sdk::last, label},
-#include "wlancode/tables/wlan_reason_ranges.def"
-#undef WLANCODE_RANGE
-};
+using sdk::range_table;
 
 // ---- family descriptors --------------------------------------------------------------
 struct family_row {
@@ -173,11 +192,14 @@ struct family_row {
   std::string_view type_name;
   std::string_view prefix;
   unsigned bits;
+  std::string_view header;
+  unsigned rank_small, rank_large;
+  bool texts;
 };
 inline constexpr family_row family_rows[] = {
-#define WLANCODE_FAMILY(id, type, prefix, bits) {#id, type, prefix, bits},
+#define WLANCODE_FAMILY(id, type, prefix, bits, header, source, rank_small, rank_large, texts) \
+  {#id, type, prefix, bits, header, rank_small, rank_large, texts != 0},
 #include "wlancode/tables/families.def"
-#undef WLANCODE_FAMILY
 };
 
 constexpr std::span<const code_info> table_of(family f) noexcept {
@@ -186,7 +208,6 @@ constexpr std::span<const code_info> table_of(family f) noexcept {
   case family::id:               \
     return id##_table;
 #include "wlancode/tables/families.def"
-#undef WLANCODE_FAMILY
   }
   return {};
 }
