@@ -17,6 +17,12 @@ std::size_t print(char* buf, std::size_t size, const char* fmt, A... args) noexc
 std::size_t describe(family f, std::uint32_t value, char* buf, std::size_t size) noexcept {
   const classification c = classify(f, value);
   if (!c.range) return print(buf, size, "outside every %s range", type_name(f).data());
+  if (c.range->has_inner) {  // the low 16 bits are a code of another family
+    const unsigned low = value & 0xFFFFu;
+    const std::string_view inner = c.inner ? c.inner->name : std::string_view("unlisted");
+    return print(buf, size, "%s, %s %u (%.*s)", c.range->label.data(), type_name(c.range->inner).data(), low,
+                 static_cast<int>(inner.size()), inner.data());
+  }
   return print(buf, size, "%s, %scode +0x%X", c.range->label.data(), c.code ? "" : "unlisted ",
                static_cast<unsigned>(c.offset));
 }

@@ -121,7 +121,11 @@ explanation explain(std::string_view input, std::optional<family> only) {
     if (n.negative && n.magnitude <= 0xFFFF && (!only || *only == family::ieee80211_reason))
       if (const code_info* c = find(family::ieee80211_reason, static_cast<std::uint32_t>(n.magnitude)))
         out.matches.push_back({c, true});
-    for (family f : families(n.value)) {
+    // The range of the best match's family first, then of the likeliest family with one.
+    std::vector<family> range_order;
+    if (!out.matches.empty()) range_order.push_back(out.matches.front().code->fam);
+    for (family f : families(n.value)) range_order.push_back(f);
+    for (family f : range_order) {
       const classification c = classify(f, n.value);
       if (c.range) {
         out.range_family = f;
@@ -143,7 +147,9 @@ explanation explain(std::string_view input, std::optional<family> only) {
   }
   for (family f :
        only ? std::vector<family>{*only} : std::vector<family>(std::begin(all_families), std::end(all_families)))
-    if (const code_info* c = find(f, text)) out.matches.push_back({c, false});
+    if (const code_info* c = find(f, text))  // a name may resolve through another family's range
+      if (std::none_of(out.matches.begin(), out.matches.end(), [c](const match& m) { return m.code == c; }))
+        out.matches.push_back({c, false});
   if (!only || *only == family::wlan_reason)
     if (const macro_info* m = find_macro(text)) out.macros.push_back(m);
   return out;

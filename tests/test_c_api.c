@@ -33,12 +33,15 @@ static int is_token(const char* s, const char* const* tokens, size_t n) {
 }
 
 static void test_families(void) {
-  CHECK(wlancode_family_count == 5);
+  CHECK(wlancode_family_count == 8);
   CHECK_STR(wlancode_family_name(wlancode_wlan_reason), "wlan_reason");
   CHECK_STR(wlancode_family_name(wlancode_wdi_assoc_status), "wdi_assoc_status");
   CHECK_STR(wlancode_family_name(wlancode_wcn_session_status), "wcn_session_status");
   CHECK_STR(wlancode_family_name(wlancode_ieee80211_reason), "ieee80211_reason");
   CHECK_STR(wlancode_family_name(wlancode_ieee80211_status), "ieee80211_status");
+  CHECK_STR(wlancode_family_name(wlancode_dot11_assoc_status), "dot11_assoc_status");
+  CHECK_STR(wlancode_family_name(wlancode_wps_config_error), "wps_config_error");
+  CHECK_STR(wlancode_family_name(wlancode_esp_wifi_reason), "esp_wifi_reason");
   CHECK_STR(wlancode_family_name(wlancode_family_count), "");
   CHECK_STR(wlancode_family_name((wlancode_family)99), "");
 }

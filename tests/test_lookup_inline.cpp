@@ -67,7 +67,7 @@ TEST(LookupInline, AgreesWithALinearSearch) {
 // The hash key packs the family into three bits: a value outside the enumeration must find
 // nothing, not another family's code whose key it happens to equal.
 TEST(LookupInline, NoCodeForAFamilyOutsideTheEnumeration) {
-  for (unsigned raw : {5u, 6u, 7u, 8u, 9u, 12u, 16u, 255u}) {
+  for (unsigned raw : {8u, 9u, 12u, 16u, 255u}) {  // eight families use all three bits
     const auto f = static_cast<family>(raw);
     for (family real : all_families)
       for (const code_info& c : codes(real))

@@ -29,6 +29,10 @@ constexpr expected_row ieee80211_values[] = {
 #include "expected/ieee80211_values.inc"
 };
 
+constexpr expected_row new_family_values[] = {
+#include "expected/new_families_values.inc"
+};
+
 constexpr wlancode::family windows_families[] = {wlancode::family::wlan_reason, wlancode::family::wdi_assoc_status,
                                                  wlancode::family::wcn_session_status};
 
@@ -102,6 +106,68 @@ TEST(ExpectedValues, NoWindowsCodeMissingFromTheExpectedList) {
     for (const wlancode::code_info& c : wlancode::codes(f))
       EXPECT_TRUE(expected.count({std::string(wlancode::to_string(f)), std::string(c.name)}))
           << c.name << " = " << hex(c.value) << " is in wlancode but not in the independent list";
+}
+
+// DOT11_ASSOC_STATUS, WPS Configuration Error, ESP-IDF reasons. A name ending in _START that
+// the tables hold as a range (DOT11_ASSOC_STATUS_IHV_START) must be that range's first value.
+TEST(ExpectedValues, EveryNewFamilyRowResolves) {
+  std::size_t ranges_checked = 0;
+  for (const expected_row& row : new_family_values) {
+    const auto fam = wlancode::parse_family(row.family);
+    ASSERT_TRUE(fam) << row.family;
+    const std::string name = row.name;
+    if (!wlancode::find(*fam, std::string_view(name)) && name.ends_with("_START")) {
+      const std::string id =
+          name.substr(wlancode::name_prefix(*fam).size(), name.size() - 6 - wlancode::name_prefix(*fam).size());
+      bool found = false;
+      for (const wlancode::range_info& r : wlancode::ranges(*fam))
+        if (r.id == id) {
+          EXPECT_EQ(r.first, row.value) << name;
+          found = true;
+        }
+      EXPECT_TRUE(found) << name << " is neither a code nor a range";
+      ++ranges_checked;
+      continue;
+    }
+    check_row(row);
+  }
+  EXPECT_EQ(ranges_checked, 1u);
+}
+
+TEST(ExpectedValues, NoNewFamilyCodeMissingFromTheExpectedList) {
+  std::set<std::pair<std::string, std::string>> expected;
+  for (const auto& r : new_family_values) expected.insert({r.family, r.name});
+  for (wlancode::family f :
+       {wlancode::family::dot11_assoc_status, wlancode::family::wps_config_error, wlancode::family::esp_wifi_reason})
+    for (const wlancode::code_info& c : wlancode::codes(f))
+      EXPECT_TRUE(expected.count({std::string(wlancode::to_string(f)), std::string(c.name)}))
+          << c.name << " = " << hex(c.value) << " is in wlancode but not in the independent list";
+}
+
+// ESP-IDF reasons below 200 are 802.11 reason codes: they resolve through the range, by value
+// and by ESP-IDF's own names where those differ from IEEE's (hand-typed from esp_wifi_types.h).
+TEST(ExpectedValues, EspReasonsBelow200AreIeeeReasons) {
+  const struct {
+    const char* esp_name;
+    std::uint32_t value;
+  } esp[] = {{"WIFI_REASON_AUTH_EXPIRE", 2},
+             {"WIFI_REASON_AUTH_LEAVE", 3},
+             {"WIFI_REASON_ASSOC_LEAVE", 8},
+             {"WIFI_REASON_4WAY_HANDSHAKE_TIMEOUT", 15},
+             {"WIFI_REASON_802_1X_AUTH_FAILED", 23},
+             {"WIFI_REASON_UNSPECIFIED", 1},
+             {"WIFI_REASON_GROUP_KEY_UPDATE_TIMEOUT", 16}};
+  for (const auto& e : esp) {
+    SCOPED_TRACE(e.esp_name);
+    const wlancode::code_info* c = wlancode::find(wlancode::family::esp_wifi_reason, std::string_view(e.esp_name));
+    ASSERT_NE(c, nullptr);
+    EXPECT_EQ(c->fam, wlancode::family::ieee80211_reason);
+    EXPECT_EQ(c->value, e.value);
+    const wlancode::classification k = wlancode::classify(wlancode::family::esp_wifi_reason, e.value);
+    ASSERT_NE(k.inner, nullptr);
+    EXPECT_EQ(k.inner, c);
+  }
+  EXPECT_EQ(wlancode::find(wlancode::family::esp_wifi_reason, "WIFI_REASON_NO_SUCH_REASON"), nullptr);
 }
 
 TEST(ExpectedValues, IeeeFamiliesCoverTheExpectedList) {

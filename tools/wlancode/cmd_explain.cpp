@@ -27,6 +27,33 @@ std::string range_words(const explanation& e) {
   return buf;
 }
 
+// One code's block; `pad` indents it (an inner code is shown under its range).
+void print_code(std::ostream& out, const match& m, const std::string& pad = "") {
+  const code_info& c = *m.code;
+  std::string head = pad + "  " + std::string(c.name);
+  std::string value = "= " + hex(c.fam, c.value) + "  (" + std::to_string(c.value) + ")";
+  if (m.locally_generated) value += "  locally generated";
+  if (m.approximate) value += "  approximate, score " + std::to_string(static_cast<int>(m.score * 100 + 0.5)) + "%";
+  // Long names push the value to its own line so that no line passes 80 columns.
+  out << head << (head.size() + 2 + value.size() <= 80 ? "  " : "\n" + pad + "    ") << value << "\n";
+  const std::size_t indent = pad.size() + 15;
+  const auto row = [&](std::string_view label, std::string_view text) {
+    out << pad << "    " << label << std::string(11 - label.size(), ' ');
+    write_wrapped(out, text, indent);
+  };
+  row("family", std::string(to_string(c.fam)) + " (" + std::string(type_name(c.fam)) + ", " +
+                    std::string(c.section->header) + ")");
+  row("section", c.section->heading);
+  row("phase", describe(c.phase));
+  row("initiator", m.locally_generated ? "this device (locally generated)" : describe(c.initiator));
+  row("meaning", c.meaning.text);
+  if (!c.runtime.text.empty()) row("windows", "\"" + std::string(c.runtime.text) + "\"");
+  row("in short", c.phrase.text);
+  if (c.flags & flag::xp) row("support", "also Windows XP SP3, and XP SP2 with the Wireless LAN API");
+  if (c.link) row("see also", std::string(to_string(c.link->target)) + ": " + std::string(c.link->where));
+  if (c.hint) row("hint", "(heuristic) " + std::string(c.hint->cause) + " " + std::string(c.hint->action));
+}
+
 void print_text(std::ostream& out, const explanation& e) {
   if (!e.error.empty()) {
     out << "\"" << e.input << "\": " << e.error << "\n\n";
@@ -51,41 +78,11 @@ void print_text(std::ostream& out, const explanation& e) {
     out << "    macro      ";
     write_wrapped(out, std::string(m->description) + " (range macro, wlanapi.h / l2cmn.h)", 15);
   }
-  for (const match& m : e.matches) {
-    const code_info& c = *m.code;
-    std::string head = "  " + std::string(c.name);
-    std::string value = "= " + hex(c.fam, c.value) + "  (" + std::to_string(c.value) + ")";
-    if (m.locally_generated) value += "  locally generated";
-    if (m.approximate) value += "  approximate, score " + std::to_string(static_cast<int>(m.score * 100 + 0.5)) + "%";
-    // Long names push the value to its own line so that no line passes 80 columns.
-    out << head << (head.size() + 2 + value.size() <= 80 ? "  " : "\n    ") << value << "\n";
-    out << "    family     ";
-    write_wrapped(out,
-                  std::string(to_string(c.fam)) + " (" + std::string(type_name(c.fam)) + ", " +
-                      std::string(c.section->header) + ")",
-                  15);
-    out << "    section    ";
-    write_wrapped(out, c.section->heading, 15);
-    out << "    phase      " << describe(c.phase) << "\n";
-    out << "    initiator  " << (m.locally_generated ? "this device (locally generated)" : describe(c.initiator))
-        << "\n";
-    out << "    meaning    ";
-    write_wrapped(out, c.meaning.text, 15);
-    if (!c.runtime.text.empty()) {
-      out << "    windows    ";
-      write_wrapped(out, "\"" + std::string(c.runtime.text) + "\"", 15);
-    }
-    out << "    in short   " << c.phrase.text << "\n";
-    if (c.flags & flag::xp) out << "    support    also Windows XP SP3, and XP SP2 with the Wireless LAN API\n";
-    if (c.link) {
-      out << "    see also   ";
-      write_wrapped(out, std::string(to_string(c.link->target)) + ": " + std::string(c.link->where), 15);
-    }
-    if (c.hint) {
-      out << "    hint       ";
-      write_wrapped(out, "(heuristic) " + std::string(c.hint->cause) + " " + std::string(c.hint->action), 15);
-    }
+  if (e.range.inner) {
+    out << "  carries    in its low 16 bits this " << type_name(e.range.inner->fam) << ":\n";
+    print_code(out, {e.range.inner, false}, "  ");
   }
+  for (const match& m : e.matches) print_code(out, m);
   out << "\n";
 }
 
@@ -118,7 +115,12 @@ void print_json(std::ostream& out, const std::vector<explanation>& all) {
           << ",\"id\":" << json_string(e.range.range->id) << ",\"label\":" << json_string(e.range.range->label)
           << ",\"first\":" << e.range.range->first << ",\"last\":" << e.range.range->last
           << ",\"offset\":" << e.range.offset << ",\"listed\":" << (e.range.code ? "true" : "false")
-          << ",\"text\":" << json_string(range_words(e)) << '}';
+          << ",\"text\":" << json_string(range_words(e)) << ",\"inner\":";
+      if (e.range.inner)
+        write_code_json(out, *e.range.inner);
+      else
+        out << "null";
+      out << '}';
     } else {
       out << "null";
     }

@@ -215,7 +215,7 @@ constexpr name_index<Keys> make_name_index(const code_info (&rows)[Rows], family
     if (a.fam != fam) continue;
     std::size_t target = Rows;
     for (std::size_t i = 0; i < Rows; ++i)
-      if (rows[i].suffix == a.target_suffix) target = i;
+      if (rows[i].suffix == a.target_suffix || rows[i].name == a.target_suffix) target = i;
     if (target == Rows) throw "alias names no row";
     insert(a.alias, target);
   }

@@ -109,6 +109,11 @@ constexpr std::string_view name_of() {
   return {joined_name<Prefix, Suffix>.data(), joined_name<Prefix, Suffix>.size() - 1};
 }
 
+// A full-name row's suffix: the name without the family prefix where it has it (WCN_VALUE_CE_2_4_...).
+constexpr std::string_view suffix_of(std::string_view name, std::string_view prefix) {
+  return name.starts_with(prefix) ? name.substr(prefix.size()) : name;
+}
+
 constexpr code_info make_row(family fam, std::string_view name, std::string_view suffix, std::uint32_t value,
                              std::string_view sec, phase ph, initiator ini, std::uint32_t fl, std::string_view meaning,
                              std::string_view phrase, std::string_view meaning_src) {
@@ -137,9 +142,9 @@ constexpr code_info make_row(family fam, std::string_view name, std::string_view
 #define WLANCODE(s, value, sec, ph, ini, fl, meaning, phrase)                                                       \
   make_row(fam, name_of<name_prefix, #s>(), #s, static_cast<std::uint32_t>(value), #sec, phase::ph, initiator::ini, \
            (fl), meaning, phrase, meaning_source),
-#define WLANCODE_NP(s, value, sec, ph, ini, fl, meaning, phrase)                                                   \
-  make_row(fam, #s, #s, static_cast<std::uint32_t>(value), #sec, phase::ph, initiator::ini, (fl), meaning, phrase, \
-           meaning_source),
+#define WLANCODE_NP(s, value, sec, ph, ini, fl, meaning, phrase)                                         \
+  make_row(fam, #s, suffix_of(#s, name_prefix.text), static_cast<std::uint32_t>(value), #sec, phase::ph, \
+           initiator::ini, (fl), meaning, phrase, meaning_source),
 #define WLANCODE_FAMILY_END(id) \
   }                             \
   ;                             \
