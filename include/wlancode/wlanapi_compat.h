@@ -13,17 +13,22 @@
 
 #include <stdint.h>
 
-#include "wlancode/export.h"
+#include "export.h" /* relative: the compat headers work with only -I<prefix>/include/wlancode/compat */
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
+/* The same block is in the generated wlancode/compat/windot11.h: whichever comes first defines them. */
 #ifndef WLANCODE_NO_WINDOWS_TYPES
+#ifndef WLANCODE_WINDOWS_TYPES_DEFINED
+#define WLANCODE_WINDOWS_TYPES_DEFINED
 typedef uint32_t DWORD;
+typedef uint32_t ULONG;
 typedef uint16_t WCHAR;
 typedef WCHAR* PWCHAR;
 typedef void* PVOID;
+#endif
 #endif
 
 #ifndef ERROR_SUCCESS
