@@ -124,4 +124,19 @@ std::vector<text_match> match_text(std::string_view sentence, std::size_t max, d
   return unique;
 }
 
+double text_agreement(const code_info& code, std::string_view text) {
+  const std::string norm = normalise(strip_label(text));
+  if (norm.empty()) return 0;
+  const auto grams = trigrams(norm);
+  double best = 0;
+  // A name as some logs print it ("DEAUTH_LEAVING", "4WAY_HANDSHAKE_TIMEOUT") compares with the suffix.
+  for (std::string_view t : {code.meaning.text, code.runtime.text, code.phrase.text, code.suffix}) {
+    if (t.empty()) continue;
+    const std::string n = normalise(t);
+    if (n == norm) return 1.0;
+    best = std::max(best, dice(grams, trigrams(n)));
+  }
+  return best;
+}
+
 }  // namespace wlancode

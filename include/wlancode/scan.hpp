@@ -1,9 +1,11 @@
 // Scanning logs for Wi-Fi failure codes: Windows event logs (XML and text), netsh wlanreport,
-// ETW text, wpa_supplicant, hostapd, mac80211 kernel lines, NetworkManager, iwd and plain text.
+// ETW text, wpa_supplicant, hostapd, mac80211, NetworkManager, iwd, vendor drivers, routers,
+// Espressif firmware, WPS tools, apps, and code contexts of any producer.
 //
-// The pipeline streams: reader (file, directory, stdin, gzip; UTF-8/UTF-16) -> lines -> format
-// detector -> extractor(format) -> decoder -> diagnosis -> findings handed to a callback. Memory
-// does not grow with the input size. Printing is the caller's business (see tools/wlancode).
+// The pipeline streams: reader (file, directory, stdin, gzip; UTF-8/UTF-16) -> lines -> containers
+// (where lines need their neighbours) and line rules (every other line, every rule) -> decoder ->
+// diagnosis -> findings handed to a callback. Memory does not grow with the input size. Printing
+// is the caller's business (see tools/wlancode).
 #pragma once
 
 #include <cstdint>
@@ -20,30 +22,41 @@
 
 namespace wlancode::scan {
 
-// Input formats. `automatic` detects the format of each file from its first lines. `linux_log`
-// runs every Linux grammar (wpa_supplicant, hostapd, kernel, NetworkManager, iwd) plus plain
-// names, as syslog/journal files mix them; forcing one of those restricts to its grammar.
+// Input formats (wlancode/scan_formats.def): `automatic` runs every line rule on every line and
+// opens a container (event XML, event text) where the lines start one, or for the whole file when
+// its head is a wlanreport; forcing a container applies it from the first line; forcing a
+// producer (or `linux_log`, the Linux producers) restricts the line rules to it.
 enum class input_format : std::uint8_t {
-  automatic,
-  event_xml,   // Windows event XML (Event Viewer XML view, wevtutil /f:xml, ConvertTo-Xml, Export-Clixml)
-  event_text,  // wevtutil qe /f:text, Event Viewer text copies
-  wlanreport,  // netsh wlan show wlanreport (XML or HTML)
-  etw,         // netsh trace convert text
-  linux_log,   // syslog / journal / plain daemon logs, any mix of the Linux grammars below
-  wpa_supplicant,
-  hostapd,
-  kernel,  // mac80211 / cfg80211 kernel messages (dmesg, journal -k)
-  networkmanager,
-  iwd,
-  plain,  // symbolic names (WLAN_REASON_CODE_...) and hex codes in a reason context
+#define WLANCODE_FORMAT(id, ...) id,
+#include "wlancode/scan_formats.def"
 };
 
 struct format_info {
   input_format id;
   std::string_view name;         // "event_xml"
+  std::string_view kind;         // "meta", "container" or "producer"
+  bool linux_log;                // part of --input-format linux
   std::string_view description;  // one line, for --help
 };
 WLANCODE_API std::span<const format_info> input_formats() noexcept;
+
+// The line rules (src/scan/grammar/rules.def), for documentation and help.
+struct rule_description {
+  std::string_view id;      // "wpa_disconnected"
+  input_format format;      // the producer
+  std::string_view anchor;  // text the line must hold, or ""
+  std::string_view key;     // text right before the value
+  std::string_view syntax;  // "num", "after_mac", "tail_paren"
+  std::string_view family;  // a family id, "raw" or "ignore"
+  std::string_view field;
+};
+WLANCODE_API std::span<const rule_description> line_rules() noexcept;
+// The generic keys (src/scan/grammar/keys.def): normalised key and its class.
+struct key_description {
+  std::string_view key;
+  std::string_view cls;
+};
+WLANCODE_API std::span<const key_description> generic_keys() noexcept;
 WLANCODE_API std::string_view to_string(input_format f) noexcept;
 WLANCODE_API std::optional<input_format> parse_input_format(std::string_view name) noexcept;
 
@@ -61,8 +74,11 @@ WLANCODE_API std::string_view to_string(value_kind k) noexcept;
 struct finding {
   std::string source;                         // file path, "-" for stdin
   std::uint64_t line = 0;                     // 1-based line number (in the transcoded text)
-  input_format format = input_format::plain;  // the grammar that found it (never automatic/linux_log)
-  std::string field;  // the log's own label: "reason", "status_code", "ReasonCode", "Failure Reason"...
+  input_format format = input_format::plain;  // the producer or container that found it (never automatic/linux_log)
+  std::string rule;         // how it was found: a rule id of src/scan/grammar/rules.def, "generic" (a code
+                            // context of any producer), "name", "wlanapi_text", or the container's format
+  double confidence = 1.0;  // 1.0 for a producer's own rule or a container field; lower for generic contexts
+  std::string field;        // the log's own label: "reason", "status_code", "ReasonCode", "Failure Reason"...
   value_kind kind = value_kind::code;
   std::optional<family> fam;  // unset for raw values and unmapped texts
   std::string space;  // for raw values: "eap_reason", "win32_error", "eap_error", "event_8003_reason", "unknown"

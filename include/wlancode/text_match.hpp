@@ -21,4 +21,8 @@ struct text_match {
 // "Failure Reason:" or "Reason:" is ignored. Only Windows families carry sentences to match.
 WLANCODE_API std::vector<text_match> match_text(std::string_view sentence, std::size_t max = 3, double min_score = 0.6);
 
+// How well a text printed next to a code agrees with that code's meaning, runtime text, phrase
+// or name (1.0: the same after normalisation; trigram similarity otherwise). Any family.
+WLANCODE_API double text_agreement(const code_info& code, std::string_view text);
+
 }  // namespace wlancode

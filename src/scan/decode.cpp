@@ -12,6 +12,8 @@ bool decoder::decode(candidate&& c, const std::string& source, finding& out) {
   out.source = source;
   out.line = c.line;
   out.format = c.format;
+  out.rule = c.rule;
+  out.confidence = c.confidence;
   out.field = std::move(c.field);
   out.raw = c.token;
   out.text = std::move(c.text);
@@ -51,7 +53,7 @@ bool decoder::decode(candidate&& c, const std::string& source, finding& out) {
       out.code = find(*c.fam, c.token);
       if (!out.code) return false;
       out.kind = value_kind::code;
-      out.fam = c.fam;
+      out.fam = out.code->fam;  // a name may resolve through another family's range (WIFI_REASON_AUTH_EXPIRE)
       out.has_value = true;
       out.value = out.code->value;
       break;
@@ -96,32 +98,38 @@ bool decoder::decode(candidate&& c, const std::string& source, finding& out) {
       break;
     }
   }
+  const code_info* carried = nullptr;  // the code a range carries in the value's low 16 bits
   if (out.code) {
     out.name = out.code->name;
     out.meaning = out.code->meaning.text;
   } else if (out.fam && out.has_value) {
+    const classification k = classify(*out.fam, out.value);
+    carried = k.inner;
+    // A range from 0 holds the other family's codes as they are (ESP-IDF below 200): its name.
+    if (carried && k.range->first == 0) out.name = carried->name;
     char buf[256];
     describe(*out.fam, out.value, buf, sizeof buf);
     out.meaning = buf;
   }
-  diagnose(out);
+  diagnose(out, carried);
   if (c.init) out.init = *c.init;
   if (out.locally_generated) out.init = initiator::system;
   return true;
 }
 
-// Diagnosis: phase, initiator and hint of the code.
-void diagnose(finding& f) {
-  if (!f.code) {
+// Diagnosis: phase, initiator and hint of the code (or of the code its range carries).
+void diagnose(finding& f, const code_info* carried) {
+  const code_info* c = f.code ? f.code : carried;
+  if (!c) {
     f.ph = phase::unknown;
     f.init = initiator::unknown;
     return;
   }
-  f.ph = f.code->phase;
-  f.init = f.code->initiator;
-  if (f.code->hint) {
-    f.hint_cause = f.code->hint->cause;
-    f.hint_action = f.code->hint->action;
+  f.ph = c->phase;
+  f.init = c->initiator;
+  if (c->hint) {
+    f.hint_cause = c->hint->cause;
+    f.hint_action = c->hint->action;
   }
 }
 

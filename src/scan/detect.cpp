@@ -1,34 +1,20 @@
-// Format detector: picks a file's format from its first bytes; and the table of formats.
+// The format table (wlancode/scan_formats.def) and the file-level detector.
 #include "internal.hpp"
 
 namespace wlancode::scan {
 
 namespace {
 constexpr format_info formats[] = {
-    {input_format::automatic, "auto", "detect per file from its first lines (default)"},
-    {input_format::event_xml, "event_xml",
-     "Windows event XML: Event Viewer XML view, wevtutil qe /f:xml, ConvertTo-Xml, Export-Clixml"},
-    {input_format::event_text, "event_text", "Windows event text: wevtutil qe /f:text, Event Viewer text copies"},
-    {input_format::wlanreport, "wlanreport", "netsh wlan show wlanreport, XML or HTML (reasons as text)"},
-    {input_format::etw, "etw", "ETW text from netsh trace convert (NWiFi, WLAN-AutoConfig)"},
-    {input_format::linux_log, "linux", "syslog/journal/daemon logs: every Linux grammar below, plus symbolic names"},
-    {input_format::wpa_supplicant, "wpa_supplicant",
-     "CTRL-EVENT-DISCONNECTED reason=, ASSOC-REJECT/AUTH-REJECT status_code="},
-    {input_format::hostapd, "hostapd", "hostapd: MLME-DEAUTHENTICATE.indication, reason=, reason_code="},
-    {input_format::kernel, "kernel", "mac80211: (Reason: N=NAME), denied association (code=N), RX AssocResp status="},
-    {input_format::networkmanager, "networkmanager",
-     "NetworkManager: disconnected (reason N), negative = locally generated"},
-    {input_format::iwd, "iwd", "iwd: reason: N, from_ap:, status: N"},
-    {input_format::plain, "plain", "plain text: WLAN_REASON_CODE_*/WDI_ASSOC_STATUS_* names, hex codes after 'reason'"},
+#define WLANCODE_FORMAT(id, name, kind, linux, description) {input_format::id, name, #kind, linux != 0, description},
+#include "wlancode/scan_formats.def"
 };
 }  // namespace
 
 std::span<const format_info> input_formats() noexcept { return formats; }
 
 std::string_view to_string(input_format f) noexcept {
-  for (const format_info& i : formats)
-    if (i.id == f) return i.name;
-  return "unknown";
+  const auto i = static_cast<std::size_t>(f);
+  return i < std::size(formats) ? formats[i].name : "unknown";
 }
 
 std::optional<input_format> parse_input_format(std::string_view name) noexcept {
@@ -54,6 +40,8 @@ std::string_view to_string(value_kind k) noexcept {
   return "code";
 }
 
+// What a file's head looks like. Only a wlanreport makes the whole file a container; event XML
+// and text are opened where their lines start, and every other line meets the line rules.
 input_format detect_format(std::string_view head) noexcept {
   auto has = [&](std::string_view n) { return head.find(n) != std::string_view::npos; };
   if (has("wlan-report") || has("WlanReport") || has("<title>WLAN Report") || has("WLAN Report</") ||
@@ -72,27 +60,13 @@ input_format detect_format(std::string_view head) noexcept {
 }
 
 namespace detail {
-std::unique_ptr<extractor> make_linux_extractor(input_format f);
-std::unique_ptr<extractor> make_event_xml_extractor();
-std::unique_ptr<extractor> make_event_text_extractor();
-std::unique_ptr<extractor> make_etw_extractor();
-std::unique_ptr<extractor> make_wlanreport_extractor();
-
-std::unique_ptr<extractor> make_extractor(input_format f) {
-  switch (f) {
-    case input_format::event_xml:
-      return make_event_xml_extractor();
-    case input_format::event_text:
-      return make_event_text_extractor();
-    case input_format::wlanreport:
-      return make_wlanreport_extractor();
-    case input_format::etw:
-      return make_etw_extractor();
-    case input_format::automatic:
-      return make_linux_extractor(input_format::plain);
-    default:
-      return make_linux_extractor(f);
-  }
+bool format_is_linux(input_format f) noexcept {
+  const auto i = static_cast<std::size_t>(f);
+  return i < std::size(formats) && formats[i].linux_log;
+}
+bool format_is_container(input_format f) noexcept {
+  const auto i = static_cast<std::size_t>(f);
+  return i < std::size(formats) && formats[i].kind == "container";
 }
 }  // namespace detail
 

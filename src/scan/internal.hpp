@@ -1,5 +1,5 @@
 // Internal interfaces of the scan pipeline. Data moves one way:
-// stream (reader) -> line_splitter (lines) -> extractor (candidates) -> decoder -> diagnosis -> sink.
+// stream (reader) -> lines -> containers / line rules (candidates) -> decoder -> diagnosis -> sink.
 #pragma once
 
 #include <cstddef>
@@ -38,9 +38,11 @@ struct line {
   std::size_t anchor = 0;  // offset of the first live prefilter hit (0 when every line is given)
 };
 
-// ---- candidates: what an extractor reports ---------------------------------------------------
+// ---- candidates: what a rule or a container reports----------------------------------------------
 struct candidate {
   input_format format = input_format::plain;
+  std::string_view rule;    // the rule that found it: a rules.def id, "generic", "name", a container's
+  double confidence = 1.0;  // 1.0 for a producer's own rule; below for generic contexts
   std::string field;
   enum class how : std::uint8_t { number, name, text, raw } kind = how::number;
   std::optional<family> fam;
@@ -57,37 +59,32 @@ struct candidate {
   std::size_t anchor = 0;  // offset of the first live prefilter hit (0 when every line is given)
 };
 
-class extractor {
+// A container: a format whose lines need their neighbours (an event's fields, a report's rows).
+// It sees every line while it is open; the lines it takes as its own meet no line rule.
+class container {
  public:
-  virtual ~extractor() = default;
-  // True when the extractor keeps context across lines and must see every line. Otherwise it is
-  // given only the lines the prefilter selects (those containing an anchor).
-  virtual bool every_line() const noexcept { return false; }
-  // A prefilter hit at window[hit]: true when the line around it needs a full parse (a number
-  // follows where the grammar puts one, ...). `window` holds up to 128 bytes before the hit and 64
-  // after, possibly across lines. Rejecting decoys here, or taking what the hit alone says (context
-  // such as an SSID), spares the line split and the parse.
-  // True when the grammar only ever takes anchors that find_anchor's strict mode keeps.
-  virtual bool strict_anchors() const noexcept { return false; }
-  virtual bool anchor(std::string_view window, std::size_t hit) {
-    (void)window;
-    (void)hit;
-    return true;
-  }
-  virtual void on_line(const line& l, std::vector<candidate>& out) = 0;
-  virtual void finish(std::vector<candidate>& out) { (void)out; }
-  // Context that later lines inherit (SSID by BSSID), for -j: a segment's findings get the SSIDs
-  // that earlier segments learnt. Keys are mac_key() of the BSSID.
-  virtual void learned_ssids(std::vector<std::pair<std::uint64_t, std::string>>& out) const { (void)out; }
+  virtual ~container() = default;
+  // Takes a line; true when the line is the container's own.
+  virtual bool take(const line& l, std::vector<candidate>& out) = 0;
+  // Inside a block (an event): the next lines belong to it until it closes.
+  virtual bool open() const noexcept = 0;
+  // Ends the block in progress (another container starts, or the input ends).
+  virtual void finish(std::vector<candidate>& out) = 0;
 };
-std::unique_ptr<extractor> make_extractor(input_format f);
+std::unique_ptr<container> make_event_xml_container();
+std::unique_ptr<container> make_event_text_container();
+std::unique_ptr<container> make_wlanreport_container();
+
+// Format rows (include/wlancode/scan_formats.def).
+bool format_is_linux(input_format f) noexcept;
+bool format_is_container(input_format f) noexcept;
 
 // Anchor prefilter: true when [p, p+n) may contain an anchor of any line-oriented grammar.
 // find_anchor returns the offset of the first possible anchor at or after 0, or n; when `newlines`
 // is given, adds to it the number of '\n' before that offset (a fused pass: no second read).
-// With `strict`, hits that no Linux line grammar can take are skipped where the SIMD path can tell
-// (a hint only: callers still check every hit they get).
-std::size_t find_anchor(const char* p, std::size_t n, std::size_t* newlines = nullptr, bool strict = false) noexcept;
+std::size_t find_anchor(const char* p, std::size_t n, std::size_t* newlines = nullptr) noexcept;
+// The same, by the portable loop only (tests compare it with the SIMD paths).
+std::size_t find_anchor_scalar(const char* p, std::size_t n, std::size_t* newlines = nullptr) noexcept;
 
 // ---- decoder + diagnosis -----------------------------------------------------------------------
 class decoder {
@@ -104,7 +101,7 @@ class decoder {
   };
   std::vector<cached_text> cache_;  // small LRU-ish cache of match_text results
 };
-void diagnose(finding& f);
+void diagnose(finding& f, const code_info* carried = nullptr);
 
 // ---- shared small helpers ------------------------------------------------------------------------
 std::string excerpt_of(std::string_view line);  // key material removed, capped

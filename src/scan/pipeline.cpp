@@ -1,4 +1,4 @@
-// The pipeline: reader -> lines -> detector -> extractor -> decoder -> diagnosis -> sink.
+// The pipeline: reader -> lines -> containers and line rules -> decoder -> diagnosis -> sink.
 // Constant memory: one buffer of max_line + 256 KiB per stream, whatever the input size.
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -16,6 +16,7 @@
 #include <unordered_map>
 
 #include "internal.hpp"
+#include "line_rules.hpp"
 
 namespace wlancode::scan {
 namespace detail {
@@ -50,19 +51,29 @@ struct run_state {
   }
 };
 
-// Splits text into lines and hands them to the extractor: every line, or only those around a
-// live prefilter hit. Shared by the buffered (stream) and the mapped (mmap) drivers.
+// Splits text into lines and hands each to the containers and the line rules. Lines are found
+// through the prefilter (only lines with a needle are split out and read) except while a
+// container is open, which sees every line. Shared by the buffered and the mapped drivers.
 class line_engine {
  public:
-  line_engine(run_state& st, input_format fmt)
+  line_engine(run_state& st, input_format forced, bool report)
       : st_(st),
-        ex_(make_extractor(fmt)),
-        every_(ex_->every_line()),
-        strict_(ex_->strict_anchors()),
-        max_line_(std::max<std::size_t>(st.opt.max_line, 64)) {}
+        rules_(format_is_container(forced) ? input_format::automatic : forced),
+        max_line_(std::max<std::size_t>(st.opt.max_line, 64)) {
+    if (report || forced == input_format::wlanreport) {
+      report_ = make_wlanreport_container();
+      active_ = report_.get();
+    } else if (forced == input_format::event_xml) {
+      start(opens_event_xml);
+    } else if (forced == input_format::event_text) {
+      start(opens_event_text);
+    }
+  }
 
   std::size_t max_line() const noexcept { return max_line_; }
   std::uint64_t lines() const noexcept { return lineno_; }
+  // Every line must be seen (a container is open): no prefilter skipping.
+  bool every_line() const noexcept { return active_ && active_->open(); }
 
   void one_line(const char* b, const char* e, bool truncated, std::size_t anchor = 0) {
     if (e > b && e[-1] == '\r') --e;
@@ -72,43 +83,52 @@ class line_engine {
       truncated = true;
     }
     const auto len = static_cast<std::size_t>(e - b);
-    ex_->on_line(line{std::string_view(b, len), ++lineno_, truncated, anchor < len ? anchor : 0}, st_.cands);
-    if (!st_.cands.empty()) st_.deliver();
+    const line l{std::string_view(b, len), ++lineno_, truncated, active_ ? 0 : (anchor < len ? anchor : 0)};
+    bool own = active_ && active_->take(l, held_);
+    if (!own) {
+      const std::size_t before = st_.cands.size();
+      const unsigned opens = rules_.on_line(l, st_.cands);
+      if (opens && active_ != container_for(opens)) {  // a block starts here: the line is the container's
+        st_.cands.resize(before);
+        start(opens);
+        own = active_->take(l, held_);
+        if (!own) rules_.on_line(l, st_.cands);
+      }
+    }
+    if (active_ && !active_->open() && active_ != report_.get()) active_ = nullptr;
+    if (active_ && active_->open() && active_ != report_.get()) {
+      // The block is not done: its findings come when it closes; keep the others for then.
+      if (held_.size() + st_.cands.size() > max_held) release();
+      return;
+    }
+    release();
   }
 
   // n bytes of whole lines, the last ending in '\n'.
   void block(const char* p, std::size_t n) {
-    if (every_) {
-      const char* end = p + n;
-      while (p < end) {
-        const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
-        one_line(p, nl, false);
-        p = nl + 1;
-      }
-      return;
-    }
-    std::size_t search = 0;    // where the next anchor is looked for
-    std::size_t newlines = 0;  // '\n' in [start of the lines not yet counted, search)
-    while (search < n) {
-      const std::size_t a = find_anchor(p + search, n - search, &newlines, strict_);
-      if (a >= n - search) break;
-      const std::size_t hit = search + a;
-      const std::size_t w0 = hit >= 128 ? hit - 128 : 0;
-      if (!ex_->anchor(std::string_view(p + w0, std::min<std::size_t>(n - w0, hit - w0 + 64)), hit - w0)) {
-        newlines += p[hit] == '\n';
-        search = hit + 1;
+    std::size_t pos = 0;
+    while (pos < n) {
+      if (every_line()) {
+        const char* nl = static_cast<const char*>(std::memchr(p + pos, '\n', n - pos));
+        one_line(p + pos, nl, false);
+        pos = static_cast<std::size_t>(nl - p) + 1;
         continue;
       }
-      const void* prev_nl = ::memrchr(p, '\n', hit);
-      const std::size_t ls = prev_nl ? static_cast<std::size_t>(static_cast<const char*>(prev_nl) - p) + 1 : 0;
+      std::size_t newlines = 0;  // '\n' in [pos, hit)
+      const std::size_t a = find_anchor(p + pos, n - pos, &newlines);
+      if (a >= n - pos) {
+        lineno_ += newlines;
+        return;
+      }
+      const std::size_t hit = pos + a;
+      const void* prev_nl = hit > pos ? ::memrchr(p + pos, '\n', hit - pos) : nullptr;
+      const std::size_t ls = prev_nl ? static_cast<std::size_t>(static_cast<const char*>(prev_nl) - p) + 1 : pos;
       lineno_ += newlines;  // the lines before this one
       const char* nl = static_cast<const char*>(std::memchr(p + hit, '\n', n - hit));
       const std::size_t le = static_cast<std::size_t>(nl - p);
       one_line(p + ls, p + le, false, hit - ls);
-      newlines = 0;
-      search = le + 1;
+      pos = le + 1;
     }
-    lineno_ += newlines;
   }
 
   // A line of at least max_line bytes whose end is not in view: scanned in its first part.
@@ -118,16 +138,45 @@ class line_engine {
   }
 
   void finish() {
-    ex_->finish(st_.cands);
-    st_.deliver();
-    if (st_.learned) ex_->learned_ssids(*st_.learned);
+    if (active_) active_->finish(held_);
+    active_ = nullptr;
+    release();
+    if (st_.learned) rules_.learned_ssids(*st_.learned);
   }
 
  private:
+  static constexpr std::size_t max_held = 4096;  // findings kept while a block is open
+
+  container* container_for(unsigned opens) {
+    if (opens & opens_event_xml) {
+      if (!xml_) xml_ = make_event_xml_container();
+      return xml_.get();
+    }
+    if (!text_) text_ = make_event_text_container();
+    return text_.get();
+  }
+  void start(unsigned opens) {
+    if (active_) active_->finish(held_);
+    active_ = container_for(opens);
+  }
+
+  // Delivers the container's and the line rules' candidates, in line order.
+  void release() {
+    if (!held_.empty()) {
+      for (candidate& c : st_.cands) held_.push_back(std::move(c));
+      st_.cands.clear();
+      std::stable_sort(held_.begin(), held_.end(),
+                       [](const candidate& a, const candidate& b) { return a.line < b.line; });
+      held_.swap(st_.cands);
+    }
+    if (!st_.cands.empty()) st_.deliver();
+  }
+
   run_state& st_;
-  std::unique_ptr<extractor> ex_;
-  bool every_;
-  bool strict_;
+  rule_engine rules_;
+  std::unique_ptr<container> xml_, text_, report_;
+  container* active_ = nullptr;
+  std::vector<candidate> held_;
   std::size_t max_line_;
   std::uint64_t lineno_ = 0;
 };
@@ -158,10 +207,10 @@ std::uint64_t run_lines(stream& in, input_format fmt, bool detect, run_state& st
     len += n;
   }
   const std::string_view head(buf.data(), std::min<std::size_t>(len, 64 * 1024));
-  if (detect || fmt == input_format::automatic) fmt = fmt == input_format::automatic ? detect_format(head) : fmt;
+  const bool report = detect && fmt == input_format::automatic && detect_format(head) == input_format::wlanreport;
   const bool cr_only = head.find('\n') == std::string_view::npos && head.find('\r') != std::string_view::npos;
   if (cr_only) std::replace(buf.begin(), buf.begin() + static_cast<std::ptrdiff_t>(len), '\r', '\n');
-  line_engine eng(st, fmt);
+  line_engine eng(st, fmt, report);
   progress_meter meter{st.opt, total_bytes};
 
   std::uint64_t done_bytes = 0;
@@ -217,12 +266,12 @@ std::uint64_t run_lines(stream& in, input_format fmt, bool detect, run_state& st
 
 // Lines of bytes [begin, end) of a regular file, mapped a window at a time: no copy through a
 // read buffer, and memory bounded by the window (unmapped before the next one is mapped).
-std::uint64_t run_mapped(int fd, std::uint64_t begin, std::uint64_t end, input_format fmt, run_state& st,
+std::uint64_t run_mapped(int fd, std::uint64_t begin, std::uint64_t end, input_format fmt, bool report, run_state& st,
                          std::uint64_t total_bytes) {
   const std::uint64_t window =
       std::max<std::uint64_t>(st.opt.map_window, 4 * static_cast<std::uint64_t>(st.opt.max_line));
   static const std::uint64_t page = static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE));
-  line_engine eng(st, fmt);
+  line_engine eng(st, fmt, report);
   progress_meter meter{st.opt, total_bytes};
   std::uint64_t pos = begin;
   bool skipping = false;
@@ -300,9 +349,12 @@ bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const 
   const std::optional<std::uint64_t> text_at = mappable(fd, head);
   if (!text_at) return false;
   const std::uint64_t first = *text_at;
-  input_format fmt =
-      opt.forced == input_format::automatic ? detect_format(std::string_view(head).substr(first)) : opt.forced;
-  if (make_extractor(fmt)->every_line()) return false;
+  // Segments cannot share an open event or a report: such files are scanned by one thread.
+  const input_format head_format = detect_format(std::string_view(head).substr(first));
+  if (format_is_container(opt.forced) || head_format == input_format::wlanreport ||
+      head_format == input_format::event_xml || head_format == input_format::event_text)
+    return false;
+  const input_format fmt = opt.forced;
 
   const std::uint64_t seg = std::max<std::uint64_t>(4u << 20, opt.max_line * 2);
   std::vector<std::uint64_t> bounds{first};
@@ -403,7 +455,8 @@ void scan_one(const std::string& path, const options& opt, const finding_sink& o
     if (size > 0) {
       if (const std::optional<std::uint64_t> text_at = mappable(fd, head)) {
         const std::string_view h = std::string_view(head).substr(static_cast<std::size_t>(*text_at));
-        run_mapped(fd, *text_at, size, opt.forced == input_format::automatic ? detect_format(h) : opt.forced, st, size);
+        run_mapped(fd, *text_at, size, opt.forced,
+                   opt.forced == input_format::automatic && detect_format(h) == input_format::wlanreport, st, size);
         ::close(fd);
         return;
       }

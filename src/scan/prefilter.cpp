@@ -1,6 +1,12 @@
 // Prefilter of the hot path: most log lines carry no code, so whole buffers are searched for the
-// few 3-byte fragments that every anchor of the line-oriented grammars contains, case-folded
-// (byte | 0x20), 64 bytes at a time with AVX-512BW or 32 with AVX2. A hit only says "look closer".
+// needles of grammar/needles.def (3-byte fragments that every rule key, generic key, family name
+// prefix and container opener holds), case-folded (byte | 0x20), counting newlines in the same
+// pass. The SIMD paths test every needle at once, whatever their number: each needle gets a bucket
+// bit, and a byte position is a candidate when each of its three bytes, split into nibbles, finds
+// the bucket in 16-entry tables (a shuffle per nibble, the "Teddy" scheme). Candidates are then
+// checked exactly, so a hit returned is a needle. A hit only says "look closer".
+#include <array>
+#include <cstdint>
 #include <cstring>
 
 #include "internal.hpp"
@@ -13,120 +19,144 @@
 namespace wlancode::scan::detail {
 namespace {
 
-// Folded needles: reASOn (REASON, Reason, WLAN_REASON_...), stATUs (STATUS_, status_code=...),
-// coDE= (kernel "(code=N)"), mLMe (hostapd MLME-...indication), ssiD=' (wpa_supplicant SSID='...').
-// Folding maps '=' and '\'' to themselves, so the needles stay exact there.
-constexpr char needles[][4] = {"aso", "atu", "de=", "lme", "d='"};  // order: see find_anchor_avx512
-constexpr std::size_t needle_count = sizeof needles / sizeof needles[0];
+constexpr std::string_view needles[] = {
+#define WLANCODE_NEEDLE(text, why) text,
+#include "grammar/needles.def"
+};
+constexpr std::size_t needle_count = std::size(needles);
 
-constexpr char fold(char c) noexcept { return static_cast<char>(c | 0x20); }
+constexpr std::uint8_t fold(char c) noexcept { return static_cast<std::uint8_t>(c | 0x20); }
 
-bool match_at(const char* p) noexcept {
-  const char c = fold(p[0]);
-  if (c != 'a' && c != 'd' && c != 'l') return false;  // the needles' first letters
-  for (const auto& n : needles)
-    if (fold(p[0]) == n[0] && fold(p[1]) == n[1] && fold(p[2]) == n[2]) return true;
+// Needles that start with each folded byte, as a bit set (exact check of a candidate).
+struct tables {
+  std::array<std::uint32_t, 256> first{};
+  // Bucket bits by nibble, per needle byte; the 16 entries repeated in each 128-bit lane.
+  std::array<std::array<std::uint8_t, 64>, 3> lo{}, hi{};
+};
+constexpr tables make_tables() {
+  tables t;
+  // Needles that share a first byte share a bucket (fewer false candidates); eight buckets.
+  std::array<std::uint8_t, 256> bucket_of_first{};
+  unsigned next = 0;
+  for (std::size_t k = 0; k < needle_count; ++k) {
+    const std::uint8_t f0 = fold(needles[k][0]);
+    t.first[f0] |= 1u << k;
+    if (!bucket_of_first[f0]) bucket_of_first[f0] = static_cast<std::uint8_t>(1u << (next++ % 8));
+    const std::uint8_t bit = bucket_of_first[f0];
+    for (std::size_t j = 0; j < 3; ++j) {
+      const std::uint8_t c = fold(needles[k][j]);
+      for (std::size_t lane = 0; lane < 64; lane += 16) {
+        t.lo[j][lane + (c & 15)] |= bit;
+        t.hi[j][lane + (c >> 4)] |= bit;
+      }
+    }
+  }
+  return t;
+}
+constexpr tables tab = make_tables();
+
+// Exactly a needle at p (3 readable bytes).
+inline bool match_at(const char* p) noexcept {
+  std::uint32_t m = tab.first[fold(p[0])];
+  while (m) {
+    const unsigned k = static_cast<unsigned>(__builtin_ctz(m));
+    m &= m - 1;
+    if (fold(p[1]) == fold(needles[k][1]) && fold(p[2]) == fold(needles[k][2])) return true;
+  }
   return false;
 }
 
+std::size_t scalar_from(const char* p, std::size_t n, std::size_t i, std::size_t* newlines) noexcept {
+  std::size_t lines = 0;
+  for (; i + 3 <= n; ++i) {
+    if (match_at(p + i)) {
+      if (newlines) *newlines += lines;
+      return i;
+    }
+    lines += p[i] == '\n';
+  }
+  for (; i < n; ++i) lines += p[i] == '\n';
+  if (newlines) *newlines += lines;
+  return n;
+}
+
 #if defined(WLANCODE_SCAN_X86)
-__attribute__((target("avx2,popcnt"))) std::size_t find_anchor_avx2(const char* p, std::size_t n, std::size_t* tail,
-                                                                    std::size_t* newlines) noexcept {
-  const __m256i f = _mm256_set1_epi8(0x20);
-  const __m256i nl = _mm256_set1_epi8('\n');
+// Candidates of one step as a bit mask; then checked exactly, newlines counted up to the hit.
+template <class Mask>
+inline bool first_exact(const char* p, std::size_t i, Mask cand, Mask nl, std::size_t& lines,
+                        std::size_t& at) noexcept {
+  while (cand) {
+    const unsigned b = static_cast<unsigned>(__builtin_ctzll(static_cast<unsigned long long>(cand)));
+    if (match_at(p + i + b)) {
+      const Mask before = b ? (~Mask{0} >> (sizeof(Mask) * 8 - b)) : 0;
+      lines += static_cast<std::size_t>(__builtin_popcountll(static_cast<unsigned long long>(nl & before)));
+      at = i + b;
+      return true;
+    }
+    cand &= cand - 1;
+  }
+  return false;
+}
+
+__attribute__((target("avx2,popcnt,bmi"))) std::size_t find_avx2(const char* p, std::size_t n, std::size_t* tail,
+                                                                 std::size_t* newlines) noexcept {
+  const __m256i f = _mm256_set1_epi8(0x20), low4 = _mm256_set1_epi8(0x0F), nlc = _mm256_set1_epi8('\n');
+  __m256i lo[3], hi[3];
+  for (int j = 0; j < 3; ++j) {
+    lo[j] = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(tab.lo[j].data()));
+    hi[j] = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(tab.hi[j].data()));
+  }
   std::size_t i = 0, lines = 0;
   for (; i + 34 <= n; i += 32) {
     const __m256i raw = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
-    const auto newline = static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(raw, nl)));
-    const __m256i v0 = _mm256_or_si256(raw, f);
-    const __m256i v1 = _mm256_or_si256(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 1)), f);
-    const __m256i v2 = _mm256_or_si256(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 2)), f);
-    __m256i any = _mm256_setzero_si256();
-    for (std::size_t k = 0; k < needle_count; ++k)
-      any = _mm256_or_si256(any,
-                            _mm256_and_si256(_mm256_and_si256(_mm256_cmpeq_epi8(v0, _mm256_set1_epi8(needles[k][0])),
-                                                              _mm256_cmpeq_epi8(v1, _mm256_set1_epi8(needles[k][1]))),
-                                             _mm256_cmpeq_epi8(v2, _mm256_set1_epi8(needles[k][2]))));
-    const auto mask = static_cast<unsigned>(_mm256_movemask_epi8(any));
-    if (mask) {
-      const unsigned at = static_cast<unsigned>(__builtin_ctz(mask));
-      const unsigned before = at ? (~0u >> (32 - at)) : 0;
-      *newlines += lines + static_cast<std::size_t>(__builtin_popcount(newline & before));
-      return i + at;
+    const auto nl = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(raw, nlc)));
+    __m256i m = _mm256_set1_epi8(-1);
+    for (int j = 0; j < 3; ++j) {
+      const __m256i v = _mm256_or_si256(j ? _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + j)) : raw, f);
+      const __m256i a = _mm256_shuffle_epi8(lo[j], _mm256_and_si256(v, low4));
+      const __m256i b = _mm256_shuffle_epi8(hi[j], _mm256_and_si256(_mm256_srli_epi16(v, 4), low4));
+      m = _mm256_and_si256(m, _mm256_and_si256(a, b));
     }
-    lines += static_cast<std::size_t>(__builtin_popcount(newline));
+    const auto cand = ~static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(m, _mm256_setzero_si256())));
+    std::size_t at = 0;
+    if (cand && first_exact<std::uint32_t>(p, i, cand, nl, lines, at)) {
+      *newlines += lines;
+      return at;
+    }
+    lines += static_cast<std::size_t>(__builtin_popcount(nl));
   }
   *newlines += lines;
   *tail = i;
   return n;
 }
 
-// AVX-512BW: 64 bytes a step, the comparisons straight into mask registers.
-// Also counts the newlines it passes, so the caller needs no second pass over the bytes.
-// `strict` (the line grammars of Linux logs) drops, inside the loop, the hits that no such grammar
-// can take: reason/status not followed by '=', ' ', ':' or '_' and then a number (or ':'/'_'),
-// code= without a digit, mLMe without '-'. Decoys then cost no return and no restart.
-template <bool Strict>
-__attribute__((target("avx512f,avx512bw,popcnt"))) std::size_t find_anchor_avx512(const char* p, std::size_t n,
-                                                                                  std::size_t* tail,
-                                                                                  std::size_t* newlines) noexcept {
-  const __m512i f = _mm512_set1_epi8(0x20);
-  const __m512i nl = _mm512_set1_epi8('\n');
-  constexpr std::size_t reach = Strict ? 73 : 66;  // bytes read from a step's start
+__attribute__((target("avx512f,avx512bw,popcnt,bmi"))) std::size_t find_avx512(const char* p, std::size_t n,
+                                                                               std::size_t* tail,
+                                                                               std::size_t* newlines) noexcept {
+  const __m512i f = _mm512_set1_epi8(0x20), low4 = _mm512_set1_epi8(0x0F), nlc = _mm512_set1_epi8('\n');
+  __m512i lo[3], hi[3];
+  for (int j = 0; j < 3; ++j) {
+    lo[j] = _mm512_loadu_si512(tab.lo[j].data());
+    hi[j] = _mm512_loadu_si512(tab.hi[j].data());
+  }
   std::size_t i = 0, lines = 0;
-  for (; i + reach <= n; i += 64) {
+  for (; i + 66 <= n; i += 64) {
     const __m512i raw = _mm512_loadu_si512(p + i);
-    const __mmask64 newline = _mm512_cmpeq_epi8_mask(raw, nl);
-    const __m512i v0 = _mm512_or_si512(raw, f);
-    const __m512i v1 = _mm512_or_si512(_mm512_loadu_si512(p + i + 1), f);
-    const __m512i v2 = _mm512_or_si512(_mm512_loadu_si512(p + i + 2), f);
-    // The needles grouped by first letter: aso|atu, de=|d=', lme.
-#define WLANCODE_IS_(v, c) _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(c))
-    const __mmask64 a = WLANCODE_IS_(v0, 'a'), d = WLANCODE_IS_(v0, 'd');
-    const __mmask64 aso = a & WLANCODE_IS_(v1, 's') & WLANCODE_IS_(v2, 'o');
-    const __mmask64 atu = a & WLANCODE_IS_(v1, 't') & WLANCODE_IS_(v2, 'u');
-    const __mmask64 de = d & WLANCODE_IS_(v1, 'e') & WLANCODE_IS_(v2, '=');
-    const __mmask64 ssid = d & WLANCODE_IS_(v1, '=') & WLANCODE_IS_(v2, '\'');
-    const __mmask64 lme = WLANCODE_IS_(v0, 'l') & WLANCODE_IS_(v1, 'm') & WLANCODE_IS_(v2, 'e');
-#undef WLANCODE_IS_
-    const __mmask64 hit[needle_count] = {aso, atu, de, lme, ssid};
-    __mmask64 any = aso | atu | de | lme | ssid;
-    if constexpr (Strict) {
-      if (any) {  // rare: a step with a fragment; check what follows it
-        const __m512i v3 = _mm512_loadu_si512(p + i + 3);
-        const __m512i v4 = _mm512_loadu_si512(p + i + 4);
-        const __m512i v5 = _mm512_loadu_si512(p + i + 5);
-        const __m512i v6 = _mm512_loadu_si512(p + i + 6);
-        const __m512i v7 = _mm512_loadu_si512(p + i + 7);
-        const __m512i v8 = _mm512_loadu_si512(p + i + 8);
-#define WLANCODE_IS_(v, c) _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(c))
-#define WLANCODE_DIGIT_(v) _mm512_cmple_epu8_mask(_mm512_sub_epi8(v, _mm512_set1_epi8('0')), _mm512_set1_epi8(9))
-        const __mmask64 colon_or_us = WLANCODE_IS_(v4, ':') | WLANCODE_IS_(v4, '_');
-        // reason=N, reason N, reason -N (wpa_supplicant, hostapd, NetworkManager), Reason: N, reason_code=
-        const __mmask64 reason_ok =
-            ((WLANCODE_IS_(v4, '=') | WLANCODE_IS_(v4, ' ')) & (WLANCODE_DIGIT_(v5) | WLANCODE_IS_(v5, '-'))) |
-            colon_or_us;
-        // status=N only as mac80211 prints it, "status=N aid=": 1 to 3 digits then a space;
-        // status N, status: N, status_code=
-        const __mmask64 short_number =
-            WLANCODE_DIGIT_(v5) &
-            (WLANCODE_IS_(v6, ' ') |
-             (WLANCODE_DIGIT_(v6) & (WLANCODE_IS_(v7, ' ') | (WLANCODE_DIGIT_(v7) & WLANCODE_IS_(v8, ' ')))));
-        const __mmask64 status_ok =
-            (WLANCODE_IS_(v4, '=') & short_number) | (WLANCODE_IS_(v4, ' ') & WLANCODE_DIGIT_(v5)) | colon_or_us;
-        any = (hit[0] & reason_ok) | (hit[1] & status_ok) | (hit[2] & WLANCODE_DIGIT_(v3)) |
-              (hit[3] & WLANCODE_IS_(v3, '-')) | hit[4];
-#undef WLANCODE_IS_
-#undef WLANCODE_DIGIT_
-      }
+    const __mmask64 nl = _mm512_cmpeq_epi8_mask(raw, nlc);
+    __m512i m = _mm512_set1_epi8(-1);
+    for (int j = 0; j < 3; ++j) {
+      const __m512i v = _mm512_or_si512(j ? _mm512_loadu_si512(p + i + j) : raw, f);
+      const __m512i a = _mm512_shuffle_epi8(lo[j], _mm512_and_si512(v, low4));
+      const __m512i b = _mm512_shuffle_epi8(hi[j], _mm512_and_si512(_mm512_srli_epi16(v, 4), low4));
+      m = _mm512_and_si512(m, _mm512_and_si512(a, b));
     }
-    if (any) {
-      const unsigned at = static_cast<unsigned>(__builtin_ctzll(any));
-      const __mmask64 before = at ? (~__mmask64{0} >> (64 - at)) : 0;
-      *newlines += lines + static_cast<std::size_t>(__builtin_popcountll(newline & before));
-      return i + at;
+    const __mmask64 cand = _mm512_test_epi8_mask(m, m);
+    std::size_t at = 0;
+    if (cand && first_exact<std::uint64_t>(p, i, cand, nl, lines, at)) {
+      *newlines += lines;
+      return at;
     }
-    lines += static_cast<std::size_t>(__builtin_popcountll(newline));
+    lines += static_cast<std::size_t>(__builtin_popcountll(nl));
   }
   *newlines += lines;
   *tail = i;
@@ -139,37 +169,54 @@ const bool have_avx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supp
 
 }  // namespace
 
-std::size_t find_anchor(const char* p, std::size_t n, std::size_t* newlines, bool strict) noexcept {
-  std::size_t i = 0, lines = 0;
+std::size_t find_anchor_scalar(const char* p, std::size_t n, std::size_t* newlines) noexcept {
+  return scalar_from(p, n, 0, newlines);
+}
+
+std::size_t find_anchor(const char* p, std::size_t n, std::size_t* newlines) noexcept {
+  std::size_t lines = 0;
 #if defined(WLANCODE_SCAN_X86)
-  if (have_avx512 && n >= 73) {
-    const std::size_t r =
-        strict ? find_anchor_avx512<true>(p, n, &i, &lines) : find_anchor_avx512<false>(p, n, &i, &lines);
+  std::size_t i = 0;
+  if (have_avx512 && n >= 66) {
+    const std::size_t r = find_avx512(p, n, &i, &lines);
+    if (r != n) {
+      if (newlines) *newlines += lines;
+      return r;
+    }
+  } else if (have_avx2 && n >= 34) {
+    const std::size_t r = find_avx2(p, n, &i, &lines);
     if (r != n) {
       if (newlines) *newlines += lines;
       return r;
     }
   }
-  if (have_avx2 && n - i >= 34) {
-    std::size_t t = 0;
-    const std::size_t r = find_anchor_avx2(p + i, n - i, &t, &lines);
-    if (r != n - i) {
-      if (newlines) *newlines += lines;
-      return i + r;
-    }
-    i += t;
-  }
-#endif
-  for (; i + 3 <= n; ++i) {
-    if (match_at(p + i)) {
-      if (newlines) *newlines += lines;
-      return i;
-    }
-    lines += p[i] == '\n';
-  }
-  for (; i < n; ++i) lines += p[i] == '\n';
   if (newlines) *newlines += lines;
-  return n;
+  return scalar_from(p, n, i, newlines);
+#else
+  (void)lines;
+  return scalar_from(p, n, 0, newlines);
+#endif
+}
+
+// For tests: the SIMD paths alone, where the CPU has them (0 when it has not).
+std::size_t find_anchor_simd(const char* p, std::size_t n, std::size_t* newlines, int width) noexcept {
+#if defined(WLANCODE_SCAN_X86)
+  std::size_t i = 0, lines = 0;
+  std::size_t r = n;
+  if (width == 512 && have_avx512 && n >= 66)
+    r = find_avx512(p, n, &i, &lines);
+  else if (width == 256 && have_avx2 && n >= 34)
+    r = find_avx2(p, n, &i, &lines);
+  if (r != n) {
+    if (newlines) *newlines += lines;
+    return r;
+  }
+  if (newlines) *newlines += lines;
+  return scalar_from(p, n, i, newlines);
+#else
+  (void)width;
+  return scalar_from(p, n, 0, newlines);
+#endif
 }
 
 }  // namespace wlancode::scan::detail

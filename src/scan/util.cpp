@@ -81,6 +81,14 @@ std::string_view leading_timestamp(std::string_view s) noexcept {
       ++e;
     return s.substr(0, e);
   }
+  // "[0]0A1C.0B2C::11/21/2023-10:12:40.001234 [Provider]..." (ETW text of netsh trace convert)
+  if (const std::size_t dc = s.substr(0, 32).find("::"); dc != std::string_view::npos && !s.empty() && s[0] == '[') {
+    std::size_t b = dc + 2;
+    while (b < s.size() && s[b] == ' ') ++b;
+    std::size_t e = b;
+    while (e < s.size() && s[e] != ' ' && s[e] != '[' && e - b < 32) ++e;
+    if (e > b && digits(b, 2)) return s.substr(b, e - b);
+  }
   // "[  123.456789]" (dmesg)
   if (!s.empty() && s[0] == '[') {
     std::size_t e = 1;

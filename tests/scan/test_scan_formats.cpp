@@ -238,7 +238,8 @@ TEST(ScanEventText, UnmappedLocalizedText) {
   EXPECT_FALSE(fs[0].fam.has_value());
 }
 
-TEST(ScanEtw, NWiFiIs80211) {
+// NWiFi's uReason/uStatus are DOT11_ASSOC_STATUS values (windot11.h), not raw 802.11 codes.
+TEST(ScanEtw, NWiFiIsDot11AssocStatus) {
   const auto fs = scan(
       "[0]0A1C.0B2C::11/21/2023-10:12:40.001234 [Microsoft-Windows-NWiFi]DisAssoc: 0x8D Mac: 02:00:00:50:00:01 Reason: "
       "0x4\n"
@@ -247,8 +248,9 @@ TEST(ScanEtw, NWiFiIs80211) {
       "[1]0A1C.0B2C::11/21/2023-10:12:42.000000 [Microsoft-Windows-TCPIP]Framing: Reason: 0x17\n"
       "[0]0A1C.0B2C::11/21/2023-10:12:34.567890 [Microsoft-Windows-NWiFi]Assoc: 0x8D Mac: 02:00:00:50:00:01 Channel: "
       "36\n");
-  EXPECT_EQ(keys(fs), (V{"1:ieee80211_reason:4", "2:wlan_reason:229380"}));
+  EXPECT_EQ(keys(fs), (V{"1:dot11_assoc_status:4", "2:wlan_reason:229380"}));
   ASSERT_EQ(fs.size(), 2u);
+  EXPECT_EQ(fs[0].name, "DOT11_ASSOC_STATUS_PHY_DISABLED");
   EXPECT_EQ(fs[0].bssid, "02:00:00:50:00:01");
   EXPECT_EQ(fs[0].timestamp, "11/21/2023-10:12:40.001234");
   EXPECT_EQ(fs[0].format, input_format::etw);
@@ -260,8 +262,7 @@ TEST(ScanPlain, NamesAndHexInReasonContext) {
       "The driver reported WDI_ASSOC_STATUS_AUTH_REQUEST_NO_ACK first.\n"
       "Second attempt: reason code 0x00038004.\n"
       "Unrelated: build 0x1A2B3C4D, channel 36, pid 4420, see func(420), at 10:12:34, MAC 02:00:00:00:00:01.\n"
-      "Not a code: WLAN_REASON_CODE_NO_SUCH_THING and MY_WLAN_REASON_CODE_SUCCESS.\n",
-      input_format::plain);
+      "Not a code: WLAN_REASON_CODE_NO_SUCH_THING and MY_WLAN_REASON_CODE_SUCCESS.\n");
   EXPECT_EQ(keys(fs), (V{"1:wlan_reason:294932", "2:wdi_assoc_status:40", "3:wlan_reason:229380"}));
 }
 
@@ -326,7 +327,11 @@ TEST(ScanRedact, MasksMacsSsidsUsers) {
       "<Data Name='SSID'>SecretNet</Data><Data Name='UserName'>alice</Data><Data "
       "Name='ReasonCode'>0x50005</Data></EventData></Event>\n",
       input_format::automatic, true);
-  ASSERT_EQ(fs.size(), 1u);  // detected as linux: the XML line is not parsed as an event
+  ASSERT_EQ(fs.size(), 2u);  // a Linux log with a pasted event: both are read
+  EXPECT_EQ(fs[1].format, input_format::event_xml);
+  EXPECT_EQ(fs[1].value, 0x50005u);
+  EXPECT_EQ(fs[1].ssid.find("SecretNet"), std::string::npos);
+  EXPECT_EQ(fs[1].excerpt.find("alice"), std::string::npos);
   EXPECT_EQ(fs[0].bssid.find("02:00:00"), std::string::npos);
   EXPECT_EQ(fs[0].ssid.find("SecretNet"), std::string::npos);
   EXPECT_EQ(fs[0].excerpt.find("02:00:00:aa:00:01"), std::string::npos);

@@ -1,93 +1,27 @@
-// Extractors of ETW text (netsh trace convert) and of netsh wlan show wlanreport (XML, HTML).
+// The container of netsh wlan show wlanreport (XML, HTML). ETW text is line rules (grammar/rules.def).
 #include <algorithm>
 #include <span>
 
 #include "internal.hpp"
+#include "text.hpp"
 
 namespace wlancode::scan::detail {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_hexc(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
-bool is_alnum(char c) { return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-std::string_view num_at(std::string_view s, std::size_t p) {
-  std::size_t e = p;
-  if (p + 2 < s.size() && s[p] == '0' && (s[p + 1] == 'x' || s[p + 1] == 'X')) {
-    e = p + 2;
-    while (e < s.size() && is_hexc(s[e]) && e - p < 10) ++e;
-    if (e == p + 2) return {};
-  } else {
-    while (e < s.size() && is_digit(s[e]) && e - p < 10) ++e;
-    if (e == p) return {};
-  }
-  if (e < s.size() && (is_alnum(s[e]) || s[e] == '_')) return {};
-  return s.substr(p, e - p);
-}
-
-// "[0]0A1C.0B2C::11/21/2023-10:12:34.567 [Microsoft-Windows-NWiFi]DisAssoc: ... Reason: 0x4"
-class etw_extractor final : public extractor {
- public:
-  void on_line(const line& l, std::vector<candidate>& out) override {
-    const std::string_view s = l.text;
-    const std::size_t prov = s.find("[Microsoft-Windows-");
-    if (prov == std::string_view::npos) return;
-    const std::size_t close = s.find(']', prov);
-    if (close == std::string_view::npos) return;
-    const std::string_view provider = s.substr(prov + 1, close - prov - 1);
-    const bool nwifi = provider == "Microsoft-Windows-NWiFi" || provider == "Microsoft-Windows-WLAN-Driver";
-    const bool autoconfig = provider == "Microsoft-Windows-WLAN-AutoConfig";
-    if (!nwifi && !autoconfig) return;
-    const std::string_view body = s.substr(close + 1);
-    struct key {
-      std::string_view label;
-      family fam;
-    };
-    static constexpr key nwifi_keys[] = {{"Reason: ", family::ieee80211_reason},
-                                         {"ReasonCode: ", family::ieee80211_reason},
-                                         {"Status: ", family::ieee80211_status},
-                                         {"StatusCode: ", family::ieee80211_status}};
-    static constexpr key ac_keys[] = {{"ReasonCode: ", family::wlan_reason},
-                                      {"Reason Code: ", family::wlan_reason},
-                                      {"Reason: ", family::wlan_reason}};
-    for (const key& k : nwifi ? std::span<const key>(nwifi_keys) : std::span<const key>(ac_keys)) {
-      const std::size_t p = body.find(k.label);
-      if (p == std::string_view::npos || (p > 0 && is_alnum(body[p - 1]))) continue;
-      const std::string_view tok = num_at(body, p + k.label.size());
-      if (tok.empty()) continue;
-      candidate c;
-      c.format = input_format::etw;
-      c.field = k.label.substr(0, k.label.size() - 2);
-      c.kind = candidate::how::number;
-      c.fam = k.fam;
-      c.token = tok;
-      c.line = l.number;
-      c.truncated = l.truncated;
-      c.excerpt = excerpt_of(s);
-      if (const std::size_t t = s.find("::"); t != std::string_view::npos && t < prov) {
-        const std::size_t e = s.find(' ', t);
-        c.timestamp = s.substr(t + 2, (e == std::string_view::npos || e > prov ? prov : e) - t - 2);
-      }
-      for (std::string_view m : {std::string_view("Mac: "), std::string_view("Peer: "), std::string_view("BSSID: ")}) {
-        const std::size_t mp = body.find(m);
-        if (mp != std::string_view::npos && is_mac_at(body, mp + m.size())) {
-          c.bssid = body.substr(mp + m.size(), 17);
-          break;
-        }
-      }
-      if (c.bssid.empty()) c.bssid = find_mac(body);
-      out.push_back(std::move(c));
-      return;
-    }
-  }
-};
-
 // The wlanreport: HTML rows and XML elements whose text says "Reason: ..." (disconnect and failure
 // reasons, text only) are mapped with text->code. Profile key material is skipped entirely.
-class wlanreport_extractor final : public extractor {
+class wlanreport_container final : public container {
  public:
-  bool every_line() const noexcept override { return true; }
-  void on_line(const line& l, std::vector<candidate>& out) override {
+  // A report is a whole file: every line is its own.
+  bool open() const noexcept override { return true; }
+  void finish(std::vector<candidate>&) override {}
+  bool take(const line& l, std::vector<candidate>& out) override {
+    on_line(l, out);
+    return true;
+  }
+
+ private:
+  void on_line(const line& l, std::vector<candidate>& out) {
     std::string_view s = l.text;
     // Never look inside key material, even when the element spans lines.
     if (in_key_) {
@@ -132,7 +66,7 @@ class wlanreport_extractor final : public extractor {
       bool ok = semi > p + (hexnum ? 3 : 2);
       for (std::size_t i = p + (hexnum ? 3 : 2); ok && i < semi; ++i) {
         const char ch = text[i];
-        const int d = is_digit(ch) ? ch - '0' : (hexnum && is_hexc(ch)) ? (ch | 0x20) - 'a' + 10 : -1;
+        const int d = is_digit(ch) ? ch - '0' : (hexnum && is_hex(ch)) ? (ch | 0x20) - 'a' + 10 : -1;
         if (d < 0)
           ok = false;
         else
@@ -171,6 +105,7 @@ class wlanreport_extractor final : public extractor {
       if (v.empty()) return;
       candidate c;
       c.format = input_format::wlanreport;
+      c.rule = "wlanreport";
       c.field = lab.substr(0, lab.size() - 1);
       c.kind = candidate::how::text;
       c.text = v.substr(0, 512);
@@ -184,14 +119,12 @@ class wlanreport_extractor final : public extractor {
     }
   }
 
- private:
   bool in_key_ = false;
   std::string last_event_;
 };
 
 }  // namespace
 
-std::unique_ptr<extractor> make_etw_extractor() { return std::make_unique<etw_extractor>(); }
-std::unique_ptr<extractor> make_wlanreport_extractor() { return std::make_unique<wlanreport_extractor>(); }
+std::unique_ptr<container> make_wlanreport_container() { return std::make_unique<wlanreport_container>(); }
 
 }  // namespace wlancode::scan::detail

@@ -6,28 +6,15 @@
 #include <cstring>
 
 #include "internal.hpp"
+#include "text.hpp"
 
 namespace wlancode::scan::detail {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_hexc(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
-
 // A whole token that is a number: "229380", "0x00038004", "-2147024891".
 bool is_number(std::string_view t) {
   if (t.empty() || t.size() > 12) return false;
-  if (t.size() > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'X')) return std::all_of(t.begin() + 2, t.end(), is_hexc);
+  if (t.size() > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'X')) return std::all_of(t.begin() + 2, t.end(), is_hex);
   if (t[0] == '-') t.remove_prefix(1);
   return !t.empty() && std::all_of(t.begin(), t.end(), is_digit);
 }
@@ -96,10 +83,61 @@ bool reason_is_wlan(std::string_view id) {
   return std::find(std::begin(ids), std::end(ids), id) != std::end(ids);
 }
 
+// Labels an event's fields carry (data names and rendered "Label:" lines): a line with one is the
+// event's own and meets no line rule.
+bool known_label(std::string_view n) {
+  static constexpr std::string_view labels[] = {"ReasonCode",
+                                                "Reason Code",
+                                                "FailureReason",
+                                                "Failure Reason",
+                                                "ReasonText",
+                                                "Reason",
+                                                "Dot11StatusCode",
+                                                "Status Code",
+                                                "StatusCode",
+                                                "EAPReasonCode",
+                                                "EAP Reason Code",
+                                                "ErrorCode",
+                                                "Error Code",
+                                                "EAPErrorCode",
+                                                "EAP Error Code",
+                                                "Error",
+                                                "SSID",
+                                                "Name (SSID)",
+                                                "BSSID",
+                                                "PeerMac",
+                                                "AP MAC Address",
+                                                "Peer MAC Address",
+                                                "Event ID",
+                                                "Date",
+                                                "Log Name",
+                                                "Source",
+                                                "Task",
+                                                "Level",
+                                                "Opcode",
+                                                "Keyword",
+                                                "Keywords",
+                                                "User",
+                                                "User Name",
+                                                "Computer",
+                                                "Description",
+                                                "Network Adapter",
+                                                "Interface GUID",
+                                                "Connection Mode",
+                                                "Profile Name",
+                                                "BSS Type",
+                                                "Interface Description"};
+  return std::any_of(std::begin(labels), std::end(labels), [n](std::string_view l) { return iequals(n, l); });
+}
+
 class event_builder {
  public:
   explicit event_builder(input_format f) : format_(f) {}
-  void begin() { clear(); }
+  void begin() {
+    clear();
+    active_ = true;
+  }
+  bool active() const noexcept { return active_; }
   void set_id(std::string_view id) { event_id_ = std::string(trim(id).substr(0, 16)); }
   void set_time(std::string_view t) {
     if (timestamp_.empty()) timestamp_ = std::string(trim(t).substr(0, 64));
@@ -110,19 +148,22 @@ class event_builder {
     fields_.push_back({std::string(trim(name)), std::string(trim(value).substr(0, 2048)), l.number, excerpt_of(l.text),
                        l.truncated, from_message});
   }
-  // Message lines ("Failure Reason: ...") of a rendered message.
-  void add_message_line(std::string_view text, const line& l) {
+  // Message lines ("Failure Reason: ...") of a rendered message; true when the label is an
+  // event field's.
+  bool add_message_line(std::string_view text, const line& l) {
     const std::size_t colon = text.find(':');
-    if (colon == std::string_view::npos || colon > 40) return;
+    if (colon == std::string_view::npos || colon > 40) return false;
     std::string_view label = trim(text.substr(0, colon));
-    if (label.empty()) return;
+    if (label.empty()) return false;
     if (iequals(label, "Event ID"))
       set_id(text.substr(colon + 1));
     else if (iequals(label, "Date"))
       set_time(text.substr(colon + 1));
     add(label, text.substr(colon + 1), l, true);
+    return known_label(label);
   }
   void flush(std::vector<candidate>& out) {
+    active_ = false;
     if (fields_.empty()) {
       clear();
       return;
@@ -156,6 +197,7 @@ class event_builder {
     auto base = [&](const field& f, std::string_view label) {
       candidate c;
       c.format = format_;
+      c.rule = to_string(format_);
       c.field = label;
       c.line = f.line;
       c.excerpt = f.excerpt;
@@ -244,6 +286,7 @@ class event_builder {
   std::vector<field> fields_;
   std::string event_id_, timestamp_;
   bool has_data_ = false;
+  bool active_ = false;
 };
 
 // The text between `open_end` (just after '>') and the next '<', or to the end of the line.
@@ -265,11 +308,24 @@ std::string_view attr(std::string_view s, std::size_t from, std::string_view nam
   return s.substr(b, e - b);
 }
 
-class event_xml_extractor final : public extractor {
+class event_xml_container final : public container {
  public:
-  event_xml_extractor() : ev_(input_format::event_xml) {}
-  bool every_line() const noexcept override { return true; }
-  void on_line(const line& l, std::vector<candidate>& out) override {
+  event_xml_container() : ev_(input_format::event_xml) {}
+  bool open() const noexcept override { return ev_.active() || in_message_; }
+  // Lines inside an event, or holding its tags, are the container's.
+  bool take(const line& l, std::vector<candidate>& out) override {
+    const bool was_open = open();
+    tags_ = false;
+    parse(l, out);
+    return was_open || open() || tags_;
+  }
+  void finish(std::vector<candidate>& out) override {
+    ev_.flush(out);
+    in_message_ = false;
+  }
+
+ private:
+  void parse(const line& l, std::vector<candidate>& out) {
     std::string_view s = l.text;
     std::size_t pos = 0;
     if (in_message_) {
@@ -291,8 +347,12 @@ class event_xml_extractor final : public extractor {
           ((tag.starts_with("Object ") || tag == "Object") && !tag.ends_with("/")) || tag.starts_with("Obj ")) {
         ev_.flush(out);
         ev_.begin();
+        tags_ = true;
       } else if (tag == "/Event" || tag == "/Object" || tag == "/Obj") {
         ev_.flush(out);
+        tags_ = true;
+      } else if (!ev_.active()) {
+        continue;  // outside an event: nothing of ours
       } else if (tag.starts_with("EventID")) {
         ev_.set_id(element_text(s, after));
       } else if (tag.starts_with("TimeCreated")) {
@@ -316,9 +376,6 @@ class event_xml_extractor final : public extractor {
       }
     }
   }
-  void finish(std::vector<candidate>& out) override { ev_.flush(out); }
-
- private:
   void message_start(std::string_view s, std::size_t after, const line& l) {
     const std::size_t lt = s.find('<', after);
     message_line(s.substr(after, (lt == std::string_view::npos ? s.size() : lt) - after), l);
@@ -336,30 +393,40 @@ class event_xml_extractor final : public extractor {
   }
   event_builder ev_;
   bool in_message_ = false;
+  bool tags_ = false;  // the last line held an event's tags
 };
 
-class event_text_extractor final : public extractor {
+// wevtutil /f:text and Event Viewer copies: an event runs from its "Event[N]:" or "Log Name:"
+// line to the next one, at most max_lines lines (a text export has no end marker, and a support
+// bundle goes on with other logs).
+class event_text_container final : public container {
  public:
-  event_text_extractor() : ev_(input_format::event_text) {}
-  bool every_line() const noexcept override { return true; }
-  void on_line(const line& l, std::vector<candidate>& out) override {
+  event_text_container() : ev_(input_format::event_text) {}
+  bool open() const noexcept override { return ev_.active(); }
+  bool take(const line& l, std::vector<candidate>& out) override {
     std::string_view s = trim(l.text);
     if (s.starts_with("- ")) s.remove_prefix(2);
     if (s.starts_with("Event[") || s.starts_with("Log Name:")) {
       ev_.flush(out);
       ev_.begin();
+      lines_ = 0;
     }
-    ev_.add_message_line(s, l);
+    if (!ev_.active()) return false;
+    const bool own = ev_.add_message_line(s, l) || s.starts_with("Event[");
+    if (++lines_ >= max_lines) ev_.flush(out);
+    return own;
   }
   void finish(std::vector<candidate>& out) override { ev_.flush(out); }
 
  private:
+  static constexpr std::size_t max_lines = 256;
   event_builder ev_;
+  std::size_t lines_ = 0;
 };
 
 }  // namespace
 
-std::unique_ptr<extractor> make_event_xml_extractor() { return std::make_unique<event_xml_extractor>(); }
-std::unique_ptr<extractor> make_event_text_extractor() { return std::make_unique<event_text_extractor>(); }
+std::unique_ptr<container> make_event_xml_container() { return std::make_unique<event_xml_container>(); }
+std::unique_ptr<container> make_event_text_container() { return std::make_unique<event_text_container>(); }
 
 }  // namespace wlancode::scan::detail

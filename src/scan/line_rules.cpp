@@ -1,0 +1,698 @@
+// The line rules engine. For one line: find the needles (grammar/needles.def), try the rules
+// whose key holds the needle found (grammar/rules.def), then the generic code contexts
+// (grammar/keys.def) at the needles no rule took, then symbolic names, then WLAN_REASON_CODEs
+// printed with their text. A rule that matches claims its text: nothing else reads it again.
+#include "line_rules.hpp"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <span>
+
+#include "text.hpp"
+#include "wlancode/explain.hpp"
+#include "wlancode/text_match.hpp"
+
+namespace wlancode::scan::detail {
+namespace {
+
+// ---- needles -------------------------------------------------------------------------------
+constexpr std::string_view needles[] = {
+#define WLANCODE_NEEDLE(text, why) text,
+#include "grammar/needles.def"
+};
+constexpr std::size_t needle_count = std::size(needles);
+static_assert(needle_count < 32, "needle sets are bit masks");
+
+constexpr bool same_folded(std::string_view s, std::size_t i, std::string_view n) noexcept {
+  return i + n.size() <= s.size() && fold(s[i]) == fold(n[0]) && fold(s[i + 1]) == fold(n[1]) &&
+         fold(s[i + 2]) == fold(n[2]);
+}
+// The first needle inside `text` (folded), or needle_count.
+constexpr std::size_t needle_in(std::string_view text, std::size_t* at = nullptr) noexcept {
+  for (std::size_t i = 0; i + 3 <= text.size(); ++i)
+    for (std::size_t k = 0; k < needle_count; ++k)
+      if (same_folded(text, i, needles[k])) {
+        if (at) *at = i;
+        return k;
+      }
+  return needle_count;
+}
+constexpr std::size_t needle_id(std::string_view n) noexcept {
+  for (std::size_t k = 0; k < needle_count; ++k)
+    if (needles[k] == n) return k;
+  return needle_count;
+}
+const std::size_t n_reason = needle_id("aso"), n_status = needle_id("atu"), n_error = needle_id("rro"),
+                  n_name = needle_id("_ce"), n_hex = needle_id("x00"), n_ssid = needle_id("d='"),
+                  n_xml = needle_id("<ev"), n_clixml = needle_id("<ob"), n_text = needle_id("nt["),
+                  n_logname = needle_id("me:");
+
+// ---- rules ---------------------------------------------------------------------------------
+enum class syntax : std::uint8_t { num, after_mac, tail_paren };
+constexpr unsigned F_SIGNED = 1, F_CLOSE = 2, F_NAME = 4, F_STA = 8, F_SHAPE = 16, F_NONZERO = 32;
+enum class target : std::uint8_t {
+#define WLANCODE_FAMILY(id, ...) id,
+#include "wlancode/tables/families.def"
+  raw,
+  ignore
+};
+
+struct rule {
+  std::string_view id;
+  input_format format;
+  std::string_view anchor, key;
+  syntax syn;
+  target fam;
+  std::string_view field, space;
+  unsigned flags;
+  std::size_t needle, needle_at;  // the first needle of the key, and its offset in the key
+};
+
+constexpr rule make_rule(std::string_view id, input_format format, std::string_view anchor, std::string_view key,
+                         syntax syn, target fam, std::string_view field, std::string_view space, unsigned flags) {
+  std::size_t at = 0;
+  const std::size_t n = needle_in(key, &at);
+  if (n == needle_count) throw "rules.def: a rule's key holds no needle of needles.def";
+  return {id, format, anchor, key, syn, fam, field, space, flags, n, at};
+}
+
+constexpr rule rules[] = {
+#define WLANCODE_RULE(id, format, anchor, key, syn, fam, field, space, flags) \
+  make_rule(#id, input_format::format, anchor, key, syntax::syn, target::fam, field, space, flags),
+#include "grammar/rules.def"
+};
+constexpr std::size_t rule_count = std::size(rules);
+
+constexpr bool rule_ids_unique() {
+  for (std::size_t i = 0; i < rule_count; ++i)
+    for (std::size_t j = i + 1; j < rule_count; ++j)
+      if (rules[i].id == rules[j].id) return false;
+  return true;
+}
+static_assert(rule_ids_unique(), "rules.def: two rules share an id");
+
+// ---- generic keys ----------------------------------------------------------------------------
+enum class key_class : std::uint8_t { reason, status, signed_reason, ieee_status, dot11, wlan, wps, esp };
+struct key_row {
+  std::string_view key;
+  key_class cls;
+};
+constexpr key_row keys[] = {
+#define WLANCODE_KEY(key, cls) {key, key_class::cls},
+#include "grammar/keys.def"
+};
+constexpr bool keys_hold_needles() {
+  for (const key_row& k : keys)
+    if (needle_in(k.key) == needle_count) return false;
+  return true;
+}
+static_assert(keys_hold_needles(), "keys.def: a key holds no needle of needles.def");
+
+// Every family's name prefix holds a needle, so that symbolic names are found.
+constexpr std::string_view name_prefixes[] = {
+#define WLANCODE_FAMILY(id, type, prefix, ...) prefix,
+#include "wlancode/tables/families.def"
+};
+constexpr bool prefixes_hold_needles() {
+  for (std::string_view p : name_prefixes)
+    if (needle_in(p) == needle_count) return false;
+  return true;
+}
+
+// ---- markers -------------------------------------------------------------------------------
+enum class marker_group : std::uint8_t { esp, wps, nwifi, reason_word, status_word, local };
+enum class marker_case : std::uint8_t { exact, fold };
+struct marker_row {
+  marker_group group;
+  std::string_view text;
+  marker_case mcase;
+};
+constexpr marker_row markers[] = {
+#define WLANCODE_MARKER(group, text, mcase) {marker_group::group, text, marker_case::mcase},
+#include "grammar/markers.def"
+};
+
+bool has_marker(std::string_view s, marker_group g) {
+  for (const marker_row& m : markers) {
+    if (m.group != g) continue;
+    if (m.mcase == marker_case::exact ? s.find(m.text) != std::string_view::npos
+                                      : ifind(s, m.text) != std::string_view::npos)
+      return true;
+  }
+  return false;
+}
+
+// ---- one line's state ------------------------------------------------------------------------
+struct hit {
+  std::uint16_t pos;
+  std::uint8_t needle;
+};
+constexpr std::size_t max_hits = 64;
+constexpr std::size_t max_scan = 4096;  // bytes of a line the rules look at
+
+struct span {
+  std::size_t begin, end;
+};
+
+// A value read at a key.
+struct value {
+  std::size_t begin = 0, end = 0;  // the token
+  std::size_t past = 0;            // end of what the value claims (closer, name)
+  std::string_view token, text;    // text: a name after '=' or " - ", or the reason text before (N)
+  bool negative = false;
+};
+
+// The number at s[p] after optional spaces and one opener ( " '; its closer must follow.
+bool read_number(std::string_view s, std::size_t p, bool sign, bool need_close, bool name, value& v) {
+  std::size_t i = p;
+  for (int k = 0; k < 4 && i < s.size() && (s[i] == ' ' || s[i] == '\t'); ++k) ++i;
+  char closer = 0;
+  if (i < s.size() && (s[i] == '(' || s[i] == '"' || s[i] == '\'')) {
+    closer = s[i] == '(' ? ')' : s[i];
+    ++i;
+  }
+  const std::size_t len = number_at(s, i, sign);
+  if (len == 0) return false;
+  v.begin = i;
+  v.end = i + len;
+  v.token = s.substr(i, len);
+  v.negative = s[i] == '-';
+  std::size_t e = v.end;
+  if (closer) {
+    if (e >= s.size() || s[e] != closer) return false;
+    ++e;
+  }
+  if (need_close && !closer) {
+    if (e >= s.size() || s[e] != ')') return false;
+    ++e;
+  }
+  if (e < s.size() && s[e] == '=' && name) {  // mac80211: (Reason: 3=DEAUTH_LEAVING)
+    std::size_t k = e + 1;
+    while (k < s.size() && (is_word(s[k]) || s[k] == '<' || s[k] == '>')) ++k;
+    v.text = s.substr(e + 1, k - e - 1);
+    e = k;
+  } else if (!number_ends_at(s, e)) {
+    return false;
+  } else if (name && s.substr(e, 3) == " - ") {  // Arduino-ESP32: Reason: 202 - AUTH_FAIL
+    std::size_t k = e + 3;
+    while (k < s.size() && is_word(s[k])) ++k;
+    if (k > e + 3) v.text = s.substr(e + 3, k - e - 3);
+    e = k;
+  }
+  v.past = e;
+  return true;
+}
+
+// A reason text ending in (N) at s[p]: "Class 2 frame received from nonauthenticated station (6)".
+bool read_tail_paren(std::string_view s, std::size_t p, value& v) {
+  std::size_t i = p;
+  while (i < s.size() && s[i] == ' ') ++i;
+  if (i >= s.size() || !is_alpha(s[i])) return false;
+  const std::size_t limit = std::min(s.size(), i + 240);
+  for (std::size_t k = s.find('(', i); k != std::string_view::npos && k < limit; k = s.find('(', k + 1)) {
+    const std::size_t len = number_at(s, k + 1);
+    if (len == 0 || len > 5 || k + 1 + len >= s.size() || s[k + 1 + len] != ')') continue;
+    const std::size_t e = k + 2 + len;
+    if (e < s.size() && s[e] != ',' && s[e] != ';' && s[e] != ' ' && s[e] != '\t') continue;
+    v.begin = k + 1;
+    v.end = k + 1 + len;
+    v.past = e;
+    v.token = s.substr(v.begin, len);
+    v.text = trim(s.substr(i, k - i));
+    return true;
+  }
+  return false;
+}
+
+bool read_after_mac(std::string_view s, std::size_t p, value& v) {
+  if (!is_mac_at(s, p) || s.substr(p + 17, 2) != ", ") return false;
+  return read_number(s, p + 19, false, true, false, v);
+}
+
+bool overlaps(const std::vector<span>& claimed, std::size_t b, std::size_t e) {
+  return std::any_of(claimed.begin(), claimed.end(), [&](const span& c) { return b < c.end && c.begin < e; });
+}
+
+std::optional<std::uint32_t> value_of(std::string_view token) {
+  const parse_result p = parse_number(token);
+  if (!p.number) return std::nullopt;
+  return p.number->negative ? static_cast<std::uint32_t>(p.number->magnitude) : p.number->value;
+}
+
+// In one of the family's ranges (WLAN_REASON_CODE: 0x0002xxxx...), listed or not.
+bool in_family_shape(family f, std::uint32_t v) { return classify(f, v).range != nullptr; }
+
+// The value of "key=", "key: ", "key " context fields such as bssid=.
+std::string_view context_value(std::string_view s, std::string_view key) {
+  std::size_t k = 0;
+  while ((k = s.find(key, k)) != std::string_view::npos) {
+    if (k == 0 || !is_word(s[k - 1])) {
+      std::size_t b = k + key.size();
+      if (b < s.size() && (s[b] == '"' || s[b] == '\'')) ++b;
+      std::size_t e = b;
+      while (e < s.size() && s[e] != ' ' && s[e] != ',' && s[e] != '"' && s[e] != '\'' && s[e] != ')' && s[e] != '\t')
+        ++e;
+      return s.substr(b, e - b);
+    }
+    k += key.size();
+  }
+  return {};
+}
+
+std::string_view mac_after_key(std::string_view s, std::initializer_list<std::string_view> ks) {
+  for (std::string_view k : ks) {
+    const std::string_view v = context_value(s, k);
+    if (v.size() >= 17 && is_mac_at(v, 0)) return v.substr(0, 17);
+  }
+  return {};
+}
+
+// The interface: "wlan0: ..." style token ending with ':' or inside "device (wlp2s0)", if="wl1".
+std::string_view interface_of(std::string_view s) {
+  for (std::size_t i = 0; i + 3 < s.size(); ++i) {
+    if (s[i] == 'w' && s[i + 1] == 'l' &&
+        (i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == ',' || s[i - 1] == '[' || s[i - 1] == '"')) {
+      std::size_t e = i + 2;
+      while (e < s.size() && (is_alnum(s[e]) || s[e] == '-' || s[e] == '_' || s[e] == '.')) ++e;
+      if (e < s.size() && (s[e] == ':' || s[e] == ')' || s[e] == ']' || s[e] == '"') && e - i >= 3 && e - i <= 15 &&
+          is_digit(s[e - 1]))
+        return s.substr(i, e - i);
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+static_assert(prefixes_hold_needles(), "families.def: a family's name prefix holds no needle of needles.def");
+
+rule_engine::rule_engine(input_format only) : only_(only) {}
+
+bool rule_engine::use(input_format producer) const noexcept {
+  if (only_ == input_format::automatic || only_ == producer) return true;
+  if (only_ == input_format::linux_log) return format_is_linux(producer);
+  return false;
+}
+
+void rule_engine::learned_ssids(std::vector<std::pair<std::uint64_t, std::string>>& out) const {
+  out.assign(ssids_.begin(), ssids_.end());
+}
+
+// "Trying to associate with <bssid> (SSID='<ssid>' freq=...)", hit at "d='": remember the SSID.
+void rule_engine::learn_ssid(std::string_view s, std::size_t hit) {
+  const std::size_t q = hit >= 4 ? hit - 4 : 0;  // at "(SSID='": the hit is its D
+  if (q < 24 || s.substr(q, 7) != "(SSID='" || s[q - 1] != ' ' || !is_mac_at(s, q - 18) ||
+      s.substr(q - 24, 6) != " with ")
+    return;
+  const std::size_t e = s.find("' ", q + 7);
+  if (e == std::string_view::npos || e - (q + 7) > 32) return;
+  if (ssids_.size() >= max_ssids) ssids_.clear();
+  std::string& slot = ssids_[mac_key(s.substr(q - 18, 17))];
+  const std::string_view ssid = s.substr(q + 7, e - (q + 7));
+  if (slot != ssid) slot.assign(ssid);
+}
+
+unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
+  const std::string_view s = l.text.substr(0, std::min(l.text.size(), max_scan));
+  unsigned opens = 0;
+
+  // 1. The needles of the line.
+  std::array<hit, max_hits> hits;
+  std::size_t nhits = 0;
+  for (std::size_t i = l.anchor < s.size() ? l.anchor : 0; i + 3 <= s.size() && nhits < max_hits; ++i) {
+    for (std::size_t k = 0; k < needle_count; ++k)
+      if (same_folded(s, i, needles[k])) hits[nhits++] = {static_cast<std::uint16_t>(i), static_cast<std::uint8_t>(k)};
+  }
+  if (nhits == 0) return 0;
+
+  const std::size_t first = out.size();
+  std::vector<span> claimed;
+  std::vector<std::size_t> pos_of;  // candidate position on the line, for the final order
+  auto emit = [&](candidate&& c, std::size_t at) {
+    out.push_back(std::move(c));
+    pos_of.push_back(at);
+  };
+  auto number_candidate = [&](input_format fmt, std::string_view rule_id, std::string_view field, family fam,
+                              const value& v, double confidence) {
+    candidate c;
+    c.format = fmt;
+    c.rule = rule_id;
+    c.confidence = confidence;
+    c.field = field;
+    c.kind = candidate::how::number;
+    c.fam = fam;
+    c.token = v.token;
+    c.text = v.text;
+    return c;
+  };
+
+  // 2. Producer rules at their needles.
+  for (std::size_t h = 0; h < nhits; ++h) {
+    const std::size_t at = hits[h].pos;
+    for (const rule& r : rules) {
+      if (r.needle != hits[h].needle || at < r.needle_at) continue;
+      const std::size_t start = at - r.needle_at;
+      if (s.substr(start, r.key.size()) != r.key || !use(r.format)) continue;
+      if (overlaps(claimed, start, start + r.key.size())) continue;
+      if (!r.anchor.empty() && s.find(r.anchor) == std::string_view::npos) continue;
+      const std::size_t p = start + r.key.size();
+      value v;
+      bool ok = false;
+      switch (r.syn) {
+        case syntax::num:
+          ok = read_number(s, p, (r.flags & F_SIGNED) != 0, (r.flags & F_CLOSE) != 0, (r.flags & F_NAME) != 0, v);
+          break;
+        case syntax::after_mac:
+          ok = read_after_mac(s, p, v);
+          break;
+        case syntax::tail_paren:
+          ok = read_tail_paren(s, p, v);
+          break;
+      }
+      if (r.fam == target::ignore) {  // a known non-code: nothing else may read it
+        claimed.push_back({start, ok ? v.past : p});
+        continue;
+      }
+      if (!ok) continue;
+      if (r.fam != target::raw && (r.flags & (F_SHAPE | F_NONZERO))) {
+        const auto val = value_of(v.token);
+        if (!val || ((r.flags & F_SHAPE) && !in_family_shape(static_cast<family>(r.fam), *val))) continue;
+        if ((r.flags & F_NONZERO) && *val == 0) {
+          claimed.push_back({start, v.past});
+          continue;
+        }
+      }
+      claimed.push_back({start, v.past});
+      if (r.fam == target::raw) {
+        candidate c = number_candidate(r.format, r.id, r.field, family::wlan_reason, v, 1.0);
+        c.fam.reset();
+        c.kind = candidate::how::raw;
+        c.space = r.space;
+        emit(std::move(c), start);
+      } else {
+        candidate c = number_candidate(r.format, r.id, r.field, static_cast<family>(r.fam), v, 1.0);
+        if (r.flags & F_STA) c.sta = find_mac(s.substr(0, start));
+        emit(std::move(c), start);
+      }
+    }
+  }
+
+  // 3. Generic code contexts at the reason/status/error needles no rule took.
+  if (use(input_format::generic)) {
+    for (std::size_t h = 0; h < nhits; ++h) {
+      const std::size_t nd = hits[h].needle;
+      if (nd != n_reason && nd != n_status && nd != n_error) continue;
+      const std::size_t at = hits[h].pos;
+      const std::string_view base = nd == n_reason ? "reason" : nd == n_status ? "status" : "error";
+      const std::size_t b = nd == n_error ? at - (at ? 1 : 0) : (at >= 2 ? at - 2 : 0);
+      if (b + base.size() > s.size() || !iequals(s.substr(b, base.size()), base)) continue;
+      // The word around it, and a neighbour word the log joins to it.
+      std::size_t L = b, R = b + base.size();
+      while (L > 0 && is_word(s[L - 1])) --L;
+      while (R < s.size() && is_word(s[R])) ++R;
+      if (overlaps(claimed, L, R)) continue;
+      std::string core;
+      for (std::size_t i = L; i < R; ++i)
+        if (s[i] != '_') core += lower(s[i]);
+      std::string before;  // a neighbour word some logs join to the key: "Deauth reason", "Configuration Error"
+      std::size_t before_at = L;
+      if (L >= 2 && s[L - 1] == ' ') {
+        std::size_t w = L - 1;
+        while (w > 0 && is_alpha(s[w - 1])) --w;
+        for (std::size_t i = w; i < L - 1; ++i) before += lower(s[i]);
+        before_at = w;
+      }
+      const bool code_after = R + 5 <= s.size() && s[R] == ' ' && iequals(s.substr(R + 1, 4), "code") &&
+                              (R + 5 == s.size() || !is_alpha(s[R + 5]));
+      // The longest reading the table knows: neighbour + key + " code", then shorter ones.
+      const key_row* kr = nullptr;
+      for (int variant = 0; variant < 4 && !kr; ++variant) {
+        const bool with_before = variant % 2 == 0, with_code = variant < 2;
+        if ((with_before && before.empty()) || (with_code && !code_after)) continue;
+        const std::string key = (with_before ? before : std::string()) + core + (with_code ? "code" : "");
+        for (const key_row& k : keys)
+          if (k.key == key) kr = &k;
+        if (kr) {
+          if (with_before) L = before_at;
+          if (with_code) R += 5;
+        }
+      }
+      if (!kr) continue;
+      // Separators: a closing quote of a quoted key, spaces, one of : = ->, spaces, D-Bus types.
+      std::size_t p = R;
+      if (L > 0 && (s[L - 1] == '"' || s[L - 1] == '\'') && p < s.size() && s[p] == s[L - 1]) ++p;
+      const std::size_t sep0 = p;
+      while (p < s.size() && (s[p] == ' ' || s[p] == '\t')) ++p;
+      if (p < s.size() && (s[p] == ':' || s[p] == '=')) {
+        ++p;
+      } else if (s.substr(p, 2) == "->") {
+        p += 2;
+      }
+      while (p < s.size() && (s[p] == ' ' || s[p] == '\t')) ++p;
+      if (s.substr(p, 8) == "variant ") {
+        p += 8;
+        while (p < s.size() && s[p] == ' ') ++p;
+        for (std::string_view t : {"int32 ", "uint32 ", "int16 ", "uint16 ", "int64 ", "uint64 "})
+          if (s.substr(p, t.size()) == t) p += t.size();
+        while (p < s.size() && s[p] == ' ') ++p;
+      }
+      if (p == sep0 && (p >= s.size() || (s[p] != '(' && s[p] != '"' && s[p] != '\''))) continue;  // "reasons"
+      const bool reasonish = kr->cls == key_class::reason || kr->cls == key_class::signed_reason;
+      value v;
+      bool ok = read_number(s, p, reasonish, false, true, v);
+      if (!ok && (kr->cls == key_class::reason || kr->cls == key_class::status)) ok = read_tail_paren(s, p, v);
+      if (!ok) continue;
+      const auto val = value_of(v.token);
+      if (!val) continue;
+      // The family: the key, the value's shape, the producer's marks, the line's words.
+      std::optional<family> fam;
+      double confidence = 0.9;
+      switch (kr->cls) {
+        case key_class::ieee_status:
+          fam = family::ieee80211_status;
+          break;
+        case key_class::dot11:
+          fam = family::dot11_assoc_status;
+          break;
+        case key_class::wlan:
+          fam = family::wlan_reason;
+          break;
+        case key_class::wps:
+          fam = family::wps_config_error;
+          break;
+        case key_class::esp:
+          fam = family::esp_wifi_reason;
+          break;
+        case key_class::signed_reason:
+        case key_class::reason:
+        case key_class::status:
+          if (*val >= 0x10000) {
+            if (has_marker(s, marker_group::nwifi) && in_family_shape(family::dot11_assoc_status, *val)) {
+              fam = family::dot11_assoc_status;
+            } else if (reasonish && !v.negative && in_family_shape(family::wlan_reason, *val)) {
+              fam = family::wlan_reason;
+              confidence = 0.85;
+            }
+          } else if (has_marker(s, marker_group::nwifi)) {
+            fam = family::dot11_assoc_status;
+            confidence = 0.8;
+          } else if (reasonish && has_marker(s, marker_group::esp)) {
+            fam = family::esp_wifi_reason;
+            confidence = 0.8;
+          } else if (reasonish && has_marker(s, marker_group::wps) && *val <= 0xFF) {
+            fam = family::wps_config_error;
+            confidence = 0.8;
+          } else if (reasonish) {
+            if (*val == 0) break;  // reserved: "no reason"
+            if (*val >= 200 && *val <= 0xFF && find(family::esp_wifi_reason, *val) &&
+                !find(family::ieee80211_reason, *val)) {
+              fam = family::esp_wifi_reason;  // only Espressif uses these values
+              confidence = 0.7;
+            } else if (kr->cls == key_class::signed_reason || has_marker(s, marker_group::reason_word)) {
+              fam = family::ieee80211_reason;
+              confidence = kr->cls == key_class::signed_reason ? 0.9 : 0.7;
+            }
+          } else if (has_marker(s, marker_group::status_word)) {
+            fam = family::ieee80211_status;
+            confidence = 0.7;
+          }
+          break;
+      }
+      if (!fam) continue;
+      if (value_bits(*fam) == 16 && *val > 0xFFFF) continue;
+      // A text or name printed with the number raises or lowers the confidence.
+      if (!v.text.empty()) {
+        const classification k = classify(*fam, *val);
+        const code_info* code = k.code ? k.code : k.inner;
+        if (code) {
+          const double agree = text_agreement(*code, v.text);
+          confidence += agree >= 0.6 ? 0.1 : agree < 0.3 ? -0.2 : 0.0;
+        }
+      }
+      claimed.push_back({L, v.past});
+      emit(number_candidate(input_format::generic, "generic", s.substr(L, R - L), *fam, v,
+                            std::clamp(confidence, 0.1, 1.0)),
+           L);
+    }
+  }
+
+  // 4. Symbolic names of every family (WLAN_REASON_CODE_..., WCN_VALUE_CE_..., WIFI_REASON_...).
+  if (use(input_format::plain)) {
+    std::size_t done = 0;  // names end here: each is read once
+    for (std::size_t h = 0; h < nhits; ++h) {
+      const std::size_t nd = hits[h].needle;
+      if (nd != n_reason && nd != n_status && nd != n_name) continue;
+      std::size_t b = hits[h].pos;
+      // A name's needle is upper case (REASON, STATUS) or "_CE": never part of a lower-case word.
+      if (b < done || b + 1 >= s.size() || !is_upper_word(s[b]) || !is_upper_word(s[b + 1])) continue;
+      while (b > 0 && is_upper_word(s[b - 1])) --b;
+      std::size_t e = hits[h].pos;
+      while (e < s.size() && is_upper_word(s[e])) ++e;
+      done = std::max(done, e);
+      if (b > 0 && is_alnum(s[b - 1])) continue;
+      if (overlaps(claimed, b, e)) continue;
+      const std::string_view name = s.substr(b, e - b);
+      for (family f : all_families) {
+        if (!name.starts_with(name_prefix(f)) || name.size() <= name_prefix(f).size()) continue;
+        const code_info* c = find(f, name);
+        if (!c || c->name.size() != name.size()) continue;  // only a table's own full names
+        candidate k;
+        k.format = input_format::plain;
+        k.rule = "name";
+        k.confidence = 1.0;
+        k.field = "name";
+        k.kind = candidate::how::name;
+        k.fam = c->fam;
+        k.token = name;
+        claimed.push_back({b, e});
+        emit(std::move(k), b);
+        break;
+      }
+    }
+  }
+
+  // 5. A WLAN_REASON_CODE printed with its own text: "0x00038012, The computer is roaming too often".
+  if (use(input_format::windows_app)) {
+    for (std::size_t h = 0; h < nhits; ++h) {
+      if (hits[h].needle != n_hex) continue;
+      const std::size_t b = hits[h].pos;  // at 'x'
+      if (b == 0 || s[b - 1] != '0' || (b > 1 && is_word(s[b - 2]))) continue;
+      const std::size_t len = number_at(s, b - 1);
+      if (len != 10 || !number_ends_at(s, b - 1 + len) || overlaps(claimed, b - 1, b - 1 + len)) continue;
+      const auto val = value_of(s.substr(b - 1, len));
+      const code_info* code = val ? find(family::wlan_reason, *val) : nullptr;
+      if (!code) continue;
+      std::size_t t = b - 1 + len;
+      while (t < s.size() && (s[t] == ',' || s[t] == ' ' || s[t] == ':' || s[t] == '-' || s[t] == '\t')) ++t;
+      const std::string_view text = s.substr(t);
+      const double agree = text.empty() ? 0.0 : text_agreement(*code, text);
+      if (agree < 0.6) continue;
+      value v;
+      v.token = s.substr(b - 1, len);
+      v.text = text;
+      claimed.push_back({b - 1, s.size()});
+      emit(number_candidate(input_format::windows_app, "wlanapi_text", "code", family::wlan_reason, v, agree), b - 1);
+    }
+  }
+
+  // 6. Context learnt for later lines, and the container openers.
+  for (std::size_t h = 0; h < nhits; ++h) {
+    const std::size_t nd = hits[h].needle, at = hits[h].pos;
+    if (nd == n_ssid && use(input_format::wpa_supplicant)) learn_ssid(s, at);
+    if ((nd == n_xml && s.substr(at, 6) == "<Event" && at + 6 < s.size() &&
+         (s[at + 6] == ' ' || s[at + 6] == '>' || s[at + 6] == 's')) ||
+        (nd == n_clixml && (s.substr(at, 5) == "<Obj " || s.substr(at, 6) == "<Objs ")))
+      opens |= opens_event_xml;
+    if (nd == n_text || nd == n_logname) {
+      const std::string_view t = trim(s);
+      if ((nd == n_text && t.starts_with("Event[")) || (nd == n_logname && t.starts_with("Log Name:")))
+        opens |= opens_event_text;
+    }
+  }
+
+  if (out.size() == first) return opens;
+  // In the order of their place on the line; then the line's context.
+  if (out.size() - first > 1) {
+    std::vector<std::size_t> order(out.size() - first);
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return pos_of[a] < pos_of[b]; });
+    std::vector<candidate> sorted;
+    sorted.reserve(order.size());
+    for (std::size_t i : order) sorted.push_back(std::move(out[first + i]));
+    std::move(sorted.begin(), sorted.end(), out.begin() + static_cast<std::ptrdiff_t>(first));
+  }
+  const std::string_view ts = leading_timestamp(s);
+  const std::string_view ifc = interface_of(s);
+  const bool local = has_marker(s, marker_group::local);
+  const std::string_view bssid =
+      mac_after_key(s, {"bssid=", "bssid:", "BSSID: ", "bssid: ", "BSSID=", "bssid=\"", "Peer: ", "Mac: "});
+  const std::string_view sta = mac_after_key(s, {"STA=", "sta_mac=", "sta:", "STA: ", "ta="});
+  const std::string_view ssid_field = context_value(s, "ssid:");
+  for (std::size_t i = first; i < out.size(); ++i) {
+    candidate& c = out[i];
+    c.line = l.number;
+    c.truncated = l.truncated;
+    c.excerpt = excerpt_of(l.text);
+    c.timestamp = ts;
+    c.interface = ifc;
+    if (c.sta.empty()) c.sta = sta;
+    c.bssid = bssid;
+    if (c.bssid.empty() && c.sta.empty()) c.bssid = find_mac(s);
+    if (!ssid_field.empty() && ssid_field.size() <= 32) c.ssid = ssid_field;
+    if (c.ssid.empty() && !c.bssid.empty())
+      if (const auto it = ssids_.find(mac_key(c.bssid)); it != ssids_.end()) c.ssid = it->second;
+    if (c.fam == family::ieee80211_reason || c.fam == family::esp_wifi_reason) {
+      c.locally_generated = local || (!c.token.empty() && c.token[0] == '-');
+      c.init = c.locally_generated ? initiator::system : initiator::network;
+    } else if (c.fam == family::ieee80211_status) {
+      c.init = initiator::network;
+    }
+  }
+  return opens;
+}
+
+}  // namespace wlancode::scan::detail
+
+namespace wlancode::scan {
+namespace {
+constexpr std::string_view syntax_names[] = {"num", "after_mac", "tail_paren"};
+constexpr std::string_view target_names[] = {
+#define WLANCODE_FAMILY(id, ...) #id,
+#include "wlancode/tables/families.def"
+    "raw", "ignore"};
+constexpr std::string_view class_names[] = {"reason", "status", "signed_reason", "ieee_status",
+                                            "dot11",  "wlan",   "wps",           "esp"};
+}  // namespace
+
+std::span<const rule_description> line_rules() noexcept {
+  using namespace detail;
+  static const auto table = [] {
+    std::array<rule_description, rule_count> t{};
+    for (std::size_t i = 0; i < rule_count; ++i) {
+      const rule& r = rules[i];
+      t[i] = {r.id,
+              r.format,
+              r.anchor,
+              r.key,
+              syntax_names[static_cast<std::size_t>(r.syn)],
+              target_names[static_cast<std::size_t>(r.fam)],
+              r.field};
+    }
+    return t;
+  }();
+  return table;
+}
+
+std::span<const key_description> generic_keys() noexcept {
+  using namespace detail;
+  static const auto table = [] {
+    std::array<key_description, std::size(keys)> t{};
+    for (std::size_t i = 0; i < std::size(keys); ++i)
+      t[i] = {keys[i].key, class_names[static_cast<std::size_t>(keys[i].cls)]};
+    return t;
+  }();
+  return table;
+}
+
+}  // namespace wlancode::scan

@@ -1,0 +1,40 @@
+// The line rules engine: every rule of grammar/rules.def, the generic code contexts of
+// grammar/keys.def, symbolic names of every family and WLAN_REASON_CODEs printed with their text,
+// applied to one line. Rules never print: they append candidates.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "internal.hpp"
+
+namespace wlancode::scan::detail {
+
+// Container openers a line holds (the pipeline starts the container on that line).
+enum opener : unsigned { opens_event_xml = 1, opens_event_text = 2 };
+
+class rule_engine {
+ public:
+  // `only`: automatic (every producer), linux_log (the Linux producers), or one producer.
+  explicit rule_engine(input_format only);
+
+  // Appends the candidates of `l`, in the order of their place on the line; returns the
+  // container openers the line holds.
+  unsigned on_line(const line& l, std::vector<candidate>& out);
+
+  // SSIDs learnt by BSSID (for -j: later segments inherit them). Keys are mac_key() values.
+  void learned_ssids(std::vector<std::pair<std::uint64_t, std::string>>& out) const;
+  static constexpr std::size_t max_ssids = 4096;
+
+ private:
+  bool use(input_format producer) const noexcept;
+  void learn_ssid(std::string_view s, std::size_t hit);
+
+  input_format only_;
+  std::unordered_map<std::uint64_t, std::string> ssids_;
+};
+
+}  // namespace wlancode::scan::detail

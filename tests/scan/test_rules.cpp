@@ -1,0 +1,181 @@
+// The grammar's own sample lines: every WLANCODE_SAMPLE of src/scan/grammar/rules.def and every
+// WLANCODE_KEY_SAMPLE of keys.def must give exactly its expected findings (and, for a rule's
+// sample, the finding must come from that rule). Decoys of every kind give none.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "helpers.hpp"
+
+namespace {
+
+using namespace scan_test;
+
+struct sample {
+  const char* rule;  // "" for a generic-key sample
+  const char* line;
+  const char* expected;
+};
+
+constexpr sample samples[] = {
+#define WLANCODE_SAMPLE(id, line, expected) {#id, line, expected},
+#include "grammar/rules.def"
+#define WLANCODE_KEY_SAMPLE(line, expected) {"", line, expected},
+#include "grammar/keys.def"
+};
+
+// "family:value[:local]" or "raw:space:value" of each finding.
+std::multiset<std::string> got_of(const std::vector<wlancode::scan::finding>& fs) {
+  std::multiset<std::string> out;
+  for (const auto& f : fs) {
+    std::string k;
+    if (f.fam) {
+      k = wlancode::to_string(*f.fam);
+    } else {
+      k = "raw:";
+      k += f.space;
+    }
+    k += ':';
+    k += std::to_string(f.value);
+    if (f.locally_generated) k += ":local";
+    out.insert(k);
+  }
+  return out;
+}
+
+std::multiset<std::string> expected_of(std::string_view s) {
+  std::multiset<std::string> out;
+  std::istringstream in{std::string(s)};
+  for (std::string item; in >> item;) out.insert(item);
+  return out;
+}
+
+TEST(GrammarSamples, EverySampleGivesItsFindings) {
+  ASSERT_GT(std::size(samples), 60u);
+  for (const sample& s : samples) {
+    SCOPED_TRACE(std::string(s.rule) + ": " + s.line);
+    const auto fs = scan(std::string(s.line) + "\n");
+    EXPECT_EQ(got_of(fs), expected_of(s.expected));
+    if (*s.rule) {
+      for (const auto& f : fs) {
+        if (!f.fam || expected_of(s.expected).size() == 1) {
+          EXPECT_EQ(f.rule, s.rule);
+        }
+      }
+    } else {
+      for (const auto& f : fs) {
+        EXPECT_TRUE(f.rule == "generic" || f.rule.find('_') != std::string::npos) << f.rule;
+        EXPECT_GT(f.confidence, 0.0);
+        EXPECT_LE(f.confidence, 1.0);
+      }
+    }
+  }
+}
+
+TEST(GrammarSamples, EveryRuleHasASample) {
+  std::set<std::string> with;
+  for (const sample& s : samples)
+    if (*s.rule) with.insert(s.rule);
+  std::size_t ignored = 0;
+  for (const auto& r : wlancode::scan::line_rules()) {
+    // The rules of known non-codes are tested by their decoy samples where they have one.
+    if (r.family == "ignore" && !with.count(std::string(r.id))) {
+      ++ignored;
+      continue;
+    }
+    if (r.id == "etw_nwifi_status" || r.id == "etw_autoconfig_reason") continue;  // covered below
+    EXPECT_TRUE(with.count(std::string(r.id))) << r.id << " has no WLANCODE_SAMPLE";
+  }
+  EXPECT_LE(ignored, 1u);
+}
+
+TEST(GrammarSamples, RulesNameTheirProducer) {
+  for (const auto& r : wlancode::scan::line_rules()) {
+    SCOPED_TRACE(std::string(r.id));
+    EXPECT_FALSE(r.key.empty());
+    EXPECT_FALSE(r.field.empty());
+    const auto& formats = wlancode::scan::input_formats();
+    const auto it = std::find_if(formats.begin(), formats.end(), [&](const auto& f) { return f.id == r.format; });
+    ASSERT_NE(it, formats.end());
+    EXPECT_EQ(it->kind, "producer");
+  }
+}
+
+// Numbers that are never codes, one kind per line: timestamps, PIDs, func(line), counters, AIDs,
+// channels, frequencies, RSSI, state transitions, non-frame statuses, other code spaces, MACs as hex.
+TEST(GrammarDecoys, NoFindingOnDecoyLines) {
+  const char* decoys[] = {
+      "Nov 21 10:12:34 laptop kernel: [ 6945.686202] wlan0: authenticate with 02:00:00:00:00:01",
+      "Nov 21 10:12:34 laptop wpa_supplicant[1485]: wlan0: CTRL-EVENT-SCAN-FAILED ret=-16",
+      "Feb 22 14:39:50 wlceventd: WLCEVENTD wlceventd_proc_event(420): eth5: Auth 02:00:00:00:00:05, status: 0",
+      "wlan0: CTRL-EVENT-SIGNAL-CHANGE above=1 signal=-39 noise=9999 txrate=585000",
+      "hostapd: wlan1: STA 02:00:00:00:00:01 IEEE802.11: associated (aid 1)",
+      "wlan0: RX AssocResp from 02:00:00:00:00:01 (capab=0x411 aid=1)",
+      "state: 5 -> 0 (200)",
+      "I (10245) wifi:state: run -> init (0xf00)",
+      "[  6837][D][WiFiGeneric.cpp:1039] _eventCallback(): Arduino Event: 5 - STA_DISCONNECTED",
+      "wlan0: CTRL-EVENT-SUBNET-STATUS-UPDATE status=0",
+      "WPS:  * Device Password ID (4)",
+      "[!] WPS transaction failed (code: 0x04), re-trying last pin",
+      "wlan0: CTRL-EVENT-EAP-METHOD EAP vendor 0 method 25 (PEAP) selected",
+      "wlan0: CTRL-EVENT-SSID-TEMP-DISABLED id=0 ssid=\"Home\" auth_failures=1 duration=10 reason=CONN_FAILED",
+      "[0]0000.0000::08/28/17-13:24:29.127 [Microsoft-Windows-NWiFi]DisAssoc: 0x020000000001",
+      "[1]0C34.275C::08/28/17-13:24:28.960 [Microsoft-Windows-WLAN-AutoConfig]Port<13> SecMgr Transition START AUTH "
+      "(3) --> WAIT FOR AUTH SUCCESS (4)",
+      "device (wlp2s0): state change: activated -> failed (reason 'supplicant-disconnect') [100 120 8]",
+      "rt2x00usb_vendor_request: Error - Vendor Request 0x07 failed for offset 0x1700 with error -110",
+      "WPA: Send EAPOL(version=2 secure=0 mic=0 ack=1 install=0 pairwise=8 kde_len=0 keyidx=0 encr=0)",
+      "scan report rssi: -51 bssid: 02:00:00:00:00:01",
+      "[Driver]: association success(res=4)",
+      "upstream returned status: 502 after 3 retries",
+      "job 42 finished with status 1",
+      "reason: timeout while waiting for lock",
+      "register dump: 0x00030001 0x00048005 0x00028001",
+      "wlan0: disconnect reason 3.5 seconds ago",
+  };
+  for (const char* d : decoys) {
+    SCOPED_TRACE(d);
+    EXPECT_EQ(scan(std::string(d) + "\n").size(), 0u);
+  }
+}
+
+// The family comes from the key, the value's shape, the producer and the line's words, in that order.
+TEST(GrammarInference, FamilyByKeyShapeProducerWords) {
+  EXPECT_EQ(keys(scan("Dot11StatusCode = 17\n")), V{"1:ieee80211_status:17"});
+  EXPECT_EQ(keys(scan("ReasonCode=0x48005\n")), V{"1:wlan_reason:294917"});
+  EXPECT_EQ(keys(scan("uReason: 0x00010003\n")), V{"1:dot11_assoc_status:65539"});
+  EXPECT_EQ(keys(scan("W (1234) wifi station: Disconnected. Reason: 201 SYSTEM_EVENT_STA_DISCONNECTED\n")),
+            V{"1:esp_wifi_reason:201"});
+  EXPECT_EQ(keys(scan("WPS M5 failed: WSC NACK, reason: 18\n")), V{"1:wps_config_error:18"});
+  EXPECT_EQ(keys(scan("AP kicked the client, reason 5\n")), V{"1:ieee80211_reason:5"});
+  EXPECT_EQ(keys(scan("association rejected by AP, status 17\n")), V{"1:ieee80211_status:17"});
+  EXPECT_EQ(keys(scan("link dropped after reason 5\n")), V{});  // no word says which code space
+}
+
+// A text printed with the number raises or lowers the confidence.
+TEST(GrammarInference, TextNextToTheNumberSetsConfidence) {
+  const auto agree = scan("deauth: reason: Disassociated because sending station is leaving (or has left) BSS (8)\n");
+  const auto disagree = scan("deauth: reason: The moon is made of cheese and nothing else at all (8)\n");
+  ASSERT_EQ(agree.size(), 1u);
+  ASSERT_EQ(disagree.size(), 1u);
+  EXPECT_EQ(agree[0].rule, "generic");
+  EXPECT_GT(agree[0].confidence, disagree[0].confidence);
+}
+
+// A WLAN_REASON_CODE an app prints with WlanReasonCodeToString's text.
+TEST(GrammarWindowsApp, HexWithItsText) {
+  const auto fs = scan(
+      "Connection Changed : Failed, 9663563c-0000-0000-0000-000000000001, 0x00038012, The computer is roaming too "
+      "often. The security check did not complete after several attempts.\n"
+      "value 0x00038012, something else entirely\n");
+  ASSERT_EQ(fs.size(), 1u);
+  EXPECT_EQ(fs[0].value, 0x00038012u);
+  EXPECT_EQ(fs[0].rule, "wlanapi_text");
+  EXPECT_EQ(fs[0].format, wlancode::scan::input_format::windows_app);
+}
+
+}  // namespace
