@@ -21,7 +21,9 @@
 #ifndef _WIN32
 #include <fcntl.h>
 #include <sys/wait.h>
+
 #include <unistd.h>
+#include <csignal>
 #endif
 
 #ifndef WLANCODE_CLI
@@ -43,6 +45,12 @@ std::string slurp(const std::string& path) {
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
+}
+
+std::string describe_args(const std::vector<std::string>& args) {
+  std::string s = "wlancode";
+  for (const std::string& a : args) s += " '" + (a.size() > 40 ? a.substr(0, 40) + "..." : a) + "'";
+  return s;
 }
 
 #ifndef _WIN32
@@ -89,13 +97,74 @@ result run(const std::vector<std::string>& args) {
   std::remove(err_path.c_str());
   return r;
 }
-#endif
 
-std::string describe_args(const std::vector<std::string>& args) {
-  std::string s = "wlancode";
-  for (const std::string& a : args) s += " '" + (a.size() > 40 ? a.substr(0, 40) + "..." : a) + "'";
-  return s;
+// Where run_unwritable() points the CLI's standard output.
+enum class stdout_to { dev_full, closed, broken_pipe };
+
+// Runs the CLI with a standard output every write to which fails: /dev/full (ENOSPC), a closed
+// descriptor (EBADF) or a pipe whose reader is gone (EPIPE). Standard input is `input` (a file;
+// /dev/null when empty); stderr is captured.
+result run_unwritable(const std::vector<std::string>& args, stdout_to where, const std::string& input = {}) {
+  result r;
+  std::string err_path = std::filesystem::temp_directory_path().string() + "/wlancode_cli_err_XXXXXX";
+  const int err_fd = mkstemp(err_path.data());
+  if (err_fd < 0) {
+    ADD_FAILURE() << "mkstemp failed";
+    return r;
+  }
+  int pipe_fds[2] = {-1, -1};
+  if (where == stdout_to::broken_pipe) {
+    if (pipe(pipe_fds) != 0) {
+      ADD_FAILURE() << "pipe failed";
+      return r;
+    }
+    close(pipe_fds[0]);  // no reader, before the child exists: every write fails with EPIPE
+  }
+  std::vector<std::string> argv_s{WLANCODE_CLI};
+  argv_s.insert(argv_s.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (std::string& a : argv_s) argv.push_back(a.data());
+  argv.push_back(nullptr);
+
+  const pid_t pid = fork();
+  if (pid == 0) {
+    signal(SIGPIPE, SIG_DFL);  // as a shell would start it
+    const int in_fd = open(input.empty() ? "/dev/null" : input.c_str(), O_RDONLY);
+    if (in_fd >= 0) dup2(in_fd, 0);
+    switch (where) {
+      case stdout_to::dev_full: {
+        const int full = open("/dev/full", O_WRONLY);
+        if (full < 0) _exit(126);
+        dup2(full, 1);
+        break;
+      }
+      case stdout_to::closed:
+        close(1);
+        break;
+      case stdout_to::broken_pipe:
+        dup2(pipe_fds[1], 1);
+        break;
+    }
+    dup2(err_fd, 2);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  close(err_fd);
+  if (pipe_fds[1] >= 0) close(pipe_fds[1]);
+  int wstatus = 0;
+  if (pid < 0 || waitpid(pid, &wstatus, 0) != pid) {
+    ADD_FAILURE() << "could not run " << WLANCODE_CLI;
+  } else if (WIFEXITED(wstatus)) {
+    r.status = WEXITSTATUS(wstatus);
+  } else {
+    ADD_FAILURE() << describe_args(args)
+                  << ": the CLI died with a signal: " << (WIFSIGNALED(wstatus) ? WTERMSIG(wstatus) : 0);
+  }
+  r.err = slurp(err_path);
+  std::remove(err_path.c_str());
+  return r;
 }
+#endif
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> out;
@@ -986,6 +1055,80 @@ TEST(CliSearch, FamilyAndNothingFound) {
   const result quotes = run({"search", "--format", "json", "a\"b\\"});
   EXPECT_EQ(quotes.status, 1);
   parse_json(quotes.out, ok);
+}
+
+// ---- write errors ----------------------------------------------------------------------------
+
+// A temp file of `n` wpa_supplicant disconnect lines, for scan.
+std::string scan_input(std::size_t n) {
+  const std::string path = std::filesystem::temp_directory_path().string() + "/wlancode_cli_scan_" +
+                           std::to_string(getpid()) + "_" + std::to_string(n) + ".log";
+  std::ofstream f(path, std::ios::binary);
+  for (std::size_t i = 0; i < n; ++i) f << "wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=3\n";
+  return path;
+}
+
+// Every command, in every format, with output to write.
+std::vector<std::vector<std::string>> writing_commands() {
+  std::vector<std::vector<std::string>> cases = {{"--help"},
+                                                 {"--version"},
+                                                 {"explain", "--help"},
+                                                 {"scan", "--help"},
+                                                 {"explain", "--text", "The specific network is not available."}};
+  for (const char* fmt : {"text", "json", "csv"}) {
+    cases.push_back({"explain", "--format", fmt, "0x00048014"});
+    cases.push_back({"list", "--format", fmt});
+    cases.push_back({"search", "--format", fmt, "psk"});
+  }
+  for (const char* fmt : {"text", "jsonl", "csv"}) {
+    cases.push_back({"scan", "--format", fmt});
+    cases.push_back({"scan", "--summary", "--format", fmt});
+  }
+  return cases;
+}
+
+TEST(CliWriteErrors, FullDiskIsAnErrorInEveryCommand) {
+  const std::string in = scan_input(3);
+  for (const auto& args : writing_commands()) {
+    const result r = run_unwritable(args, stdout_to::dev_full, in);
+    EXPECT_EQ(r.status, 2) << describe_args(args) << "\n" << r.err;
+    EXPECT_EQ(r.err, "wlancode: write error: No space left on device\n") << describe_args(args);
+  }
+  std::remove(in.c_str());
+}
+
+TEST(CliWriteErrors, ClosedStdoutIsAnErrorInEveryCommand) {
+  const std::string in = scan_input(3);
+  for (const auto& args : writing_commands()) {
+    const result r = run_unwritable(args, stdout_to::closed, in);
+    EXPECT_EQ(r.status, 2) << describe_args(args) << "\n" << r.err;
+    EXPECT_EQ(r.err, "wlancode: write error: Bad file descriptor\n") << describe_args(args);
+  }
+  // A file scanned by path must not land on descriptor 1 (and be written to) when it is closed.
+  const result named = run_unwritable({"scan", in}, stdout_to::closed);
+  EXPECT_EQ(named.status, 2) << named.err;
+  EXPECT_EQ(named.err, "wlancode: write error: Bad file descriptor\n");
+  EXPECT_EQ(slurp(in).size(),
+            3 * std::string("wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=3\n").size());
+  std::remove(in.c_str());
+}
+
+// Output much larger than any buffer: the failure is seen mid-scan, reported once, and the scan stops.
+TEST(CliWriteErrors, LongScanStopsAtTheFirstFailedWrite) {
+  const std::string in = scan_input(50000);
+  for (const char* fmt : {"text", "jsonl", "csv"}) {
+    const result full = run_unwritable({"scan", "--format", fmt, in}, stdout_to::dev_full);
+    EXPECT_EQ(full.status, 2) << fmt;
+    EXPECT_EQ(full.err, "wlancode: write error: No space left on device\n") << fmt;
+    // A reader that went away (wlancode scan ... | head): exit 2, quietly, not killed by SIGPIPE.
+    const result pipe = run_unwritable({"scan", "--format", fmt, in}, stdout_to::broken_pipe);
+    EXPECT_EQ(pipe.status, 2) << fmt;
+    EXPECT_EQ(pipe.err, "") << fmt;
+  }
+  const result pipe = run_unwritable({"list"}, stdout_to::broken_pipe);
+  EXPECT_EQ(pipe.status, 2);
+  EXPECT_EQ(pipe.err, "");
+  std::remove(in.c_str());
 }
 
 #endif  // !_WIN32

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "checked_output.hpp"
 #include "commands.hpp"
 #include "options.hpp"
 #include "output.hpp"
@@ -318,7 +319,8 @@ runner add_scan(CLI::App& app) {
         if (done >= total) std::fprintf(stderr, "\r\033[K");
       };
     }
-    std::ios::sync_with_stdio(false);
+    // No std::ios::sync_with_stdio(false): std::cout already writes through main()'s checked,
+    // unsynchronised buffer (checked_output.hpp), which that call would replace.
     std::vector<std::string> paths = opt->paths;
     if (paths.empty()) paths.push_back("-");
     scan::summary sm;
@@ -348,6 +350,7 @@ runner add_scan(CLI::App& app) {
           write_csv(std::cout, f);
           break;
       }
+      check_output();  // stop at the first failed write (the rest would be lost)
     };
     const scan::error_sink errors = [&flush_jsonl](const scan::input_error& e) {
       flush_jsonl();

@@ -2,10 +2,13 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "checked_output.hpp"
 #include "commands.hpp"
 #include "wlancode/codes.hpp"
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   using namespace wlancode::cli;
   CLI::App app{
       "wlancode: Windows (WLAN_REASON_CODE, WDI_ASSOC_STATUS, WCN_SESSION_STATUS) and IEEE 802.11\n"
@@ -44,4 +47,19 @@ int main(int argc, char** argv) {
     return exit_usage;
   }
   return exit_usage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Every write to standard output, of every command, is checked here: a failed write or flush
+  // (a full disk, a closed descriptor, a reader that went away) exits 2.
+  wlancode::cli::checked_output out;
+  int status = wlancode::cli::exit_usage;
+  try {
+    status = run(argc, argv);
+  } catch (const wlancode::cli::write_failed&) {
+    // reported by finish()
+  }
+  return out.finish(status);
 }
