@@ -1131,6 +1131,96 @@ TEST(CliWriteErrors, LongScanStopsAtTheFirstFailedWrite) {
   std::remove(in.c_str());
 }
 
+// ---- terminal escapes ------------------------------------------------------------------------
+
+// A temp file holding `data`.
+std::string temp_file(const std::string& name, std::string_view data) {
+  const std::string path =
+      std::filesystem::temp_directory_path().string() + "/wlancode_cli_" + std::to_string(getpid()) + "_" + name;
+  std::ofstream f(path, std::ios::binary);
+  f.write(data.data(), static_cast<std::streamsize>(data.size()));
+  return path;
+}
+
+// No byte that a terminal would act on: C0 controls but tab and newline, DEL, C1 controls (raw or
+// as UTF-8), and no ESC of course.
+void expect_no_controls(const std::string& text, const std::string& what) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const bool c1 = c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0xA0;
+    EXPECT_FALSE((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F || (c >= 0x80 && c < 0xA0) || c1)
+        << what << ": control byte " << static_cast<int>(c) << " at offset " << i;
+  }
+}
+
+const std::string hostile_log =
+    "wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=3 \033]0;pwned\007\033[2J\xC2\x9B\x9B\r tab\there\n";
+
+TEST(CliTerminalEscapes, ScanTextAndCsvShowControlsAsEscapes) {
+  const std::string log = temp_file("hostile.log", hostile_log);
+  for (const char* fmt : {"text", "csv"}) {
+    const result r = run({"scan", "--format", fmt, log});
+    EXPECT_EQ(r.status, 0) << fmt << "\n" << r.err;
+    expect_no_controls(r.out, fmt);
+    EXPECT_NE(r.out.find("reason=3 \\x1b]0;pwned\\x07\\x1b[2J\\u009b\\x9b\\x0d tab\there"), std::string::npos)
+        << fmt << "\n"
+        << r.out;
+  }
+  const result sum = run({"scan", "--summary", log});
+  EXPECT_EQ(sum.status, 0);
+  expect_no_controls(sum.out, "summary");
+  // JSONL escapes them its own way (\u001B): the excerpt round-trips.
+  const result j = run({"scan", "--format", "jsonl", log});
+  expect_no_controls(j.out, "jsonl");
+  EXPECT_NE(j.out.find("\\u001B]0;pwned\\u0007"), std::string::npos) << j.out;
+  std::remove(log.c_str());
+
+  // A hostile file name, in findings and in an error message.
+  const std::string named = temp_file("name\033[2J.log", hostile_log);
+  const result n = run({"scan", named, named + ".missing\033]0;x\007"});
+  EXPECT_EQ(n.status, 2);
+  expect_no_controls(n.out, "stdout with a hostile path");
+  expect_no_controls(n.err, "stderr with a hostile path");
+  EXPECT_NE(n.out.find("name\\x1b[2J.log:1:"), std::string::npos) << n.out;
+  std::remove(named.c_str());
+}
+
+TEST(CliTerminalEscapes, CsvCellsAreNotFormulas) {
+  const std::string log = temp_file(
+      "formula.log",
+      "wlan0: Trying to associate with 02:00:00:00:00:01 (SSID='=HYPERLINK(\"x\")' freq=2412 MHz)\n"
+      "wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=3\n"
+      "<info> [1700000000.0000] device (wlan0): supplicant interface state: completed -> disconnected (reason -3)\n");
+  const result r = run({"scan", "--format", "csv", "--input-format", "linux", log});
+  EXPECT_EQ(r.status, 0) << r.err;
+  bool ok = false;
+  const auto rows = parse_csv(r.out, ok);
+  ASSERT_TRUE(ok) << r.out;
+  ASSERT_GE(rows.size(), 2u) << r.out;
+  const std::size_t ssid = column_of(rows[0], "ssid"), raw = column_of(rows[0], "raw");
+  EXPECT_EQ(rows[1][ssid], "'=HYPERLINK(\"x\")") << r.out;
+  for (const auto& row : rows) {
+    if (row[raw].starts_with("-")) {
+      EXPECT_EQ(row[raw], "-3") << "a number is not a formula";
+    }
+  }
+  std::remove(log.c_str());
+}
+
+TEST(CliTerminalEscapes, ExplainAndUsageErrorsShowControlsAsEscapes) {
+  const result r = run({"explain", "a\033]0;pwned\007b", "PSK\x9B"});
+  EXPECT_EQ(r.status, 1);
+  expect_no_controls(r.out, "explain stdout");
+  expect_no_controls(r.err, "explain stderr");
+  EXPECT_NE(r.out.find("a\\x1b]0;pwned\\x07b"), std::string::npos) << r.out;
+  const result t = run({"explain", "--text", "Failure Reason: \033[2Jnothing like it"});
+  expect_no_controls(t.out, "explain --text stdout");
+  const result u = run({"explain", "--family", "\033[2J", "3"});
+  EXPECT_EQ(u.status, 2);
+  expect_no_controls(u.err, "usage error");
+  EXPECT_NE(u.err.find("\\x1b[2J"), std::string::npos) << u.err;
+}
+
 #endif  // !_WIN32
 
 }  // namespace

@@ -29,7 +29,7 @@ std::string range_words(const explanation& e) {
 
 void print_text(std::ostream& out, const explanation& e) {
   if (!e.error.empty()) {
-    out << "\"" << e.input << "\": " << e.error << "\n\n";
+    out << "\"" << terminal_safe(e.input) << "\": " << e.error << "\n\n";
     return;
   }
   if (e.number) {
@@ -37,7 +37,7 @@ void print_text(std::ostream& out, const explanation& e) {
     if (e.number->negative) out << ", written as -" << e.number->magnitude;
     out << ")\n";
   } else {
-    out << e.input << "\n";
+    out << terminal_safe(e.input) << "\n";  // what the user typed, control characters made visible
   }
   if (!e.found()) out << "  not a known code in " << (e.number ? "any family" : "any family by that name") << "\n";
   for (family f : e.reserved_in)
@@ -159,7 +159,7 @@ runner add_explain(CLI::App& app) {
     bool all_found = true;
     for (const explanation& e : all) {
       if (!e.found()) all_found = false;
-      if (!e.error.empty()) std::cerr << "wlancode: \"" << e.input << "\": " << e.error << "\n";
+      if (!e.error.empty()) std::cerr << "wlancode: \"" << terminal_safe(e.input) << "\": " << e.error << "\n";
     }
     switch (opt->fmt) {
       case format::text:

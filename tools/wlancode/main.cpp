@@ -4,6 +4,7 @@
 
 #include "checked_output.hpp"
 #include "commands.hpp"
+#include "output.hpp"
 #include "wlancode/codes.hpp"
 
 namespace {
@@ -34,7 +35,7 @@ int run(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "wlancode: " << e.what() << "\n";
+    std::cerr << "wlancode: " << terminal_safe(e.what()) << "\n";  // the message may quote arguments
     return exit_usage;
   }
   try {
@@ -43,7 +44,7 @@ int run(int argc, char** argv) {
     if (app.got_subcommand("search")) return search();
     if (app.got_subcommand("scan")) return scan();
   } catch (const std::exception& e) {
-    std::cerr << "wlancode: " << e.what() << "\n";
+    std::cerr << "wlancode: " << terminal_safe(e.what()) << "\n";
     return exit_usage;
   }
   return exit_usage;
