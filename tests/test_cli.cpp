@@ -670,6 +670,33 @@ TEST(CliUsage, ErrorsExitTwo) {
   }
 }
 
+TEST(CliUsage, EmptyArgumentIsAUsageError) {
+  for (const char* fmt : {"text", "json", "csv"}) {
+    for (const std::vector<std::string>& tail : std::vector<std::vector<std::string>>{
+             {""}, {"   "}, {"3", ""}, {"--text", ""}, {"--text", " \t"}, {"0x00048014", "--text", ""}}) {
+      std::vector<std::string> args{"explain", "--format", fmt};
+      args.insert(args.end(), tail.begin(), tail.end());
+      const result r = run(args);
+      EXPECT_EQ(r.status, 2) << describe_args(args);
+      EXPECT_TRUE(r.out.empty()) << describe_args(args) << ": " << r.out;
+      EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << describe_args(args) << ": " << r.err;
+      EXPECT_NE(r.err.find("empty argument"), std::string::npos) << r.err;
+    }
+  }
+}
+
+TEST(CliUsage, NumericOptionsSayWhatIsExpected) {
+  for (const char* bad : {"abc", "0", "257", "-1", "1.5", ""}) {
+    const result r = run({"scan", "-j", bad});
+    EXPECT_EQ(r.status, 2) << bad;
+    EXPECT_NE(r.err.find("expected a positive integer from 1 to 256"), std::string::npos) << bad << ": " << r.err;
+    EXPECT_EQ(r.err.find("not in range"), std::string::npos) << r.err;
+  }
+  const result m = run({"scan", "--max-line", "lots"});
+  EXPECT_EQ(m.status, 2);
+  EXPECT_NE(m.err.find("expected a number of bytes from 256 to"), std::string::npos) << m.err;
+}
+
 TEST(CliUsage, BadFamilyIsOneLineOnStderr) {
   for (const char* cmd : {"explain", "list", "search"}) {
     std::vector<std::string> args{cmd, "--family", "bogus_family"};
@@ -709,6 +736,24 @@ TEST(CliExplain, TextFitsEightyColumnsForEveryCode) {
     const result r = run(args);
     EXPECT_EQ(r.status, 0) << wlancode::to_string(f) << "\n" << r.err;
     expect_max_columns(r.out, 80);
+  }
+}
+
+TEST(CliExplain, UnmatchedTextSaysNoTextMatches) {
+  const result r = run({"explain", "--text", "zzqq xxjj wwvv"});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.out.find("no code's text matches"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("by that name"), std::string::npos) << r.out;
+  const result name = run({"explain", "NO_SUCH_CODE_NAME"});
+  EXPECT_NE(name.out.find("not a known code in any family by that name"), std::string::npos) << name.out;
+}
+
+TEST(CliExplain, NamesWithSpacesLikeDashes) {
+  for (const char* spelled : {"psk mismatch suspected", "PSK-MISMATCH-SUSPECTED", "msmsec psk_mismatch-suspected",
+                              " psk mismatch suspected "}) {
+    const result r = run({"explain", spelled});
+    EXPECT_EQ(r.status, 0) << spelled << "\n" << r.out << r.err;
+    EXPECT_NE(r.out.find("WLAN_REASON_CODE_MSMSEC_PSK_MISMATCH_SUSPECTED"), std::string::npos) << spelled;
   }
 }
 
@@ -830,22 +875,11 @@ std::vector<std::string> bad_inputs() {
   std::string mixed;
   while (mixed.size() < 10000) mixed += "a\"b\\c\x01/\t";
   mixed.resize(10000);
-  return {"",
-          "0x1FFFFFFFF",
-          "-0",
-          "   ",
+  // Not "" nor "   ": an empty argument is a usage error (CliUsage.EmptyArgumentIsAUsageError).
+  return {"0x1FFFFFFFF",           "-0",
           "\xEF\xBC\x90x38004",  // full-width zero
-          std::string(10000, 'A'),
-          mixed,
-          "a\"b",
-          "\"quoted\"",
-          "back\\slash\\",
-          "\\u0000",
-          "line\nbreak",
-          "tab\there",
-          "\x7F",
-          "4294967296",
-          "12abc"};
+          std::string(10000, 'A'), mixed,       "a\"b", "\"quoted\"", "back\\slash\\", "\\u0000",
+          "line\nbreak",           "tab\there", "\x7F", "4294967296", "12abc"};
 }
 
 TEST(CliBadInputs, JsonStaysValidAndInputsRoundTrip) {

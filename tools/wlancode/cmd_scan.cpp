@@ -324,11 +324,11 @@ runner add_scan(CLI::App& app) {
                 "Print counts by code, family, phase, initiator, SSID and BSSID instead of findings");
   cmd->add_flag("--redact", opt->redact, "Mask MAC addresses, SSIDs and user names in all output");
   cmd->add_option("-j,--jobs", opt->jobs, "Threads for large regular files (1 to 256)")
-      ->check(CLI::Range(1u, 256u).description(""))
+      ->check(integer_in(1, 256, "a positive integer"))
       ->option_text("N (default 1)");
   add_family_option(*cmd, opt->only, "Report only codes of this family");
   cmd->add_option("--max-line", opt->max_line, "Scan at most this many bytes of a line")
-      ->check(CLI::Range(std::size_t{256}, std::size_t{1} << 30).description(""))
+      ->check(integer_in(256, std::size_t{1} << 30, "a number of bytes"))
       ->option_text("BYTES (default 1048576)");
   cmd->footer(formats_help());
   return [opt] {
