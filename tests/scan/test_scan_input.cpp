@@ -1,11 +1,15 @@
 // Input handling: encodings, gzip, line endings, long lines, binary, files, directories, stdin,
 // errors, -j; and the CLI's outputs and exit statuses.
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <zlib.h>
 
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -84,6 +88,43 @@ run_result run(const std::string& args) {
   while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
   const int st = ::pclose(p);
   return {WIFEXITED(st) ? WEXITSTATUS(st) : -1, out};
+}
+
+// The CLI run as an unprivileged user (when the tests run as root: via setpriv or su, as nobody),
+// with stdout and stderr captured. `ok` is false when no way to drop privileges works here.
+struct unprivileged_result {
+  bool ok = false;
+  int status = -1;
+  std::string out, err;
+};
+unprivileged_result run_unprivileged(const std::string& args) {
+  unprivileged_result r;
+  std::string prefix;
+  if (::geteuid() == 0) {
+    const std::string probe = std::string(WLANCODE_CLI) + " --version";
+    if (std::system(("setpriv --reuid=65534 --regid=65534 --clear-groups " + probe + " >/dev/null 2>&1").c_str()) == 0)
+      prefix = "setpriv --reuid=65534 --regid=65534 --clear-groups ";
+    else if (std::system(("su nobody -s /bin/sh -c '" + probe + "' >/dev/null 2>&1").c_str()) == 0)
+      prefix = "su nobody -s /bin/sh -c ";
+    else
+      return r;
+  }
+  const fs::path err = temp_dir() / "unprivileged.err";
+  std::string cmd = std::string(WLANCODE_CLI) + " " + args;
+  if (prefix.starts_with("su ")) cmd = "'" + cmd + "'";
+  FILE* p = ::popen((prefix + cmd + " 2>" + err.string()).c_str(), "r");
+  if (!p) return r;
+  char buf[4096];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  const int st = ::pclose(p);
+  r.ok = true;
+  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  std::ifstream e(err);
+  std::stringstream ss;
+  ss << e.rdbuf();
+  r.err = ss.str();
+  return r;
 }
 
 std::size_t count_lines(const std::string& s) {
@@ -323,4 +364,59 @@ TEST(ScanInput, ParallelCarriesSsidsAcrossSegments) {
   EXPECT_EQ(one[0].ssid, "CorpWiFi");
   EXPECT_EQ(three[0].ssid, "CorpWiFi");
   EXPECT_EQ(three[0].line, one[0].line);
+}
+
+// A directory nobody may read is an error (exit 2), reported by name, and the rest is still
+// scanned; special files in a tree are skipped and named. Run as an unprivileged user: root reads
+// any directory.
+TEST(ScanCli, UnreadableDirectoriesAndSpecialFiles) {
+  const fs::path d = temp_dir() / "locked_tree";
+  fs::remove_all(d);
+  fs::create_directories(d / "tree" / "locked");
+  fs::create_directories(d / "tree" / "sub");
+  fs::create_directories(d / "top");
+  write_file(d / "tree" / "a.log", wpa_line);
+  write_file(d / "tree" / "locked" / "hidden.log", wpa_line);
+  write_file(d / "tree" / "sub" / "c.log", wpa_line);
+  write_file(d / "top" / "d.log", wpa_line);
+  ASSERT_EQ(::mkfifo((d / "tree" / "fifo").c_str(), 0644), 0);
+  fs::create_symlink("missing.log", d / "tree" / "dangling.log");
+  const int sock = ::socket(AF_UNIX, SOCK_STREAM, 0);
+  ASSERT_GE(sock, 0);
+  sockaddr_un addr{};
+  addr.sun_family = AF_UNIX;
+  const std::string sock_path = (d / "tree" / "sock").string();
+  ASSERT_LT(sock_path.size(), sizeof addr.sun_path);
+  std::memcpy(addr.sun_path, sock_path.c_str(), sock_path.size() + 1);
+  ASSERT_EQ(::bind(sock, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  ::close(sock);
+  // Readable by everyone, but for the two locked directories.
+  const auto open_up = [](const fs::path& p) {
+    fs::permissions(p, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec | fs::perms::others_read |
+                           fs::perms::others_exec);
+  };
+  open_up(temp_dir());
+  for (const fs::path& p : {d, d / "tree", d / "tree" / "sub", d / "tree" / "locked", d / "top"}) open_up(p);
+  fs::permissions(d / "tree" / "locked", fs::perms::none);
+  fs::permissions(d / "top", fs::perms::none);
+
+  const std::string tree = (d / "tree").string(), top = (d / "top").string();
+  const unprivileged_result r = run_unprivileged("scan --format jsonl " + tree + " " + top + " " + tree + "/a.log");
+  fs::permissions(d / "tree" / "locked", fs::perms::owner_all);
+  fs::permissions(d / "top", fs::perms::owner_all);
+  if (!r.ok) GTEST_SKIP() << "cannot run the CLI as an unprivileged user here (no setpriv, no su)";
+  EXPECT_EQ(r.status, 2) << r.err;
+  EXPECT_EQ(count_lines(r.out), 3u) << r.out;  // a.log, sub/c.log, and a.log again
+  EXPECT_NE(r.err.find(tree + "/locked: Permission denied\n"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(top + ": Permission denied\n"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(tree + ": skipped 3 entries that are not regular files or directories: " + tree +
+                       "/dangling.log (dangling symlink), " + tree + "/fifo (FIFO), " + tree + "/sock (socket)\n"),
+            std::string::npos)
+      << r.err;
+
+  const unprivileged_result s = run_unprivileged("scan --summary " + top);
+  if (!s.ok) GTEST_SKIP();
+  EXPECT_EQ(s.status, 2);
+  EXPECT_NE(s.out.find("Findings: 0 in 0 file(s), 1 input error(s)"), std::string::npos) << s.out;
+  fs::remove_all(d);
 }
