@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstring>
 #include <deque>
+#include <exception>
 #include <filesystem>
 #include <future>
 #include <optional>
@@ -151,9 +152,20 @@ std::uint64_t run_lines(stream& in, input_format fmt, bool detect, run_state& st
   std::vector<char> buf(max_line + block_size);
   std::size_t len = 0;
   bool eof = false;
+  // A read error (corrupt gzip, EIO) ends the input: what was read before it is still scanned,
+  // then the error is raised.
+  std::exception_ptr failed;
+  const auto read_more = [&in, &buf, &failed](std::size_t at) -> std::size_t {
+    try {
+      return in.read(buf.data() + at, buf.size() - at);
+    } catch (const std::exception&) {
+      failed = std::current_exception();
+      return 0;
+    }
+  };
   // First fill, for the detector and the line-ending style.
   while (!eof && len < std::min<std::size_t>(buf.size(), 64 * 1024)) {
-    const std::size_t n = in.read(buf.data() + len, buf.size() - len);
+    const std::size_t n = read_more(len);
     if (n == 0) eof = true;
     len += n;
   }
@@ -187,7 +199,8 @@ std::uint64_t run_lines(stream& in, input_format fmt, bool detect, run_state& st
     }
     const std::size_t remaining = len - start;
     if (eof) {
-      if (remaining > 0 && !skipping) eng.one_line(buf.data() + start, buf.data() + len, false);
+      // A last line cut by a read error is incomplete ("reason=1" of "reason=12"): not scanned.
+      if (remaining > 0 && !skipping && !failed) eng.one_line(buf.data() + start, buf.data() + len, false);
       break;
     }
     if (!skipping && remaining >= max_line) {
@@ -201,7 +214,7 @@ std::uint64_t run_lines(stream& in, input_format fmt, bool detect, run_state& st
     if (keep && start) std::memmove(buf.data(), buf.data() + start, keep);
     len = keep;
     start = 0;
-    const std::size_t n = in.read(buf.data() + len, buf.size() - len);
+    const std::size_t n = read_more(len);
     if (n == 0) {
       eof = true;
     } else {
@@ -212,6 +225,7 @@ std::uint64_t run_lines(stream& in, input_format fmt, bool detect, run_state& st
     }
   }
   eng.finish();
+  if (failed) std::rethrow_exception(failed);
   return eng.lines();
 }
 

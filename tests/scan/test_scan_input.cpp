@@ -133,6 +133,14 @@ std::size_t count_lines(const std::string& s) {
   return n;
 }
 
+// Findings of scan_memory, which must report no error.
+std::size_t scan_memory_count(std::string_view data) {
+  std::size_t n = 0;
+  const auto r = wlancode::scan::scan_memory(data, "mem", {}, [&n](const wlancode::scan::finding&) { ++n; });
+  EXPECT_EQ(r.errors, 0u);
+  return n;
+}
+
 }  // namespace
 
 TEST(ScanInput, Utf16WithAndWithoutBom) {
@@ -159,6 +167,79 @@ TEST(ScanInput, Gzip) {
   EXPECT_EQ(keys(scan(gzip(wpa_line) + gzip(wpa_line))), (V{"1:ieee80211_reason:3", "2:ieee80211_reason:3"}));
   // Gzip of UTF-16.
   EXPECT_EQ(keys(scan(gzip(utf16(wpa_line, false, true)))), (V{"1:ieee80211_reason:3"}));
+}
+
+// What a reader recovers from a damaged gzip (zcat): inflated until the error.
+std::string inflate_prefix(std::string_view gz) {
+  z_stream z{};
+  inflateInit2(&z, 16 + MAX_WBITS);
+  std::string out(1 << 20, '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(gz.data()));
+  z.avail_in = static_cast<uInt>(gz.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  inflate(&z, Z_SYNC_FLUSH);
+  out.resize(z.total_out);
+  inflateEnd(&z);
+  return out;
+}
+
+// A truncated or corrupt gzip: the lines decompressed before the error are scanned, then the error
+// is reported (exit 2). Before, an error in the first 64 KiB lost everything.
+TEST(ScanInput, DamagedGzipScansWhatDecompressed) {
+  std::string text;
+  for (int i = 0; i < 200; ++i) {
+    char line[128];
+    std::snprintf(line, sizeof line,
+                  "2023-11-21T10:%02d:%02d wlan%d: CTRL-EVENT-DISCONNECTED bssid=02:%02x:%02x:00:00:01 reason=%d\n",
+                  i / 60, i % 60, i % 3, (i * 37) & 0xFF, (i * 91) & 0xFF, i % 23 + 1);
+    text += line;
+  }
+  const std::string gz = gzip(text);
+  ASSERT_LT(text.size(), 64u * 1024);
+  for (const std::size_t cut : {gz.size() / 2, gz.size() - 4, gz.size() / 5}) {
+    const std::string part = gz.substr(0, cut);
+    const std::string recovered = inflate_prefix(part);
+    const std::size_t whole_lines = count_lines(recovered);
+    ASSERT_GT(whole_lines, 0u) << cut;
+    const fs::path p = temp_dir() / "truncated.log.gz";
+    write_file(p, part);
+    std::vector<std::string> where;
+    std::vector<wlancode::scan::input_error> errs;
+    const auto r = wlancode::scan::scan_path(
+        p.string(), {}, [&](const wlancode::scan::finding& f) { where.push_back(std::to_string(f.line)); },
+        [&](const wlancode::scan::input_error& e) { errs.push_back(e); });
+    EXPECT_EQ(where.size(), whole_lines) << "cut at " << cut << " of " << gz.size();
+    EXPECT_EQ(r.findings, whole_lines);
+    EXPECT_EQ(r.errors, 1u);
+    ASSERT_EQ(errs.size(), 1u);
+    EXPECT_EQ(errs[0].message, "truncated gzip data");
+    if (!where.empty()) {
+      EXPECT_EQ(where.front(), "1");
+      EXPECT_EQ(where.back(), std::to_string(whole_lines));
+    }
+    const auto m = wlancode::scan::scan_memory(part, "mem", {}, [](const wlancode::scan::finding&) {});
+    EXPECT_EQ(m.findings, whole_lines);
+    EXPECT_EQ(m.errors, 1u);
+    const auto cli = run("scan --format jsonl " + p.string());
+    EXPECT_EQ(cli.status, 2);
+    EXPECT_EQ(count_lines(cli.out), whole_lines);
+  }
+  // Trailing bytes that start like another member (0x1f) but are not one.
+  const std::string trailing = gz + "\x1f" + "not gzip";
+  std::vector<wlancode::scan::input_error> errs;
+  const fs::path p = temp_dir() / "trailing.log.gz";
+  write_file(p, trailing);
+  const auto r = wlancode::scan::scan_path(
+      p.string(), {}, [](const wlancode::scan::finding&) {},
+      [&](const wlancode::scan::input_error& e) { errs.push_back(e); });
+  EXPECT_EQ(r.findings, 200u);
+  EXPECT_EQ(r.errors, 1u);
+  ASSERT_EQ(errs.size(), 1u);
+  EXPECT_NE(errs[0].message.find("corrupt gzip data"), std::string::npos) << errs[0].message;
+  EXPECT_EQ(run("scan " + p.string()).status, 2);
+  // Other trailing bytes (padding) still end the stream quietly.
+  EXPECT_EQ(scan_memory_count(gz + std::string(16, '\0')), 200u);
 }
 
 TEST(ScanInput, LongLinesAreCapped) {
