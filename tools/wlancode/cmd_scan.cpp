@@ -192,18 +192,12 @@ void write_text(std::ostream& out, const scan::finding& f) {
   };
   for (const context_field& c : context_fields) add(c.label, f.*c.member);
   if (!ctx.empty()) s += "\n  " + ctx;
-  if (!f.meaning.empty()) {
-    s += "\n  meaning: ";
-    put(f.meaning);
-  }
+  if (!f.meaning.empty()) s += "\n  meaning: " + f.meaning;  // from the tables, not the log
   if (!f.text.empty()) {
     s += "\n  log text: ";
     put(f.text);
   }
-  if (!f.hint_cause.empty()) {
-    s += "\n  hint (heuristic): ";
-    put(f.hint_cause + " " + f.hint_action);
-  }
+  if (!f.hint_cause.empty()) s += "\n  hint (heuristic): " + f.hint_cause + " " + f.hint_action;  // tables
   s += "\n  > ";
   put(f.excerpt);
   s += std::string(f.line_truncated ? " [line truncated]" : "") + "\n\n";

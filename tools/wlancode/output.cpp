@@ -169,6 +169,15 @@ void append_terminal_safe(std::string& out, std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
     std::size_t run = i;  // bytes copied as they are: printable ASCII and tab
+    // 8 bytes at a time while none is a control, DEL or non-ASCII (tab included: rare).
+    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    while (run + 8 <= s.size()) {
+      std::uint64_t x;
+      std::memcpy(&x, s.data() + run, 8);
+      const std::uint64_t del = x ^ (ones * 0x7F);
+      if ((x & highs) != 0 || ((x - ones * 0x20) & ~x & highs) != 0 || ((del - ones) & ~del & highs) != 0) break;
+      run += 8;
+    }
     while (run < s.size()) {
       const auto c = static_cast<unsigned char>(s[run]);
       if ((c < 0x20 && c != '\t') || c >= 0x7F) break;
