@@ -17,9 +17,12 @@ std::string_view trim(std::string_view s) noexcept {
   return s;
 }
 
+// Letters, digits and the separators the name lookup treats alike: '_', '-' and ' '
+// ("psk mismatch suspected" is PSK_MISMATCH_SUSPECTED, as "psk-mismatch-suspected" is).
 bool looks_like_name(std::string_view s) noexcept {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+           c == ' ';
   });
 }
 

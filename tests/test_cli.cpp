@@ -21,7 +21,9 @@
 #ifndef _WIN32
 #include <fcntl.h>
 #include <sys/wait.h>
+
 #include <unistd.h>
+#include <csignal>
 #endif
 
 #ifndef WLANCODE_CLI
@@ -43,6 +45,12 @@ std::string slurp(const std::string& path) {
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
+}
+
+std::string describe_args(const std::vector<std::string>& args) {
+  std::string s = "wlancode";
+  for (const std::string& a : args) s += " '" + (a.size() > 40 ? a.substr(0, 40) + "..." : a) + "'";
+  return s;
 }
 
 #ifndef _WIN32
@@ -89,13 +97,74 @@ result run(const std::vector<std::string>& args) {
   std::remove(err_path.c_str());
   return r;
 }
-#endif
 
-std::string describe_args(const std::vector<std::string>& args) {
-  std::string s = "wlancode";
-  for (const std::string& a : args) s += " '" + (a.size() > 40 ? a.substr(0, 40) + "..." : a) + "'";
-  return s;
+// Where run_unwritable() points the CLI's standard output.
+enum class stdout_to { dev_full, closed, broken_pipe };
+
+// Runs the CLI with a standard output every write to which fails: /dev/full (ENOSPC), a closed
+// descriptor (EBADF) or a pipe whose reader is gone (EPIPE). Standard input is `input` (a file;
+// /dev/null when empty); stderr is captured.
+result run_unwritable(const std::vector<std::string>& args, stdout_to where, const std::string& input = {}) {
+  result r;
+  std::string err_path = std::filesystem::temp_directory_path().string() + "/wlancode_cli_err_XXXXXX";
+  const int err_fd = mkstemp(err_path.data());
+  if (err_fd < 0) {
+    ADD_FAILURE() << "mkstemp failed";
+    return r;
+  }
+  int pipe_fds[2] = {-1, -1};
+  if (where == stdout_to::broken_pipe) {
+    if (pipe(pipe_fds) != 0) {
+      ADD_FAILURE() << "pipe failed";
+      return r;
+    }
+    close(pipe_fds[0]);  // no reader, before the child exists: every write fails with EPIPE
+  }
+  std::vector<std::string> argv_s{WLANCODE_CLI};
+  argv_s.insert(argv_s.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (std::string& a : argv_s) argv.push_back(a.data());
+  argv.push_back(nullptr);
+
+  const pid_t pid = fork();
+  if (pid == 0) {
+    signal(SIGPIPE, SIG_DFL);  // as a shell would start it
+    const int in_fd = open(input.empty() ? "/dev/null" : input.c_str(), O_RDONLY);
+    if (in_fd >= 0) dup2(in_fd, 0);
+    switch (where) {
+      case stdout_to::dev_full: {
+        const int full = open("/dev/full", O_WRONLY);
+        if (full < 0) _exit(126);
+        dup2(full, 1);
+        break;
+      }
+      case stdout_to::closed:
+        close(1);
+        break;
+      case stdout_to::broken_pipe:
+        dup2(pipe_fds[1], 1);
+        break;
+    }
+    dup2(err_fd, 2);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  close(err_fd);
+  if (pipe_fds[1] >= 0) close(pipe_fds[1]);
+  int wstatus = 0;
+  if (pid < 0 || waitpid(pid, &wstatus, 0) != pid) {
+    ADD_FAILURE() << "could not run " << WLANCODE_CLI;
+  } else if (WIFEXITED(wstatus)) {
+    r.status = WEXITSTATUS(wstatus);
+  } else {
+    ADD_FAILURE() << describe_args(args)
+                  << ": the CLI died with a signal: " << (WIFSIGNALED(wstatus) ? WTERMSIG(wstatus) : 0);
+  }
+  r.err = slurp(err_path);
+  std::remove(err_path.c_str());
+  return r;
 }
+#endif
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> out;
@@ -601,6 +670,33 @@ TEST(CliUsage, ErrorsExitTwo) {
   }
 }
 
+TEST(CliUsage, EmptyArgumentIsAUsageError) {
+  for (const char* fmt : {"text", "json", "csv"}) {
+    for (const std::vector<std::string>& tail : std::vector<std::vector<std::string>>{
+             {""}, {"   "}, {"3", ""}, {"--text", ""}, {"--text", " \t"}, {"0x00048014", "--text", ""}}) {
+      std::vector<std::string> args{"explain", "--format", fmt};
+      args.insert(args.end(), tail.begin(), tail.end());
+      const result r = run(args);
+      EXPECT_EQ(r.status, 2) << describe_args(args);
+      EXPECT_TRUE(r.out.empty()) << describe_args(args) << ": " << r.out;
+      EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << describe_args(args) << ": " << r.err;
+      EXPECT_NE(r.err.find("empty argument"), std::string::npos) << r.err;
+    }
+  }
+}
+
+TEST(CliUsage, NumericOptionsSayWhatIsExpected) {
+  for (const char* bad : {"abc", "0", "257", "-1", "1.5", ""}) {
+    const result r = run({"scan", "-j", bad});
+    EXPECT_EQ(r.status, 2) << bad;
+    EXPECT_NE(r.err.find("expected a positive integer from 1 to 256"), std::string::npos) << bad << ": " << r.err;
+    EXPECT_EQ(r.err.find("not in range"), std::string::npos) << r.err;
+  }
+  const result m = run({"scan", "--max-line", "lots"});
+  EXPECT_EQ(m.status, 2);
+  EXPECT_NE(m.err.find("expected a number of bytes from 256 to"), std::string::npos) << m.err;
+}
+
 TEST(CliUsage, BadFamilyIsOneLineOnStderr) {
   for (const char* cmd : {"explain", "list", "search"}) {
     std::vector<std::string> args{cmd, "--family", "bogus_family"};
@@ -640,6 +736,24 @@ TEST(CliExplain, TextFitsEightyColumnsForEveryCode) {
     const result r = run(args);
     EXPECT_EQ(r.status, 0) << wlancode::to_string(f) << "\n" << r.err;
     expect_max_columns(r.out, 80);
+  }
+}
+
+TEST(CliExplain, UnmatchedTextSaysNoTextMatches) {
+  const result r = run({"explain", "--text", "zzqq xxjj wwvv"});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.out.find("no code's text matches"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("by that name"), std::string::npos) << r.out;
+  const result name = run({"explain", "NO_SUCH_CODE_NAME"});
+  EXPECT_NE(name.out.find("not a known code in any family by that name"), std::string::npos) << name.out;
+}
+
+TEST(CliExplain, NamesWithSpacesLikeDashes) {
+  for (const char* spelled : {"psk mismatch suspected", "PSK-MISMATCH-SUSPECTED", "msmsec psk_mismatch-suspected",
+                              " psk mismatch suspected "}) {
+    const result r = run({"explain", spelled});
+    EXPECT_EQ(r.status, 0) << spelled << "\n" << r.out << r.err;
+    EXPECT_NE(r.out.find("WLAN_REASON_CODE_MSMSEC_PSK_MISMATCH_SUSPECTED"), std::string::npos) << spelled;
   }
 }
 
@@ -761,22 +875,11 @@ std::vector<std::string> bad_inputs() {
   std::string mixed;
   while (mixed.size() < 10000) mixed += "a\"b\\c\x01/\t";
   mixed.resize(10000);
-  return {"",
-          "0x1FFFFFFFF",
-          "-0",
-          "   ",
+  // Not "" nor "   ": an empty argument is a usage error (CliUsage.EmptyArgumentIsAUsageError).
+  return {"0x1FFFFFFFF",           "-0",
           "\xEF\xBC\x90x38004",  // full-width zero
-          std::string(10000, 'A'),
-          mixed,
-          "a\"b",
-          "\"quoted\"",
-          "back\\slash\\",
-          "\\u0000",
-          "line\nbreak",
-          "tab\there",
-          "\x7F",
-          "4294967296",
-          "12abc"};
+          std::string(10000, 'A'), mixed,       "a\"b", "\"quoted\"", "back\\slash\\", "\\u0000",
+          "line\nbreak",           "tab\there", "\x7F", "4294967296", "12abc"};
 }
 
 TEST(CliBadInputs, JsonStaysValidAndInputsRoundTrip) {
@@ -986,6 +1089,170 @@ TEST(CliSearch, FamilyAndNothingFound) {
   const result quotes = run({"search", "--format", "json", "a\"b\\"});
   EXPECT_EQ(quotes.status, 1);
   parse_json(quotes.out, ok);
+}
+
+// ---- write errors ----------------------------------------------------------------------------
+
+// A temp file of `n` wpa_supplicant disconnect lines, for scan.
+std::string scan_input(std::size_t n) {
+  const std::string path = std::filesystem::temp_directory_path().string() + "/wlancode_cli_scan_" +
+                           std::to_string(getpid()) + "_" + std::to_string(n) + ".log";
+  std::ofstream f(path, std::ios::binary);
+  for (std::size_t i = 0; i < n; ++i) f << "wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=3\n";
+  return path;
+}
+
+// Every command, in every format, with output to write.
+std::vector<std::vector<std::string>> writing_commands() {
+  std::vector<std::vector<std::string>> cases = {{"--help"},
+                                                 {"--version"},
+                                                 {"explain", "--help"},
+                                                 {"scan", "--help"},
+                                                 {"explain", "--text", "The specific network is not available."}};
+  for (const char* fmt : {"text", "json", "csv"}) {
+    cases.push_back({"explain", "--format", fmt, "0x00048014"});
+    cases.push_back({"list", "--format", fmt});
+    cases.push_back({"search", "--format", fmt, "psk"});
+  }
+  for (const char* fmt : {"text", "jsonl", "csv"}) {
+    cases.push_back({"scan", "--format", fmt});
+    cases.push_back({"scan", "--summary", "--format", fmt});
+  }
+  return cases;
+}
+
+TEST(CliWriteErrors, FullDiskIsAnErrorInEveryCommand) {
+  const std::string in = scan_input(3);
+  for (const auto& args : writing_commands()) {
+    const result r = run_unwritable(args, stdout_to::dev_full, in);
+    EXPECT_EQ(r.status, 2) << describe_args(args) << "\n" << r.err;
+    EXPECT_EQ(r.err, "wlancode: write error: No space left on device\n") << describe_args(args);
+  }
+  std::remove(in.c_str());
+}
+
+TEST(CliWriteErrors, ClosedStdoutIsAnErrorInEveryCommand) {
+  const std::string in = scan_input(3);
+  for (const auto& args : writing_commands()) {
+    const result r = run_unwritable(args, stdout_to::closed, in);
+    EXPECT_EQ(r.status, 2) << describe_args(args) << "\n" << r.err;
+    EXPECT_EQ(r.err, "wlancode: write error: Bad file descriptor\n") << describe_args(args);
+  }
+  // A file scanned by path must not land on descriptor 1 (and be written to) when it is closed.
+  const result named = run_unwritable({"scan", in}, stdout_to::closed);
+  EXPECT_EQ(named.status, 2) << named.err;
+  EXPECT_EQ(named.err, "wlancode: write error: Bad file descriptor\n");
+  EXPECT_EQ(slurp(in).size(),
+            3 * std::string("wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=3\n").size());
+  std::remove(in.c_str());
+}
+
+// Output much larger than any buffer: the failure is seen mid-scan, reported once, and the scan stops.
+TEST(CliWriteErrors, LongScanStopsAtTheFirstFailedWrite) {
+  const std::string in = scan_input(50000);
+  for (const char* fmt : {"text", "jsonl", "csv"}) {
+    const result full = run_unwritable({"scan", "--format", fmt, in}, stdout_to::dev_full);
+    EXPECT_EQ(full.status, 2) << fmt;
+    EXPECT_EQ(full.err, "wlancode: write error: No space left on device\n") << fmt;
+    // A reader that went away (wlancode scan ... | head): exit 2, quietly, not killed by SIGPIPE.
+    const result pipe = run_unwritable({"scan", "--format", fmt, in}, stdout_to::broken_pipe);
+    EXPECT_EQ(pipe.status, 2) << fmt;
+    EXPECT_EQ(pipe.err, "") << fmt;
+  }
+  const result pipe = run_unwritable({"list"}, stdout_to::broken_pipe);
+  EXPECT_EQ(pipe.status, 2);
+  EXPECT_EQ(pipe.err, "");
+  std::remove(in.c_str());
+}
+
+// ---- terminal escapes ------------------------------------------------------------------------
+
+// A temp file holding `data`.
+std::string temp_file(const std::string& name, std::string_view data) {
+  const std::string path =
+      std::filesystem::temp_directory_path().string() + "/wlancode_cli_" + std::to_string(getpid()) + "_" + name;
+  std::ofstream f(path, std::ios::binary);
+  f.write(data.data(), static_cast<std::streamsize>(data.size()));
+  return path;
+}
+
+// No byte that a terminal would act on: C0 controls but tab and newline, DEL, C1 controls (raw or
+// as UTF-8), and no ESC of course.
+void expect_no_controls(const std::string& text, const std::string& what) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const bool c1 = c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0xA0;
+    EXPECT_FALSE((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F || (c >= 0x80 && c < 0xA0) || c1)
+        << what << ": control byte " << static_cast<int>(c) << " at offset " << i;
+  }
+}
+
+const std::string hostile_log =
+    "wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=3 \033]0;pwned\007\033[2J\xC2\x9B\x9B\r tab\there\n";
+
+TEST(CliTerminalEscapes, ScanTextAndCsvShowControlsAsEscapes) {
+  const std::string log = temp_file("hostile.log", hostile_log);
+  for (const char* fmt : {"text", "csv"}) {
+    const result r = run({"scan", "--format", fmt, log});
+    EXPECT_EQ(r.status, 0) << fmt << "\n" << r.err;
+    expect_no_controls(r.out, fmt);
+    EXPECT_NE(r.out.find("reason=3 \\x1b]0;pwned\\x07\\x1b[2J\\u009b\\x9b\\x0d tab\there"), std::string::npos)
+        << fmt << "\n"
+        << r.out;
+  }
+  const result sum = run({"scan", "--summary", log});
+  EXPECT_EQ(sum.status, 0);
+  expect_no_controls(sum.out, "summary");
+  // JSONL escapes them its own way (\u001B): the excerpt round-trips.
+  const result j = run({"scan", "--format", "jsonl", log});
+  expect_no_controls(j.out, "jsonl");
+  EXPECT_NE(j.out.find("\\u001B]0;pwned\\u0007"), std::string::npos) << j.out;
+  std::remove(log.c_str());
+
+  // A hostile file name, in findings and in an error message.
+  const std::string named = temp_file("name\033[2J.log", hostile_log);
+  const result n = run({"scan", named, named + ".missing\033]0;x\007"});
+  EXPECT_EQ(n.status, 2);
+  expect_no_controls(n.out, "stdout with a hostile path");
+  expect_no_controls(n.err, "stderr with a hostile path");
+  EXPECT_NE(n.out.find("name\\x1b[2J.log:1:"), std::string::npos) << n.out;
+  std::remove(named.c_str());
+}
+
+TEST(CliTerminalEscapes, CsvCellsAreNotFormulas) {
+  const std::string log = temp_file(
+      "formula.log",
+      "wlan0: Trying to associate with 02:00:00:00:00:01 (SSID='=HYPERLINK(\"x\")' freq=2412 MHz)\n"
+      "wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=3\n"
+      "<info> [1700000000.0000] device (wlan0): supplicant interface state: completed -> disconnected (reason -3)\n");
+  const result r = run({"scan", "--format", "csv", "--input-format", "linux", log});
+  EXPECT_EQ(r.status, 0) << r.err;
+  bool ok = false;
+  const auto rows = parse_csv(r.out, ok);
+  ASSERT_TRUE(ok) << r.out;
+  ASSERT_GE(rows.size(), 2u) << r.out;
+  const std::size_t ssid = column_of(rows[0], "ssid"), raw = column_of(rows[0], "raw");
+  EXPECT_EQ(rows[1][ssid], "'=HYPERLINK(\"x\")") << r.out;
+  for (const auto& row : rows) {
+    if (row[raw].starts_with("-")) {
+      EXPECT_EQ(row[raw], "-3") << "a number is not a formula";
+    }
+  }
+  std::remove(log.c_str());
+}
+
+TEST(CliTerminalEscapes, ExplainAndUsageErrorsShowControlsAsEscapes) {
+  const result r = run({"explain", "a\033]0;pwned\007b", "PSK\x9B"});
+  EXPECT_EQ(r.status, 1);
+  expect_no_controls(r.out, "explain stdout");
+  expect_no_controls(r.err, "explain stderr");
+  EXPECT_NE(r.out.find("a\\x1b]0;pwned\\x07b"), std::string::npos) << r.out;
+  const result t = run({"explain", "--text", "Failure Reason: \033[2Jnothing like it"});
+  expect_no_controls(t.out, "explain --text stdout");
+  const result u = run({"explain", "--family", "\033[2J", "3"});
+  EXPECT_EQ(u.status, 2);
+  expect_no_controls(u.err, "usage error");
+  EXPECT_NE(u.err.find("\\x1b[2J"), std::string::npos) << u.err;
 }
 
 #endif  // !_WIN32

@@ -187,6 +187,18 @@ TEST(Explain, NamesAcrossFamilies) {
   EXPECT_EQ(padded.matches[0].code->value, 0x00028002u);
 }
 
+// The name lookup treats ' ' like '-' and '_'; explain must hand it such names.
+TEST(Explain, NamesWithSpaces) {
+  for (const char* spelled : {"psk mismatch suspected", "PSK MISMATCH_SUSPECTED", "msmsec psk-mismatch suspected"}) {
+    const wlancode::explanation e = wlancode::explain(spelled);
+    EXPECT_TRUE(e.error.empty()) << spelled << ": " << e.error;
+    ASSERT_EQ(e.matches.size(), 1u) << spelled;
+    EXPECT_EQ(e.matches[0].code->value, 0x00048014u);
+  }
+  EXPECT_EQ(wlancode::explain("deauth leaving", family::ieee80211_reason).matches.size(), 1u);
+  EXPECT_FALSE(wlancode::explain("psk mismatch; suspected").error.empty());
+}
+
 TEST(Explain, FamilyNarrowing) {
   const wlancode::explanation e = wlancode::explain("SUCCESS", family::wdi_assoc_status);
   ASSERT_EQ(e.matches.size(), 1u);

@@ -128,7 +128,9 @@ struct result {
 };
 
 // Scans a path: a file (plain or .gz), a directory (recursively, sorted) or "-" for stdin.
-// Findings arrive in input order. An unreadable path is reported to `errors`; scanning goes on.
+// Findings arrive in input order. An unreadable path (or directory within the tree) is reported to
+// `errors` and counted in result::errors; scanning goes on. `errors` also receives one notice, not
+// counted, naming entries of a directory that were skipped (dangling symlinks, FIFOs, sockets...).
 WLANCODE_API result scan_path(const std::string& path, const options& opt, const finding_sink& out,
                               const error_sink& errors);
 

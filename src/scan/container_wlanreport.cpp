@@ -22,18 +22,24 @@ class wlanreport_container final : public container {
 
  private:
   void on_line(const line& l, std::vector<candidate>& out) {
-    std::string_view s = l.text;
-    // Never look inside key material, even when the element spans lines.
-    if (in_key_) {
-      const std::size_t e = s.find("</keyMaterial>");
-      if (e == std::string_view::npos) return;
-      in_key_ = false;
-      s.remove_prefix(e);
+    // Never look inside key material, even when the element spans lines: its content is cut out
+    // and the rest of the line is read as any other (a minified report is one line).
+    std::string kept;
+    std::string_view rest = l.text;
+    for (;;) {
+      if (in_key_) {
+        const std::size_t e = rest.find("</keyMaterial>");
+        if (e == std::string_view::npos) break;
+        in_key_ = false;
+        rest.remove_prefix(e);
+      }
+      const std::size_t k = rest.find("<keyMaterial>");
+      kept.append(rest.substr(0, k == std::string_view::npos ? rest.size() : k + 13));
+      if (k == std::string_view::npos) break;
+      rest.remove_prefix(k + 13);
+      in_key_ = true;
     }
-    if (const std::size_t k = s.find("<keyMaterial>"); k != std::string_view::npos) {
-      if (s.find("</keyMaterial>", k) == std::string_view::npos) in_key_ = true;
-      return;
-    }
+    const std::string_view s = kept;
     // Text without tags, entities decoded.
     std::string text;
     bool in_tag = false;
@@ -92,17 +98,52 @@ class wlanreport_container final : public container {
       p += u.size();
     }
     const std::string_view t(text);
-    if (t.find("8003") != std::string_view::npos || t.find("8002") != std::string_view::npos) {
-      const std::size_t p = t.find("800");
-      last_event_ = std::string(t.substr(p, 4));
-    }
-    static constexpr std::string_view labels[] = {"Disconnect Reason:", "Failure Reason:", "Reason:"};
-    for (std::string_view lab : labels) {
-      const std::size_t p = t.find(lab);
-      if (p == std::string_view::npos) continue;
-      std::string_view v = trim(t.substr(p + lab.size()));
+    // Every "… Reason:" of the line, in order (one per line in a formatted report, all of them in
+    // a minified one). A reason's event id and timestamp are the last ones before it on the line.
+    const auto event_in = [](std::string_view seg) -> std::string_view {
+      const std::size_t a = seg.rfind("8003"), b = seg.rfind("8002");
+      if (a == std::string_view::npos && b == std::string_view::npos) return {};
+      return seg.substr(a == std::string_view::npos ? b : b == std::string_view::npos ? a : std::max(a, b), 4);
+    };
+    std::size_t from = 0;    // where the text of the current reason's row begins
+    std::size_t raw_at = 0;  // where to look for the next label in the raw line, for the excerpt
+    bool first = true;
+    for (std::size_t p = t.find("Reason:"); p != std::string_view::npos; p = t.find("Reason:", p + 7)) {
+      std::string_view lab = "Reason:";
+      for (std::string_view longer : {std::string_view("Disconnect Reason:"), std::string_view("Failure Reason:")})
+        if (p + 7 >= longer.size() && t.substr(p + 7 - longer.size(), longer.size()) == longer) lab = longer;
+      const std::size_t lab_at = p + 7 - lab.size();
+      const std::string_view seg = t.substr(from, lab_at - from);
+      if (const std::string_view ev = event_in(seg); !ev.empty())
+        last_event_ = std::string(ev);
+      else if (first && !event_in(t).empty())
+        last_event_ = std::string(event_in(t));  // the event id printed after the reason
+      std::string_view v = trim(t.substr(p + 7));
       if (const std::size_t cut = v.find("  "); cut != std::string_view::npos) v = trim(v.substr(0, cut));
-      if (v.empty()) return;
+      // The row of this reason: its <tr> if it starts after the previous reason; else the line (the
+      // first reason) or the label. The excerpt starts there; the timestamp is the row's first cell.
+      std::size_t row = 0, row_end = 0;
+      if (const std::size_t raw = s.find(lab, raw_at); raw != std::string_view::npos) {
+        const std::size_t tr = s.rfind("<tr", raw);
+        row = tr != std::string_view::npos && tr >= raw_at ? tr : first ? 0 : raw;
+        row_end = raw;
+        raw_at = raw + lab.size();
+      }
+      std::string row_text;
+      bool tag = false;
+      for (char ch : s.substr(row, row_end - row)) {
+        if (ch == '<' || ch == '>') row_text += ' ';
+        if (ch == '<') tag = true;
+        if (!tag) row_text += ch;
+        if (ch == '>') tag = false;
+      }
+      std::string timestamp(leading_timestamp(trim(row_text)));
+      if (timestamp.empty()) timestamp = leading_timestamp(trim(first ? t : seg));
+      if (v.empty()) {
+        from = p + 7;
+        first = false;
+        continue;
+      }
       candidate c;
       c.format = input_format::wlanreport;
       c.rule = "wlanreport";
@@ -112,10 +153,11 @@ class wlanreport_container final : public container {
       c.event_id = last_event_;
       c.line = l.number;
       c.truncated = l.truncated;
-      c.excerpt = excerpt_of(l.text);
-      c.timestamp = leading_timestamp(trim(t));
+      c.excerpt = excerpt_of(s.substr(row));
+      c.timestamp = std::move(timestamp);
       out.push_back(std::move(c));
-      return;
+      from = static_cast<std::size_t>(v.data() + v.size() - t.data());
+      first = false;
     }
   }
 

@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstring>
 #include <deque>
+#include <exception>
 #include <filesystem>
 #include <future>
 #include <optional>
@@ -200,9 +201,20 @@ std::uint64_t run_lines(stream& in, input_format fmt, bool detect, run_state& st
   std::vector<char> buf(max_line + block_size);
   std::size_t len = 0;
   bool eof = false;
+  // A read error (corrupt gzip, EIO) ends the input: what was read before it is still scanned,
+  // then the error is raised.
+  std::exception_ptr failed;
+  const auto read_more = [&in, &buf, &failed](std::size_t at) -> std::size_t {
+    try {
+      return in.read(buf.data() + at, buf.size() - at);
+    } catch (const std::exception&) {
+      failed = std::current_exception();
+      return 0;
+    }
+  };
   // First fill, for the detector and the line-ending style.
   while (!eof && len < std::min<std::size_t>(buf.size(), 64 * 1024)) {
-    const std::size_t n = in.read(buf.data() + len, buf.size() - len);
+    const std::size_t n = read_more(len);
     if (n == 0) eof = true;
     len += n;
   }
@@ -236,7 +248,8 @@ std::uint64_t run_lines(stream& in, input_format fmt, bool detect, run_state& st
     }
     const std::size_t remaining = len - start;
     if (eof) {
-      if (remaining > 0 && !skipping) eng.one_line(buf.data() + start, buf.data() + len, false);
+      // A last line cut by a read error is incomplete ("reason=1" of "reason=12"): not scanned.
+      if (remaining > 0 && !skipping && !failed) eng.one_line(buf.data() + start, buf.data() + len, false);
       break;
     }
     if (!skipping && remaining >= max_line) {
@@ -250,7 +263,7 @@ std::uint64_t run_lines(stream& in, input_format fmt, bool detect, run_state& st
     if (keep && start) std::memmove(buf.data(), buf.data() + start, keep);
     len = keep;
     start = 0;
-    const std::size_t n = in.read(buf.data() + len, buf.size() - len);
+    const std::size_t n = read_more(len);
     if (n == 0) {
       eof = true;
     } else {
@@ -261,6 +274,7 @@ std::uint64_t run_lines(stream& in, input_format fmt, bool detect, run_state& st
     }
   }
   eng.finish();
+  if (failed) std::rethrow_exception(failed);
   return eng.lines();
 }
 
@@ -478,21 +492,78 @@ result scan_path(const std::string& path, const options& opt, const finding_sink
   namespace fs = std::filesystem;
   std::error_code ec;
   if (path != "-" && fs::is_directory(path, ec)) {
+    // The tree, walked directory by directory (symlinks to directories are not followed): a
+    // directory that cannot be read is an error, reported, and the rest is still scanned. Entries
+    // that are neither regular files (nor symlinks to one) nor directories are skipped, and named
+    // (the first few, with a count) in one notice that is not an error.
     std::vector<std::string> files;
-    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
-    if (ec) {
-      ++res.errors;
-      errors({path, ec.message()});
-      return res;
-    }
-    for (; it != end; it.increment(ec)) {
-      if (ec) {
+    std::vector<std::string> skipped;
+    std::uint64_t skipped_count = 0;
+    constexpr std::size_t skipped_named = 5;
+    std::vector<fs::path> pending{fs::path(path)};
+    while (!pending.empty()) {
+      const fs::path dir = std::move(pending.back());
+      pending.pop_back();
+      std::error_code e;
+      fs::directory_iterator it(dir, e);
+      if (e) {
         ++res.errors;
-        errors({path, ec.message()});
-        break;
+        errors({dir.string(), e.message()});
+        continue;
       }
-      std::error_code e2;
-      if (it->is_regular_file(e2)) files.push_back(it->path().string());
+      std::vector<fs::path> subdirs;
+      std::uint64_t unexamined = 0;  // entries whose type could not be read (a directory without x)
+      std::error_code unexamined_error;
+      for (const fs::directory_iterator end; it != end;) {
+        const fs::directory_entry& d = *it;
+        std::error_code se;
+        const fs::file_status ls = d.symlink_status(se);
+        if (se) {
+          if (!unexamined++) unexamined_error = se;
+        } else if (fs::is_directory(ls)) {
+          subdirs.push_back(d.path());
+        } else {
+          const fs::file_status st = fs::is_symlink(ls) ? d.status(se) : ls;
+          if (fs::is_regular_file(st)) {
+            files.push_back(d.path().string());
+          } else {
+            const char* why = !fs::is_symlink(ls)    ? nullptr
+                              : !fs::exists(st)      ? "dangling symlink"
+                              : fs::is_directory(st) ? "symlink to a directory, not followed"
+                                                     : "symlink to a special file";
+            if (!why)
+              why = fs::is_fifo(st)                                      ? "FIFO"
+                    : fs::is_socket(st)                                  ? "socket"
+                    : fs::is_block_file(st) || fs::is_character_file(st) ? "device"
+                                                                         : "not a regular file";
+            ++skipped_count;  // the first few names in sorted order, not in readdir order
+            skipped.push_back(d.path().string() + " (" + why + ")");
+            std::sort(skipped.begin(), skipped.end());
+            if (skipped.size() > skipped_named) skipped.pop_back();
+          }
+        }
+        it.increment(e);
+        if (e) break;
+      }
+      if (e) {
+        ++res.errors;
+        errors({dir.string(), e.message()});
+      }
+      if (unexamined) {
+        res.errors += unexamined;
+        errors({dir.string(), "cannot examine " + std::to_string(unexamined) + " entr" +
+                                  (unexamined == 1 ? "y" : "ies") + ": " + unexamined_error.message()});
+      }
+      std::sort(subdirs.rbegin(), subdirs.rend());  // visited in sorted order, for stable messages
+      for (fs::path& sd : subdirs) pending.push_back(std::move(sd));
+    }
+    if (skipped_count) {
+      std::string msg = "skipped " + std::to_string(skipped_count) +
+                        (skipped_count == 1 ? " entry that is not a regular file or directory: "
+                                            : " entries that are not regular files or directories: ");
+      for (std::size_t i = 0; i < skipped.size(); ++i) msg += (i ? ", " : "") + skipped[i];
+      if (skipped_count > skipped.size()) msg += ", and " + std::to_string(skipped_count - skipped.size()) + " more";
+      errors({path, msg});  // a notice: not counted in res.errors
     }
     std::sort(files.begin(), files.end());
     for (const std::string& f : files) scan_one(f, opt, out, errors, res);

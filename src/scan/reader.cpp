@@ -7,8 +7,10 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <exception>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 #include "internal.hpp"
 
@@ -74,14 +76,20 @@ class memory_stream final : public stream {
   std::string_view data_;
 };
 
-// A stream with a look-ahead: the first bytes can be inspected before anything is consumed.
+// A stream with a look-ahead: the first bytes can be inspected before anything is consumed. A read
+// error while peeking is kept and raised once the bytes read before it have been consumed.
 class peek_stream final : public stream {
  public:
   explicit peek_stream(std::unique_ptr<stream> in) : in_(std::move(in)) {}
   std::string_view peek(std::size_t want) {
-    while (head_.size() - pos_ < want) {
+    while (!failed_ && head_.size() - pos_ < want) {
       char tmp[4096];
-      const std::size_t n = in_->read(tmp, std::min(sizeof tmp, want - (head_.size() - pos_)));
+      std::size_t n = 0;
+      try {
+        n = in_->read(tmp, std::min(sizeof tmp, want - (head_.size() - pos_)));
+      } catch (const std::exception&) {
+        failed_ = std::current_exception();
+      }
       if (n == 0) break;
       head_.append(tmp, n);
     }
@@ -100,6 +108,7 @@ class peek_stream final : public stream {
       }
       return n;
     }
+    if (failed_) std::rethrow_exception(std::exchange(failed_, nullptr));
     return in_->read(buf, cap);
   }
 
@@ -107,9 +116,12 @@ class peek_stream final : public stream {
   std::unique_ptr<stream> in_;
   std::string head_;
   std::size_t pos_ = 0;
+  std::exception_ptr failed_;
 };
 
-// gzip, including concatenated members; trailing garbage after a member ends the stream.
+// gzip, including concatenated members; trailing bytes after a member end the stream, unless they
+// start like another member (0x1f), which must then be one. On corrupt or truncated data, the
+// bytes decompressed before the error are returned first; the error is raised by the next read.
 class gunzip_stream final : public stream {
  public:
   explicit gunzip_stream(std::unique_ptr<stream> in) : in_(std::move(in)), inbuf_(buffer_size, '\0') {
@@ -118,14 +130,30 @@ class gunzip_stream final : public stream {
   }
   ~gunzip_stream() override { inflateEnd(&z_); }
   std::size_t read(char* buf, std::size_t cap) override {
+    if (!error_.empty()) {
+      done_ = true;
+      throw std::runtime_error(std::exchange(error_, {}));
+    }
     if (done_ || cap == 0) return 0;
+    const auto want = static_cast<uInt>(std::min<std::size_t>(cap, 1u << 30));
     z_.next_out = reinterpret_cast<Bytef*>(buf);
-    z_.avail_out = static_cast<uInt>(std::min<std::size_t>(cap, 1u << 30));
-    while (z_.avail_out == static_cast<uInt>(std::min<std::size_t>(cap, 1u << 30))) {
+    z_.avail_out = want;
+    const auto produced = [&] { return static_cast<std::size_t>(z_.next_out - reinterpret_cast<Bytef*>(buf)); };
+    const auto fail = [&](std::string message) {
+      if (produced() == 0) {
+        done_ = true;
+        throw std::runtime_error(message);
+      }
+      error_ = std::move(message);  // after the bytes decompressed so far
+    };
+    while (z_.avail_out == want) {
       if (z_.avail_in == 0) {
         const std::size_t n = in_->read(inbuf_.data(), inbuf_.size());
         if (n == 0) {
-          if (!member_done_) throw std::runtime_error("truncated gzip data");
+          if (!member_done_) {
+            fail("truncated gzip data");
+            return produced();
+          }
           done_ = true;
           break;
         }
@@ -145,10 +173,11 @@ class gunzip_stream final : public stream {
       if (rc == Z_STREAM_END) {
         member_done_ = true;
       } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
-        throw std::runtime_error(std::string("corrupt gzip data: ") + (z_.msg ? z_.msg : "inflate failed"));
+        fail(std::string("corrupt gzip data: ") + (z_.msg ? z_.msg : "inflate failed"));
+        return produced();
       }
     }
-    return static_cast<std::size_t>(z_.next_out - reinterpret_cast<Bytef*>(buf));
+    return produced();
   }
 
  private:
@@ -157,6 +186,7 @@ class gunzip_stream final : public stream {
   z_stream z_;
   bool member_done_ = false;
   bool done_ = false;
+  std::string error_;  // raised by the next read
 };
 
 void put_utf8(std::string& out, char32_t cp) {

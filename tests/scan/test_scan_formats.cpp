@@ -292,6 +292,52 @@ TEST(ScanWlanReport, TextReasonsAndKeyMaterial) {
   EXPECT_EQ(fs.size(), 2u);
 }
 
+// A minified report is one line: key material is cut out of it, every reason on it is found, each
+// with its own row's event id, timestamp and excerpt. Before, the whole line was skipped.
+TEST(ScanWlanReport, OneLineReportWithKeyMaterial) {
+  const std::string report =
+      "<!DOCTYPE html><html><head><title>Wlan Report</title></head><body><div class=\"wlan-report\"><table>"
+      "<tr class=\"reason\"><td>2023-11-21 10:15:00</td><td>8003</td><td>Disconnect Reason: The network is "
+      "disconnected by the driver.</td></tr>"
+      "<sharedKey><keyMaterial>SuperSecretPassphrase Reason: The specific network is not available.</keyMaterial>"
+      "</sharedKey>"
+      "<tr class=\"reason\"><td>2023-11-21 10:16:00</td><td>8002</td><td>Failure Reason: The specific network is "
+      "not available.</td></tr></table></div></body></html>\n";
+  const auto fs = scan(report);
+  ASSERT_EQ(fs.size(), 2u);
+  EXPECT_EQ(fs[0].field, "Disconnect Reason");
+  EXPECT_EQ(fs[0].name, "WLAN_REASON_CODE_DRIVER_DISCONNECTED") << fs[0].text;
+  EXPECT_EQ(fs[0].event_id, "8003");
+  EXPECT_EQ(fs[0].timestamp, "2023-11-21 10:15:00");
+  EXPECT_EQ(fs[1].field, "Failure Reason");
+  EXPECT_EQ(fs[1].name, "WLAN_REASON_CODE_NETWORK_NOT_AVAILABLE");
+  EXPECT_EQ(fs[1].event_id, "8002");
+  EXPECT_EQ(fs[1].timestamp, "2023-11-21 10:16:00");
+  EXPECT_EQ(fs[1].excerpt.rfind("<tr class=\"reason\"><td>2023-11-21 10:16:00", 0), 0u) << fs[1].excerpt;
+  for (const auto& f : fs) {
+    EXPECT_EQ(f.line, 1u);
+    EXPECT_EQ(f.format, input_format::wlanreport);
+    EXPECT_EQ(f.excerpt.find("Secret"), std::string::npos) << f.excerpt;
+    EXPECT_EQ(f.text.find("Secret"), std::string::npos);
+  }
+
+  // Key material that opens on one line and closes on another, reasons on both sides of it.
+  const auto split = scan(
+      "<!DOCTYPE html><html><body><div class=\"wlan-report\"><tr><td>8002</td><td>Failure Reason: The specific "
+      "network is not available.</td></tr><keyMaterial>Secret1\n"
+      "Secret2 Reason: hidden</keyMaterial><tr><td>8003</td><td>Disconnect Reason: The network is disconnected by "
+      "the driver.</td></tr><keyMaterial>Secret3</keyMaterial></div></body></html>\n");
+  ASSERT_EQ(split.size(), 2u);
+  EXPECT_EQ(split[0].line, 1u);
+  EXPECT_EQ(split[0].name, "WLAN_REASON_CODE_NETWORK_NOT_AVAILABLE");
+  EXPECT_EQ(split[1].line, 2u);
+  EXPECT_EQ(split[1].name, "WLAN_REASON_CODE_DRIVER_DISCONNECTED");
+  for (const auto& f : split) {
+    EXPECT_EQ(f.excerpt.find("Secret"), std::string::npos) << f.excerpt;
+    EXPECT_EQ(f.text.find("hidden"), std::string::npos);
+  }
+}
+
 TEST(ScanDetect, PicksFormat) {
   using wlancode::scan::detect_format;
   EXPECT_EQ(detect_format("<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'>"),

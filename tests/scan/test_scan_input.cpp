@@ -1,11 +1,15 @@
 // Input handling: encodings, gzip, line endings, long lines, binary, files, directories, stdin,
 // errors, -j; and the CLI's outputs and exit statuses.
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <zlib.h>
 
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -86,9 +90,54 @@ run_result run(const std::string& args) {
   return {WIFEXITED(st) ? WEXITSTATUS(st) : -1, out};
 }
 
+// The CLI run as an unprivileged user (when the tests run as root: via setpriv or su, as nobody),
+// with stdout and stderr captured. `ok` is false when no way to drop privileges works here.
+struct unprivileged_result {
+  bool ok = false;
+  int status = -1;
+  std::string out, err;
+};
+unprivileged_result run_unprivileged(const std::string& args) {
+  unprivileged_result r;
+  std::string prefix;
+  if (::geteuid() == 0) {
+    const std::string probe = std::string(WLANCODE_CLI) + " --version";
+    if (std::system(("setpriv --reuid=65534 --regid=65534 --clear-groups " + probe + " >/dev/null 2>&1").c_str()) == 0)
+      prefix = "setpriv --reuid=65534 --regid=65534 --clear-groups ";
+    else if (std::system(("su nobody -s /bin/sh -c '" + probe + "' >/dev/null 2>&1").c_str()) == 0)
+      prefix = "su nobody -s /bin/sh -c ";
+    else
+      return r;
+  }
+  const fs::path err = temp_dir() / "unprivileged.err";
+  std::string cmd = std::string(WLANCODE_CLI) + " " + args;
+  if (prefix.starts_with("su ")) cmd = "'" + cmd + "'";
+  FILE* p = ::popen((prefix + cmd + " 2>" + err.string()).c_str(), "r");
+  if (!p) return r;
+  char buf[4096];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  const int st = ::pclose(p);
+  r.ok = true;
+  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  std::ifstream e(err);
+  std::stringstream ss;
+  ss << e.rdbuf();
+  r.err = ss.str();
+  return r;
+}
+
 std::size_t count_lines(const std::string& s) {
   std::size_t n = 0;
   for (char c : s) n += c == '\n';
+  return n;
+}
+
+// Findings of scan_memory, which must report no error.
+std::size_t scan_memory_count(std::string_view data) {
+  std::size_t n = 0;
+  const auto r = wlancode::scan::scan_memory(data, "mem", {}, [&n](const wlancode::scan::finding&) { ++n; });
+  EXPECT_EQ(r.errors, 0u);
   return n;
 }
 
@@ -118,6 +167,79 @@ TEST(ScanInput, Gzip) {
   EXPECT_EQ(keys(scan(gzip(wpa_line) + gzip(wpa_line))), (V{"1:ieee80211_reason:3", "2:ieee80211_reason:3"}));
   // Gzip of UTF-16.
   EXPECT_EQ(keys(scan(gzip(utf16(wpa_line, false, true)))), (V{"1:ieee80211_reason:3"}));
+}
+
+// What a reader recovers from a damaged gzip (zcat): inflated until the error.
+std::string inflate_prefix(std::string_view gz) {
+  z_stream z{};
+  inflateInit2(&z, 16 + MAX_WBITS);
+  std::string out(1 << 20, '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(gz.data()));
+  z.avail_in = static_cast<uInt>(gz.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  inflate(&z, Z_SYNC_FLUSH);
+  out.resize(z.total_out);
+  inflateEnd(&z);
+  return out;
+}
+
+// A truncated or corrupt gzip: the lines decompressed before the error are scanned, then the error
+// is reported (exit 2). Before, an error in the first 64 KiB lost everything.
+TEST(ScanInput, DamagedGzipScansWhatDecompressed) {
+  std::string text;
+  for (int i = 0; i < 200; ++i) {
+    char line[128];
+    std::snprintf(line, sizeof line,
+                  "2023-11-21T10:%02d:%02d wlan%d: CTRL-EVENT-DISCONNECTED bssid=02:%02x:%02x:00:00:01 reason=%d\n",
+                  i / 60, i % 60, i % 3, (i * 37) & 0xFF, (i * 91) & 0xFF, i % 23 + 1);
+    text += line;
+  }
+  const std::string gz = gzip(text);
+  ASSERT_LT(text.size(), 64u * 1024);
+  for (const std::size_t cut : {gz.size() / 2, gz.size() - 4, gz.size() / 5}) {
+    const std::string part = gz.substr(0, cut);
+    const std::string recovered = inflate_prefix(part);
+    const std::size_t whole_lines = count_lines(recovered);
+    ASSERT_GT(whole_lines, 0u) << cut;
+    const fs::path p = temp_dir() / "truncated.log.gz";
+    write_file(p, part);
+    std::vector<std::string> where;
+    std::vector<wlancode::scan::input_error> errs;
+    const auto r = wlancode::scan::scan_path(
+        p.string(), {}, [&](const wlancode::scan::finding& f) { where.push_back(std::to_string(f.line)); },
+        [&](const wlancode::scan::input_error& e) { errs.push_back(e); });
+    EXPECT_EQ(where.size(), whole_lines) << "cut at " << cut << " of " << gz.size();
+    EXPECT_EQ(r.findings, whole_lines);
+    EXPECT_EQ(r.errors, 1u);
+    ASSERT_EQ(errs.size(), 1u);
+    EXPECT_EQ(errs[0].message, "truncated gzip data");
+    if (!where.empty()) {
+      EXPECT_EQ(where.front(), "1");
+      EXPECT_EQ(where.back(), std::to_string(whole_lines));
+    }
+    const auto m = wlancode::scan::scan_memory(part, "mem", {}, [](const wlancode::scan::finding&) {});
+    EXPECT_EQ(m.findings, whole_lines);
+    EXPECT_EQ(m.errors, 1u);
+    const auto cli = run("scan --format jsonl " + p.string());
+    EXPECT_EQ(cli.status, 2);
+    EXPECT_EQ(count_lines(cli.out), whole_lines);
+  }
+  // Trailing bytes that start like another member (0x1f) but are not one.
+  const std::string trailing = gz + "\x1f" + "not gzip";
+  std::vector<wlancode::scan::input_error> errs;
+  const fs::path p = temp_dir() / "trailing.log.gz";
+  write_file(p, trailing);
+  const auto r = wlancode::scan::scan_path(
+      p.string(), {}, [](const wlancode::scan::finding&) {},
+      [&](const wlancode::scan::input_error& e) { errs.push_back(e); });
+  EXPECT_EQ(r.findings, 200u);
+  EXPECT_EQ(r.errors, 1u);
+  ASSERT_EQ(errs.size(), 1u);
+  EXPECT_NE(errs[0].message.find("corrupt gzip data"), std::string::npos) << errs[0].message;
+  EXPECT_EQ(run("scan " + p.string()).status, 2);
+  // Other trailing bytes (padding) still end the stream quietly.
+  EXPECT_EQ(scan_memory_count(gz + std::string(16, '\0')), 200u);
 }
 
 TEST(ScanInput, LongLinesAreCapped) {
@@ -323,4 +445,59 @@ TEST(ScanInput, ParallelCarriesSsidsAcrossSegments) {
   EXPECT_EQ(one[0].ssid, "CorpWiFi");
   EXPECT_EQ(three[0].ssid, "CorpWiFi");
   EXPECT_EQ(three[0].line, one[0].line);
+}
+
+// A directory nobody may read is an error (exit 2), reported by name, and the rest is still
+// scanned; special files in a tree are skipped and named. Run as an unprivileged user: root reads
+// any directory.
+TEST(ScanCli, UnreadableDirectoriesAndSpecialFiles) {
+  const fs::path d = temp_dir() / "locked_tree";
+  fs::remove_all(d);
+  fs::create_directories(d / "tree" / "locked");
+  fs::create_directories(d / "tree" / "sub");
+  fs::create_directories(d / "top");
+  write_file(d / "tree" / "a.log", wpa_line);
+  write_file(d / "tree" / "locked" / "hidden.log", wpa_line);
+  write_file(d / "tree" / "sub" / "c.log", wpa_line);
+  write_file(d / "top" / "d.log", wpa_line);
+  ASSERT_EQ(::mkfifo((d / "tree" / "fifo").c_str(), 0644), 0);
+  fs::create_symlink("missing.log", d / "tree" / "dangling.log");
+  const int sock = ::socket(AF_UNIX, SOCK_STREAM, 0);
+  ASSERT_GE(sock, 0);
+  sockaddr_un addr{};
+  addr.sun_family = AF_UNIX;
+  const std::string sock_path = (d / "tree" / "sock").string();
+  ASSERT_LT(sock_path.size(), sizeof addr.sun_path);
+  std::memcpy(addr.sun_path, sock_path.c_str(), sock_path.size() + 1);
+  ASSERT_EQ(::bind(sock, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  ::close(sock);
+  // Readable by everyone, but for the two locked directories.
+  const auto open_up = [](const fs::path& p) {
+    fs::permissions(p, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec | fs::perms::others_read |
+                           fs::perms::others_exec);
+  };
+  open_up(temp_dir());
+  for (const fs::path& p : {d, d / "tree", d / "tree" / "sub", d / "tree" / "locked", d / "top"}) open_up(p);
+  fs::permissions(d / "tree" / "locked", fs::perms::none);
+  fs::permissions(d / "top", fs::perms::none);
+
+  const std::string tree = (d / "tree").string(), top = (d / "top").string();
+  const unprivileged_result r = run_unprivileged("scan --format jsonl " + tree + " " + top + " " + tree + "/a.log");
+  fs::permissions(d / "tree" / "locked", fs::perms::owner_all);
+  fs::permissions(d / "top", fs::perms::owner_all);
+  if (!r.ok) GTEST_SKIP() << "cannot run the CLI as an unprivileged user here (no setpriv, no su)";
+  EXPECT_EQ(r.status, 2) << r.err;
+  EXPECT_EQ(count_lines(r.out), 3u) << r.out;  // a.log, sub/c.log, and a.log again
+  EXPECT_NE(r.err.find(tree + "/locked: Permission denied\n"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(top + ": Permission denied\n"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(tree + ": skipped 3 entries that are not regular files or directories: " + tree +
+                       "/dangling.log (dangling symlink), " + tree + "/fifo (FIFO), " + tree + "/sock (socket)\n"),
+            std::string::npos)
+      << r.err;
+
+  const unprivileged_result s = run_unprivileged("scan --summary " + top);
+  if (!s.ok) GTEST_SKIP();
+  EXPECT_EQ(s.status, 2);
+  EXPECT_NE(s.out.find("Findings: 0 in 0 file(s), 1 input error(s)"), std::string::npos) << s.out;
+  fs::remove_all(d);
 }

@@ -1,4 +1,5 @@
 // wlancode explain CODE...: what a number or name means, in every family it belongs to.
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -54,9 +55,10 @@ void print_code(std::ostream& out, const match& m, const std::string& pad = "") 
   if (c.hint) row("hint", "(heuristic) " + std::string(c.hint->cause) + " " + std::string(c.hint->action));
 }
 
-void print_text(std::ostream& out, const explanation& e) {
+// `from_text`: the explanation of a --text sentence (matched by text, not by value or name).
+void print_text(std::ostream& out, const explanation& e, bool from_text) {
   if (!e.error.empty()) {
-    out << "\"" << e.input << "\": " << e.error << "\n\n";
+    out << "\"" << terminal_safe(e.input) << "\": " << e.error << "\n\n";
     return;
   }
   if (e.number) {
@@ -64,9 +66,13 @@ void print_text(std::ostream& out, const explanation& e) {
     if (e.number->negative) out << ", written as -" << e.number->magnitude;
     out << ")\n";
   } else {
-    out << e.input << "\n";
+    out << terminal_safe(e.input) << "\n";  // what the user typed, control characters made visible
   }
-  if (!e.found()) out << "  not a known code in " << (e.number ? "any family" : "any family by that name") << "\n";
+  if (!e.found())
+    out << (from_text  ? "  no code's text matches"
+            : e.number ? "  not a known code in any family"
+                       : "  not a known code in any family by that name")
+        << "\n";
   for (family f : e.reserved_in)
     out << "  reserved   in " << to_string(f) << ": IEEE 802.11 reserves every value it does not assign\n";
   if (e.number) {
@@ -155,17 +161,23 @@ runner add_explain(CLI::App& app) {
       "Exit status: 0 all found, 1 some unknown (their range is still shown), 2 usage error.");
   return [opt] {
     if (opt->inputs.empty() && opt->texts.empty()) throw CLI::RequiredError("CODE or --text");
+    // An empty (or blank) argument is a usage error, like a missing one: nothing is explained.
+    const auto blank = [](const std::string& in) { return in.find_first_not_of(" \t\r\n\v\f") == std::string::npos; };
+    if (std::any_of(opt->inputs.begin(), opt->inputs.end(), blank))
+      throw CLI::ValidationError("CODE", "an empty argument is not a code");
+    if (std::any_of(opt->texts.begin(), opt->texts.end(), blank))
+      throw CLI::ValidationError("--text", "an empty argument is not a sentence");
     std::vector<explanation> all;
     for (const std::string& in : opt->inputs) all.push_back(explain(in, opt->only));
     for (const std::string& in : opt->texts) all.push_back(explain_text(in));
     bool all_found = true;
     for (const explanation& e : all) {
       if (!e.found()) all_found = false;
-      if (!e.error.empty()) std::cerr << "wlancode: \"" << e.input << "\": " << e.error << "\n";
+      if (!e.error.empty()) std::cerr << "wlancode: \"" << terminal_safe(e.input) << "\": " << e.error << "\n";
     }
     switch (opt->fmt) {
       case format::text:
-        for (const explanation& e : all) print_text(std::cout, e);
+        for (std::size_t i = 0; i < all.size(); ++i) print_text(std::cout, all[i], i >= opt->inputs.size());
         break;
       case format::json:
         print_json(std::cout, all);

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "checked_output.hpp"
 #include "commands.hpp"
 #include "options.hpp"
 #include "output.hpp"
@@ -138,30 +139,45 @@ std::string csv_header() {
   return s + "excerpt";
 }
 
+// Every text field comes from the log (or from a path): through csv_untrusted_field, so that no
+// control character reaches a terminal and no cell is a spreadsheet formula.
 void write_csv(std::ostream& out, const scan::finding& f) {
   std::string s;
-  for (const csv_column& c : csv_columns) (s += csv_field(c.value(f))) += ',';
-  for (const context_field& c : context_fields) (s += csv_field(f.*c.member)) += ',';
-  out << s << csv_field(f.excerpt) << "\n";
+  for (const csv_column& c : csv_columns) (s += csv_untrusted_field(c.value(f))) += ',';
+  for (const context_field& c : context_fields) (s += csv_untrusted_field(f.*c.member)) += ',';
+  out << s << csv_untrusted_field(f.excerpt) << "\n";
 }
 
+// Text output shows log content: every field from the log goes through terminal_safe (control
+// characters and escape sequences become visible \x1b escapes).
 void write_text(std::ostream& out, const scan::finding& f) {
-  std::string s = f.source + ":" + std::to_string(f.line) + ": ";
+  std::string s;
+  const auto put = [&s](std::string_view v) { append_terminal_safe(s, v); };
+  put(f.source);
+  s += ":" + std::to_string(f.line) + ": ";
   if (f.fam) {
     s += std::string(to_string(*f.fam)) + " " + value_hex(f) + " ";
-    s += f.name.empty() ? "(unlisted)" : f.name;
+    put(f.name.empty() ? std::string_view("(unlisted)") : std::string_view(f.name));
     if (f.code && !f.code->phrase.text.empty()) s += " - " + std::string(f.code->phrase.text);
   } else if (f.kind == scan::value_kind::raw) {
-    s += "raw " + f.space + " " + (f.raw.empty() ? std::string("(text)") : f.raw) +
-         " (not decoded: not a code space wlancode knows)";
+    s += "raw ";
+    put(f.space);
+    s += " ";
+    put(f.raw.empty() ? std::string_view("(text)") : std::string_view(f.raw));
+    s += " (not decoded: not a code space wlancode knows)";
   } else {
-    s += "reason text, " + f.mapping;
+    s += "reason text, ";
+    put(f.mapping);
   }
-  s += "\n  " + std::string(scan::to_string(f.format)) + " " + f.field;
-  if (!f.raw.empty() && f.kind != scan::value_kind::raw) s += "=" + f.raw;
+  s += "\n  " + std::string(scan::to_string(f.format)) + " ";
+  put(f.field);
+  if (!f.raw.empty() && f.kind != scan::value_kind::raw) {
+    s += "=";
+    put(f.raw);
+  }
   if (f.kind == scan::value_kind::text && f.code) {
     char buf[32];
-    std::snprintf(buf, sizeof buf, " (text match %s, %.2f)", f.mapping.c_str(), f.score);
+    std::snprintf(buf, sizeof buf, " (text match %s, %.2f)", terminal_safe(f.mapping).c_str(), f.score);
     s += buf;
   }
   if (f.fam) s += "; phase " + std::string(to_string(f.ph)) + ", initiator " + std::string(to_string(f.init));
@@ -172,14 +188,19 @@ void write_text(std::ostream& out, const scan::finding& f) {
     if (!ctx.empty()) ctx += ", ";
     ctx.append(k);
     ctx += ' ';
-    ctx += v;
+    append_terminal_safe(ctx, v);
   };
   for (const context_field& c : context_fields) add(c.label, f.*c.member);
   if (!ctx.empty()) s += "\n  " + ctx;
-  if (!f.meaning.empty()) s += "\n  meaning: " + f.meaning;
-  if (!f.text.empty()) s += "\n  log text: " + f.text;
-  if (!f.hint_cause.empty()) s += "\n  hint (heuristic): " + f.hint_cause + " " + f.hint_action;
-  s += "\n  > " + f.excerpt + (f.line_truncated ? " [line truncated]" : "") + "\n\n";
+  if (!f.meaning.empty()) s += "\n  meaning: " + f.meaning;  // from the tables, not the log
+  if (!f.text.empty()) {
+    s += "\n  log text: ";
+    put(f.text);
+  }
+  if (!f.hint_cause.empty()) s += "\n  hint (heuristic): " + f.hint_cause + " " + f.hint_action;  // tables
+  s += "\n  > ";
+  put(f.excerpt);
+  s += std::string(f.line_truncated ? " [line truncated]" : "") + "\n\n";
   out << s;
 }
 
@@ -187,35 +208,37 @@ void write_summary_text(std::ostream& out, const scan::summary& sm, const scan::
   out << "Findings: " << sm.total << " in " << r.files << " file(s)";
   if (r.errors) out << ", " << r.errors << " input error(s)";
   out << "\n";
-  if (!sm.first_seen.empty()) out << "First seen: " << sm.first_seen << "\nLast seen:  " << sm.last_seen << "\n";
-  auto section = [&out](const char* title, const std::map<std::string, std::uint64_t>& m) {
+  const auto safe = [](std::string_view v) { return terminal_safe(v); };  // names, places, SSIDs come from logs
+  if (!sm.first_seen.empty())
+    out << "First seen: " << safe(sm.first_seen) << "\nLast seen:  " << safe(sm.last_seen) << "\n";
+  auto section = [&out, &safe](const char* title, const std::map<std::string, std::uint64_t>& m) {
     out << "\n" << title << ":\n";
     for (const auto& [k, v] : m) {
       char buf[32];
       std::snprintf(buf, sizeof buf, "%8llu  ", static_cast<unsigned long long>(v));
-      out << buf << k << "\n";
+      out << buf << safe(k) << "\n";
     }
   };
   out << "\nBy code:\n";
   for (const auto& c : sm.by_code) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%8llu  ", static_cast<unsigned long long>(c.count));
-    out << buf << c.name;
+    out << buf << safe(c.name);
     if (c.fam && c.has_value) out << " (" << to_string(*c.fam) << " " << hex(*c.fam, c.value) << ")";
-    out << "\n          first " << (c.first_seen.empty() ? c.first_where : c.first_seen + " " + c.first_where)
-        << "\n          last  " << (c.last_seen.empty() ? c.last_where : c.last_seen + " " + c.last_where) << "\n";
+    out << "\n          first " << safe(c.first_seen.empty() ? c.first_where : c.first_seen + " " + c.first_where)
+        << "\n          last  " << safe(c.last_seen.empty() ? c.last_where : c.last_seen + " " + c.last_where) << "\n";
   }
   section("By family", sm.by_family);
   section("By phase", sm.by_phase);
   section("By initiator", sm.by_initiator);
   section("By format", sm.by_format);
   if (sm.locally_generated) out << "\nLocally generated: " << sm.locally_generated << "\n";
-  auto where = [&out](const char* title, const std::map<std::string, scan::summary::where_count>& m) {
+  auto where = [&out, &safe](const char* title, const std::map<std::string, scan::summary::where_count>& m) {
     if (m.empty()) return;
     out << "\n" << title << ":\n";
     for (const auto& [k, w] : m) {
-      out << "  " << k << ": " << w.count << "\n";
-      for (const auto& [code, n] : w.codes) out << "      " << n << "  " << code << "\n";
+      out << "  " << safe(k) << ": " << w.count << "\n";
+      for (const auto& [code, n] : w.codes) out << "      " << n << "  " << safe(code) << "\n";
     }
   };
   where("By SSID", sm.by_ssid);
@@ -295,11 +318,11 @@ runner add_scan(CLI::App& app) {
                 "Print counts by code, family, phase, initiator, SSID and BSSID instead of findings");
   cmd->add_flag("--redact", opt->redact, "Mask MAC addresses, SSIDs and user names in all output");
   cmd->add_option("-j,--jobs", opt->jobs, "Threads for large regular files (1 to 256)")
-      ->check(CLI::Range(1u, 256u).description(""))
+      ->check(integer_in(1, 256, "a positive integer"))
       ->option_text("N (default 1)");
   add_family_option(*cmd, opt->only, "Report only codes of this family");
   cmd->add_option("--max-line", opt->max_line, "Scan at most this many bytes of a line")
-      ->check(CLI::Range(std::size_t{256}, std::size_t{1} << 30).description(""))
+      ->check(integer_in(256, std::size_t{1} << 30, "a number of bytes"))
       ->option_text("BYTES (default 1048576)");
   cmd->footer(formats_help());
   return [opt] {
@@ -314,11 +337,13 @@ runner add_scan(CLI::App& app) {
     if (tty) {
       so.progress = [&current](std::uint64_t done, std::uint64_t total) {
         if (total < (256u << 20)) return;
-        std::fprintf(stderr, "\rscanning %s: %3u%%", current.c_str(), static_cast<unsigned>(done * 100 / total));
+        std::fprintf(stderr, "\rscanning %s: %3u%%", terminal_safe(current).c_str(),
+                     static_cast<unsigned>(done * 100 / total));
         if (done >= total) std::fprintf(stderr, "\r\033[K");
       };
     }
-    std::ios::sync_with_stdio(false);
+    // No std::ios::sync_with_stdio(false): std::cout already writes through main()'s checked,
+    // unsynchronised buffer (checked_output.hpp), which that call would replace.
     std::vector<std::string> paths = opt->paths;
     if (paths.empty()) paths.push_back("-");
     scan::summary sm;
@@ -348,11 +373,12 @@ runner add_scan(CLI::App& app) {
           write_csv(std::cout, f);
           break;
       }
+      check_output();  // stop at the first failed write (the rest would be lost)
     };
     const scan::error_sink errors = [&flush_jsonl](const scan::input_error& e) {
       flush_jsonl();
       std::cout.flush();
-      std::cerr << "wlancode: " << e.source << ": " << e.message << "\n";
+      std::cerr << "wlancode: " << terminal_safe(e.source) << ": " << terminal_safe(e.message) << "\n";
     };
     for (const std::string& p : paths) {
       current = p;
@@ -372,10 +398,10 @@ runner add_scan(CLI::App& app) {
       else {
         std::cout << "name,family,space,value,count,first_seen,last_seen,first,last\n";
         for (const auto& c : sm.by_code)
-          std::cout << csv_field(c.name) << "," << (c.fam ? std::string(to_string(*c.fam)) : "") << ","
-                    << csv_field(c.space) << "," << (c.has_value ? std::to_string(c.value) : "") << "," << c.count
-                    << "," << csv_field(c.first_seen) << "," << csv_field(c.last_seen) << ","
-                    << csv_field(c.first_where) << "," << csv_field(c.last_where) << "\n";
+          std::cout << csv_untrusted_field(c.name) << "," << (c.fam ? std::string(to_string(*c.fam)) : "") << ","
+                    << csv_untrusted_field(c.space) << "," << (c.has_value ? std::to_string(c.value) : "") << ","
+                    << c.count << "," << csv_untrusted_field(c.first_seen) << "," << csv_untrusted_field(c.last_seen)
+                    << "," << csv_untrusted_field(c.first_where) << "," << csv_untrusted_field(c.last_where) << "\n";
       }
     }
     std::cout.flush();

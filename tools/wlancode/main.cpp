@@ -2,10 +2,14 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "checked_output.hpp"
 #include "commands.hpp"
+#include "output.hpp"
 #include "wlancode/codes.hpp"
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   using namespace wlancode::cli;
   CLI::App app{
       "wlancode: Windows (WLAN_REASON_CODE, WDI_ASSOC_STATUS, WCN_SESSION_STATUS) and IEEE 802.11\n"
@@ -31,7 +35,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "wlancode: " << e.what() << "\n";
+    std::cerr << "wlancode: " << terminal_safe(e.what()) << "\n";  // the message may quote arguments
     return exit_usage;
   }
   try {
@@ -40,8 +44,23 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("search")) return search();
     if (app.got_subcommand("scan")) return scan();
   } catch (const std::exception& e) {
-    std::cerr << "wlancode: " << e.what() << "\n";
+    std::cerr << "wlancode: " << terminal_safe(e.what()) << "\n";
     return exit_usage;
   }
   return exit_usage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Every write to standard output, of every command, is checked here: a failed write or flush
+  // (a full disk, a closed descriptor, a reader that went away) exits 2.
+  wlancode::cli::checked_output out;
+  int status = wlancode::cli::exit_usage;
+  try {
+    status = run(argc, argv);
+  } catch (const wlancode::cli::write_failed&) {
+    // reported by finish()
+  }
+  return out.finish(status);
 }

@@ -31,6 +31,21 @@ inline void add_format_option(CLI::App& cmd, format& f, bool with_jsonl = false)
       ->option_text(with_jsonl ? "text|jsonl|csv (default text)" : "text|json|csv (default text)");
 }
 
+// An integer option from `lo` to `hi`; the message says what is expected ("--jobs: expected a
+// positive integer from 1 to 256, got 'abc'"), for non-numbers as for numbers out of range.
+inline CLI::Validator integer_in(unsigned long long lo, unsigned long long hi, const std::string& what) {
+  return CLI::Validator(
+      [lo, hi, what](std::string& v) -> std::string {
+        const std::string expected = "expected " + what + " from " + std::to_string(lo) + " to " + std::to_string(hi);
+        if (v.empty() || v.size() > 19 || v.find_first_not_of("0123456789") != std::string::npos)
+          return expected + ", got '" + v + "'";
+        const unsigned long long n = std::stoull(v);
+        if (n < lo || n > hi) return expected + ", got " + v;
+        return {};
+      },
+      "", "INTEGER");
+}
+
 inline std::string family_choices() {
   std::string out;
   for (family f : all_families) out += (out.empty() ? "" : ", ") + std::string(to_string(f));

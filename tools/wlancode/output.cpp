@@ -109,7 +109,14 @@ void append_json_string(std::string& out, std::string_view s) {
       const auto c1 = static_cast<unsigned char>(s[i + 1]);
       ok = c <= 0xF4 && !(c == 0xF0 && c1 < 0x90) && !(c == 0xF4 && c1 >= 0x90);
     }
-    if (ok) {
+    if (ok && len == 2 && c == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0) {
+      // A C1 control (U+0080..U+009F, CSI among them): escaped like C0 controls, so that JSON shown
+      // on a terminal cannot drive it.
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned char>(s[i + 1]));
+      out += buf;
+      i += len;
+    } else if (ok) {
       out.append(s.substr(i, len));
       i += len;
     } else {
@@ -129,6 +136,90 @@ std::string csv_field(std::string_view s) {
   }
   out += '"';
   return out;
+}
+
+namespace {
+// Length of the well-formed UTF-8 sequence (shortest form, no surrogates, at most U+10FFFF) that
+// starts at s[i], a byte >= 0x80; 0 if there is none.
+std::size_t utf8_length(std::string_view s, std::size_t i) noexcept {
+  const auto c = static_cast<unsigned char>(s[i]);
+  const std::size_t len = (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+  if (len == 0 || i + len > s.size()) return 0;
+  for (std::size_t k = 1; k < len; ++k)
+    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+  const auto c1 = static_cast<unsigned char>(s[i + 1]);
+  if (len == 2 && c < 0xC2) return 0;
+  if (len == 3 && ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0))) return 0;
+  if (len == 4 && (c > 0xF4 || (c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90))) return 0;
+  return len;
+}
+
+bool plain_number(std::string_view s) noexcept {
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
+  const std::size_t dot = s.find('.');
+  const auto digits = [](std::string_view d) {
+    return !d.empty() && d.find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  return dot == std::string_view::npos ? digits(s) : digits(s.substr(0, dot)) && digits(s.substr(dot + 1));
+}
+}  // namespace
+
+void append_terminal_safe(std::string& out, std::string_view s) {
+  static constexpr char digits[] = "0123456789abcdef";
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t run = i;  // bytes copied as they are: printable ASCII and tab
+    // 8 bytes at a time while none is a control, DEL or non-ASCII (tab included: rare).
+    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    while (run + 8 <= s.size()) {
+      std::uint64_t x;
+      std::memcpy(&x, s.data() + run, 8);
+      const std::uint64_t del = x ^ (ones * 0x7F);
+      if ((x & highs) != 0 || ((x - ones * 0x20) & ~x & highs) != 0 || ((del - ones) & ~del & highs) != 0) break;
+      run += 8;
+    }
+    while (run < s.size()) {
+      const auto c = static_cast<unsigned char>(s[run]);
+      if ((c < 0x20 && c != '\t') || c >= 0x7F) break;
+      ++run;
+    }
+    out.append(s.data() + i, run - i);
+    i = run;
+    if (i == s.size()) break;
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      if (const std::size_t len = utf8_length(s, i)) {
+        if (c == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0) {  // C1 control
+          out += "\\u00";
+          out += digits[static_cast<unsigned char>(s[i + 1]) >> 4];
+          out += digits[static_cast<unsigned char>(s[i + 1]) & 15];
+        } else {
+          out.append(s.data() + i, len);
+        }
+        i += len;
+        continue;
+      }
+    }
+    out += "\\x";
+    out += digits[c >> 4];
+    out += digits[c & 15];
+    ++i;
+  }
+}
+
+std::string terminal_safe(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  append_terminal_safe(out, s);
+  return out;
+}
+
+std::string csv_untrusted_field(std::string_view s) {
+  std::string safe = terminal_safe(s);
+  if (!safe.empty() && std::string_view("=+-@\t").find(safe[0]) != std::string_view::npos && safe != "-" &&
+      !plain_number(safe))
+    safe.insert(0, 1, '\'');
+  return csv_field(safe);
 }
 
 void write_code_json(std::ostream& out, const code_info& c, std::string_view extra) {

@@ -16,12 +16,24 @@ enum class format { text, json, csv };
 std::string hex(family f, std::uint32_t value);
 std::string hex32(std::uint32_t value);
 
-// A JSON string literal; invalid UTF-8 bytes become U+FFFD, control characters \u escapes.
+// A JSON string literal; invalid UTF-8 bytes become U+FFFD, control characters (C0, DEL, C1) \u escapes.
 std::string json_string(std::string_view s);
 // The same, appended to `out` (no temporary: for hot output loops).
 void append_json_string(std::string& out, std::string_view s);
 // A CSV field, quoted when needed (RFC 4180).
 std::string csv_field(std::string_view s);
+
+// Text that is safe to show on a terminal: control characters (C0 except tab, DEL, and the C1
+// controls U+0080..U+009F, which include CSI) and bytes that are not valid UTF-8 become visible
+// escapes (\x1b, \u009b, \xff); everything else, tab included, is copied. For text output and
+// stderr messages that carry log content or user input.
+std::string terminal_safe(std::string_view s);
+void append_terminal_safe(std::string& out, std::string_view s);
+
+// A CSV field of untrusted text (log content): terminal_safe, then quoted when needed, and
+// neutralised against spreadsheet formula injection: a field starting with '=', '+', '-', '@' or a
+// tab that is not a plain number gets a leading apostrophe ("'=HYPERLINK(...)"; "-3" is kept).
+std::string csv_untrusted_field(std::string_view s);
 
 // One code as a JSON object (no trailing newline). `extra` is inserted verbatim after the
 // opening brace when not empty (it must end with a comma).
