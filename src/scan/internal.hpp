@@ -83,8 +83,10 @@ bool format_is_container(input_format f) noexcept;
 // find_anchor returns the offset of the first possible anchor at or after 0, or n; when `newlines`
 // is given, adds to it the number of '\n' before that offset (a fused pass: no second read).
 std::size_t find_anchor(const char* p, std::size_t n, std::size_t* newlines = nullptr) noexcept;
-// The same, by the portable loop only (tests compare it with the SIMD paths).
+// The same, by the portable loop only, and by one SIMD width (256: AVX2, 512: AVX-512BW) where
+// the CPU has it: tests compare them.
 std::size_t find_anchor_scalar(const char* p, std::size_t n, std::size_t* newlines = nullptr) noexcept;
+std::size_t find_anchor_simd(const char* p, std::size_t n, std::size_t* newlines, int width) noexcept;
 
 // ---- decoder + diagnosis -----------------------------------------------------------------------
 class decoder {

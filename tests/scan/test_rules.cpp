@@ -4,12 +4,16 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "helpers.hpp"
+#include "internal.hpp"
 
 namespace {
 
@@ -178,4 +182,70 @@ TEST(GrammarWindowsApp, HexWithItsText) {
   EXPECT_EQ(fs[0].format, wlancode::scan::input_format::windows_app);
 }
 
+}  // namespace
+
+namespace {
+// The prefilter's paths (scalar, AVX2, AVX-512BW) find the same hits and count the same newlines,
+// on random text rich in needle fragments and on every needle at every offset of a 64-byte step.
+TEST(Prefilter, ScalarAndSimdPathsAgree) {
+  std::string text;
+  std::uint32_t x = 20261201;
+  const char alphabet[] = "aAsSoOtTuUrReE=';:_cCxX0<vVbBnN[mMlLdDpP \n-";
+  for (int i = 0; i < 200000; ++i) {
+    x = x * 1664525u + 1013904223u;
+    text += alphabet[(x >> 24) % (sizeof alphabet - 1)];
+  }
+  for (const char* needle : {"reason", "STATUS", "rror", "MLME", "de=", "resp=", "_CE_", "0x000", "SSID='", "<Event",
+                             "<Obj", "Event[", "Log Name:"})
+    for (int off = 0; off < 70; ++off) text += std::string(static_cast<std::size_t>(off), 'z') + needle + "\n";
+  for (int width : {256, 512}) {
+    std::size_t pos = 0, hits = 0;
+    while (pos < text.size()) {
+      std::size_t n1 = 0, n2 = 0;
+      const std::size_t a = wlancode::scan::detail::find_anchor_scalar(text.data() + pos, text.size() - pos, &n1);
+      const std::size_t b = wlancode::scan::detail::find_anchor_simd(text.data() + pos, text.size() - pos, &n2, width);
+      ASSERT_EQ(a, b) << "width " << width << " at " << pos;
+      ASSERT_EQ(n1, n2) << "width " << width << " at " << pos;
+      if (a >= text.size() - pos) break;
+      pos += a + 1;
+      ++hits;
+    }
+    EXPECT_GT(hits, 1000u);
+  }
+}
+
+// Every line meets every rule: the examples concatenated into one file give exactly the union
+// of their per-file findings (same families, values, fields, rules), line numbers offset.
+TEST(ScanMixed, ConcatenatedExamplesGiveTheUnionOfTheirFindings) {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(WLANCODE_SCAN_EXAMPLES)) {
+    const std::string name = e.path().filename().string();
+    // Whole-file formats stay whole files: a gzip, a UTF-16 export, a wlanreport.
+    if (e.is_regular_file() && name.find(".gz") == std::string::npos && name.find("utf16") == std::string::npos &&
+        name.find("wlanreport") == std::string::npos)
+      files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  ASSERT_GE(files.size(), 8u);
+  std::vector<std::string> expected;
+  std::string all;
+  std::uint64_t offset = 0;
+  for (const fs::path& p : files) {
+    std::ifstream in(p, std::ios::binary);
+    std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (!data.empty() && data.back() != '\n') data += '\n';
+    for (const auto& f : scan(data))
+      expected.push_back(std::to_string(f.line + offset) + " " + f.rule + " " + f.field + " " +
+                         (f.fam ? std::string(wlancode::to_string(*f.fam)) : f.space) + " " + std::to_string(f.value));
+    offset += static_cast<std::uint64_t>(std::count(data.begin(), data.end(), '\n'));
+    all += data;
+  }
+  std::vector<std::string> got;
+  for (const auto& f : scan(all))
+    got.push_back(std::to_string(f.line) + " " + f.rule + " " + f.field + " " +
+                  (f.fam ? std::string(wlancode::to_string(*f.fam)) : f.space) + " " + std::to_string(f.value));
+  EXPECT_GT(expected.size(), 30u);
+  EXPECT_EQ(got, expected);
+}
 }  // namespace

@@ -68,6 +68,12 @@ void append_jsonl(std::string& s, const scan::finding& f) {
   s += ",\"line\":";
   s += std::to_string(f.line);
   str(",\"format\":", scan::to_string(f.format));
+  opt(",\"rule\":", f.rule);
+  {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, ",\"confidence\":%.2f", f.confidence);
+    s += buf;
+  }
   str(",\"field\":", f.field);
   str(",\"kind\":", scan::to_string(f.kind));
   opt(",\"family\":", f.fam ? to_string(*f.fam) : std::string_view{});
@@ -116,6 +122,13 @@ const csv_column csv_columns[] = {
     {"source", [](finding_ref f) { return f.source; }},
     {"line", [](finding_ref f) { return std::to_string(f.line); }},
     {"format", [](finding_ref f) { return std::string(scan::to_string(f.format)); }},
+    {"rule", [](finding_ref f) { return f.rule; }},
+    {"confidence",
+     [](finding_ref f) {
+       char buf[16];
+       std::snprintf(buf, sizeof buf, "%.2f", f.confidence);
+       return std::string(buf);
+     }},
     {"field", [](finding_ref f) { return f.field; }},
     {"kind", [](finding_ref f) { return std::string(scan::to_string(f.kind)); }},
     {"family", [](finding_ref f) { return f.fam ? std::string(to_string(*f.fam)) : std::string(); }},
@@ -171,6 +184,11 @@ void write_text(std::ostream& out, const scan::finding& f) {
   }
   s += "\n  " + std::string(scan::to_string(f.format)) + " ";
   put(f.field);
+  if (f.confidence < 1.0) {  // a generic context: say how sure
+    char buf[48];
+    std::snprintf(buf, sizeof buf, " (%s, confidence %.2f)", f.rule.c_str(), f.confidence);
+    s += buf;
+  }
   if (!f.raw.empty() && f.kind != scan::value_kind::raw) {
     s += "=";
     put(f.raw);
@@ -287,15 +305,20 @@ void write_summary_json(std::ostream& out, const scan::summary& sm, const scan::
 }
 
 std::string formats_help() {
-  std::string s = "Input formats (--input-format; detected per file by default):\n";
+  std::string s =
+      "Every line meets every line rule; event XML/text blocks are read as events where they start.\n"
+      "Input formats (--input-format forces a container, or restricts the rules to a producer):\n";
   for (const scan::format_info& f : scan::input_formats()) {
     std::string name(f.name);
     name.resize(16, ' ');
     s += "  " + name + std::string(f.description) + "\n";
   }
-  s += "\nA number is reported only where the format's grammar says it is a code (reason=, status_code=,\n"
-       "<Data Name=\"ReasonCode\">, Reason: N=NAME...). Fields of other code spaces (EAP reason, Win32\n"
-       "error, the 8003 disconnect reason) are reported raw, never decoded. See docs/scan.md.\n"
+  std::size_t rules = 0;
+  for (const auto& r : scan::line_rules()) rules += r.family != "ignore";
+  s += "\nA number is reported only where a rule says it is a code: " + std::to_string(rules) +
+       " producer rules, generic\ncontexts (reason=, status: , ReasonCode, AssocStatusCode, config_error ... in "
+       "any common\nsyntax, with a confidence), names and event fields. Fields of other code spaces (EAP reason, "
+       "Win32\nerror, the 8003 disconnect reason) are reported raw, never decoded. Rules: docs/codes/scan-rules.md.\n"
        "Output: --format text (default), jsonl (one object per finding; schema in docs/scan.md), csv.\n"
        "Exit status: 0 findings, 1 no findings, 2 usage or I/O error (other inputs are still scanned).";
   return s;
