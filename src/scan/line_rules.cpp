@@ -38,6 +38,26 @@ constexpr std::size_t needle_in(std::string_view text, std::size_t* at = nullptr
       }
   return needle_count;
 }
+// The needles that start with each folded byte: one lookup per byte of a line.
+constexpr std::array<std::uint32_t, 256> make_first_bytes() {
+  std::array<std::uint32_t, 256> t{};
+  for (std::size_t k = 0; k < needle_count; ++k) t[static_cast<unsigned char>(fold(needles[k][0]))] |= 1u << k;
+  return t;
+}
+constexpr auto first_bytes = make_first_bytes();
+// The folded byte pairs that start a needle, as a bit set: most bytes of a line are ruled out by
+// one lookup (the needles' first letters alone are common: a, d, l, m, r, s, x).
+constexpr std::array<std::uint64_t, 1024> make_pairs() {
+  std::array<std::uint64_t, 1024> t{};
+  for (std::size_t k = 0; k < needle_count; ++k) {
+    const unsigned key =
+        static_cast<unsigned char>(fold(needles[k][0])) << 8 | static_cast<unsigned char>(fold(needles[k][1]));
+    t[key >> 6] |= std::uint64_t{1} << (key & 63);
+  }
+  return t;
+}
+constexpr auto pairs = make_pairs();
+
 constexpr std::size_t needle_id(std::string_view n) noexcept {
   for (std::size_t k = 0; k < needle_count; ++k)
     if (needles[k] == n) return k;
@@ -45,8 +65,7 @@ constexpr std::size_t needle_id(std::string_view n) noexcept {
 }
 const std::size_t n_reason = needle_id("aso"), n_status = needle_id("atu"), n_error = needle_id("rro"),
                   n_name = needle_id("_ce"), n_hex = needle_id("x00"), n_ssid = needle_id("d='"),
-                  n_xml = needle_id("<ev"), n_clixml = needle_id("<ob"), n_text = needle_id("nt["),
-                  n_logname = needle_id("me:");
+                  n_xml = needle_id("<ev"), n_clixml = needle_id("<ob"), n_logname = needle_id("me:");
 
 // ---- rules ---------------------------------------------------------------------------------
 enum class syntax : std::uint8_t { num, after_mac, tail_paren };
@@ -83,6 +102,22 @@ constexpr rule rules[] = {
 #include "grammar/rules.def"
 };
 constexpr std::size_t rule_count = std::size(rules);
+
+// The rules whose key holds each needle first, so a hit tries only those.
+struct rules_by_needle_t {
+  std::array<std::array<std::uint8_t, rule_count>, needle_count> index{};
+  std::array<std::uint8_t, needle_count> count{};
+};
+constexpr rules_by_needle_t make_rules_by_needle() {
+  static_assert(rule_count < 256);
+  rules_by_needle_t t;
+  for (std::size_t i = 0; i < rule_count; ++i) {
+    const std::size_t n = rules[i].needle;
+    t.index[n][t.count[n]++] = static_cast<std::uint8_t>(i);
+  }
+  return t;
+}
+constexpr rules_by_needle_t rules_by_needle = make_rules_by_needle();
 
 constexpr bool rule_ids_unique() {
   for (std::size_t i = 0; i < rule_count; ++i)
@@ -142,6 +177,19 @@ bool has_marker(std::string_view s, marker_group g) {
   }
   return false;
 }
+
+// A key as normalised for comparison (lower case, no '_'), in a fixed buffer.
+struct key_text {
+  char buf[48];
+  std::size_t n = 0;
+  void add(char c) {
+    if (n < sizeof buf) buf[n++] = c;
+  }
+  void append(std::string_view s) {
+    for (char c : s) add(c);
+  }
+  std::string_view view() const { return {buf, n}; }
+};
 
 // ---- one line's state ------------------------------------------------------------------------
 struct hit {
@@ -321,8 +369,15 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
   std::array<hit, max_hits> hits;
   std::size_t nhits = 0;
   for (std::size_t i = l.anchor < s.size() ? l.anchor : 0; i + 3 <= s.size() && nhits < max_hits; ++i) {
-    for (std::size_t k = 0; k < needle_count; ++k)
-      if (same_folded(s, i, needles[k])) hits[nhits++] = {static_cast<std::uint16_t>(i), static_cast<std::uint8_t>(k)};
+    const unsigned key = static_cast<unsigned char>(fold(s[i])) << 8 | static_cast<unsigned char>(fold(s[i + 1]));
+    if (!(pairs[key >> 6] >> (key & 63) & 1)) continue;
+    std::uint32_t m = first_bytes[static_cast<unsigned char>(fold(s[i]))];
+    while (m) {
+      const unsigned k = static_cast<unsigned>(__builtin_ctz(m));
+      m &= m - 1;
+      if (fold(s[i + 1]) == fold(needles[k][1]) && fold(s[i + 2]) == fold(needles[k][2]) && nhits < max_hits)
+        hits[nhits++] = {static_cast<std::uint16_t>(i), static_cast<std::uint8_t>(k)};
+    }
   }
   if (nhits == 0) return 0;
 
@@ -349,11 +404,14 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
 
   // 2. Producer rules at their needles.
   for (std::size_t h = 0; h < nhits; ++h) {
-    const std::size_t at = hits[h].pos;
-    for (const rule& r : rules) {
-      if (r.needle != hits[h].needle || at < r.needle_at) continue;
+    const std::size_t at = hits[h].pos, nd = hits[h].needle;
+    for (std::size_t ri = 0; ri < rules_by_needle.count[nd]; ++ri) {
+      const rule& r = rules[rules_by_needle.index[nd][ri]];
+      if (at < r.needle_at) continue;
       const std::size_t start = at - r.needle_at;
-      if (s.substr(start, r.key.size()) != r.key || !use(r.format)) continue;
+      if (start + r.key.size() > s.size() || s[start] != r.key[0] || s[start + r.key.size() - 1] != r.key.back() ||
+          s.substr(start, r.key.size()) != r.key || !use(r.format))
+        continue;
       if (overlaps(claimed, start, start + r.key.size())) continue;
       if (!r.anchor.empty() && s.find(r.anchor) == std::string_view::npos) continue;
       const std::size_t p = start + r.key.size();
@@ -412,15 +470,16 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
       while (L > 0 && is_word(s[L - 1])) --L;
       while (R < s.size() && is_word(s[R])) ++R;
       if (overlaps(claimed, L, R)) continue;
-      std::string core;
+      if (R - L > 24) continue;  // no key is that long: an identifier such as WLAN_REASON_CODE_...
+      key_text core, before;
       for (std::size_t i = L; i < R; ++i)
-        if (s[i] != '_') core += lower(s[i]);
-      std::string before;  // a neighbour word some logs join to the key: "Deauth reason", "Configuration Error"
+        if (s[i] != '_') core.add(lower(s[i]));
+      // A neighbour word some logs join to the key: "Deauth reason", "Configuration Error".
       std::size_t before_at = L;
       if (L >= 2 && s[L - 1] == ' ') {
         std::size_t w = L - 1;
-        while (w > 0 && is_alpha(s[w - 1])) --w;
-        for (std::size_t i = w; i < L - 1; ++i) before += lower(s[i]);
+        while (w > 0 && is_alpha(s[w - 1]) && L - 1 - w < 16) --w;
+        for (std::size_t i = w; i < L - 1; ++i) before.add(lower(s[i]));
         before_at = w;
       }
       const bool code_after = R + 5 <= s.size() && s[R] == ' ' && iequals(s.substr(R + 1, 4), "code") &&
@@ -429,10 +488,13 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
       const key_row* kr = nullptr;
       for (int variant = 0; variant < 4 && !kr; ++variant) {
         const bool with_before = variant % 2 == 0, with_code = variant < 2;
-        if ((with_before && before.empty()) || (with_code && !code_after)) continue;
-        const std::string key = (with_before ? before : std::string()) + core + (with_code ? "code" : "");
+        if ((with_before && before.n == 0) || (with_code && !code_after)) continue;
+        key_text key;
+        if (with_before) key.append(before.view());
+        key.append(core.view());
+        if (with_code) key.append("code");
         for (const key_row& k : keys)
-          if (k.key == key) kr = &k;
+          if (k.key == key.view()) kr = &k;
         if (kr) {
           if (with_before) L = before_at;
           if (with_code) R += 5;
@@ -604,11 +666,7 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
          (s[at + 6] == ' ' || s[at + 6] == '>' || s[at + 6] == 's')) ||
         (nd == n_clixml && (s.substr(at, 5) == "<Obj " || s.substr(at, 6) == "<Objs ")))
       opens |= opens_event_xml;
-    if (nd == n_text || nd == n_logname) {
-      const std::string_view t = trim(s);
-      if ((nd == n_text && t.starts_with("Event[")) || (nd == n_logname && t.starts_with("Log Name:")))
-        opens |= opens_event_text;
-    }
+    if (nd == n_logname && trim(s).starts_with("Log Name:")) opens |= opens_event_text;
   }
 
   if (out.size() == first) return opens;

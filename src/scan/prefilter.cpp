@@ -101,22 +101,24 @@ inline bool first_exact(const char* p, std::size_t i, Mask cand, Mask nl, std::s
 __attribute__((target("avx2,popcnt,bmi"))) std::size_t find_avx2(const char* p, std::size_t n, std::size_t* tail,
                                                                  std::size_t* newlines) noexcept {
   const __m256i f = _mm256_set1_epi8(0x20), low4 = _mm256_set1_epi8(0x0F), nlc = _mm256_set1_epi8('\n');
-  __m256i lo[3], hi[3];
-  for (int j = 0; j < 3; ++j) {
-    lo[j] = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(tab.lo[j].data()));
-    hi[j] = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(tab.hi[j].data()));
-  }
+#define WLANCODE_TABLE_(t) _mm256_loadu_si256(reinterpret_cast<const __m256i*>((t).data()))
+  const __m256i lo0 = WLANCODE_TABLE_(tab.lo[0]), hi0 = WLANCODE_TABLE_(tab.hi[0]);
+  const __m256i lo1 = WLANCODE_TABLE_(tab.lo[1]), hi1 = WLANCODE_TABLE_(tab.hi[1]);
+  const __m256i lo2 = WLANCODE_TABLE_(tab.lo[2]), hi2 = WLANCODE_TABLE_(tab.hi[2]);
+#undef WLANCODE_TABLE_
+#define WLANCODE_BUCKETS_(v, lo, hi)                                                       \
+  _mm256_and_si256(_mm256_shuffle_epi8(lo, _mm256_and_si256(_mm256_or_si256(v, f), low4)), \
+                   _mm256_shuffle_epi8(hi, _mm256_and_si256(_mm256_srli_epi16(_mm256_or_si256(v, f), 4), low4)))
   std::size_t i = 0, lines = 0;
   for (; i + 34 <= n; i += 32) {
     const __m256i raw = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
+    const __m256i v1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 1));
+    const __m256i v2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 2));
     const auto nl = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(raw, nlc)));
-    __m256i m = _mm256_set1_epi8(-1);
-    for (int j = 0; j < 3; ++j) {
-      const __m256i v = _mm256_or_si256(j ? _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + j)) : raw, f);
-      const __m256i a = _mm256_shuffle_epi8(lo[j], _mm256_and_si256(v, low4));
-      const __m256i b = _mm256_shuffle_epi8(hi[j], _mm256_and_si256(_mm256_srli_epi16(v, 4), low4));
-      m = _mm256_and_si256(m, _mm256_and_si256(a, b));
-    }
+    const __m256i m =
+        _mm256_and_si256(_mm256_and_si256(WLANCODE_BUCKETS_(raw, lo0, hi0), WLANCODE_BUCKETS_(v1, lo1, hi1)),
+                         WLANCODE_BUCKETS_(v2, lo2, hi2));
+#undef WLANCODE_BUCKETS_
     const auto cand = ~static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(m, _mm256_setzero_si256())));
     std::size_t at = 0;
     if (cand && first_exact<std::uint32_t>(p, i, cand, nl, lines, at)) {
@@ -134,22 +136,22 @@ __attribute__((target("avx512f,avx512bw,popcnt,bmi"))) std::size_t find_avx512(c
                                                                                std::size_t* tail,
                                                                                std::size_t* newlines) noexcept {
   const __m512i f = _mm512_set1_epi8(0x20), low4 = _mm512_set1_epi8(0x0F), nlc = _mm512_set1_epi8('\n');
-  __m512i lo[3], hi[3];
-  for (int j = 0; j < 3; ++j) {
-    lo[j] = _mm512_loadu_si512(tab.lo[j].data());
-    hi[j] = _mm512_loadu_si512(tab.hi[j].data());
-  }
+  const __m512i lo0 = _mm512_loadu_si512(tab.lo[0].data()), hi0 = _mm512_loadu_si512(tab.hi[0].data());
+  const __m512i lo1 = _mm512_loadu_si512(tab.lo[1].data()), hi1 = _mm512_loadu_si512(tab.hi[1].data());
+  const __m512i lo2 = _mm512_loadu_si512(tab.lo[2].data()), hi2 = _mm512_loadu_si512(tab.hi[2].data());
+  // The bucket bits of each byte for needle byte j, by its two nibbles (a macro: lambdas do not
+  // inherit the function's target).
+#define WLANCODE_BUCKETS_(v, lo, hi)                                                       \
+  _mm512_and_si512(_mm512_shuffle_epi8(lo, _mm512_and_si512(_mm512_or_si512(v, f), low4)), \
+                   _mm512_shuffle_epi8(hi, _mm512_and_si512(_mm512_srli_epi16(_mm512_or_si512(v, f), 4), low4)))
   std::size_t i = 0, lines = 0;
   for (; i + 66 <= n; i += 64) {
     const __m512i raw = _mm512_loadu_si512(p + i);
     const __mmask64 nl = _mm512_cmpeq_epi8_mask(raw, nlc);
-    __m512i m = _mm512_set1_epi8(-1);
-    for (int j = 0; j < 3; ++j) {
-      const __m512i v = _mm512_or_si512(j ? _mm512_loadu_si512(p + i + j) : raw, f);
-      const __m512i a = _mm512_shuffle_epi8(lo[j], _mm512_and_si512(v, low4));
-      const __m512i b = _mm512_shuffle_epi8(hi[j], _mm512_and_si512(_mm512_srli_epi16(v, 4), low4));
-      m = _mm512_and_si512(m, _mm512_and_si512(a, b));
-    }
+    const __m512i v1 = _mm512_loadu_si512(p + i + 1), v2 = _mm512_loadu_si512(p + i + 2);
+    const __m512i m =
+        _mm512_and_si512(_mm512_and_si512(WLANCODE_BUCKETS_(raw, lo0, hi0), WLANCODE_BUCKETS_(v1, lo1, hi1)),
+                         WLANCODE_BUCKETS_(v2, lo2, hi2));
     const __mmask64 cand = _mm512_test_epi8_mask(m, m);
     std::size_t at = 0;
     if (cand && first_exact<std::uint64_t>(p, i, cand, nl, lines, at)) {
@@ -162,6 +164,8 @@ __attribute__((target("avx512f,avx512bw,popcnt,bmi"))) std::size_t find_avx512(c
   *tail = i;
   return n;
 }
+
+#undef WLANCODE_BUCKETS_
 
 const bool have_avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt");
 const bool have_avx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw");
