@@ -163,14 +163,35 @@ struct value {
   bool negative = false;
 };
 
-// The number at s[p] after optional spaces and one opener ( " '; its closer must follow.
+// Past a D-Bus/GVariant integer type word at s[p] ("int32 ", "uint32 " ...), or p.
+std::size_t after_gvariant_type(std::string_view s, std::size_t p) {
+  for (std::string_view t : {"int32 ", "uint32 ", "int16 ", "uint16 ", "int64 ", "uint64 ", "byte "})
+    if (s.substr(p, t.size()) == t) {
+      p += t.size();
+      while (p < s.size() && s[p] == ' ') ++p;
+      return p;
+    }
+  return p;
+}
+
+// A line that holds only a quoted D-Bus key: dbus-monitor `string "DisconnectReason"`, busctl
+// monitor `STRING "DisconnectReason";`. L: the key's start; e: past its closing quote.
+bool dbus_key_line(std::string_view s, std::size_t L, std::size_t e) {
+  if (L < 8 || (s.substr(L - 8, 8) != "string \"" && s.substr(L - 8, 8) != "STRING \"")) return false;
+  if (!trim(s.substr(0, L - 8)).empty()) return false;
+  const std::string_view rest = trim(s.substr(e));
+  return rest.empty() || rest == ";";
+}
+
+// The number at s[p] after optional spaces and one opener ( " ' <; its closer must follow.
 bool read_number(std::string_view s, std::size_t p, bool sign, bool need_close, bool name, value& v) {
   std::size_t i = p;
   for (int k = 0; k < 4 && i < s.size() && (s[i] == ' ' || s[i] == '\t'); ++k) ++i;
   char closer = 0;
-  if (i < s.size() && (s[i] == '(' || s[i] == '"' || s[i] == '\'')) {
-    closer = s[i] == '(' ? ')' : s[i];
+  if (i < s.size() && (s[i] == '(' || s[i] == '"' || s[i] == '\'' || s[i] == '<')) {
+    closer = s[i] == '(' ? ')' : s[i] == '<' ? '>' : s[i];
     ++i;
+    if (closer == '>') i = after_gvariant_type(s, i);  // GVariant text: <-3>, <int32 -3>
   }
   const std::size_t len = number_at(s, i, sign);
   if (len == 0) return false;
@@ -324,7 +345,7 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
     for (std::size_t k = 0; k < needle_count; ++k)
       if (same_folded(s, i, needles[k])) hits[nhits++] = {static_cast<std::uint16_t>(i), static_cast<std::uint8_t>(k)};
   }
-  if (nhits == 0) return 0;
+  if (nhits == 0 && pending_lines_ == 0) return 0;
 
   const std::size_t first = out.size();
   std::vector<span> claimed;
@@ -346,6 +367,41 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
     c.text = v.text;
     return c;
   };
+
+  // 1b. The value of a D-Bus property a dump printed the key of on an earlier line.
+  if (pending_lines_ > 0) {
+    --pending_lines_;
+    const std::string_view t = trim(s);
+    value v;
+    std::size_t p = std::string_view::npos;
+    if (t.starts_with("VARIANT \"") && t.ends_with("{")) {  // busctl: VARIANT "i" {, then INT32 -3;
+      // the value is on the next line
+    } else if (t.starts_with("variant ")) {  // dbus-monitor: variant             int32 -3
+      p = after_gvariant_type(t, t.find_first_not_of(' ', 8));
+    } else {
+      for (std::string_view w : {"INT32 ", "UINT32 ", "INT16 ", "UINT16 ", "INT64 ", "UINT64 "})
+        if (t.starts_with(w)) p = w.size();
+      if (p != std::string_view::npos && !t.ends_with(";")) p = std::string_view::npos;
+    }
+    if (!(t.starts_with("VARIANT \"") && t.ends_with("{"))) {
+      const key_row& k = keys[pending_key_];
+      pending_lines_ = 0;
+      const std::string_view num = p == std::string_view::npos ? std::string_view() : trim(t.substr(p));
+      const std::string_view bare = num.ends_with(";") ? num.substr(0, num.size() - 1) : num;
+      if (!bare.empty() && number_at(bare, 0, true) == bare.size()) {
+        v.token = bare;
+        const auto val = value_of(bare);
+        const bool reason = k.cls == key_class::signed_reason;
+        if (val && (!reason || *val != 0) && *val <= 0xFFFF) {
+          const std::size_t at = static_cast<std::size_t>(bare.data() - s.data());
+          claimed.push_back({at, at + bare.size()});
+          candidate c = number_candidate(input_format::generic, "generic", pending_name_,
+                                         reason ? family::ieee80211_reason : family::ieee80211_status, v, 0.9);
+          emit(std::move(c), at);
+        }
+      }
+    }
+  }
 
   // 2. Producer rules at their needles.
   for (std::size_t h = 0; h < nhits; ++h) {
@@ -453,9 +509,21 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
       if (s.substr(p, 8) == "variant ") {
         p += 8;
         while (p < s.size() && s[p] == ' ') ++p;
-        for (std::string_view t : {"int32 ", "uint32 ", "int16 ", "uint16 ", "int64 ", "uint64 "})
-          if (s.substr(p, t.size()) == t) p += t.size();
-        while (p < s.size() && s[p] == ' ') ++p;
+        p = after_gvariant_type(s, p);
+      } else if (s.substr(p, 9) == "{\"type\":\"") {  // busctl --json: "Key":{"type":"i","data":-3}
+        const std::size_t q = s.find("\",\"data\":", p + 9);
+        if (q != std::string_view::npos && q - (p + 9) <= 8) p = q + 9;
+      }
+      // dbus-monitor and busctl monitor print the key alone; its value is on a next line.
+      if (p == sep0 || (p < s.size() && s[p] == ';')) {
+        if ((kr->cls == key_class::signed_reason || kr->cls == key_class::ieee_status) && dbus_key_line(s, L, sep0)) {
+          pending_key_ = static_cast<int>(kr - keys);
+          pending_name_.assign(s.substr(L, R - L));
+          pending_lines_ = 2;
+          opens |= wants_next_lines;
+          claimed.push_back({L, R});
+          continue;
+        }
       }
       if (p == sep0 && (p >= s.size() || (s[p] != '(' && s[p] != '"' && s[p] != '\''))) continue;  // "reasons"
       const bool reasonish = kr->cls == key_class::reason || kr->cls == key_class::signed_reason;

@@ -14,7 +14,10 @@
 namespace wlancode::scan::detail {
 
 // Container openers a line holds (the pipeline starts the container on that line).
-enum opener : unsigned { opens_event_xml = 1, opens_event_text = 2 };
+// wants_next_lines: the line names a D-Bus property whose value a dump prints on the next lines
+// (dbus-monitor, busctl monitor): the pipeline hands the engine the next two lines whatever
+// they hold.
+enum opener : unsigned { opens_event_xml = 1, opens_event_text = 2, wants_next_lines = 4 };
 
 class rule_engine {
  public:
@@ -32,6 +35,13 @@ class rule_engine {
  private:
   bool use(input_format producer) const noexcept;
   void learn_ssid(std::string_view s, std::size_t hit);
+  bool dbus_value_line(const line& l, std::vector<candidate>& out);
+
+  // A D-Bus property key (dbus-monitor `string "DisconnectReason"`, busctl `STRING "...";`) whose
+  // value is on one of the next lines: its key row and the lines it may still wait.
+  int pending_key_ = -1;  // a row of keys.def
+  std::string pending_name_;
+  unsigned pending_lines_ = 0;
 
   input_format only_;
   std::unordered_map<std::uint64_t, std::string> ssids_;
