@@ -18,7 +18,7 @@ namespace {
 
 // ---- needles -------------------------------------------------------------------------------
 constexpr std::string_view needles[] = {
-#define WLANCODE_NEEDLE(text, why) text,
+#define WLANCODE_NEEDLE(text, bucket, why) text,
 #include "grammar/needles.def"
 };
 constexpr std::size_t needle_count = std::size(needles);
@@ -211,14 +211,35 @@ struct value {
   bool negative = false;
 };
 
-// The number at s[p] after optional spaces and one opener ( " '; its closer must follow.
+// Past a D-Bus/GVariant integer type word at s[p] ("int32 ", "uint32 " ...), or p.
+std::size_t after_gvariant_type(std::string_view s, std::size_t p) {
+  for (std::string_view t : {"int32 ", "uint32 ", "int16 ", "uint16 ", "int64 ", "uint64 ", "byte "})
+    if (s.substr(p, t.size()) == t) {
+      p += t.size();
+      while (p < s.size() && s[p] == ' ') ++p;
+      return p;
+    }
+  return p;
+}
+
+// A line that holds only a quoted D-Bus key: dbus-monitor `string "DisconnectReason"`, busctl
+// monitor `STRING "DisconnectReason";`. L: the key's start; e: past its closing quote.
+bool dbus_key_line(std::string_view s, std::size_t L, std::size_t e) {
+  if (L < 8 || (s.substr(L - 8, 8) != "string \"" && s.substr(L - 8, 8) != "STRING \"")) return false;
+  if (!trim(s.substr(0, L - 8)).empty()) return false;
+  const std::string_view rest = trim(s.substr(e));
+  return rest.empty() || rest == ";";
+}
+
+// The number at s[p] after optional spaces and one opener ( " ' <; its closer must follow.
 bool read_number(std::string_view s, std::size_t p, bool sign, bool need_close, bool name, value& v) {
   std::size_t i = p;
   for (int k = 0; k < 4 && i < s.size() && (s[i] == ' ' || s[i] == '\t'); ++k) ++i;
   char closer = 0;
-  if (i < s.size() && (s[i] == '(' || s[i] == '"' || s[i] == '\'')) {
-    closer = s[i] == '(' ? ')' : s[i];
+  if (i < s.size() && (s[i] == '(' || s[i] == '"' || s[i] == '\'' || s[i] == '<')) {
+    closer = s[i] == '(' ? ')' : s[i] == '<' ? '>' : s[i];
     ++i;
+    if (closer == '>') i = after_gvariant_type(s, i);  // GVariant text: <-3>, <int32 -3>
   }
   const std::size_t len = number_at(s, i, sign);
   if (len == 0) return false;
@@ -361,6 +382,86 @@ void rule_engine::learn_ssid(std::string_view s, std::size_t hit) {
   if (slot != ssid) slot.assign(ssid);
 }
 
+namespace {
+// After a generic key word ending at s[p]: could a value follow (key=N, key: N, key "N",
+// key(N), key -> N, key variant int32 N, or key: <text> (N) before the line ends)?
+bool value_may_follow(std::string_view s, std::size_t p) {
+  while (p < s.size() && is_word(s[p])) ++p;  // the rest of a compound: reasonCode, status_code
+  if (p + 5 <= s.size() && s[p] == ' ' && iequals(s.substr(p + 1, 4), "code")) p += 5;
+  if (p < s.size() && (s[p] == '"' || s[p] == '\'')) {
+    ++p;
+    // A D-Bus dump's key line ("DisconnectReason" or "...";): the value is on the next lines.
+    std::size_t e = p;
+    while (e < s.size() && (s[e] == ' ' || s[e] == ';' || s[e] == '\r')) ++e;
+    if (e >= s.size() || s[e] == '\n') return true;
+  }
+  for (int k = 0; k < 40 && p < s.size() && (s[p] == ' ' || s[p] == '\t'); ++k) ++p;  // Format-List pads
+  if (p < s.size() && (s[p] == ':' || s[p] == '=')) ++p;
+  if (s.substr(p, 2) == "->") p += 2;
+  for (int k = 0; k < 3 && p < s.size() && (s[p] == ' ' || s[p] == '\t'); ++k) ++p;
+  if (p >= s.size()) return false;
+  const char c = s[p];
+  // A number, D-Bus "variant", GVariant "<-3>", busctl --json {"type":"i","data":-3}
+  if (is_digit(c) || c == 'v' || c == '<' || c == '{') return true;
+  if ((c == '-' || c == '+' || c == '(' || c == '"' || c == '\'') && p + 1 < s.size() &&
+      (is_digit(s[p + 1]) || s[p + 1] == '-'))
+    return true;
+  if (!is_alpha(c)) return false;
+  // A text, then (N) before the end of the line: reason: Class 2 frame received ... (6)
+  const std::size_t end = std::min(s.size(), p + 240);
+  for (std::size_t k = p; k + 1 < end && s[k] != '\n'; ++k)
+    if (s[k] == '(' && is_digit(s[k + 1])) return true;
+  return false;
+}
+}  // namespace
+
+bool rule_engine::live(std::string_view s, std::size_t at) {
+  if (at + 3 > s.size()) return true;
+  // The hit's line, for the rules' anchors (found when a rule's key is here).
+  std::string_view line;
+  const auto line_of = [&]() {
+    if (line.empty()) {
+      const std::size_t b = s.rfind('\n', at), e = s.find('\n', at);
+      line = s.substr(b == std::string_view::npos ? 0 : b + 1);
+      line = line.substr(0, e == std::string_view::npos ? line.size() : e - (b == std::string_view::npos ? 0 : b + 1));
+    }
+    return line;
+  };
+  std::uint32_t m = first_bytes[static_cast<unsigned char>(fold(s[at]))];
+  while (m) {
+    const unsigned k = static_cast<unsigned>(__builtin_ctz(m));
+    m &= m - 1;
+    if (fold(s[at + 1]) != fold(needles[k][1]) || fold(s[at + 2]) != fold(needles[k][2])) continue;
+    bool ignored = false;                                            // a known non-code is here: nothing else reads it
+    for (std::size_t ri = 0; ri < rules_by_needle.count[k]; ++ri) {  // a rule's key here
+      const rule& r = rules[rules_by_needle.index[k][ri]];
+      if (at < r.needle_at || s.substr(at - r.needle_at, r.key.size()) != r.key || !use(r.format)) continue;
+      if (!r.anchor.empty() && line_of().find(r.anchor) == std::string_view::npos) continue;
+      if (r.fam != target::ignore) return true;
+      ignored = true;
+    }
+    if (ignored) continue;
+    if (k == n_ssid) {  // "(SSID='...'": all there is to take
+      learn_ssid(s, at);
+      continue;
+    }
+    if (k == n_reason || k == n_status || k == n_name) {
+      if (is_upper_word(s[at]) && is_upper_word(s[at + 1]) &&
+          ((at > 0 && s[at - 1] == '_') || s[at] == '_' || (at + 3 < s.size() && s[at + 3] == '_') ||
+           (at + 4 < s.size() && s[at + 4] == '_')))
+        return true;  // part of a symbolic name: WLAN_REASON_CODE_..., WDI_ASSOC_STATUS_...
+    }
+    if (k == n_reason && at >= 2 && iequals(s.substr(at - 2, 6), "reason") && value_may_follow(s, at + 4)) return true;
+    if (k == n_status && at >= 2 && iequals(s.substr(at - 2, 6), "status") && value_may_follow(s, at + 4)) return true;
+    if (k == n_error && at >= 1 && iequals(s.substr(at - 1, 5), "error") && value_may_follow(s, at + 4) && at >= 8 &&
+        (iequals(s.substr(at - 8, 7), "config_") || iequals(s.substr(at - 8, 7), "ration ")))
+      return true;
+    if (k == n_hex && at >= 1 && s[at - 1] == '0' && s.substr(at + 1, 3) == "000") return true;
+    if (k == n_xml || k == n_clixml || k == n_logname) return true;  // a container may start
+  }
+  return false;
+}
+
 unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
   const std::string_view s = l.text.substr(0, std::min(l.text.size(), max_scan));
   unsigned opens = 0;
@@ -379,7 +480,7 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
         hits[nhits++] = {static_cast<std::uint16_t>(i), static_cast<std::uint8_t>(k)};
     }
   }
-  if (nhits == 0) return 0;
+  if (nhits == 0 && pending_lines_ == 0) return 0;
 
   const std::size_t first = out.size();
   std::vector<span> claimed;
@@ -401,6 +502,41 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
     c.text = v.text;
     return c;
   };
+
+  // 1b. The value of a D-Bus property a dump printed the key of on an earlier line.
+  if (pending_lines_ > 0) {
+    --pending_lines_;
+    const std::string_view t = trim(s);
+    value v;
+    std::size_t p = std::string_view::npos;
+    if (t.starts_with("VARIANT \"") && t.ends_with("{")) {  // busctl: VARIANT "i" {, then INT32 -3;
+      // the value is on the next line
+    } else if (t.starts_with("variant ")) {  // dbus-monitor: variant             int32 -3
+      p = after_gvariant_type(t, t.find_first_not_of(' ', 8));
+    } else {
+      for (std::string_view w : {"INT32 ", "UINT32 ", "INT16 ", "UINT16 ", "INT64 ", "UINT64 "})
+        if (t.starts_with(w)) p = w.size();
+      if (p != std::string_view::npos && !t.ends_with(";")) p = std::string_view::npos;
+    }
+    if (!(t.starts_with("VARIANT \"") && t.ends_with("{"))) {
+      const key_row& k = keys[pending_key_];
+      pending_lines_ = 0;
+      const std::string_view num = p == std::string_view::npos ? std::string_view() : trim(t.substr(p));
+      const std::string_view bare = num.ends_with(";") ? num.substr(0, num.size() - 1) : num;
+      if (!bare.empty() && number_at(bare, 0, true) == bare.size()) {
+        v.token = bare;
+        const auto val = value_of(bare);
+        const bool reason = k.cls == key_class::signed_reason;
+        if (val && (!reason || *val != 0) && *val <= 0xFFFF) {
+          const std::size_t at = static_cast<std::size_t>(bare.data() - s.data());
+          claimed.push_back({at, at + bare.size()});
+          candidate c = number_candidate(input_format::generic, "generic", pending_name_,
+                                         reason ? family::ieee80211_reason : family::ieee80211_status, v, 0.9);
+          emit(std::move(c), at);
+        }
+      }
+    }
+  }
 
   // 2. Producer rules at their needles.
   for (std::size_t h = 0; h < nhits; ++h) {
@@ -515,9 +651,21 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
       if (s.substr(p, 8) == "variant ") {
         p += 8;
         while (p < s.size() && s[p] == ' ') ++p;
-        for (std::string_view t : {"int32 ", "uint32 ", "int16 ", "uint16 ", "int64 ", "uint64 "})
-          if (s.substr(p, t.size()) == t) p += t.size();
-        while (p < s.size() && s[p] == ' ') ++p;
+        p = after_gvariant_type(s, p);
+      } else if (s.substr(p, 9) == "{\"type\":\"") {  // busctl --json: "Key":{"type":"i","data":-3}
+        const std::size_t q = s.find("\",\"data\":", p + 9);
+        if (q != std::string_view::npos && q - (p + 9) <= 8) p = q + 9;
+      }
+      // dbus-monitor and busctl monitor print the key alone; its value is on a next line.
+      if (p == sep0 || (p < s.size() && s[p] == ';')) {
+        if ((kr->cls == key_class::signed_reason || kr->cls == key_class::ieee_status) && dbus_key_line(s, L, sep0)) {
+          pending_key_ = static_cast<int>(kr - keys);
+          pending_name_.assign(s.substr(L, R - L));
+          pending_lines_ = 2;
+          opens |= wants_next_lines;
+          claimed.push_back({L, R});
+          continue;
+        }
       }
       if (p == sep0 && (p >= s.size() || (s[p] != '(' && s[p] != '"' && s[p] != '\''))) continue;  // "reasons"
       const bool reasonish = kr->cls == key_class::reason || kr->cls == key_class::signed_reason;

@@ -14,7 +14,10 @@
 namespace wlancode::scan::detail {
 
 // Container openers a line holds (the pipeline starts the container on that line).
-enum opener : unsigned { opens_event_xml = 1, opens_event_text = 2 };
+// wants_next_lines: the line names a D-Bus property whose value a dump prints on the next lines
+// (dbus-monitor, busctl monitor): the pipeline hands the engine the next two lines whatever
+// they hold.
+enum opener : unsigned { opens_event_xml = 1, opens_event_text = 2, wants_next_lines = 4 };
 
 class rule_engine {
  public:
@@ -25,6 +28,12 @@ class rule_engine {
   // container openers the line holds.
   unsigned on_line(const line& l, std::vector<candidate>& out);
 
+  // A prefilter hit at text[hit] (text: the buffer around it, across lines): whether its line
+  // may hold something for a rule (a rule's key there, a generic key with a value after it, a
+  // name, an opener). Context the hit alone gives (an SSID) is learnt here. False spares the
+  // line split and the rules.
+  bool live(std::string_view text, std::size_t hit);
+
   // SSIDs learnt by BSSID (for -j: later segments inherit them). Keys are mac_key() values.
   void learned_ssids(std::vector<std::pair<std::uint64_t, std::string>>& out) const;
   static constexpr std::size_t max_ssids = 4096;
@@ -32,6 +41,13 @@ class rule_engine {
  private:
   bool use(input_format producer) const noexcept;
   void learn_ssid(std::string_view s, std::size_t hit);
+  bool dbus_value_line(const line& l, std::vector<candidate>& out);
+
+  // A D-Bus property key (dbus-monitor `string "DisconnectReason"`, busctl `STRING "...";`) whose
+  // value is on one of the next lines: its key row and the lines it may still wait.
+  int pending_key_ = -1;  // a row of keys.def
+  std::string pending_name_;
+  unsigned pending_lines_ = 0;
 
   input_format only_;
   std::unordered_map<std::uint64_t, std::string> ssids_;

@@ -74,7 +74,8 @@ class line_engine {
   std::size_t max_line() const noexcept { return max_line_; }
   std::uint64_t lines() const noexcept { return lineno_; }
   // Every line must be seen (a container is open): no prefilter skipping.
-  bool every_line() const noexcept { return active_ && active_->open(); }
+  // Or the line rules wait for a value on the next lines (a D-Bus dump's key line).
+  bool every_line() const noexcept { return (active_ && active_->open()) || see_next_ > 0; }
 
   void one_line(const char* b, const char* e, bool truncated, std::size_t anchor = 0) {
     if (e > b && e[-1] == '\r') --e;
@@ -85,10 +86,13 @@ class line_engine {
     }
     const auto len = static_cast<std::size_t>(e - b);
     const line l{std::string_view(b, len), ++lineno_, truncated, active_ ? 0 : (anchor < len ? anchor : 0)};
+    if (see_next_ > 0) --see_next_;
     bool own = active_ && active_->take(l, held_);
     if (!own) {
       const std::size_t before = st_.cands.size();
-      const unsigned opens = rules_.on_line(l, st_.cands);
+      unsigned opens = rules_.on_line(l, st_.cands);
+      if (opens & wants_next_lines) see_next_ = 2;
+      opens &= opens_event_xml | opens_event_text;
       if (opens && active_ != container_for(opens)) {  // a block starts here: the line is the container's
         st_.cands.resize(before);
         start(opens);
@@ -122,8 +126,16 @@ class line_engine {
         return;
       }
       const std::size_t hit = pos + a;
-      const void* prev_nl = hit > pos ? ::memrchr(p + pos, '\n', hit - pos) : nullptr;
-      const std::size_t ls = prev_nl ? static_cast<std::size_t>(static_cast<const char*>(prev_nl) - p) + 1 : pos;
+      // Most hits are not codes (a "reason" word with text after it, an SSID to learn): decided
+      // in place, without splitting the line.
+      if (!rules_.live(std::string_view(p, n), hit)) {
+        lineno_ += newlines;
+        pos = hit + 1;
+        continue;
+      }
+      // The line's start: pos may be inside it, past a hit that was not live.
+      const void* prev_nl = hit > 0 ? ::memrchr(p, '\n', hit) : nullptr;
+      const std::size_t ls = prev_nl ? static_cast<std::size_t>(static_cast<const char*>(prev_nl) - p) + 1 : 0;
       lineno_ += newlines;  // the lines before this one
       const char* nl = static_cast<const char*>(std::memchr(p + hit, '\n', n - hit));
       const std::size_t le = static_cast<std::size_t>(nl - p);
@@ -177,6 +189,7 @@ class line_engine {
   rule_engine rules_;
   std::unique_ptr<container> xml_, text_, report_;
   container* active_ = nullptr;
+  unsigned see_next_ = 0;  // lines the line rules must see whatever they hold
   std::vector<candidate> held_;
   std::size_t max_line_;
   std::uint64_t lineno_ = 0;

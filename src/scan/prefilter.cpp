@@ -20,10 +20,14 @@ namespace wlancode::scan::detail {
 namespace {
 
 constexpr std::string_view needles[] = {
-#define WLANCODE_NEEDLE(text, why) text,
+#define WLANCODE_NEEDLE(text, bucket, why) text,
 #include "grammar/needles.def"
 };
 constexpr std::size_t needle_count = std::size(needles);
+constexpr unsigned buckets[] = {
+#define WLANCODE_NEEDLE(text, bucket, why) bucket,
+#include "grammar/needles.def"
+};
 
 constexpr std::uint8_t fold(char c) noexcept { return static_cast<std::uint8_t>(c | 0x20); }
 
@@ -35,14 +39,11 @@ struct tables {
 };
 constexpr tables make_tables() {
   tables t;
-  // Needles that share a first byte share a bucket (fewer false candidates); eight buckets.
-  std::array<std::uint8_t, 256> bucket_of_first{};
-  unsigned next = 0;
   for (std::size_t k = 0; k < needle_count; ++k) {
     const std::uint8_t f0 = fold(needles[k][0]);
     t.first[f0] |= 1u << k;
-    if (!bucket_of_first[f0]) bucket_of_first[f0] = static_cast<std::uint8_t>(1u << (next++ % 8));
-    const std::uint8_t bit = bucket_of_first[f0];
+    if (buckets[k] > 7) throw "needles.def: a bucket is 0-7";
+    const auto bit = static_cast<std::uint8_t>(1u << buckets[k]);
     for (std::size_t j = 0; j < 3; ++j) {
       const std::uint8_t c = fold(needles[k][j]);
       for (std::size_t lane = 0; lane < 64; lane += 16) {

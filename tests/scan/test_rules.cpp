@@ -140,6 +140,33 @@ TEST(GrammarDecoys, NoFindingOnDecoyLines) {
       "reason: timeout while waiting for lock",
       "register dump: 0x00030001 0x00048005 0x00028001",
       "wlan0: disconnect reason 3.5 seconds ago",
+      // Android framework: the WifiManager auth-failure enum, message ids, pid/tid.
+      "05-11 09:31:05.000  1877  2301 D WifiClientModeImpl[wlan0]: AUTHENTICATION_FAILURE_EVENT: reasonCode= 2, "
+      "errorCode=-1",
+      "05-11 09:31:05.100  1877  2301 D WifiClientModeImpl[wlan0]: ConnectingOrConnectedState "
+      "!NETWORK_DISCONNECTION_EVENT uid=1000 rt=112233/445566 147460 0",
+      "E/SupplicantStaIfaceHal( 1043): onAssociationRejected",
+      // D-Bus dumps: properties that are not codes, a value with no key line before it.
+      "         variant             int32 5",
+      "{'ApScan': <uint32 1>, 'CurrentAuthMode': <'wpa2-psk'>, 'State': <'completed'>}",
+      "{\"BSSExpireAge\":{\"type\":\"u\",\"data\":180},\"ScanInterval\":{\"type\":\"i\",\"data\":5}}",
+      // macOS kernel: Apple's own "unknown reason" 255.
+      "2024-03-02 08:15:42.000 kernel[0]: AirPort: Link Down on en0. Reason 255 (unknown reason).",
+      // MikroTik RouterOS: signal strengths, no code.
+      "mar/02 08:15:42 wireless,info 02:00:00:00:00:21@wlan1: disconnected, extensive data loss, signal strength -71",
+      "mar/02 08:15:43 wireless,info 02:00:00:00:00:21@wlan1: connected, signal strength -36",
+      // Aruba stm message ids and Cisco WLC delete reasons (vendor-internal, not 802.11; line shapes
+      // from the research notes).
+      "Mar  2 08:15:42 10.0.0.2 stm[3301]: <501105> <NOTI> |stm| Deauth from sta: 02:00:00:00:00:31: AP "
+      "10.0.0.3-02:00:00:00:00:32-ap-1 Reason Response to Class 3 Frame",
+      "*apfMsConnTask_2: Mar 02 08:15:42.120: 02:00:00:00:00:41 Deleting mobile on AP 02:00:00:00:00:42, reason 1",
+      // Linux vendor drivers: firmware error ids, registers, counters.
+      "iwlwifi 0000:00:14.3: Microcode SW error detected. Restarting 0x0.",
+      "iwlwifi 0000:00:14.3: 0x00000084 | NMI_INTERRUPT_UNKNOWN",
+      "ath10k_pci 0000:02:00.0: failed to flush sta txq (sta 02:00:00:00:00:01 skip 0 ar-state 1): 0",
+      // netsh wlan show interfaces
+      "    Channel                : 36",
+      "    Receive rate (Mbps)    : 866.7",
   };
   for (const char* d : decoys) {
     SCOPED_TRACE(d);
@@ -196,7 +223,7 @@ TEST(Prefilter, ScalarAndSimdPathsAgree) {
     text += alphabet[(x >> 24) % (sizeof alphabet - 1)];
   }
   for (const char* needle : {"reason", "STATUS", "rror", "MLME", "de=", "resp=", "_CE_", "0x000", "SSID='", "<Event",
-                             "<Obj", "Event[", "Log Name:"})
+                             "<Obj", "deauth", "Log Name:"})
     for (int off = 0; off < 70; ++off) text += std::string(static_cast<std::size_t>(off), 'z') + needle + "\n";
   for (int width : {256, 512}) {
     std::size_t pos = 0, hits = 0;
@@ -210,7 +237,7 @@ TEST(Prefilter, ScalarAndSimdPathsAgree) {
       pos += a + 1;
       ++hits;
     }
-    EXPECT_GT(hits, 1000u);
+    EXPECT_GT(hits, 13u * 70u);
   }
 }
 
