@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <optional>
 #include <span>
 
@@ -86,14 +87,30 @@ struct rule {
   std::string_view field, space;
   unsigned flags;
   std::size_t needle, needle_at;  // the first needle of the key, and its offset in the key
+  std::uint64_t head, head_mask;  // the key's first 8 bytes (little-endian), for a one-load check
 };
+
+// The key at s[start], by its first 8 bytes first (most keys are no longer), then the rest.
+inline bool key_at(std::string_view s, std::size_t start, const rule& r) noexcept {
+  if (start + r.key.size() > s.size()) return false;
+  std::uint64_t v = 0;
+  const std::size_t n = std::min<std::size_t>(8, s.size() - start);
+  std::memcpy(&v, s.data() + start, n);
+  if ((v & r.head_mask) != r.head) return false;
+  return r.key.size() <= 8 || std::memcmp(s.data() + start + 8, r.key.data() + 8, r.key.size() - 8) == 0;
+}
 
 constexpr rule make_rule(std::string_view id, input_format format, std::string_view anchor, std::string_view key,
                          syntax syn, target fam, std::string_view field, std::string_view space, unsigned flags) {
   std::size_t at = 0;
   const std::size_t n = needle_in(key, &at);
   if (n == needle_count) throw "rules.def: a rule's key holds no needle of needles.def";
-  return {id, format, anchor, key, syn, fam, field, space, flags, n, at};
+  std::uint64_t head = 0, mask = 0;
+  for (std::size_t i = 0; i < 8 && i < key.size(); ++i) {
+    head |= std::uint64_t{static_cast<unsigned char>(key[i])} << (8 * i);
+    mask |= std::uint64_t{0xFF} << (8 * i);
+  }
+  return {id, format, anchor, key, syn, fam, field, space, flags, n, at, head, mask};
 }
 
 constexpr rule rules[] = {
@@ -171,9 +188,7 @@ constexpr marker_row markers[] = {
 bool has_marker(std::string_view s, marker_group g) {
   for (const marker_row& m : markers) {
     if (m.group != g) continue;
-    if (m.mcase == marker_case::exact ? s.find(m.text) != std::string_view::npos
-                                      : ifind(s, m.text) != std::string_view::npos)
-      return true;
+    if (m.mcase == marker_case::exact ? contains(s, m.text) : ifind(s, m.text) != std::string_view::npos) return true;
   }
   return false;
 }
@@ -435,8 +450,8 @@ bool rule_engine::live(std::string_view s, std::size_t at) {
     bool ignored = false;                                            // a known non-code is here: nothing else reads it
     for (std::size_t ri = 0; ri < rules_by_needle.count[k]; ++ri) {  // a rule's key here
       const rule& r = rules[rules_by_needle.index[k][ri]];
-      if (at < r.needle_at || s.substr(at - r.needle_at, r.key.size()) != r.key || !use(r.format)) continue;
-      if (!r.anchor.empty() && line_of().find(r.anchor) == std::string_view::npos) continue;
+      if (at < r.needle_at || !key_at(s, at - r.needle_at, r) || !use(r.format)) continue;
+      if (!contains(line_of(), r.anchor)) continue;
       if (r.fam != target::ignore) return true;
       ignored = true;
     }
@@ -545,11 +560,9 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
       const rule& r = rules[rules_by_needle.index[nd][ri]];
       if (at < r.needle_at) continue;
       const std::size_t start = at - r.needle_at;
-      if (start + r.key.size() > s.size() || s[start] != r.key[0] || s[start + r.key.size() - 1] != r.key.back() ||
-          s.substr(start, r.key.size()) != r.key || !use(r.format))
-        continue;
+      if (!key_at(s, start, r) || !use(r.format)) continue;
       if (overlaps(claimed, start, start + r.key.size())) continue;
-      if (!r.anchor.empty() && s.find(r.anchor) == std::string_view::npos) continue;
+      if (!contains(s, r.anchor)) continue;
       const std::size_t p = start + r.key.size();
       value v;
       bool ok = false;

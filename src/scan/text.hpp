@@ -2,6 +2,8 @@
 // every grammar (one definition of what a digit, a word character or a number is).
 #pragma once
 
+#include <string.h>  // memmem (POSIX/GNU)
+
 #include <cstddef>
 #include <string_view>
 
@@ -29,6 +31,12 @@ constexpr std::size_t ifind(std::string_view hay, std::string_view needle, std::
   for (std::size_t i = from; i + needle.size() <= hay.size(); ++i)
     if (iequals(hay.substr(i, needle.size()), needle)) return i;
   return std::string_view::npos;
+}
+
+// Whether `hay` holds `needle` (memmem: a vectorised search, not a first-byte loop).
+inline bool contains(std::string_view hay, std::string_view needle) noexcept {
+  return needle.empty() ||
+         (needle.size() <= hay.size() && ::memmem(hay.data(), hay.size(), needle.data(), needle.size()) != nullptr);
 }
 
 // A number token at s[p]: "0x" and 1-8 hex digits, or 1-10 decimal digits, with an optional

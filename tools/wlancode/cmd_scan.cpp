@@ -29,6 +29,13 @@ struct scan_options {
   std::size_t max_line = 1u << 20;
 };
 
+// A confidence as "0.85": two decimals, without printf's locale and float machinery.
+std::string confidence_text(double c) {
+  const int v = static_cast<int>(c * 100 + 0.5);
+  return std::string{static_cast<char>('0' + v / 100), '.', static_cast<char>('0' + v / 10 % 10),
+                     static_cast<char>('0' + v % 10)};
+}
+
 std::string opt_str(std::string_view s) { return s.empty() ? "null" : json_string(s); }
 
 std::string value_hex(const scan::finding& f) {
@@ -69,11 +76,8 @@ void append_jsonl(std::string& s, const scan::finding& f) {
   s += std::to_string(f.line);
   str(",\"format\":", scan::to_string(f.format));
   opt(",\"rule\":", f.rule);
-  {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, ",\"confidence\":%.2f", f.confidence);
-    s += buf;
-  }
+  s += ",\"confidence\":";
+  s += confidence_text(f.confidence);
   str(",\"field\":", f.field);
   str(",\"kind\":", scan::to_string(f.kind));
   opt(",\"family\":", f.fam ? to_string(*f.fam) : std::string_view{});
@@ -123,12 +127,7 @@ const csv_column csv_columns[] = {
     {"line", [](finding_ref f) { return std::to_string(f.line); }},
     {"format", [](finding_ref f) { return std::string(scan::to_string(f.format)); }},
     {"rule", [](finding_ref f) { return f.rule; }},
-    {"confidence",
-     [](finding_ref f) {
-       char buf[16];
-       std::snprintf(buf, sizeof buf, "%.2f", f.confidence);
-       return std::string(buf);
-     }},
+    {"confidence", [](finding_ref f) { return confidence_text(f.confidence); }},
     {"field", [](finding_ref f) { return f.field; }},
     {"kind", [](finding_ref f) { return std::string(scan::to_string(f.kind)); }},
     {"family", [](finding_ref f) { return f.fam ? std::string(to_string(*f.fam)) : std::string(); }},
