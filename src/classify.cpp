@@ -1,4 +1,4 @@
-// Classification of any 32-bit value by the ranges of its family (ranges.def).
+// Classification of any 32-bit value by the ranges of its family (its table's WLANCODE_RANGE rows).
 #include <algorithm>
 
 #include "wlancode/detail/tables.hpp"
@@ -16,7 +16,7 @@ constexpr std::array<slice, family_count> make_slices() {
   for (std::size_t i = 0; i < std::size(range_table); ++i) {
     slice& s = out[static_cast<std::size_t>(range_table[i].fam)];
     if (s.count == 0) s.begin = i;
-    if (s.begin + s.count != i) throw "ranges.def: a family's ranges must be consecutive rows";
+    if (s.begin + s.count != i) throw "a family's ranges must be consecutive rows";
     ++s.count;
   }
   return out;
@@ -31,7 +31,7 @@ constexpr bool ranges_are_disjoint() {
   }
   return true;
 }
-static_assert(ranges_are_disjoint(), "ranges.def: ranges of one family overlap or are empty");
+static_assert(ranges_are_disjoint(), "a family's ranges overlap or are empty");
 }  // namespace
 
 std::span<const range_info> ranges(family f) noexcept {

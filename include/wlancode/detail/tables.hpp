@@ -30,13 +30,13 @@ struct section_row {
 };
 inline constexpr section_row sections[] = {
 #define WLANCODE_SECTION(fam, id, heading, header) {#id, {family::fam, heading, header}},
-#include "wlancode/tables/sections.def"
+#include "wlancode/tables/families.def"
 };
 // A row's section, by the family and the id the row names; a typo fails to compile.
 constexpr const section_info* section_for(family fam, std::string_view id) {
   for (const section_row& s : sections)
     if (s.info.fam == fam && s.id == id) return &s.info;
-  throw "a code row names a section that sections.def does not define";
+  throw "a code row names a section its table does not define";
 }
 
 // ---- runtime texts (Windows' own strings) ------------------------------------------
@@ -182,7 +182,7 @@ constexpr range_info make_range(family fam, std::string_view id, std::uint32_t f
 inline constexpr range_info range_table[] = {
 #define WLANCODE_RANGE(fam, id, first, last, label, inner) \
   make_range(family::fam, #id, (first), (last), label, inner_family::inner),
-#include "wlancode/tables/ranges.def"
+#include "wlancode/tables/families.def"
 };
 }  // namespace sdk
 inline constexpr macro_info macro_table[] = {
