@@ -344,14 +344,6 @@ std::string_view context_value(std::string_view s, std::string_view key) {
   return {};
 }
 
-std::string_view mac_after_key(std::string_view s, std::initializer_list<std::string_view> ks) {
-  for (std::string_view k : ks) {
-    const std::string_view v = context_value(s, k);
-    if (v.size() >= 17 && is_mac_at(v, 0)) return v.substr(0, 17);
-  }
-  return {};
-}
-
 // The interface: "wlan0: ..." style token ending with ':' or inside "device (wlp2s0)", if="wl1".
 std::string_view interface_of(std::string_view s) {
   for (std::size_t i = 0; i + 3 < s.size(); ++i) {
@@ -844,10 +836,24 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
   const std::string_view ts = leading_timestamp(s);
   const std::string_view ifc = interface_of(s);
   const bool local = has_marker(s, marker_group::local);
-  const std::string_view bssid =
-      mac_after_key(s, {"bssid=", "bssid:", "BSSID: ", "bssid: ", "BSSID=", "bssid=\"", "Peer: ", "Mac: "});
-  const std::string_view sta = mac_after_key(s, {"STA=", "sta_mac=", "sta:", "STA: ", "ta="});
-  const std::string_view ssid_field = context_value(s, "ssid:");
+  // The MACs of the line, by the label before each (one pass: a line holds one or two).
+  std::string_view bssid, sta, first_mac;
+  for (std::size_t from = 0; from + 17 <= s.size();) {
+    const std::string_view m = find_mac(s.substr(from));
+    if (m.empty()) break;
+    const auto at = static_cast<std::size_t>(m.data() - s.data());
+    if (first_mac.empty()) first_mac = m;
+    std::size_t k = at;
+    if (k > 0 && (s[k - 1] == '"' || s[k - 1] == '\'')) --k;
+    while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '=' || s[k - 1] == ':')) --k;
+    std::size_t w = k;
+    while (w > 0 && (is_word(s[w - 1]))) --w;
+    const std::string_view label = s.substr(w, k - w);
+    if (bssid.empty() && (iequals(label, "bssid") || label == "Peer" || label == "Mac")) bssid = m;
+    if (sta.empty() && (label == "STA" || iequals(label, "sta_mac") || label == "sta" || label == "ta")) sta = m;
+    from = at + 17;
+  }
+  const std::string_view ssid_field = contains(s, "ssid:") ? context_value(s, "ssid:") : std::string_view{};
   for (std::size_t i = first; i < out.size(); ++i) {
     candidate& c = out[i];
     c.line = l.number;
@@ -857,7 +863,7 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
     c.interface = ifc;
     if (c.sta.empty()) c.sta = sta;
     c.bssid = bssid;
-    if (c.bssid.empty() && c.sta.empty()) c.bssid = find_mac(s);
+    if (c.bssid.empty() && c.sta.empty()) c.bssid = first_mac;
     if (!ssid_field.empty() && ssid_field.size() <= 32) c.ssid = ssid_field;
     if (c.ssid.empty() && !c.bssid.empty())
       if (const auto it = ssids_.find(mac_key(c.bssid)); it != ssids_.end()) c.ssid = it->second;
