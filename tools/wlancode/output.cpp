@@ -8,18 +8,20 @@
 
 namespace wlancode::cli {
 
-std::string hex32(std::uint32_t value) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "0x%08X", static_cast<unsigned>(value));
-  return buf;
+namespace {
+// "0x" and `digits` upper-case hex digits (no printf: scan output formats one per finding).
+std::string hex_digits(std::uint32_t value, int digits) {
+  std::string out(2 + static_cast<std::size_t>(digits), '0');
+  out[1] = 'x';
+  for (int i = digits - 1; i >= 0; --i, value >>= 4)
+    out[2 + static_cast<std::size_t>(i)] = "0123456789ABCDEF"[value & 15];
+  return out;
 }
+}  // namespace
 
-std::string hex(family f, std::uint32_t value) {
-  if (value_bits(f) > 16) return hex32(value);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "0x%04X", static_cast<unsigned>(value));
-  return buf;
-}
+std::string hex32(std::uint32_t value) { return hex_digits(value, 8); }
+
+std::string hex(family f, std::uint32_t value) { return value_bits(f) > 16 ? hex32(value) : hex_digits(value, 4); }
 
 std::string json_string(std::string_view s) {
   std::string out;
