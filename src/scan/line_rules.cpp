@@ -94,8 +94,10 @@ struct rule {
 inline bool key_at(std::string_view s, std::size_t start, const rule& r) noexcept {
   if (start + r.key.size() > s.size()) return false;
   std::uint64_t v = 0;
-  const std::size_t n = std::min<std::size_t>(8, s.size() - start);
-  std::memcpy(&v, s.data() + start, n);
+  if (start + 8 <= s.size())
+    std::memcpy(&v, s.data() + start, 8);  // one load
+  else
+    std::memcpy(&v, s.data() + start, s.size() - start);
   if ((v & r.head_mask) != r.head) return false;
   return r.key.size() <= 8 || std::memcmp(s.data() + start + 8, r.key.data() + 8, r.key.size() - 8) == 0;
 }
@@ -185,13 +187,47 @@ constexpr marker_row markers[] = {
 #include "grammar/markers.def"
 };
 
+// The marker groups a line holds, found in one pass: the markers that may start at each byte
+// (by its folded value) are compared there, exactly or folded.
+constexpr std::size_t marker_group_count = 6;
+using marker_table = std::array<std::array<std::uint32_t, 256>, marker_group_count>;
+constexpr marker_table make_marker_starts() {
+  static_assert(std::size(markers) <= 32, "marker sets are bit masks");
+  marker_table t{};
+  for (std::size_t k = 0; k < std::size(markers); ++k)
+    t[static_cast<std::size_t>(markers[k].group)][static_cast<unsigned char>(fold(markers[k].text[0]))] |= 1u << k;
+  return t;
+}
+constexpr auto marker_starts = make_marker_starts();
+
 bool has_marker(std::string_view s, marker_group g) {
-  for (const marker_row& m : markers) {
-    if (m.group != g) continue;
-    if (m.mcase == marker_case::exact ? contains(s, m.text) : ifind(s, m.text) != std::string_view::npos) return true;
+  const auto& starts = marker_starts[static_cast<std::size_t>(g)];
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    std::uint32_t m = starts[static_cast<unsigned char>(fold(s[i]))];
+    while (m) {
+      const marker_row& r = markers[__builtin_ctz(m)];
+      m &= m - 1;
+      if (r.text.size() > s.size() - i) continue;
+      const std::string_view at = s.substr(i, r.text.size());
+      if (r.mcase == marker_case::exact ? at == r.text : iequals(at, r.text)) return true;
+    }
   }
   return false;
 }
+
+// The marker groups of the line being read, each found once and only when a rule needs it.
+struct line_marks {
+  std::string_view line;
+  unsigned known = 0, present = 0;
+  bool has(marker_group g) {
+    const unsigned bit = 1u << static_cast<unsigned>(g);
+    if (!(known & bit)) {
+      known |= bit;
+      if (has_marker(line, g)) present |= bit;
+    }
+    return present & bit;
+  }
+};
 
 // A key as normalised for comparison (lower case, no '_'), in a fixed buffer.
 struct key_text {
@@ -314,8 +350,18 @@ bool read_after_mac(std::string_view s, std::size_t p, value& v) {
   return read_number(s, p + 19, false, true, false, v);
 }
 
-bool overlaps(const std::vector<span>& claimed, std::size_t b, std::size_t e) {
-  return std::any_of(claimed.begin(), claimed.end(), [&](const span& c) { return b < c.end && c.begin < e; });
+// The spans of a line that rules took (no heap: a line holds a few).
+struct claims {
+  std::array<span, max_hits> spans;
+  std::size_t n = 0;
+  void push_back(span s) {
+    if (n < spans.size()) spans[n++] = s;
+  }
+};
+bool overlaps(const claims& claimed, std::size_t b, std::size_t e) {
+  for (std::size_t i = 0; i < claimed.n; ++i)
+    if (b < claimed.spans[i].end && claimed.spans[i].begin < e) return true;
+  return false;
 }
 
 std::optional<std::uint32_t> value_of(std::string_view token) {
@@ -443,8 +489,8 @@ bool rule_engine::live(std::string_view s, std::size_t at) {
     for (std::size_t ri = 0; ri < rules_by_needle.count[k]; ++ri) {  // a rule's key here
       const rule& r = rules[rules_by_needle.index[k][ri]];
       if (at < r.needle_at || !key_at(s, at - r.needle_at, r) || !use(r.format)) continue;
+      if (r.fam != target::ignore) return true;  // its anchor is checked with the line's rules
       if (!contains(line_of(), r.anchor)) continue;
-      if (r.fam != target::ignore) return true;
       ignored = true;
     }
     if (ignored) continue;
@@ -471,6 +517,7 @@ bool rule_engine::live(std::string_view s, std::size_t at) {
 
 unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
   const std::string_view s = l.text.substr(0, std::min(l.text.size(), max_scan));
+  line_marks marks{s};
   unsigned opens = 0;
 
   // 1. The needles of the line.
@@ -490,7 +537,7 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
   if (nhits == 0 && pending_lines_ == 0) return 0;
 
   const std::size_t first = out.size();
-  std::vector<span> claimed;
+  claims claimed;
   std::vector<std::size_t> pos_of;  // candidate position on the line, for the final order
   auto emit = [&](candidate&& c, std::size_t at) {
     out.push_back(std::move(c));
@@ -703,19 +750,19 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
         case key_class::reason:
         case key_class::status:
           if (*val >= 0x10000) {
-            if (has_marker(s, marker_group::nwifi) && in_family_shape(family::dot11_assoc_status, *val)) {
+            if (marks.has(marker_group::nwifi) && in_family_shape(family::dot11_assoc_status, *val)) {
               fam = family::dot11_assoc_status;
             } else if (reasonish && !v.negative && in_family_shape(family::wlan_reason, *val)) {
               fam = family::wlan_reason;
               confidence = 0.85;
             }
-          } else if (has_marker(s, marker_group::nwifi)) {
+          } else if (marks.has(marker_group::nwifi)) {
             fam = family::dot11_assoc_status;
             confidence = 0.8;
-          } else if (reasonish && has_marker(s, marker_group::esp)) {
+          } else if (reasonish && marks.has(marker_group::esp)) {
             fam = family::esp_wifi_reason;
             confidence = 0.8;
-          } else if (reasonish && has_marker(s, marker_group::wps) && *val <= 0xFF) {
+          } else if (reasonish && marks.has(marker_group::wps) && *val <= 0xFF) {
             fam = family::wps_config_error;
             confidence = 0.8;
           } else if (reasonish) {
@@ -724,11 +771,11 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
                 !find(family::ieee80211_reason, *val)) {
               fam = family::esp_wifi_reason;  // only Espressif uses these values
               confidence = 0.7;
-            } else if (kr->cls == key_class::signed_reason || has_marker(s, marker_group::reason_word)) {
+            } else if (kr->cls == key_class::signed_reason || marks.has(marker_group::reason_word)) {
               fam = family::ieee80211_reason;
               confidence = kr->cls == key_class::signed_reason ? 0.9 : 0.7;
             }
-          } else if (has_marker(s, marker_group::status_word)) {
+          } else if (marks.has(marker_group::status_word)) {
             fam = family::ieee80211_status;
             confidence = 0.7;
           }
@@ -835,7 +882,7 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
   }
   const std::string_view ts = leading_timestamp(s);
   const std::string_view ifc = interface_of(s);
-  const bool local = has_marker(s, marker_group::local);
+  const bool local = marks.has(marker_group::local);
   // The MACs of the line, by the label before each (one pass: a line holds one or two).
   std::string_view bssid, sta, first_mac;
   for (std::size_t from = 0; from + 17 <= s.size();) {
