@@ -215,6 +215,26 @@ bool has_marker(std::string_view s, marker_group g) {
   return false;
 }
 
+// Whether the line holds a rule's anchor, each anchor searched at most once per line (several
+// rules share one: CTRL-EVENT-DISCONNECTED, wlceventd, [Microsoft-Windows-NWiFi] ...).
+struct anchor_memo {
+  std::string_view line;
+  std::array<const char*, 16> seen{};
+  std::array<bool, 16> found{};
+  std::size_t n = 0;
+  bool has(std::string_view anchor) {
+    if (anchor.empty()) return true;
+    for (std::size_t i = 0; i < n; ++i)
+      if (seen[i] == anchor.data()) return found[i];
+    const bool f = contains(line, anchor);
+    if (n < seen.size()) {
+      seen[n] = anchor.data();
+      found[n++] = f;
+    }
+    return f;
+  }
+};
+
 // The marker groups of the line being read, each found once and only when a rule needs it.
 struct line_marks {
   std::string_view line;
@@ -518,6 +538,7 @@ bool rule_engine::live(std::string_view s, std::size_t at) {
 unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
   const std::string_view s = l.text.substr(0, std::min(l.text.size(), max_scan));
   line_marks marks{s};
+  anchor_memo anchors{s};
   unsigned opens = 0;
 
   // 1. The needles of the line.
@@ -601,7 +622,7 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
       const std::size_t start = at - r.needle_at;
       if (!key_at(s, start, r) || !use(r.format)) continue;
       if (overlaps(claimed, start, start + r.key.size())) continue;
-      if (!contains(s, r.anchor)) continue;
+      if (!anchors.has(r.anchor)) continue;
       const std::size_t p = start + r.key.size();
       value v;
       bool ok = false;
