@@ -22,24 +22,9 @@ class wlanreport_container final : public container {
 
  private:
   void on_line(const line& l, std::vector<candidate>& out) {
-    // Never look inside key material, even when the element spans lines: its content is cut out
-    // and the rest of the line is read as any other (a minified report is one line).
-    std::string kept;
-    std::string_view rest = l.text;
-    for (;;) {
-      if (in_key_) {
-        const std::size_t e = rest.find("</keyMaterial>");
-        if (e == std::string_view::npos) break;
-        in_key_ = false;
-        rest.remove_prefix(e);
-      }
-      const std::size_t k = rest.find("<keyMaterial>");
-      kept.append(rest.substr(0, k == std::string_view::npos ? rest.size() : k + 13));
-      if (k == std::string_view::npos) break;
-      rest.remove_prefix(k + 13);
-      in_key_ = true;
-    }
-    const std::string_view s = kept;
+    // Key material never reaches here: lines are scrubbed of secrets first (secrets.cpp), also
+    // when an element spans lines; a minified report's one line keeps all else.
+    const std::string_view s = l.text;
     // Text without tags, entities decoded.
     std::string text;
     bool in_tag = false;
@@ -161,7 +146,6 @@ class wlanreport_container final : public container {
     }
   }
 
-  bool in_key_ = false;
   std::string last_event_;
 };
 

@@ -18,6 +18,7 @@
 
 #include "internal.hpp"
 #include "line_rules.hpp"
+#include "secrets.hpp"
 
 namespace wlancode::scan {
 namespace detail {
@@ -85,7 +86,11 @@ class line_engine {
       truncated = true;
     }
     const auto len = static_cast<std::size_t>(e - b);
-    const line l{std::string_view(b, len), ++lineno_, truncated, active_ ? 0 : (anchor < len ? anchor : 0)};
+    // Secrets (key material, passwords, key hexdumps) go before anything reads the line.
+    const std::string_view raw(b, len);
+    const std::string_view text = scrub_.scrub(raw);
+    if (text.data() != raw.data()) anchor = 0;
+    const line l{text, ++lineno_, truncated, active_ ? 0 : (anchor < text.size() ? anchor : 0)};
     if (see_next_ > 0) --see_next_;
     bool own = active_ && active_->take(l, held_);
     if (!own) {
@@ -186,6 +191,7 @@ class line_engine {
   }
 
   run_state& st_;
+  secret_scrubber scrub_;
   rule_engine rules_;
   std::unique_ptr<container> xml_, text_, report_;
   container* active_ = nullptr;

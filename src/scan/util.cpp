@@ -104,30 +104,10 @@ std::string_view leading_timestamp(std::string_view s) noexcept {
   return {};
 }
 
+// The line as findings show it, capped (secrets were removed before: secrets.cpp).
 std::string excerpt_of(std::string_view line) {
   constexpr std::size_t cap = 400;
-  std::string out;
-  // Key material of WLAN profiles is never copied: drop the element's content.
-  std::size_t pos = 0;
-  for (;;) {
-    const std::size_t k = line.find("keyMaterial", pos);
-    if (k == std::string_view::npos) {
-      out.append(line.substr(pos));
-      break;
-    }
-    out.append(line.substr(pos, k + 11 - pos));
-    std::size_t gt = line.find('>', k + 11);
-    if (gt == std::string_view::npos) {
-      pos = line.size();
-      break;
-    }
-    out.append(line.substr(k + 11, gt + 1 - (k + 11)));
-    const std::size_t lt = line.find('<', gt + 1);
-    out += "[removed]";
-    if (lt == std::string_view::npos) break;
-    pos = lt;
-  }
-  // Key material written as an attribute or a keyword ("keyMaterial=..."): cut the line there.
+  std::string out(line);
   if (out.size() > cap) {
     std::size_t n = cap;
     while (n > 0 && (static_cast<unsigned char>(out[n]) & 0xC0) == 0x80) --n;

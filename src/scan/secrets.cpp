@@ -1,0 +1,196 @@
+// Removal of secrets (grammar/secrets.def) from lines, before anything reads them.
+#include "secrets.hpp"
+
+#include <array>
+
+#include "text.hpp"
+
+namespace wlancode::scan::detail {
+namespace {
+
+enum class kind : std::uint8_t { element, value, hexdump };
+struct secret {
+  kind k;
+  std::string_view name;
+};
+constexpr secret secrets[] = {
+#define WLANCODE_SECRET(k, name) {kind::k, name},
+#include "grammar/secrets.def"
+};
+
+constexpr std::string_view removed = "[removed]";
+
+// The three spellings of '<' and '>' an element may come in: plain, HTML entity, numeric.
+constexpr std::string_view lt_forms[] = {"<", "&lt;", "&#60;", "&#x3c;"};
+constexpr std::string_view gt_forms[] = {">", "&gt;", "&#62;", "&#x3e;"};
+
+// An element's opener (<name ...) or closer (</name) at s[i], in any spelling; its length, or 0.
+std::size_t tag_at(std::string_view s, std::size_t i, std::string_view name, bool closer) {
+  for (std::string_view lt : lt_forms) {
+    if (!iequals(s.substr(i, lt.size()), lt)) continue;
+    std::size_t k = i + lt.size();
+    if (closer) {
+      if (k >= s.size() || s[k] != '/') continue;
+      ++k;
+    }
+    if (!iequals(s.substr(k, name.size()), name)) continue;
+    k += name.size();
+    if (k < s.size() && (is_word(s[k]) || s[k] == '-')) continue;  // <keyMaterialX>: another name
+    return k - i;
+  }
+  return 0;
+}
+// The end of an opener's tag at or after s[i] (past its '>' in any spelling), or npos.
+std::size_t tag_end(std::string_view s, std::size_t i) {
+  for (std::size_t k = i; k < s.size(); ++k)
+    for (std::string_view gt : gt_forms)
+      if (iequals(s.substr(k, gt.size()), gt)) return k + gt.size();
+  return std::string_view::npos;
+}
+// The first closer of `name` at or after s[i], or npos.
+std::size_t find_closer(std::string_view s, std::size_t i, std::string_view name) {
+  for (std::size_t k = i; k < s.size(); ++k)
+    if ((s[k] == '<' || s[k] == '&') && tag_at(s, k, name, true)) return k;
+  return std::string_view::npos;
+}
+
+// name = value at s[i]: the value's bounds, or false. The name is a whole word.
+bool value_at(std::string_view s, std::size_t i, std::string_view name, std::size_t& vb, std::size_t& ve) {
+  if (!iequals(s.substr(i, name.size()), name)) return false;
+  if (i > 0 && (is_word(s[i - 1]) || s[i - 1] == '-')) return false;
+  std::size_t k = i + name.size();
+  if (k < s.size() && is_word(s[k])) return false;
+  if (k < s.size() && (s[k] == '"' || s[k] == '\'')) ++k;  // "psk": "..."
+  while (k < s.size() && s[k] == ' ') ++k;
+  if (k >= s.size() || (s[k] != '=' && s[k] != ':')) return false;
+  ++k;
+  while (k < s.size() && s[k] == ' ') ++k;
+  if (k < s.size() && (s[k] == '"' || s[k] == '\'')) {
+    const char q = s[k];
+    vb = k + 1;
+    const std::size_t e = s.find(q, vb);
+    ve = e == std::string_view::npos ? s.size() : e;
+    return true;
+  }
+  if (s.substr(k, 6) == "&quot;") {
+    vb = k + 6;
+    const std::size_t e = s.find("&quot;", vb);
+    ve = e == std::string_view::npos ? s.size() : e;
+    return true;
+  }
+  vb = k;
+  ve = k;
+  while (ve < s.size() && s[ve] != ' ' && s[ve] != '\t' && s[ve] != ',' && s[ve] != ';' && s[ve] != '&' &&
+         s[ve] != '<' && s[ve] != '>' && s[ve] != ')' && s[ve] != ']' && s[ve] != '}')
+    ++ve;
+  return ve > vb;
+}
+
+// A hexdump of key bytes: "<label> - hexdump(len=N): <bytes>"; where the bytes start, or npos.
+std::size_t key_hexdump(std::string_view s) {
+  const std::size_t h = s.find("hexdump");
+  if (h == std::string_view::npos) return std::string_view::npos;
+  const std::size_t colon = s.find("):", h);
+  if (colon == std::string_view::npos) return std::string_view::npos;
+  const std::string_view label = s.substr(0, h);
+  for (const secret& x : secrets) {
+    if (x.k != kind::hexdump) continue;
+    for (std::size_t p = ifind(label, x.name); p != std::string_view::npos; p = ifind(label, x.name, p + 1)) {
+      const bool start = p == 0 || !is_alpha(label[p - 1]);
+      const bool end = p + x.name.size() >= label.size() || !is_alpha(label[p + x.name.size()]);
+      if (start && end) return colon + 2;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// A quick look: can the line hold a secret at all? ("key", "pas", "psk", "wep", "hex", "&#", "&lt")
+bool may_hold_secret(std::string_view s) {
+  for (std::size_t i = 0; i + 2 < s.size(); ++i) {
+    const char a = fold(s[i]), b = fold(s[i + 1]), c = fold(s[i + 2]);
+    if ((a == 'k' && b == 'e' && c == 'y') || (a == 'p' && b == 'a' && c == 's') ||
+        (a == 'p' && b == 's' && c == 'k') || (a == 'w' && b == 'e' && c == 'p') ||
+        (a == 'h' && b == 'e' && c == 'x') || (s[i] == '&' && (s[i + 1] == '#' || b == 'l')))
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string_view secret_scrubber::scrub(std::string_view s) {
+  if (!in_element_ && !may_hold_secret(s)) return s;
+  buf_.clear();
+  std::size_t i = 0;
+  bool changed = false;
+  if (in_element_) {  // the rest of an element opened on an earlier line
+    std::size_t c = std::string_view::npos;
+    for (const secret& x : secrets)
+      if (x.k == kind::element) c = std::min(c, find_closer(s, 0, x.name));
+    changed = true;
+    buf_ += removed;
+    if (c == std::string_view::npos) return buf_;
+    in_element_ = false;
+    i = c;
+  } else {
+    // A closer with no opener before it on the line: the line began inside the element.
+    for (const secret& x : secrets) {
+      if (x.k != kind::element) continue;
+      const std::size_t c = find_closer(s, 0, x.name);
+      if (c == std::string_view::npos) continue;
+      bool opened = false;
+      for (std::size_t k = 0; k < c && !opened; ++k)
+        if ((s[k] == '<' || s[k] == '&') && tag_at(s, k, x.name, false)) opened = true;
+      if (!opened) {
+        buf_ += removed;
+        i = c;
+        changed = true;
+        break;
+      }
+    }
+  }
+  const std::size_t dump = key_hexdump(s);
+  const std::size_t limit = dump == std::string_view::npos ? s.size() : dump;
+  std::size_t copied = i;
+  while (i < limit) {
+    bool hit = false;
+    for (const secret& x : secrets) {
+      if (x.k == kind::element && (s[i] == '<' || s[i] == '&')) {
+        const std::size_t t = tag_at(s, i, x.name, false);
+        if (!t) continue;
+        const std::size_t body = tag_end(s, i + t);
+        if (body == std::string_view::npos) break;  // an opener cut by the line end: left as it is
+        buf_.append(s.substr(copied, body - copied));
+        buf_ += removed;
+        const std::size_t c = find_closer(s, body, x.name);
+        changed = hit = true;
+        if (c == std::string_view::npos) {
+          in_element_ = true;
+          return buf_;
+        }
+        i = copied = c;
+        break;
+      }
+      std::size_t vb = 0, ve = 0;
+      if (x.k == kind::value && value_at(s, i, x.name, vb, ve)) {
+        buf_.append(s.substr(copied, vb - copied));
+        buf_ += removed;
+        i = copied = ve;
+        changed = hit = true;
+        break;
+      }
+    }
+    if (!hit) ++i;
+  }
+  if (dump != std::string_view::npos) {
+    buf_.append(s.substr(copied, dump - copied));
+    buf_ += ' ';
+    buf_ += removed;
+    return buf_;
+  }
+  if (!changed) return s;
+  buf_.append(s.substr(copied));
+  return buf_;
+}
+
+}  // namespace wlancode::scan::detail

@@ -1,0 +1,85 @@
+// Secrets never reach a finding, in any spelling, through any output: every line is scrubbed of
+// key material, passwords and key hexdumps (src/scan/grammar/secrets.def) before it is read.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "helpers.hpp"
+
+namespace {
+
+using namespace scan_test;
+
+// Each line carries a code (so it becomes a finding with an excerpt) and a secret S3CRET<n>.
+const char* const secret_lines =
+    "wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=3 <keyMaterial>S3CRET1</keyMaterial>\n"
+    "wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=3 <sharedKey keyMaterial=\"S3CRET2\" "
+    "protected=\"false\">\n"
+    "wlan0: CTRL-EVENT-DISCONNECTED reason=3 psk=\"S3CRET3\" sae_password=\"S3CRET4\"\n"
+    "wlan0: CTRL-EVENT-DISCONNECTED reason=3 password=\"S3CRET5\" passphrase=S3CRET6 wep_key0=S3CRET7\n"
+    "wlan0: CTRL-EVENT-DISCONNECTED reason=3 private_key_passwd='S3CRET8' wpa_passphrase=S3CRETK\n"
+    "wlan0: CTRL-EVENT-DISCONNECTED reason=3 &lt;keyMaterial&gt;S3CRET9&lt;/keyMaterial&gt;\n"
+    "wlan0: CTRL-EVENT-DISCONNECTED reason=3 &#60;keyMaterial&#62;S3CRETA&#60;/keyMaterial&#62;\n"
+    "wlan0: CTRL-EVENT-DISCONNECTED reason=3 <keyMaterial >S3CRETB</keyMaterial> <keyMaterial "
+    "xmlns=\"x\">S3CRETC</keyMaterial>\n"
+    "wlan0: CTRL-EVENT-DISCONNECTED reason=3 <KeyMaterial>S3CRETD</KeyMaterial>\n"
+    "wlan0: CTRL-EVENT-DISCONNECTED reason=3 <keyMaterial>\n"
+    "S3CRETE reason=4 deauth\n"
+    "S3CRETF</keyMaterial> CTRL-EVENT-DISCONNECTED reason=5\n"
+    "wlan0: CTRL-EVENT-DISCONNECTED reason=3 keyMaterial=S3CRETG <x> keymaterial=S3CRETH\n"
+    "wlan0: CTRL-EVENT-DISCONNECTED reason=3 WPA: PTK - hexdump(len=48): de ad be ef S3CRETI\n"
+    "{\"psk\": \"S3CRETJ\", \"ReasonCode\": \"0x48005\"}\n"
+    "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><EventID>8002</EventID>"
+    "</System><EventData><Data Name='ProfileXml'>&lt;keyMaterial&gt;S3CRETL&lt;/keyMaterial&gt;</Data>"
+    "<Data Name='ReasonCode'>0x48005</Data></EventData></Event>\n";
+
+bool leaks(const wlancode::scan::finding& f) {
+  for (const std::string* s : {&f.excerpt, &f.text, &f.raw, &f.ssid, &f.bssid, &f.sta, &f.field, &f.interface,
+                               &f.timestamp, &f.name, &f.meaning})
+    if (s->find("S3CRET") != std::string::npos) return true;
+  return false;
+}
+
+TEST(ScanSecrets, NoSpellingReachesAFinding) {
+  for (bool redact : {false, true}) {
+    const auto fs = scan(secret_lines, wlancode::scan::input_format::automatic, redact);
+    EXPECT_GE(fs.size(), 15u);
+    for (const auto& f : fs) EXPECT_FALSE(leaks(f)) << f.line << ": " << f.excerpt;
+  }
+}
+
+TEST(ScanSecrets, LinesKeepWhatIsNotSecret) {
+  const auto fs =
+      scan("wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=3 psk=\"S3CRET\" key_mgmt=WPA-PSK\n");
+  ASSERT_EQ(fs.size(), 1u);
+  EXPECT_NE(fs[0].excerpt.find("psk=\"[removed]\""), std::string::npos) << fs[0].excerpt;
+  EXPECT_NE(fs[0].excerpt.find("key_mgmt=WPA-PSK"), std::string::npos) << fs[0].excerpt;
+  EXPECT_EQ(fs[0].value, 3u);
+}
+
+TEST(ScanSecrets, NoOutputPrintsThem) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("wlancode-secrets-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const fs::path p = dir / "secrets.log";
+  std::ofstream(p, std::ios::binary) << secret_lines;
+  for (const char* args : {"", "--format jsonl", "--format csv", "--summary", "--summary --format jsonl", "--redact"}) {
+    const std::string cmd = std::string(WLANCODE_CLI) + " scan " + args + " " + p.string() + " 2>&1";
+    FILE* pipe = ::popen(cmd.c_str(), "r");
+    ASSERT_NE(pipe, nullptr);
+    std::string out;
+    char buf[4096];
+    std::size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
+    const int st = ::pclose(pipe);
+    EXPECT_TRUE(WIFEXITED(st) && WEXITSTATUS(st) == 0) << args;
+    EXPECT_EQ(out.find("S3CRET"), std::string::npos) << args << "\n" << out;
+  }
+  fs::remove_all(dir);
+}
+
+}  // namespace
