@@ -111,6 +111,10 @@ std::string excerpt_of(std::string_view line) {
   if (out.size() > cap) {
     std::size_t n = cap;
     while (n > 0 && (static_cast<unsigned char>(out[n]) & 0xC0) == 0x80) --n;
+    // Not inside an address or a hex run: a cut MAC would escape --redact.
+    std::size_t back = n;
+    while (back > 0 && (is_hex(out[back - 1]) || out[back - 1] == ':' || out[back - 1] == '-')) --back;
+    if (n - back < 40) n = back;
     out.resize(n);
     out += "...";
   }

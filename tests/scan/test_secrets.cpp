@@ -83,3 +83,35 @@ TEST(ScanSecrets, NoOutputPrintsThem) {
 }
 
 }  // namespace
+
+namespace {
+// --redact masks every spelling of MACs, SSIDs and user names that logs use.
+TEST(ScanRedact, EverySpellingIsMasked) {
+  const std::string lines =
+      "wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:aa:00:01 reason=3 identity=\"alice\" ssid=Lab1\n"
+      "wlan0: deauth peer:02:00:00:aa:00:02 reason=3 SSID 'Xy' access point 'Zq' identity=bob@corp\n"
+      "wlan0: CTRL-EVENT-DISCONNECTED reason=3 ssid=\"Q\"\n"
+      "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><EventID>12013</EventID>"
+      "</System><EventData><Data Name='Identity'>carol</Data><Data Name='User'>EXAMPLE\\dave</Data>"
+      "<Data Name='ReasonCode'>0x50005</Data></EventData></Event>\n";
+  const auto fs = scan(lines, wlancode::scan::input_format::automatic, true);
+  ASSERT_EQ(fs.size(), 4u);
+  for (const auto& f : fs) {
+    for (const char* s : {"02:00:00:aa", "alice", "Lab1", "'Xy'", "'Zq'", "bob@corp", "\"Q\"", "carol", "dave"})
+      EXPECT_EQ(f.excerpt.find(s), std::string::npos) << s << " in " << f.excerpt;
+  }
+}
+
+// A MAC at the 400-byte excerpt cap is cut before it, never in the middle (a cut one escapes
+// --redact); tags are 48 bits, so distinct values do not merge.
+TEST(ScanRedact, CapNeverCutsAMacAndTagsAreWide) {
+  std::string line = "wlan0: CTRL-EVENT-DISCONNECTED reason=3 " + std::string(358, 'z') + " 02:00:00:aa:bb:cc x\n";
+  const auto fs = scan(line, wlancode::scan::input_format::automatic, true);
+  ASSERT_EQ(fs.size(), 1u);
+  EXPECT_EQ(fs[0].excerpt.find("02:00"), std::string::npos) << fs[0].excerpt;
+  const std::string t = wlancode::scan::redact_text("bssid=02:00:00:aa:bb:cc");
+  const auto open = t.find("[mac:");
+  ASSERT_NE(open, std::string::npos);
+  EXPECT_EQ(t.find(']', open) - open - 5, 12u) << t;
+}
+}  // namespace
