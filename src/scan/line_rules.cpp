@@ -467,6 +467,8 @@ bool value_may_follow(std::string_view s, std::size_t p) {
     std::size_t e = p;
     while (e < s.size() && (s[e] == ' ' || s[e] == ';' || s[e] == '\r')) ++e;
     if (e >= s.size() || s[e] == '\n') return true;
+    // A quoted word among others (apparmor="STATUS" operation=...), but D-Bus's "Key" variant int32 N.
+    if (e < s.size() && is_alpha(s[e]) && s.substr(e, 7) != "variant") return false;
   }
   for (int k = 0; k < 40 && p < s.size() && (s[p] == ' ' || s[p] == '\t'); ++k) ++p;  // Format-List pads
   if (p < s.size() && (s[p] == ':' || s[p] == '=')) ++p;
