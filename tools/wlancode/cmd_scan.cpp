@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "checked_output.hpp"
@@ -59,7 +60,38 @@ const context_field context_fields[] = {{"timestamp", "time", &scan::finding::ti
                                         {"sta", "sta", &scan::finding::sta}};
 
 // One JSON object per line, appended to `s` (reused between findings: no per-field temporaries).
+// The JSON of a finding's table-derived fields (name, meaning, hint) is the same for every finding
+// of a code: escaped once per code and reused (dense logs repeat a few codes many times).
+struct code_json {
+  std::string name_meaning;  // ,"name":...,"meaning":...
+  std::string hint;          // ,"hint":...
+};
+const code_json& json_of(const code_info& c, const scan::finding& f) {
+  static std::unordered_map<const code_info*, code_json> cache;
+  auto [it, fresh] = cache.try_emplace(&c);
+  if (fresh) {
+    std::string& nm = it->second.name_meaning;
+    nm = ",\"name\":";
+    append_json_string(nm, f.name);
+    nm += ",\"meaning\":";
+    append_json_string(nm, f.meaning);
+    std::string& h = it->second.hint;
+    if (f.hint_cause.empty()) {
+      h = ",\"hint\":null";
+    } else {
+      h = ",\"hint\":{\"heuristic\":true,\"cause\":";
+      append_json_string(h, f.hint_cause);
+      h += ",\"action\":";
+      append_json_string(h, f.hint_action);
+      h += '}';
+    }
+  }
+  return it->second;
+}
+
 void append_jsonl(std::string& s, const scan::finding& f) {
+  // Findings with a table code carry its own name, meaning and hint (decoder): cacheable.
+  const code_json* cached = f.code && f.name == f.code->name ? &json_of(*f.code, f) : nullptr;
   const auto str = [&s](std::string_view key, std::string_view v) {
     s += key;
     append_json_string(s, v);
@@ -86,8 +118,12 @@ void append_jsonl(std::string& s, const scan::finding& f) {
   s += f.has_value ? std::to_string(f.value) : std::string("null");
   opt(",\"hex\":", value_hex(f));
   opt(",\"raw\":", f.raw);
-  opt(",\"name\":", f.name);
-  opt(",\"meaning\":", f.meaning);
+  if (cached) {
+    s += cached->name_meaning;
+  } else {
+    opt(",\"name\":", f.name);
+    opt(",\"meaning\":", f.meaning);
+  }
   opt(",\"text\":", f.text);
   opt(",\"mapping\":", f.mapping);
   if (f.kind == scan::value_kind::text && f.code) {
@@ -100,7 +136,9 @@ void append_jsonl(std::string& s, const scan::finding& f) {
   str(",\"phase\":", to_string(f.ph));
   str(",\"initiator\":", to_string(f.init));
   s += f.locally_generated ? ",\"locally_generated\":true" : ",\"locally_generated\":false";
-  if (f.hint_cause.empty()) {
+  if (cached) {
+    s += cached->hint;
+  } else if (f.hint_cause.empty()) {
     s += ",\"hint\":null";
   } else {
     str(",\"hint\":{\"heuristic\":true,\"cause\":", f.hint_cause);
