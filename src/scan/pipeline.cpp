@@ -39,6 +39,7 @@ struct run_state {
   finding scratch;
   std::string source;
   std::vector<std::pair<std::uint64_t, std::string>>* learned = nullptr;  // -j: SSIDs learnt, at the end
+  guarded_map* guard = nullptr;                                           // the mapped window being read, if any
 
   void deliver() {
     for (candidate& c : cands) {
@@ -78,6 +79,7 @@ class line_engine {
   bool every_line() const noexcept { return (active_ && active_->open()) || see_next_ > 0; }
 
   void one_line(const char* b, const char* e, bool truncated, std::size_t anchor = 0) {
+    const char* const line_end = e;
     if (e > b && e[-1] == '\r') --e;
     if (static_cast<std::size_t>(e - b) > max_line_) {
       e = b + max_line_;
@@ -86,6 +88,7 @@ class line_engine {
     }
     const auto len = static_cast<std::size_t>(e - b);
     const line l{std::string_view(b, len), ++lineno_, truncated, active_ ? 0 : (anchor < len ? anchor : 0)};
+    const std::size_t cands_before = st_.cands.size(), held_before = held_.size();
     if (see_next_ > 0) --see_next_;
     bool own = active_ && active_->take(l, held_);
     if (!own) {
@@ -99,6 +102,12 @@ class line_engine {
         own = active_->take(l, held_);
         if (!own) rules_.on_line(l, st_.cands);
       }
+    }
+    if (st_.guard && st_.guard->past_end(line_end)) {
+      // A mapped file shrank while this line was read: its bytes past the end read as zeros (a
+      // "reason=12" cut to "reason=1"); what it gave is not the log's.
+      st_.cands.resize(std::min(st_.cands.size(), cands_before));
+      held_.resize(std::min(held_.size(), held_before));
     }
     if (active_ && !active_->open() && active_ != report_.get()) active_ = nullptr;
     if (active_ && active_->open() && active_ != report_.get()) {
@@ -293,24 +302,75 @@ std::uint64_t run_lines(stream& in, input_format fmt, bool detect, run_state& st
 
 // Lines of bytes [begin, end) of a regular file, mapped a window at a time: no copy through a
 // read buffer, and memory bounded by the window (unmapped before the next one is mapped).
-std::uint64_t run_mapped(int fd, std::uint64_t begin, std::uint64_t end, input_format fmt, bool report, run_state& st,
-                         std::uint64_t total_bytes) {
+// The file may shrink while it is scanned (truncated, or rotated by copytruncate): its size is
+// checked before each window, and a window it shrinks under reads zeros past the new end instead
+// of raising SIGBUS (guarded_map); either way the whole lines before the cut are scanned, what was
+// read after it is dropped, and the file ends with an error (shrank_message). Returns nullopt,
+// having scanned nothing, when the file cannot be mapped at all (sysfs, some FUSE and network
+// file systems): the caller reads it instead. A window that cannot be mapped later is read with
+// pread.
+std::optional<std::uint64_t> run_mapped(int fd, std::uint64_t begin, std::uint64_t end, input_format fmt, bool report,
+                                        run_state& st, std::uint64_t total_bytes) {
   const std::uint64_t window =
       std::max<std::uint64_t>(st.opt.map_window, 4 * static_cast<std::uint64_t>(st.opt.max_line));
   static const std::uint64_t page = static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE));
+  guarded_map map;
+  std::vector<char> copy;  // a window read with pread, where mmap failed
   line_engine eng(st, fmt, report);
   progress_meter meter{st.opt, total_bytes};
   std::uint64_t pos = begin;
-  bool skipping = false;
+  bool skipping = false, shrank = false;
+  // Whether the file is now shorter than `at` (checked where a line has no '\n' in view: the
+  // bytes past a shrunk file's end read as zeros, never as '\n').
+  const auto smaller_than = [fd](std::uint64_t at) {
+    struct stat sb {};
+    return ::fstat(fd, &sb) == 0 && static_cast<std::uint64_t>(sb.st_size) < at;
+  };
+  const auto cut = [&] {
+    shrank = true;
+    eng.finish();  // the blocks open before the cut; nothing read after it (see run_state::deliver)
+    st.guard = nullptr;
+    throw std::runtime_error(shrank_message);
+  };
   while (pos < end) {
+    struct stat sb {};
+    if (::fstat(fd, &sb) == 0 && static_cast<std::uint64_t>(sb.st_size) < end) {
+      // Shorter than it was: its whole lines up to the new end are still the file's, then it ends.
+      shrank = true;
+      end = std::max(pos, static_cast<std::uint64_t>(sb.st_size));
+      if (pos >= end) cut();
+    }
     const std::uint64_t map_begin = pos & ~(page - 1);
     const std::uint64_t soft_end = std::min(end, map_begin + window);  // lines starting before here
     const std::uint64_t map_end = std::min(end, soft_end + eng.max_line());
     const std::size_t map_len = static_cast<std::size_t>(map_end - map_begin);
-    void* m = ::mmap(nullptr, map_len, PROT_READ, MAP_PRIVATE, fd, static_cast<off_t>(map_begin));
-    if (m == MAP_FAILED) throw std::runtime_error(std::string("mmap: ") + std::strerror(errno));
-    ::madvise(m, map_len, MADV_SEQUENTIAL | MADV_WILLNEED);
-    const char* base = static_cast<const char*>(m) - map_begin;  // base[x] is file byte x
+    const char* base = nullptr;  // base[x] is file byte x
+    if (map.map(fd, map_begin, map_len)) {
+      st.guard = &map;
+      base = map.data() - map_begin;
+      if (after_map_for_test) after_map_for_test(fd, map_begin);
+    } else {
+      const int why = errno;
+      if (pos == begin) return std::nullopt;  // not mappable at all: read instead
+      copy.resize(map_len);
+      std::size_t got = 0;
+      while (got < map_len) {
+        const ssize_t n = ::pread(fd, copy.data() + got, map_len - got, static_cast<off_t>(map_begin + got));
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0)
+          throw std::runtime_error(std::string("mmap: ") + std::strerror(why) + "; read: " + std::strerror(errno));
+        if (n == 0) break;
+        got += static_cast<std::size_t>(n);
+      }
+      if (got < map_len) {  // shrank since the size was checked: scan what was read
+        shrank = true;
+        end = std::max(pos, map_begin + got);
+        if (pos >= end) cut();
+        continue;
+      }
+      st.guard = nullptr;
+      base = copy.data() - map_begin;
+    }
     if (skipping) {
       const void* nl = std::memchr(base + pos, '\n', static_cast<std::size_t>(soft_end - pos));
       if (nl) {
@@ -325,7 +385,13 @@ std::uint64_t run_mapped(int fd, std::uint64_t begin, std::uint64_t end, input_f
         const void* last = ::memrchr(base + pos, '\n', static_cast<std::size_t>(end - pos));
         const std::uint64_t upto = last ? static_cast<std::uint64_t>(static_cast<const char*>(last) - base) + 1 : pos;
         if (upto > pos) eng.block(base + pos, static_cast<std::size_t>(upto - pos));
-        if (upto < end) eng.one_line(base + upto, base + end, false);
+        // A last line cut by the file shrinking is incomplete ("reason=1" of "reason=12"): not scanned.
+        if (upto < end && !shrank) {
+          if (smaller_than(end))
+            shrank = true;
+          else
+            eng.one_line(base + upto, base + end, false);
+        }
         pos = end;
       } else {
         const void* last = ::memrchr(base + pos, '\n', static_cast<std::size_t>(soft_end - pos));
@@ -341,15 +407,19 @@ std::uint64_t run_mapped(int fd, std::uint64_t begin, std::uint64_t end, input_f
           eng.block(base + pos, static_cast<std::size_t>(static_cast<const char*>(nl) - (base + pos)) + 1);
           pos = static_cast<std::uint64_t>(static_cast<const char*>(nl) - base) + 1;
         } else if (map_end - pos >= eng.max_line()) {  // ...or it is longer than max_line
+          if (smaller_than(map_end)) cut();            // (or zeros past the end of a file that shrank)
           eng.long_line(base + pos);
           skipping = true;
           pos = map_end;
         }
       }
     }
-    ::munmap(m, map_len);
+    if (map.damaged()) cut();  // the file shrank under this window: zeros were read past its end
+    map.unmap();
+    st.guard = nullptr;
     meter.at(pos);
   }
+  if (shrank) cut();
   eng.finish();
   return eng.lines();
 }
@@ -409,6 +479,7 @@ bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const 
     std::vector<std::pair<std::uint64_t, std::string>> ssids;
     std::uint64_t lines = 0;
     std::uint64_t truncated = 0;
+    std::string error;  // the segment ended early (the file shrank, a read failed): what was read is here
   };
   // Workers do not redact: the merger first completes SSIDs from earlier segments, then redacts.
   auto work = [fd, fmt, &opt, &source](std::uint64_t b, std::uint64_t e) {
@@ -422,7 +493,11 @@ bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const 
     st.learned = &p.ssids;
     // pread, not mmap: with several threads, page-table updates of mappings contend in the kernel.
     auto in = open_range(fd, b, e);
-    p.lines = run_lines(*in, fmt, false, st, 0);
+    try {
+      p.lines = run_lines(*in, fmt, false, st, 0);
+    } catch (const std::exception& x) {
+      p.error = x.what();
+    }
     p.truncated = r.truncated_lines;
     return p;
   };
@@ -450,6 +525,10 @@ bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const 
     if (ssids.size() > 4096) ssids.clear();
     base += p.lines;
     res.truncated_lines += p.truncated;
+    if (!p.error.empty()) {  // later segments would not follow on from this one: the file ends here
+      for (auto& f : inflight) f.wait();
+      throw std::runtime_error(p.error);
+    }
     if (opt.progress) opt.progress(bounds[next - inflight.size()], size);
   }
   return true;
@@ -482,15 +561,21 @@ void scan_one(const std::string& path, const options& opt, const finding_sink& o
     if (size > 0) {
       if (const std::optional<std::uint64_t> text_at = mappable(fd, head)) {
         const std::string_view h = std::string_view(head).substr(static_cast<std::size_t>(*text_at));
-        run_mapped(fd, *text_at, size, opt.forced,
-                   opt.forced == input_format::automatic && detect_format(h) == input_format::wlanreport, st, size);
-        ::close(fd);
-        return;
+        if (run_mapped(fd, *text_at, size, opt.forced,
+                       opt.forced == input_format::automatic && detect_format(h) == input_format::wlanreport, st,
+                       size)) {
+          ::close(fd);
+          return;
+        }
       }
     }
-    auto in = open_text(open_fd(fd, own), nullptr);
-    own = false;
+    auto in = open_text(open_fd(fd, false), nullptr);
     run_lines(*in, opt.forced, true, st, size);
+    // A regular file read to its end, gzip or UTF-16 or not mappable: shorter now than it was?
+    struct stat sb {};
+    if (size > 0 && ::fstat(fd, &sb) == 0 && static_cast<std::uint64_t>(sb.st_size) < size)
+      throw std::runtime_error(shrank_message);
+    if (own) ::close(fd);
   } catch (const std::exception& e) {
     if (own) ::close(fd);
     ++res.errors;

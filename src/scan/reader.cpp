@@ -47,11 +47,11 @@ class range_stream final : public stream {
     cap = static_cast<std::size_t>(std::min<std::uint64_t>(cap, end_ - pos_));
     for (;;) {
       const ssize_t n = ::pread(fd_, buf, cap, static_cast<off_t>(pos_));
-      if (n >= 0) {
+      if (n > 0) {
         pos_ += static_cast<std::uint64_t>(n);
-        if (n == 0) pos_ = end_;
         return static_cast<std::size_t>(n);
       }
+      if (n == 0) throw std::runtime_error(shrank_message);  // the range was in the file when it began
       if (errno == EINTR) continue;
       throw std::runtime_error(std::strerror(errno));
     }

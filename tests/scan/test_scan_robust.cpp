@@ -1,0 +1,219 @@
+// Never crash, never lose, never leak: files that shrink while they are scanned, files that
+// cannot be mapped, -j output and memory, live input, bounded summaries and buffers.
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "helpers.hpp"
+#include "internal.hpp"
+
+using namespace scan_test;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path temp_dir() {
+  static const fs::path d = [] {
+    fs::path p = fs::temp_directory_path() / ("wlancode_robust_test_" + std::to_string(::getpid()));
+    fs::create_directories(p);
+    return p;
+  }();
+  return d;
+}
+
+void write_file(const fs::path& p, std::string_view data) {
+  std::ofstream f(p, std::ios::binary);
+  f.write(data.data(), static_cast<std::streamsize>(data.size()));
+}
+
+// A file of `bytes` (rounded down to whole lines) of one finding per line, written in 1 MiB blocks.
+void write_findings_file(const fs::path& p, std::uint64_t bytes) {
+  const std::string line =
+      "Nov 21 10:00:00 host wpa_supplicant[1]: wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=3\n";
+  std::string block;
+  while (block.size() + line.size() <= (1u << 20)) block += line;
+  std::ofstream f(p, std::ios::binary);
+  for (std::uint64_t done = 0; done + block.size() <= bytes; done += block.size())
+    f.write(block.data(), static_cast<std::streamsize>(block.size()));
+}
+
+struct outcome {
+  std::vector<wlancode::scan::finding> findings;
+  std::vector<std::string> errors;
+  wlancode::scan::result res;
+};
+outcome scan_file(const fs::path& p, const wlancode::scan::options& o) {
+  outcome r;
+  r.res = wlancode::scan::scan_path(
+      p.string(), o, [&](const wlancode::scan::finding& f) { r.findings.push_back(f); },
+      [&](const wlancode::scan::input_error& e) { r.errors.push_back(e.message); });
+  return r;
+}
+
+// Runs the CLI with `args` (stdout, stderr to files); returns the wait status.
+struct cli_result {
+  int status = -1;  // exit status, or -signal
+  std::string out, err;
+};
+cli_result run_cli(const std::vector<std::string>& args, const std::function<void(pid_t)>& meanwhile = {}) {
+  const fs::path out = temp_dir() / "cli.out", err = temp_dir() / "cli.err";
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    const int o = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const int e = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ::dup2(o, 1);
+    ::dup2(e, 2);
+    std::vector<char*> argv;
+    static std::string cli = WLANCODE_CLI;
+    argv.push_back(cli.data());
+    std::vector<std::string> copy = args;
+    for (std::string& a : copy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    ::execv(cli.c_str(), argv.data());
+    ::_exit(127);
+  }
+  if (meanwhile) meanwhile(pid);
+  int st = 0;
+  ::waitpid(pid, &st, 0);
+  cli_result r;
+  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : WIFSIGNALED(st) ? -WTERMSIG(st) : -1;
+  const auto slurp = [](const fs::path& p) {
+    std::ifstream f(p);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+  };
+  r.out = slurp(out);
+  r.err = slurp(err);
+  return r;
+}
+
+// The window hook: shrinks the file to `shrink_to` when the window holding `shrink_at` is mapped.
+std::string shrink_path;
+std::uint64_t shrink_at = 0, shrink_to = 0, shrunk_window = 0;
+bool shrunk = false;
+void shrink_hook(int, std::uint64_t window_begin) {
+  if (shrunk || window_begin > shrink_at || shrink_at >= window_begin + (64u << 10)) return;
+  shrunk = true;
+  shrunk_window = window_begin;
+  ASSERT_EQ(::truncate(shrink_path.c_str(), static_cast<off_t>(shrink_to)), 0);
+}
+
+}  // namespace
+
+// A mapped file truncated under the window being read: no SIGBUS; every whole line before the cut
+// is scanned, the cut line ("reason=1" of "reason=12") is not, and the file ends with an error.
+// A file that shrinks between windows is caught by the size check before the next window.
+TEST(ScanShrink, MappedFileTruncatedUnderTheWindow) {
+  const std::string line =
+      "Nov 21 10:00:00 host wpa_supplicant[1]: wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=12\n";
+  std::string data;
+  while (data.size() < (4u << 20)) data += line;
+  const fs::path p = temp_dir() / "shrink.log";
+  wlancode::scan::options o;
+  o.max_line = 4096;
+  o.map_window = 64u << 10;
+  const std::uint64_t page = static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE));
+  struct variant {
+    std::uint64_t at, to;
+  };
+  // Cut right after "reason=1": on a page boundary (the next page faults) and inside a page
+  // (zeros follow), inside the window being read, in a later window, and to nothing.
+  const std::uint64_t L = line.size(), in_line = L - 2;
+  const std::uint64_t mid = ((1u << 20) + 20000) / L * L + in_line;
+  std::vector<variant> variants{
+      {mid, mid}, {(1u << 20) + 5 * page, (1u << 20) + 5 * page}, {1u << 20, (3u << 20) + 17}, {0, 0}};
+  for (std::uint64_t n = mid / L;; ++n) {  // a cut on the page boundary that falls after "reason=1"
+    if ((n * L + in_line) % page == 0) {
+      variants.push_back({n * L + in_line, n * L + in_line});
+      break;
+    }
+  }
+  shrink_path = p.string();
+  wlancode::scan::detail::after_map_for_test = shrink_hook;
+  for (const variant& v : variants) {
+    write_file(p, data);
+    shrink_at = v.at;
+    shrink_to = v.to;
+    shrunk = false;
+    const outcome r = scan_file(p, o);
+    EXPECT_TRUE(shrunk);
+    // The lines before the window were scanned before the cut; then every whole line up to it.
+    const std::uint64_t before = (shrunk_window + L - 1) / L;
+    EXPECT_EQ(r.findings.size(), std::max(v.to / L, before)) << v.at << " " << v.to;
+    for (const auto& f : r.findings) EXPECT_EQ(f.value, 12u) << f.line;
+    EXPECT_EQ(r.res.errors, 1u);
+    ASSERT_EQ(r.errors.size(), 1u);
+    EXPECT_NE(r.errors[0].find("shrank"), std::string::npos) << r.errors[0];
+    EXPECT_EQ(r.res.truncated_lines, 0u);
+  }
+  wlancode::scan::detail::after_map_for_test = nullptr;
+  // Not shrunk: all of it, no error.
+  write_file(p, data);
+  const outcome whole = scan_file(p, o);
+  EXPECT_EQ(whole.findings.size(), data.size() / line.size());
+  EXPECT_TRUE(whole.errors.empty());
+}
+
+// -j: a segment that cannot be read to its end (the file shrank) is an error, not a quiet end.
+TEST(ScanShrink, ParallelFileTruncatedDuringTheScan) {
+  const fs::path p = temp_dir() / "shrink_j.log";
+  write_findings_file(p, 48u << 20);
+  wlancode::scan::options o;
+  o.jobs = 2;
+  o.parallel_min_bytes = 1;
+  bool cut = false;
+  // Called by the merger after each segment: by then at most 4 of the 12 segments were read.
+  o.progress = [&](std::uint64_t, std::uint64_t) {
+    if (!cut) {
+      cut = true;
+      ASSERT_EQ(::truncate(p.c_str(), 0), 0);
+    }
+  };
+  const outcome r = scan_file(p, o);
+  EXPECT_TRUE(cut);
+  EXPECT_EQ(r.res.errors, 1u);
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_NE(r.errors[0].find("shrank"), std::string::npos) << r.errors[0];
+  EXPECT_GT(r.findings.size(), 0u);
+  EXPECT_LT(r.findings.size(), (48u << 20) / 104);
+}
+
+// The CLI, with a real concurrent truncate of a large file: exit status 2 and a message, never a
+// signal, with -j 1 (mapped) and -j 2 (pread).
+TEST(ScanShrink, CliFileTruncatedWhileScanned) {
+  const fs::path p = temp_dir() / "truncated.log";
+  for (const char* jobs : {"1", "2"}) {
+    write_findings_file(p, 200u << 20);
+    const cli_result r = run_cli({"scan", "-j", jobs, "--summary", p.string()}, [&p](pid_t) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(150));
+      ASSERT_EQ(::truncate(p.c_str(), 0), 0);
+    });
+    EXPECT_EQ(r.status, 2) << "-j " << jobs << ": " << r.err;
+    EXPECT_NE(r.err.find("file shrank while being scanned"), std::string::npos) << r.err;
+    EXPECT_NE(r.out.find("1 input error(s)"), std::string::npos) << r.out;
+  }
+  fs::remove(p);
+}
+
+// A regular file that cannot be mapped (sysfs: "mmap: No such device") is read instead.
+TEST(ScanShrink, UnmappableFileIsRead) {
+  const char* sysfs = "/sys/class/net/lo/address";
+  if (!fs::exists(sysfs)) GTEST_SKIP() << "no " << sysfs;
+  const cli_result r = run_cli({"scan", sysfs});
+  EXPECT_EQ(r.status, 1) << r.err;  // read, no finding
+  EXPECT_EQ(r.err, "");
+  const outcome o = scan_file(sysfs, {});
+  EXPECT_EQ(o.res.errors, 0u);
+  EXPECT_TRUE(o.errors.empty());
+}
