@@ -38,8 +38,8 @@ struct run_state {
   std::vector<candidate> cands;
   finding scratch;
   std::string source;
-  std::vector<std::pair<std::uint64_t, std::string>>* learned = nullptr;  // -j: SSIDs learnt, at the end
-  guarded_map* guard = nullptr;                                           // the mapped window being read, if any
+  std::vector<ssid_event>* learned = nullptr;  // -j: SSIDs learnt are recorded, not looked up
+  guarded_map* guard = nullptr;                // the mapped window being read, if any
 
   void deliver() {
     for (candidate& c : cands) {
@@ -62,6 +62,7 @@ class line_engine {
       : st_(st),
         rules_(format_is_container(forced) ? input_format::automatic : forced),
         max_line_(std::max<std::size_t>(st.opt.max_line, 64)) {
+    rules_.record_ssids(st.learned);
     if (report || forced == input_format::wlanreport) {
       report_ = make_wlanreport_container();
       active_ = report_.get();
@@ -137,7 +138,7 @@ class line_engine {
       const std::size_t hit = pos + a;
       // Most hits are not codes (a "reason" word with text after it, an SSID to learn): decided
       // in place, without splitting the line.
-      if (!rules_.live(std::string_view(p, n), hit)) {
+      if (!rules_.live(std::string_view(p, n), hit, lineno_ + newlines + 1)) {
         lineno_ += newlines;
         pos = hit + 1;
         continue;
@@ -163,7 +164,6 @@ class line_engine {
     if (active_) active_->finish(held_);
     active_ = nullptr;
     release();
-    if (st_.learned) rules_.learned_ssids(*st_.learned);
   }
 
  private:
@@ -476,7 +476,7 @@ bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const 
 
   struct part {
     std::vector<finding> findings;
-    std::vector<std::pair<std::uint64_t, std::string>> ssids;
+    std::vector<ssid_event> ssids;  // in line order
     std::uint64_t lines = 0;
     std::uint64_t truncated = 0;
     std::string error;  // the segment ended early (the file shrank, a read failed): what was read is here
@@ -501,7 +501,7 @@ bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const 
     p.truncated = r.truncated_lines;
     return p;
   };
-  std::unordered_map<std::uint64_t, std::string> ssids;  // learnt by the segments merged so far
+  ssid_lru ssids;  // the file's, as -j 1 has it: learns replayed in line order, between the findings
   std::deque<std::future<part>> inflight;
   std::size_t next = 0;
   const std::size_t window = std::max<unsigned>(opt.jobs, 1) * 2;
@@ -513,16 +513,18 @@ bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const 
     }
     part p = inflight.front().get();
     inflight.pop_front();
+    std::size_t learnt = 0;
     for (finding& f : p.findings) {
+      for (; learnt < p.ssids.size() && p.ssids[learnt].line <= f.line; ++learnt)
+        ssids.learn(p.ssids[learnt].key, p.ssids[learnt].ssid);
       f.line += base;
       if (f.ssid.empty() && !f.bssid.empty())
-        if (const auto it = ssids.find(mac_key(f.bssid)); it != ssids.end()) f.ssid = it->second;
+        if (const std::string* ssid = ssids.find(mac_key(f.bssid))) f.ssid = *ssid;
       if (opt.redact) redact_finding(f);
       ++res.findings;
       out(f);
     }
-    for (auto& [k, v] : p.ssids) ssids[k] = std::move(v);
-    if (ssids.size() > 4096) ssids.clear();
+    for (; learnt < p.ssids.size(); ++learnt) ssids.learn(p.ssids[learnt].key, p.ssids[learnt].ssid);
     base += p.lines;
     res.truncated_lines += p.truncated;
     if (!p.error.empty()) {  // later segments would not follow on from this one: the file ends here

@@ -217,3 +217,40 @@ TEST(ScanShrink, UnmappableFileIsRead) {
   EXPECT_EQ(o.res.errors, 0u);
   EXPECT_TRUE(o.errors.empty());
 }
+
+// -j N prints what -j 1 prints when more BSSIDs have learnt SSIDs than the bound holds (4,096):
+// the learnt SSIDs are a bounded LRU whose evictions follow the input order only.
+TEST(ScanParallel, LearntSsidsBeyondTheBoundMatchOneThread) {
+  const auto mac = [](int i) {
+    char b[18];
+    std::snprintf(b, sizeof b, "02:00:00:%02x:%02x:%02x", (i >> 16) & 0xff, (i >> 8) & 0xff, i & 0xff);
+    return std::string(b);
+  };
+  std::string data;
+  const std::string filler = "Nov 21 10:00:00 host kernel: filler line without any code in it\n";
+  for (int i = 0; i < 6000; ++i) {
+    data += "Nov 21 10:00:00 host wpa_supplicant[1]: wlan0: Trying to associate with " + mac(i) + " (SSID='Net" +
+            std::to_string(i) + "' freq=5180 MHz)\n";
+    for (int j : {i - 3000, i - 4095, i - 4097, i - 5000})  // learnt, at the bound's edges, evicted
+      if (j >= 0)
+        data +=
+            "Nov 21 10:00:01 host wpa_supplicant[1]: wlan0: CTRL-EVENT-DISCONNECTED bssid=" + mac(j) + " reason=3\n";
+    for (int k = 0; k < 100; ++k) data += filler;
+  }
+  ASSERT_GT(data.size(), 33u << 20);  // the CLI's -j applies from 32 MiB
+  const fs::path p = temp_dir() / "ssids.log";
+  write_file(p, data);
+  const cli_result one = run_cli({"scan", "--format", "csv", "-j", "1", p.string()});
+  const cli_result three = run_cli({"scan", "--format", "csv", "-j", "3", p.string()});
+  EXPECT_EQ(one.status, 0);
+  EXPECT_EQ(three.status, 0);
+  EXPECT_TRUE(one.out == three.out) << "-j 3 differs from -j 1";
+  // Learnt 3,000 and 4,095 learns back: the SSID is there (3,000 + 1,905 findings); 4,097 and
+  // 5,000 back: evicted (1,903 + 1,000 findings without).
+  std::size_t with = 0, lines = 0;
+  for (std::size_t at = one.out.find(",Net"); at != std::string::npos; at = one.out.find(",Net", at + 1)) ++with;
+  for (char c : one.out) lines += c == '\n';
+  EXPECT_EQ(with, 3000u + 1905u);
+  EXPECT_EQ(lines, 1u + 3000u + 1905u + 1903u + 1000u);
+  fs::remove(p);
+}
