@@ -415,6 +415,24 @@ void rule_engine::learn_ssid(std::string_view s, std::size_t hit, std::uint64_t 
   // The same learn twice in a row (the prefilter's hit, then the line's rules) changes nothing.
   if (!events_->empty() && events_->back().key == key && events_->back().ssid == ssid) return;
   events_->push_back({line, key, std::string(ssid)});
+  if (events_->size() >= 2 * ssid_lru::capacity) compact_learns(*events_);
+}
+
+// Learns with no lookup between them leave the LRU as their last `capacity` distinct keys, in
+// the order of their last learn: only those are kept (the pipeline passes the learns on before
+// each finding, so the ones recorded are all before the next lookup).
+void compact_learns(std::vector<ssid_event>& events) {
+  std::unordered_map<std::uint64_t, std::size_t> last;
+  for (std::size_t i = 0; i < events.size(); ++i) last[events[i].key] = i;
+  std::vector<ssid_event> kept;
+  std::size_t distinct = 0;
+  for (std::size_t i = events.size(); i-- > 0 && distinct < ssid_lru::capacity;)
+    if (last[events[i].key] == i) {
+      kept.push_back(std::move(events[i]));
+      ++distinct;
+    }
+  std::reverse(kept.begin(), kept.end());
+  events.swap(kept);
 }
 
 namespace {

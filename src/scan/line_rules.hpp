@@ -47,6 +47,9 @@ struct ssid_event {
   std::string ssid;
 };
 
+// Shortens recorded learns to the ones that decide the LRU they lead to.
+void compact_learns(std::vector<ssid_event>& events);
+
 class rule_engine {
  public:
   // `only`: automatic (every producer), linux_log (the Linux producers), or one producer.

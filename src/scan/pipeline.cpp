@@ -6,15 +6,19 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
+#include <condition_variable>
 #include <cstring>
 #include <deque>
 #include <exception>
 #include <filesystem>
-#include <future>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
+#include <thread>
 #include <unordered_map>
+#include <variant>
 
 #include "internal.hpp"
 #include "line_rules.hpp"
@@ -29,6 +33,8 @@ namespace {
 using namespace detail;
 
 constexpr std::size_t block_size = 256 * 1024;
+// -j: findings (and SSID learns) held by all the segments in flight, at most (about 1 KiB each).
+constexpr std::size_t max_items_in_flight = 8192;
 
 struct run_state {
   const options& opt;
@@ -474,64 +480,211 @@ bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const 
   }
   bounds.push_back(size);
 
-  struct part {
-    std::vector<finding> findings;
-    std::vector<ssid_event> ssids;  // in line order
-    std::uint64_t lines = 0;
-    std::uint64_t truncated = 0;
-    std::string error;  // the segment ended early (the file shrank, a read failed): what was read is here
+  // Each segment in flight has a channel: its worker pushes findings and learns into it, and
+  // blocks while it holds `cap` of them until the merger, which drains the segments in order,
+  // gets to it. So whatever the input, at most window * cap items (plus the batch the merger is
+  // writing out) are held: memory does not grow with the findings nor, beyond that bound, with N.
+  // Items are recycled: the merger hands the ones it wrote out back to the worker that made them,
+  // which assigns the next finding over one (its strings keep their capacity), so findings cost no
+  // allocation in the worker and no free in the merger (across threads, malloc's arena locks
+  // would serialise them).
+  struct item {
+    bool learn = false;  // an ssid_event, not a finding
+    finding f;
+    ssid_event e;
   };
+  struct pool {
+    std::mutex m;
+    std::vector<item> free;
+  };
+  struct channel {
+    std::mutex m;
+    std::condition_variable cv;  // the worker waits for room, the merger for items
+    std::vector<item> q;
+    pool* owner = nullptr;  // the pool of the worker scanning it
+    bool done = false;
+    std::uint64_t lines = 0, truncated = 0;
+    std::string error;  // the segment ended early (the file shrank, a read failed): what was read is in q
+  };
+  const std::size_t segments = bounds.size() - 1;
+  const std::size_t threads = std::min<std::size_t>(std::max<unsigned>(opt.jobs, 1), segments);
+  const std::size_t window = threads * 2;  // segments in flight: workers run ahead of the merger
+  const std::size_t cap = std::max<std::size_t>(64, max_items_in_flight / window);
+  constexpr std::size_t hand_over = 32;
+  std::vector<std::unique_ptr<channel>> chans(segments);
+  for (std::size_t i = 0; i < std::min(window, segments); ++i) chans[i] = std::make_unique<channel>();
+  std::mutex dispatch_m;
+  std::condition_variable dispatch_cv;  // a worker waits for a segment within the window
+  std::size_t next = 0, merged = 0;     // the next segment to start; segments merged
+  std::atomic<bool> stop{false};
+  struct stopped {};  // thrown through run_lines when the merger gave up
+
   // Workers do not redact: the merger first completes SSIDs from earlier segments, then redacts.
-  auto work = [fd, fmt, &opt, &source](std::uint64_t b, std::uint64_t e) {
-    part p;
+  const auto scan_segment = [&](std::size_t i, pool& own, std::vector<item>& spare) {
+    channel& c = *chans[i];
+    {
+      std::lock_guard lk(c.m);
+      c.owner = &own;
+    }
     result r;
     options o = opt;
     o.progress = nullptr;
     o.redact = false;
-    const finding_sink collect = [&p](const finding& f) { p.findings.push_back(f); };
+    std::vector<ssid_event> learnt;  // recorded by the rules, passed on in line order
+    std::vector<item> out_batch;     // handed over a few at a time: one lock per batch
+    const auto flush = [&] {
+      std::unique_lock lk(c.m);
+      c.cv.wait(lk, [&] { return c.q.size() < cap || stop.load(); });
+      if (stop.load()) throw stopped{};
+      const bool was_empty = c.q.empty();
+      for (item& x : out_batch) c.q.push_back(std::move(x));
+      out_batch.clear();
+      if (was_empty) c.cv.notify_all();
+    };
+    const auto slot = [&]() -> item& {
+      if (spare.empty()) {
+        std::lock_guard lk(own.m);
+        spare.swap(own.free);
+      }
+      if (spare.empty()) {
+        out_batch.emplace_back();
+      } else {
+        out_batch.push_back(std::move(spare.back()));
+        spare.pop_back();
+      }
+      return out_batch.back();
+    };
+    const auto pushed = [&] {
+      if (out_batch.size() >= hand_over) flush();
+    };
+    const auto pass_learnt = [&](std::uint64_t upto) {
+      std::size_t n = 0;
+      for (; n < learnt.size() && learnt[n].line <= upto; ++n) {
+        item& x = slot();
+        x.learn = true;
+        x.e = std::move(learnt[n]);
+        pushed();
+      }
+      learnt.erase(learnt.begin(), learnt.begin() + static_cast<std::ptrdiff_t>(n));
+    };
+    const finding_sink collect = [&](const finding& f) {
+      pass_learnt(f.line);
+      item& x = slot();
+      x.learn = false;
+      x.f = f;
+      pushed();
+    };
     run_state st{o, collect, r, {}, {}, {}, source};
-    st.learned = &p.ssids;
-    // pread, not mmap: with several threads, page-table updates of mappings contend in the kernel.
-    auto in = open_range(fd, b, e);
+    st.learned = &learnt;
+    std::string error;
+    std::uint64_t lines = 0;
     try {
-      p.lines = run_lines(*in, fmt, false, st, 0);
+      // pread, not mmap: with several threads, page-table updates of mappings contend in the kernel.
+      auto in = open_range(fd, bounds[i], bounds[i + 1]);
+      lines = run_lines(*in, fmt, false, st, 0);
+    } catch (const stopped&) {
+      return;
     } catch (const std::exception& x) {
-      p.error = x.what();
+      error = x.what();
     }
-    p.truncated = r.truncated_lines;
-    return p;
+    try {
+      pass_learnt(~std::uint64_t{0});
+      if (!out_batch.empty()) flush();
+    } catch (const stopped&) {
+      return;
+    }
+    std::lock_guard lk(c.m);
+    c.lines = lines;
+    c.truncated = r.truncated_lines;
+    c.error = std::move(error);
+    c.done = true;
+    c.cv.notify_all();
   };
+  std::vector<pool> pools(threads);
+  const auto worker = [&](std::size_t k) {
+    std::vector<item> spare;
+    for (;;) {
+      std::size_t i;
+      {
+        std::unique_lock lk(dispatch_m);
+        dispatch_cv.wait(lk, [&] { return stop.load() || next >= segments || next < merged + window; });
+        if (stop.load() || next >= segments) return;
+        i = next++;
+      }
+      scan_segment(i, pools[k], spare);
+    }
+  };
+  // Stops and joins the workers however the merger leaves (an error, a sink that throws).
+  struct crew {
+    std::vector<std::thread> t;
+    std::atomic<bool>& stop;
+    std::mutex& m;
+    std::condition_variable& cv;
+    std::vector<std::unique_ptr<channel>>& chans;
+    ~crew() {
+      {
+        std::lock_guard lk(m);
+        stop.store(true);
+      }
+      cv.notify_all();
+      for (auto& c : chans)
+        if (c) {
+          std::lock_guard lk(c->m);
+          c->cv.notify_all();
+        }
+      for (std::thread& x : t) x.join();
+    }
+  } workers{{}, stop, dispatch_m, dispatch_cv, chans};
+  for (std::size_t k = 0; k < threads; ++k) workers.t.emplace_back(worker, k);
+
   ssid_lru ssids;  // the file's, as -j 1 has it: learns replayed in line order, between the findings
-  std::deque<std::future<part>> inflight;
-  std::size_t next = 0;
-  const std::size_t window = std::max<unsigned>(opt.jobs, 1) * 2;
   std::uint64_t base = 0;
-  while (next + 1 < bounds.size() || !inflight.empty()) {
-    while (next + 1 < bounds.size() && inflight.size() < window) {
-      inflight.push_back(std::async(std::launch::async, work, bounds[next], bounds[next + 1]));
-      ++next;
+  std::vector<item> batch;
+  for (std::size_t i = 0; i < segments; ++i) {
+    channel& c = *chans[i];
+    bool done = false;
+    while (!done) {
+      pool* owner = nullptr;
+      {
+        std::unique_lock lk(c.m);
+        c.cv.wait(lk, [&] { return !c.q.empty() || c.done; });
+        batch.swap(c.q);
+        done = c.done && batch.empty();
+        owner = c.owner;
+        if (batch.size() >= cap) c.cv.notify_all();  // room again
+      }
+      for (item& x : batch) {
+        if (x.learn) {
+          ssids.learn(x.e.key, x.e.ssid);
+          continue;
+        }
+        finding& f = x.f;
+        f.line += base;
+        if (f.ssid.empty() && !f.bssid.empty())
+          if (const std::string* ssid = ssids.find(mac_key(f.bssid))) f.ssid = *ssid;
+        if (opt.redact) redact_finding(f);
+        ++res.findings;
+        out(f);
+      }
+      if (owner && !batch.empty()) {
+        std::lock_guard lk(owner->m);
+        if (owner->free.size() < 2 * cap)
+          for (item& x : batch) owner->free.push_back(std::move(x));
+      }
+      batch.clear();
     }
-    part p = inflight.front().get();
-    inflight.pop_front();
-    std::size_t learnt = 0;
-    for (finding& f : p.findings) {
-      for (; learnt < p.ssids.size() && p.ssids[learnt].line <= f.line; ++learnt)
-        ssids.learn(p.ssids[learnt].key, p.ssids[learnt].ssid);
-      f.line += base;
-      if (f.ssid.empty() && !f.bssid.empty())
-        if (const std::string* ssid = ssids.find(mac_key(f.bssid))) f.ssid = *ssid;
-      if (opt.redact) redact_finding(f);
-      ++res.findings;
-      out(f);
+    base += c.lines;
+    res.truncated_lines += c.truncated;
+    // Later segments would not follow on from this one: the file ends here.
+    if (!c.error.empty()) throw std::runtime_error(c.error);
+    {
+      std::lock_guard lk(dispatch_m);
+      ++merged;
+      chans[i].reset();
+      if (i + window < segments) chans[i + window] = std::make_unique<channel>();
     }
-    for (; learnt < p.ssids.size(); ++learnt) ssids.learn(p.ssids[learnt].key, p.ssids[learnt].ssid);
-    base += p.lines;
-    res.truncated_lines += p.truncated;
-    if (!p.error.empty()) {  // later segments would not follow on from this one: the file ends here
-      for (auto& f : inflight) f.wait();
-      throw std::runtime_error(p.error);
-    }
-    if (opt.progress) opt.progress(bounds[next - inflight.size()], size);
+    dispatch_cv.notify_all();
+    if (opt.progress) opt.progress(bounds[i + 1], size);
   }
   return true;
 }

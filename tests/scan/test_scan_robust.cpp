@@ -2,6 +2,7 @@
 // cannot be mapped, -j output and memory, live input, bounded summaries and buffers.
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -16,6 +17,7 @@
 
 #include "helpers.hpp"
 #include "internal.hpp"
+#include "line_rules.hpp"
 
 using namespace scan_test;
 namespace fs = std::filesystem;
@@ -253,4 +255,54 @@ TEST(ScanParallel, LearntSsidsBeyondTheBoundMatchOneThread) {
   EXPECT_EQ(with, 3000u + 1905u);
   EXPECT_EQ(lines, 1u + 3000u + 1905u + 1903u + 1000u);
   fs::remove(p);
+}
+
+// -j N holds a bounded number of findings in flight, whatever N and however dense the findings:
+// the peak RSS of the CLI at -j 16 on a 64 MiB log where every line is a finding stays far below
+// what holding a segment's findings took (about 210 MiB here; GiBs on larger logs).
+TEST(ScanParallel, MemoryIsBoundedWhateverTheJobs) {
+  const fs::path p = temp_dir() / "dense.log";
+  write_findings_file(p, 64u << 20);
+  for (const char* jobs : {"2", "16"}) {
+    const fs::path out = temp_dir() / "dense.out";
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+      const int o = ::open("/dev/null", O_WRONLY);
+      ::dup2(o, 1);
+      ::dup2(o, 2);
+      ::execl(WLANCODE_CLI, WLANCODE_CLI, "scan", "-j", jobs, "--format", "jsonl", p.c_str(), nullptr);
+      ::_exit(127);
+    }
+    int st = 0;
+    rusage ru{};
+    ASSERT_EQ(::wait4(pid, &st, 0, &ru), pid);
+    EXPECT_TRUE(WIFEXITED(st) && WEXITSTATUS(st) == 0) << st;
+    EXPECT_LT(ru.ru_maxrss, 64 * 1024) << "-j " << jobs << ": peak RSS " << ru.ru_maxrss << " KiB";
+  }
+  fs::remove(p);
+}
+
+// -j workers shorten long runs of learns (no finding between them) to the ones that decide the
+// LRU: replaying the short list gives the LRU the whole run gives.
+TEST(ScanParallel, CompactedLearnsLeaveTheSameLru) {
+  using wlancode::scan::detail::ssid_event;
+  using wlancode::scan::detail::ssid_lru;
+  std::vector<ssid_event> events;
+  for (std::uint64_t i = 0; i < 20000; ++i)
+    events.push_back({i + 1, (i * 7919) % 9000, "Net" + std::to_string(i % 13)});
+  ssid_lru whole, compacted;
+  for (const auto& e : events) whole.learn(e.key, e.ssid);
+  std::vector<ssid_event> shorter = events;
+  wlancode::scan::detail::compact_learns(shorter);
+  EXPECT_LE(shorter.size(), ssid_lru::capacity);
+  for (const auto& e : shorter) compacted.learn(e.key, e.ssid);
+  ASSERT_EQ(whole.size(), compacted.size());
+  for (std::uint64_t k = 0; k < 9000; ++k) {
+    const std::string* a = whole.find(k);
+    const std::string* b = compacted.find(k);
+    ASSERT_EQ(a == nullptr, b == nullptr) << k;
+    if (a) {
+      EXPECT_EQ(*a, *b) << k;
+    }
+  }
 }
