@@ -28,7 +28,8 @@ std::unique_ptr<stream> open_range(int fd, std::uint64_t begin, std::uint64_t en
 std::unique_ptr<stream> open_memory(std::string_view data);
 // Wraps `in`: gunzips when it starts with the gzip magic, transcodes UTF-16 (BOM or heuristic) to
 // UTF-8, drops a UTF-8 BOM. `encoding` receives "utf-8", "utf-16le", "utf-16be" (+ ", gzip").
-std::unique_ptr<stream> open_text(std::unique_ptr<stream> in, std::string* encoding = nullptr);
+// `live`: a pipe or terminal, whose lines are scanned as they come (no look-ahead past a line).
+std::unique_ptr<stream> open_text(std::unique_ptr<stream> in, std::string* encoding = nullptr, bool live = false);
 
 // A read-only mapping of a file window that survives the file shrinking under it: pages past the
 // file's end read as zeros instead of raising SIGBUS (a process-wide handler, map_guard.cpp), and

@@ -46,6 +46,7 @@ struct run_state {
   std::string source;
   std::vector<ssid_event>* learned = nullptr;  // -j: SSIDs learnt are recorded, not looked up
   guarded_map* guard = nullptr;                // the mapped window being read, if any
+  bool live = false;                           // input from a pipe or terminal: no look-ahead past a line
 
   void deliver() {
     for (candidate& c : cands) {
@@ -240,8 +241,10 @@ std::uint64_t run_lines(stream& in, input_format fmt, bool detect, run_state& st
       return 0;
     }
   };
-  // First fill, for the detector and the line-ending style.
-  while (!eof && len < std::min<std::size_t>(buf.size(), 64 * 1024)) {
+  // First fill, for the detector and the line-ending style; from live input (a pipe, a
+  // terminal), only up to its first line: the next may be minutes away.
+  while (!eof && len < std::min<std::size_t>(buf.size(), 64 * 1024) &&
+         !(st.live && std::memchr(buf.data(), '\n', len))) {
     const std::size_t n = read_more(len);
     if (n == 0) eof = true;
     len += n;
@@ -694,6 +697,7 @@ void scan_one(const std::string& path, const options& opt, const finding_sink& o
   int fd = 0;
   bool own = false;
   std::uint64_t size = 0;
+  bool live = false;
   if (path != "-") {
     fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
@@ -702,8 +706,10 @@ void scan_one(const std::string& path, const options& opt, const finding_sink& o
       return;
     }
     own = true;
-    struct stat sb {};
-    if (::fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode)) size = static_cast<std::uint64_t>(sb.st_size);
+  }
+  if (struct stat sb{}; ::fstat(fd, &sb) == 0) {
+    if (S_ISREG(sb.st_mode) && path != "-") size = static_cast<std::uint64_t>(sb.st_size);
+    live = S_ISFIFO(sb.st_mode) || S_ISCHR(sb.st_mode) || S_ISSOCK(sb.st_mode);
   }
   ++res.files;
   try {
@@ -724,7 +730,8 @@ void scan_one(const std::string& path, const options& opt, const finding_sink& o
         }
       }
     }
-    auto in = open_text(open_fd(fd, false), nullptr);
+    st.live = live;
+    auto in = open_text(open_fd(fd, false), nullptr, live);
     run_lines(*in, opt.forced, true, st, size);
     // A regular file read to its end, gzip or UTF-16 or not mappable: shorter now than it was?
     struct stat sb {};

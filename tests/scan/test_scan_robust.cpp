@@ -1,6 +1,7 @@
 // Never crash, never lose, never leak: files that shrink while they are scanned, files that
 // cannot be mapped, -j output and memory, live input, bounded summaries and buffers.
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -305,4 +306,47 @@ TEST(ScanParallel, CompactedLearnsLeaveTheSameLru) {
       EXPECT_EQ(*a, *b) << k;
     }
   }
+}
+
+// Live input: a finding read from a pipe is printed as soon as its line is complete, while the
+// writer still holds the pipe open (not at 64 KiB or EOF).
+TEST(ScanLive, PipeFindingsComeOutAtOnce) {
+  int in[2], out[2];
+  ASSERT_EQ(::pipe(in), 0);
+  ASSERT_EQ(::pipe(out), 0);
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    ::dup2(in[0], 0);
+    ::dup2(out[1], 1);
+    ::close(in[1]);
+    ::close(out[0]);
+    ::execl(WLANCODE_CLI, WLANCODE_CLI, "scan", "--format", "jsonl", nullptr);
+    ::_exit(127);
+  }
+  ::close(in[0]);
+  ::close(out[1]);
+  const std::string line = "wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=3\n";
+  ASSERT_EQ(::write(in[1], line.data(), line.size()), static_cast<ssize_t>(line.size()));
+  std::string got;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (got.find('\n') == std::string::npos && std::chrono::steady_clock::now() < deadline) {
+    pollfd p{out[0], POLLIN, 0};
+    if (::poll(&p, 1, 100) <= 0) continue;
+    char buf[4096];
+    const ssize_t n = ::read(out[0], buf, sizeof buf);
+    if (n <= 0) break;
+    got.append(buf, static_cast<std::size_t>(n));
+  }
+  EXPECT_NE(got.find("\"line\":1,\"format\":\"wpa_supplicant\""), std::string::npos) << "before EOF: " << got;
+  // Then the pipe closes: a second line is still read, and the scan ends.
+  const std::string second = "wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:02 reason=4\n";
+  ASSERT_EQ(::write(in[1], second.data(), second.size()), static_cast<ssize_t>(second.size()));
+  ::close(in[1]);
+  char buf[4096];
+  for (ssize_t n; (n = ::read(out[0], buf, sizeof buf)) > 0;) got.append(buf, static_cast<std::size_t>(n));
+  ::close(out[0]);
+  int st = 0;
+  ::waitpid(pid, &st, 0);
+  EXPECT_TRUE(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+  EXPECT_NE(got.find("\"line\":2,"), std::string::npos) << got;
 }

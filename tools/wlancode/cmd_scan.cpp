@@ -1,5 +1,6 @@
 // wlancode scan: find, decode and summarise every code in logs. Argument parsing and output
 // only; the scanning itself is wlancode::scan (src/scan/).
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -378,6 +379,8 @@ runner add_scan(CLI::App& app) {
       std::cout.write(jsonl.data(), static_cast<std::streamsize>(jsonl.size()));
       jsonl.clear();
     };
+    // Live input (a pipe, a terminal): each finding goes out, flushed, as soon as its line is read.
+    bool live = false;
     const scan::finding_sink sink = [&](const scan::finding& f) {
       if (opt->summary) {
         sm.add(f);
@@ -395,6 +398,10 @@ runner add_scan(CLI::App& app) {
           write_csv(std::cout, f);
           break;
       }
+      if (live) {
+        flush_jsonl();
+        std::cout.flush();
+      }
       check_output();  // stop at the first failed write (the rest would be lost)
     };
     const scan::error_sink errors = [&flush_jsonl](const scan::input_error& e) {
@@ -404,6 +411,9 @@ runner add_scan(CLI::App& app) {
     };
     for (const std::string& p : paths) {
       current = p;
+      struct stat sb {};
+      live = (p == "-" ? ::fstat(0, &sb) : ::stat(p.c_str(), &sb)) == 0 &&
+             (S_ISFIFO(sb.st_mode) || S_ISCHR(sb.st_mode) || S_ISSOCK(sb.st_mode));
       const scan::result r = scan::scan_path(p, so, sink, errors);
       total.findings += r.findings;
       total.files += r.files;
