@@ -227,7 +227,10 @@ struct progress_meter {
 // Lines of `in`, read into a fixed buffer; returns the number of lines seen.
 std::uint64_t run_lines(stream& in, input_format fmt, bool detect, run_state& st, std::uint64_t total_bytes) {
   const std::size_t max_line = std::max<std::size_t>(st.opt.max_line, 64);
-  std::vector<char> buf(max_line + block_size);
+  // Grown on demand, up to max_line + block_size, as long lines need it: a large --max-line
+  // costs nothing on short lines.
+  const std::size_t full = max_line + block_size;
+  std::vector<char> buf(std::min<std::size_t>(full, 2 * block_size));
   std::size_t len = 0;
   bool eof = false;
   // A read error (corrupt gzip, EIO) ends the input: what was read before it is still scanned,
@@ -294,6 +297,7 @@ std::uint64_t run_lines(stream& in, input_format fmt, bool detect, run_state& st
     if (keep && start) std::memmove(buf.data(), buf.data() + start, keep);
     len = keep;
     start = 0;
+    if (len == buf.size()) buf.resize(std::min(full, 2 * buf.size()));  // a line, not yet whole
     const std::size_t n = read_more(len);
     if (n == 0) {
       eof = true;

@@ -350,3 +350,94 @@ TEST(ScanLive, PipeFindingsComeOutAtOnce) {
   EXPECT_TRUE(WIFEXITED(st) && WEXITSTATUS(st) == 0);
   EXPECT_NE(got.find("\"line\":2,"), std::string::npos) << got;
 }
+
+namespace {
+// Peak RSS (KiB) and exit status of the CLI run with `args`, stdin from `in`, output discarded.
+std::pair<long, int> cli_peak_rss(const std::vector<std::string>& args, const fs::path& in,
+                                  std::string* out = nullptr) {
+  const fs::path o = temp_dir() / "rss.out";
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    const int i = ::open(in.c_str(), O_RDONLY);
+    const int w = ::open(o.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const int n = ::open("/dev/null", O_WRONLY);
+    ::dup2(i, 0);
+    ::dup2(w, 1);
+    ::dup2(n, 2);
+    std::vector<std::string> copy = args;
+    static std::string cli = WLANCODE_CLI;
+    std::vector<char*> argv{cli.data()};
+    for (std::string& a : copy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    ::execv(cli.c_str(), argv.data());
+    ::_exit(127);
+  }
+  int st = 0;
+  rusage ru{};
+  ::wait4(pid, &st, 0, &ru);
+  if (out) {
+    std::ifstream f(o);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    *out = ss.str();
+  }
+  return {ru.ru_maxrss, WIFEXITED(st) ? WEXITSTATUS(st) : -1};
+}
+}  // namespace
+
+// --summary is bounded (10,000 BSSIDs x 40 codes: 400,000 place/code pairs, 100,000 kept) and
+// says, in text and JSON, which caps were hit.
+TEST(ScanSummary, CapsAreBoundedAndReported) {
+  const auto mac = [](int i) {
+    char b[18];
+    std::snprintf(b, sizeof b, "02:00:00:%02x:%02x:%02x", (i >> 16) & 0xff, (i >> 8) & 0xff, i & 0xff);
+    return std::string(b);
+  };
+  std::string data;
+  for (int i = 0; i < 10050; ++i)
+    for (int c = 1; c <= (i < 10000 ? 40 : 1); ++c)
+      data += "wlan0: CTRL-EVENT-DISCONNECTED bssid=" + mac(i) + " reason=" + std::to_string(c) + "\n";
+  const fs::path p = temp_dir() / "places.log";
+  write_file(p, data);
+  std::string text, json;
+  const auto [rss, status] = cli_peak_rss({"scan", "--summary", p.string()}, "/dev/null", &text);
+  EXPECT_EQ(status, 0);
+  EXPECT_LT(rss, 48 * 1024) << "peak RSS " << rss << " KiB";
+  EXPECT_NE(text.find("Limits reached"), std::string::npos);
+  EXPECT_NE(text.find("  50 finding(s) of BSSIDs past the first 10000 not listed by BSSID\n"), std::string::npos);
+  EXPECT_NE(text.find("  300000 count(s) of a code at an SSID/BSSID not itemised"), std::string::npos) << text.size();
+  cli_peak_rss({"scan", "--summary", "--format", "jsonl", p.string()}, "/dev/null", &json);
+  EXPECT_NE(
+      json.find(
+          "\"capped\":{\"any\":true,\"max_keys\":10000,\"codes\":0,\"ssids\":0,\"bssids\":50,\"place_codes\":300000}"),
+      std::string::npos);
+  // Under the caps: no word of them.
+  std::string small;
+  cli_peak_rss({"scan", "--summary", "--format", "jsonl", std::string(WLANCODE_SCAN_EXAMPLES)}, "/dev/null", &small);
+  EXPECT_NE(small.find("\"capped\":{\"any\":false,"), std::string::npos) << small;
+  fs::remove(p);
+}
+
+// --max-line allocates as lines need: the largest value costs nothing on a small input; above
+// it, a clear usage error.
+TEST(ScanSummary, MaxLineIsAllocatedOnDemandAndCapped) {
+  const fs::path p = temp_dir() / "small.log";
+  std::string data;
+  while (data.size() < 3000) data += "wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=3\n";
+  write_file(p, data);
+  const auto [rss, status] = cli_peak_rss({"scan", "--max-line", "268435456", "-"}, p);
+  EXPECT_EQ(status, 0);
+  EXPECT_LT(rss, 64 * 1024) << "peak RSS " << rss << " KiB";
+  const cli_result big = run_cli({"scan", "--max-line", "268435457", p.string()});
+  EXPECT_EQ(big.status, 2);
+  EXPECT_NE(big.err.find("from 256 to 268435456"), std::string::npos) << big.err;
+  // A long line still grows the buffer as far as it needs: scanned whole up to the cap.
+  const fs::path l = temp_dir() / "long.log";
+  write_file(l, data + "wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=7 " + std::string(3u << 20, 'x') +
+                    " end\n" + data);
+  std::string out;
+  const auto [rss2, status2] = cli_peak_rss({"scan", "--format", "jsonl", "--max-line", "8388608", "-"}, l, &out);
+  EXPECT_EQ(status2, 0);
+  EXPECT_NE(out.find("\"value\":7,"), std::string::npos);
+  EXPECT_EQ(out.find("\"truncated\":true"), std::string::npos);  // whole: the buffer grew to hold it
+}

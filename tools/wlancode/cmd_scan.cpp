@@ -261,6 +261,20 @@ void write_summary_text(std::ostream& out, const scan::summary& sm, const scan::
   };
   where("By SSID", sm.by_ssid);
   where("By BSSID", sm.by_bssid);
+  if (sm.capped.any()) {
+    out << "\nLimits reached (the lists above are partial; totals and the by family/phase/initiator/format "
+           "counts are exact):\n";
+    const auto line = [&out](std::uint64_t n, const std::string& what) {
+      if (n) out << "  " << n << " " << what << "\n";
+    };
+    line(sm.capped.codes, "finding(s) of codes past the first " + std::to_string(sm.max_keys) + " not listed by code");
+    line(sm.capped.ssids, "finding(s) of SSIDs past the first " + std::to_string(sm.max_keys) + " not listed by SSID");
+    line(sm.capped.bssids,
+         "finding(s) of BSSIDs past the first " + std::to_string(sm.max_keys) + " not listed by BSSID");
+    line(sm.capped.place_codes, "count(s) of a code at an SSID/BSSID not itemised (at most " +
+                                    std::to_string(sm.max_codes_per_place) + " codes per place, " +
+                                    std::to_string(sm.max_place_codes) + " in all)");
+  }
 }
 
 void write_summary_json(std::ostream& out, const scan::summary& sm, const scan::result& r) {
@@ -300,7 +314,10 @@ void write_summary_json(std::ostream& out, const scan::summary& sm, const scan::
   s += "],\"by_family\":" + obj(sm.by_family) + ",\"by_phase\":" + obj(sm.by_phase) +
        ",\"by_initiator\":" + obj(sm.by_initiator) + ",\"by_format\":" + obj(sm.by_format) +
        ",\"locally_generated\":" + std::to_string(sm.locally_generated) + ",\"by_ssid\":" + where(sm.by_ssid) +
-       ",\"by_bssid\":" + where(sm.by_bssid) + "}}\n";
+       ",\"by_bssid\":" + where(sm.by_bssid) + ",\"capped\":{\"any\":" + (sm.capped.any() ? "true" : "false") +
+       ",\"max_keys\":" + std::to_string(sm.max_keys) + ",\"codes\":" + std::to_string(sm.capped.codes) +
+       ",\"ssids\":" + std::to_string(sm.capped.ssids) + ",\"bssids\":" + std::to_string(sm.capped.bssids) +
+       ",\"place_codes\":" + std::to_string(sm.capped.place_codes) + "}}}\n";
   out << s;
 }
 
@@ -345,7 +362,7 @@ runner add_scan(CLI::App& app) {
       ->option_text("N (default 1)");
   add_family_option(*cmd, opt->only, "Report only codes of this family");
   cmd->add_option("--max-line", opt->max_line, "Scan at most this many bytes of a line")
-      ->check(integer_in(256, std::size_t{1} << 30, "a number of bytes"))
+      ->check(integer_in(256, std::size_t{256} << 20, "a number of bytes"))
       ->option_text("BYTES (default 1048576)");
   cmd->footer(formats_help());
   return [opt] {
