@@ -145,7 +145,10 @@ WLANCODE_API input_format detect_format(std::string_view head) noexcept;
 // profile fields, in a line of text. Used on excerpts by scan_* when options::redact is set.
 WLANCODE_API std::string redact_text(std::string_view line);
 
-// Counts for --summary. Bounded: at most `max_keys` distinct SSIDs/BSSIDs are tracked.
+// Counts for --summary. Bounded whatever the input: at most `max_keys` codes, SSIDs and BSSIDs
+// each, at most `max_codes_per_place` codes counted per SSID or BSSID and `max_place_codes` in
+// all. What a cap leaves out is counted in `capped` (the totals and the by-family, phase,
+// initiator and format counts stay exact).
 class WLANCODE_API summary {
  public:
   struct code_count {
@@ -173,8 +176,18 @@ class WLANCODE_API summary {
   std::uint64_t locally_generated = 0;
   std::string first_seen, last_seen;
   std::size_t max_keys = 10000;
+  std::size_t max_codes_per_place = 256;
+  std::size_t max_place_codes = 100000;
+  struct capped_counts {
+    std::uint64_t codes = 0;        // findings of codes past max_keys: not in by_code
+    std::uint64_t ssids = 0;        // findings of SSIDs past max_keys: not in by_ssid
+    std::uint64_t bssids = 0;       // findings of BSSIDs past max_keys: not in by_bssid
+    std::uint64_t place_codes = 0;  // counted for their SSID/BSSID but not in its `codes`
+    bool any() const noexcept { return codes || ssids || bssids || place_codes; }
+  } capped;
 
  private:
+  std::size_t place_codes_ = 0;
   std::map<std::string, std::size_t> index_;
 };
 

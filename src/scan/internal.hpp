@@ -28,7 +28,42 @@ std::unique_ptr<stream> open_range(int fd, std::uint64_t begin, std::uint64_t en
 std::unique_ptr<stream> open_memory(std::string_view data);
 // Wraps `in`: gunzips when it starts with the gzip magic, transcodes UTF-16 (BOM or heuristic) to
 // UTF-8, drops a UTF-8 BOM. `encoding` receives "utf-8", "utf-16le", "utf-16be" (+ ", gzip").
-std::unique_ptr<stream> open_text(std::unique_ptr<stream> in, std::string* encoding = nullptr);
+// `live`: a pipe or terminal, whose lines are scanned as they come (no look-ahead past a line).
+std::unique_ptr<stream> open_text(std::unique_ptr<stream> in, std::string* encoding = nullptr, bool live = false);
+
+// A read-only mapping of a file window that survives the file shrinking under it: pages past the
+// file's end read as zeros instead of raising SIGBUS (a process-wide handler, map_guard.cpp), and
+// damaged() says it happened: what was read after that is not the file's content.
+class guarded_map {
+ public:
+  guarded_map();
+  ~guarded_map();
+  guarded_map(const guarded_map&) = delete;
+  guarded_map& operator=(const guarded_map&) = delete;
+  // Maps [offset, offset + len) of fd (unmapping the previous window); false with errno on failure.
+  bool map(int fd, std::uint64_t offset, std::size_t len);
+  void unmap();
+  const char* data() const noexcept { return data_; }
+  bool damaged() const noexcept;
+  // After damage: whether the line ending at `line_end` (its '\n', in the window) reaches past the
+  // file's end (its size, read once after the damage): its bytes may be zeros, not the log.
+  bool past_end(const char* line_end);
+
+ private:
+  int slot_ = -1;
+  int fd_ = -1;
+  const char* data_ = nullptr;
+  std::size_t len_ = 0;
+  std::uint64_t offset_ = 0;
+  std::uint64_t size_after_damage_ = ~std::uint64_t{0};
+};
+
+// Tests only: called after each window of a file is mapped, before it is read (to shrink the file
+// under the window deterministically).
+inline void (*after_map_for_test)(int fd, std::uint64_t window_begin) = nullptr;
+
+// The message of a file that got shorter while it was scanned.
+inline constexpr const char* shrank_message = "file shrank while being scanned (truncated or rotated?)";
 
 // ---- lines ---------------------------------------------------------------------------------
 struct line {

@@ -437,22 +437,60 @@ bool rule_engine::use(input_format producer) const noexcept {
   return false;
 }
 
-void rule_engine::learned_ssids(std::vector<std::pair<std::uint64_t, std::string>>& out) const {
-  out.assign(ssids_.begin(), ssids_.end());
+void ssid_lru::learn(std::uint64_t key, std::string_view ssid) {
+  if (const auto it = index_.find(key); it != index_.end()) {
+    order_.splice(order_.begin(), order_, it->second);
+    if (it->second->ssid != ssid) it->second->ssid.assign(ssid);
+    return;
+  }
+  if (index_.size() >= capacity) {
+    index_.erase(order_.back().key);
+    order_.pop_back();
+  }
+  order_.push_front({key, std::string(ssid)});
+  index_.emplace(key, order_.begin());
+}
+
+const std::string* ssid_lru::find(std::uint64_t key) const {
+  const auto it = index_.find(key);
+  return it == index_.end() ? nullptr : &it->second->ssid;
 }
 
 // "Trying to associate with <bssid> (SSID='<ssid>' freq=...)", hit at "d='": remember the SSID.
-void rule_engine::learn_ssid(std::string_view s, std::size_t hit) {
+void rule_engine::learn_ssid(std::string_view s, std::size_t hit, std::uint64_t line) {
   const std::size_t q = hit >= 4 ? hit - 4 : 0;  // at "(SSID='": the hit is its D
   if (q < 24 || s.substr(q, 7) != "(SSID='" || s[q - 1] != ' ' || !is_mac_at(s, q - 18) ||
       s.substr(q - 24, 6) != " with ")
     return;
   const std::size_t e = s.find("' ", q + 7);
   if (e == std::string_view::npos || e - (q + 7) > 32) return;
-  if (ssids_.size() >= max_ssids) ssids_.clear();
-  std::string& slot = ssids_[mac_key(s.substr(q - 18, 17))];
+  const std::uint64_t key = mac_key(s.substr(q - 18, 17));
   const std::string_view ssid = s.substr(q + 7, e - (q + 7));
-  if (slot != ssid) slot.assign(ssid);
+  if (!events_) {
+    ssids_.learn(key, ssid);
+    return;
+  }
+  // The same learn twice in a row (the prefilter's hit, then the line's rules) changes nothing.
+  if (!events_->empty() && events_->back().key == key && events_->back().ssid == ssid) return;
+  events_->push_back({line, key, std::string(ssid)});
+  if (events_->size() >= 2 * ssid_lru::capacity) compact_learns(*events_);
+}
+
+// Learns with no lookup between them leave the LRU as their last `capacity` distinct keys, in
+// the order of their last learn: only those are kept (the pipeline passes the learns on before
+// each finding, so the ones recorded are all before the next lookup).
+void compact_learns(std::vector<ssid_event>& events) {
+  std::unordered_map<std::uint64_t, std::size_t> last;
+  for (std::size_t i = 0; i < events.size(); ++i) last[events[i].key] = i;
+  std::vector<ssid_event> kept;
+  std::size_t distinct = 0;
+  for (std::size_t i = events.size(); i-- > 0 && distinct < ssid_lru::capacity;)
+    if (last[events[i].key] == i) {
+      kept.push_back(std::move(events[i]));
+      ++distinct;
+    }
+  std::reverse(kept.begin(), kept.end());
+  events.swap(kept);
 }
 
 namespace {
@@ -490,7 +528,7 @@ bool value_may_follow(std::string_view s, std::size_t p) {
 }
 }  // namespace
 
-bool rule_engine::live(std::string_view s, std::size_t at) {
+bool rule_engine::live(std::string_view s, std::size_t at, std::uint64_t line_number) {
   if (at + 3 > s.size()) return true;
   // The hit's line, for the rules' anchors (found when a rule's key is here).
   std::string_view line;
@@ -517,7 +555,7 @@ bool rule_engine::live(std::string_view s, std::size_t at) {
     }
     if (ignored) continue;
     if (k == n_ssid) {  // "(SSID='...'": all there is to take
-      learn_ssid(s, at);
+      learn_ssid(s, at, line_number);
       continue;
     }
     if (k == n_reason || k == n_status || k == n_name) {
@@ -884,7 +922,7 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
   // 6. Context learnt for later lines, and the container openers.
   for (std::size_t h = 0; h < nhits; ++h) {
     const std::size_t nd = hits[h].needle, at = hits[h].pos;
-    if (nd == n_ssid && use(input_format::wpa_supplicant)) learn_ssid(s, at);
+    if (nd == n_ssid && use(input_format::wpa_supplicant)) learn_ssid(s, at, l.number);
     if ((nd == n_xml && s.substr(at, 6) == "<Event" && at + 6 < s.size() &&
          (s[at + 6] == ' ' || s[at + 6] == '>' || s[at + 6] == 's')) ||
         (nd == n_clixml && (s.substr(at, 5) == "<Obj " || s.substr(at, 6) == "<Objs ")))
@@ -935,8 +973,8 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
     c.bssid = bssid;
     if (c.bssid.empty() && c.sta.empty()) c.bssid = first_mac;
     if (!ssid_field.empty() && ssid_field.size() <= 32) c.ssid = ssid_field;
-    if (c.ssid.empty() && !c.bssid.empty())
-      if (const auto it = ssids_.find(mac_key(c.bssid)); it != ssids_.end()) c.ssid = it->second;
+    if (c.ssid.empty() && !c.bssid.empty() && !events_)
+      if (const std::string* learnt = ssids_.find(mac_key(c.bssid))) c.ssid = *learnt;
     if (c.fam == family::ieee80211_reason || c.fam == family::esp_wifi_reason) {
       c.locally_generated = local || (!c.token.empty() && c.token[0] == '-');
       c.init = c.locally_generated ? initiator::system : initiator::network;

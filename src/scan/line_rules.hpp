@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <list>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -19,6 +20,36 @@ namespace wlancode::scan::detail {
 // they hold.
 enum opener : unsigned { opens_event_xml = 1, opens_event_text = 2, wants_next_lines = 4 };
 
+// SSIDs learnt by BSSID (keys are mac_key() values), bounded: at most `capacity` entries, the
+// least recently learnt evicted first. Lookups do not reorder it, so what it holds at any line
+// depends only on the learns before that line, in input order: -j replays them in the merger and
+// gets what -j 1 gets.
+class ssid_lru {
+ public:
+  static constexpr std::size_t capacity = 4096;
+  void learn(std::uint64_t key, std::string_view ssid);
+  const std::string* find(std::uint64_t key) const;
+  std::size_t size() const noexcept { return index_.size(); }
+
+ private:
+  struct entry {
+    std::uint64_t key;
+    std::string ssid;
+  };
+  std::list<entry> order_;  // most recently learnt first
+  std::unordered_map<std::uint64_t, std::list<entry>::iterator> index_;
+};
+
+// A learn, for -j: the line that taught it, in the segment.
+struct ssid_event {
+  std::uint64_t line;
+  std::uint64_t key;
+  std::string ssid;
+};
+
+// Shortens recorded learns to the ones that decide the LRU they lead to.
+void compact_learns(std::vector<ssid_event>& events);
+
 class rule_engine {
  public:
   // `only`: automatic (every producer), linux_log (the Linux producers), or one producer.
@@ -32,15 +63,16 @@ class rule_engine {
   // may hold something for a rule (a rule's key there, a generic key with a value after it, a
   // name, an opener). Context the hit alone gives (an SSID) is learnt here. False spares the
   // line split and the rules.
-  bool live(std::string_view text, std::size_t hit);
+  // `line` is the hit's line number.
+  bool live(std::string_view text, std::size_t hit, std::uint64_t line);
 
-  // SSIDs learnt by BSSID (for -j: later segments inherit them). Keys are mac_key() values.
-  void learned_ssids(std::vector<std::pair<std::uint64_t, std::string>>& out) const;
-  static constexpr std::size_t max_ssids = 4096;
+  // -j: SSIDs are not looked up here but recorded, in order, for the merger (which holds the
+  // only ssid_lru of the file and completes the findings).
+  void record_ssids(std::vector<ssid_event>* events) noexcept { events_ = events; }
 
  private:
   bool use(input_format producer) const noexcept;
-  void learn_ssid(std::string_view s, std::size_t hit);
+  void learn_ssid(std::string_view s, std::size_t hit, std::uint64_t line);
   bool dbus_value_line(const line& l, std::vector<candidate>& out);
 
   // A D-Bus property key (dbus-monitor `string "DisconnectReason"`, busctl `STRING "...";`) whose
@@ -50,7 +82,8 @@ class rule_engine {
   unsigned pending_lines_ = 0;
 
   input_format only_;
-  std::unordered_map<std::uint64_t, std::string> ssids_;
+  ssid_lru ssids_;
+  std::vector<ssid_event>* events_ = nullptr;
 };
 
 }  // namespace wlancode::scan::detail

@@ -6,15 +6,19 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
+#include <condition_variable>
 #include <cstring>
 #include <deque>
 #include <exception>
 #include <filesystem>
-#include <future>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
+#include <thread>
 #include <unordered_map>
+#include <variant>
 
 #include "internal.hpp"
 #include "line_rules.hpp"
@@ -30,6 +34,8 @@ namespace {
 using namespace detail;
 
 constexpr std::size_t block_size = 256 * 1024;
+// -j: findings (and SSID learns) held by all the segments in flight, at most (about 1 KiB each).
+constexpr std::size_t max_items_in_flight = 8192;
 
 struct run_state {
   const options& opt;
@@ -39,7 +45,9 @@ struct run_state {
   std::vector<candidate> cands;
   finding scratch;
   std::string source;
-  std::vector<std::pair<std::uint64_t, std::string>>* learned = nullptr;  // -j: SSIDs learnt, at the end
+  std::vector<ssid_event>* learned = nullptr;  // -j: SSIDs learnt are recorded, not looked up
+  guarded_map* guard = nullptr;                // the mapped window being read, if any
+  bool live = false;                           // input from a pipe or terminal: no look-ahead past a line
 
   void deliver() {
     for (candidate& c : cands) {
@@ -62,6 +70,7 @@ class line_engine {
       : st_(st),
         rules_(format_is_container(forced) ? input_format::automatic : forced),
         max_line_(std::max<std::size_t>(st.opt.max_line, 64)) {
+    rules_.record_ssids(st.learned);
     if (report || forced == input_format::wlanreport) {
       report_ = make_wlanreport_container();
       active_ = report_.get();
@@ -79,6 +88,7 @@ class line_engine {
   bool every_line() const noexcept { return (active_ && active_->open()) || see_next_ > 0; }
 
   void one_line(const char* b, const char* e, bool truncated, std::size_t anchor = 0) {
+    const char* const line_end = e;
     if (e > b && e[-1] == '\r') --e;
     if (static_cast<std::size_t>(e - b) > max_line_) {
       e = b + max_line_;
@@ -91,6 +101,7 @@ class line_engine {
     const std::string_view text = scrub_.scrub(raw);
     if (text.data() != raw.data()) anchor = 0;
     const line l{text, ++lineno_, truncated, active_ ? 0 : (anchor < text.size() ? anchor : 0)};
+    const std::size_t cands_before = st_.cands.size(), held_before = held_.size();
     if (see_next_ > 0) --see_next_;
     bool own = active_ && active_->take(l, held_);
     if (!own) {
@@ -104,6 +115,12 @@ class line_engine {
         own = active_->take(l, held_);
         if (!own) rules_.on_line(l, st_.cands);
       }
+    }
+    if (st_.guard && st_.guard->past_end(line_end)) {
+      // A mapped file shrank while this line was read: its bytes past the end read as zeros (a
+      // "reason=12" cut to "reason=1"); what it gave is not the log's.
+      st_.cands.resize(std::min(st_.cands.size(), cands_before));
+      held_.resize(std::min(held_.size(), held_before));
     }
     if (active_ && !active_->open() && active_ != report_.get()) active_ = nullptr;
     if (active_ && active_->open() && active_ != report_.get()) {
@@ -133,7 +150,7 @@ class line_engine {
       const std::size_t hit = pos + a;
       // Most hits are not codes (a "reason" word with text after it, an SSID to learn): decided
       // in place, without splitting the line.
-      if (!rules_.live(std::string_view(p, n), hit)) {
+      if (!rules_.live(std::string_view(p, n), hit, lineno_ + newlines + 1)) {
         lineno_ += newlines;
         pos = hit + 1;
         continue;
@@ -159,7 +176,6 @@ class line_engine {
     if (active_) active_->finish(held_);
     active_ = nullptr;
     release();
-    if (st_.learned) rules_.learned_ssids(*st_.learned);
   }
 
  private:
@@ -217,7 +233,10 @@ struct progress_meter {
 // Lines of `in`, read into a fixed buffer; returns the number of lines seen.
 std::uint64_t run_lines(stream& in, input_format fmt, bool detect, run_state& st, std::uint64_t total_bytes) {
   const std::size_t max_line = std::max<std::size_t>(st.opt.max_line, 64);
-  std::vector<char> buf(max_line + block_size);
+  // Grown on demand, up to max_line + block_size, as long lines need it: a large --max-line
+  // costs nothing on short lines.
+  const std::size_t full = max_line + block_size;
+  std::vector<char> buf(std::min<std::size_t>(full, 2 * block_size));
   std::size_t len = 0;
   bool eof = false;
   // A read error (corrupt gzip, EIO) ends the input: what was read before it is still scanned,
@@ -231,8 +250,10 @@ std::uint64_t run_lines(stream& in, input_format fmt, bool detect, run_state& st
       return 0;
     }
   };
-  // First fill, for the detector and the line-ending style.
-  while (!eof && len < std::min<std::size_t>(buf.size(), 64 * 1024)) {
+  // First fill, for the detector and the line-ending style; from live input (a pipe, a
+  // terminal), only up to its first line: the next may be minutes away.
+  while (!eof && len < std::min<std::size_t>(buf.size(), 64 * 1024) &&
+         !(st.live && std::memchr(buf.data(), '\n', len))) {
     const std::size_t n = read_more(len);
     if (n == 0) eof = true;
     len += n;
@@ -282,6 +303,7 @@ std::uint64_t run_lines(stream& in, input_format fmt, bool detect, run_state& st
     if (keep && start) std::memmove(buf.data(), buf.data() + start, keep);
     len = keep;
     start = 0;
+    if (len == buf.size()) buf.resize(std::min(full, 2 * buf.size()));  // a line, not yet whole
     const std::size_t n = read_more(len);
     if (n == 0) {
       eof = true;
@@ -299,24 +321,75 @@ std::uint64_t run_lines(stream& in, input_format fmt, bool detect, run_state& st
 
 // Lines of bytes [begin, end) of a regular file, mapped a window at a time: no copy through a
 // read buffer, and memory bounded by the window (unmapped before the next one is mapped).
-std::uint64_t run_mapped(int fd, std::uint64_t begin, std::uint64_t end, input_format fmt, bool report, run_state& st,
-                         std::uint64_t total_bytes) {
+// The file may shrink while it is scanned (truncated, or rotated by copytruncate): its size is
+// checked before each window, and a window it shrinks under reads zeros past the new end instead
+// of raising SIGBUS (guarded_map); either way the whole lines before the cut are scanned, what was
+// read after it is dropped, and the file ends with an error (shrank_message). Returns nullopt,
+// having scanned nothing, when the file cannot be mapped at all (sysfs, some FUSE and network
+// file systems): the caller reads it instead. A window that cannot be mapped later is read with
+// pread.
+std::optional<std::uint64_t> run_mapped(int fd, std::uint64_t begin, std::uint64_t end, input_format fmt, bool report,
+                                        run_state& st, std::uint64_t total_bytes) {
   const std::uint64_t window =
       std::max<std::uint64_t>(st.opt.map_window, 4 * static_cast<std::uint64_t>(st.opt.max_line));
   static const std::uint64_t page = static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE));
+  guarded_map map;
+  std::vector<char> copy;  // a window read with pread, where mmap failed
   line_engine eng(st, fmt, report);
   progress_meter meter{st.opt, total_bytes};
   std::uint64_t pos = begin;
-  bool skipping = false;
+  bool skipping = false, shrank = false;
+  // Whether the file is now shorter than `at` (checked where a line has no '\n' in view: the
+  // bytes past a shrunk file's end read as zeros, never as '\n').
+  const auto smaller_than = [fd](std::uint64_t at) {
+    struct stat sb {};
+    return ::fstat(fd, &sb) == 0 && static_cast<std::uint64_t>(sb.st_size) < at;
+  };
+  const auto cut = [&] {
+    shrank = true;
+    eng.finish();  // the blocks open before the cut; nothing read after it (see run_state::deliver)
+    st.guard = nullptr;
+    throw std::runtime_error(shrank_message);
+  };
   while (pos < end) {
+    struct stat sb {};
+    if (::fstat(fd, &sb) == 0 && static_cast<std::uint64_t>(sb.st_size) < end) {
+      // Shorter than it was: its whole lines up to the new end are still the file's, then it ends.
+      shrank = true;
+      end = std::max(pos, static_cast<std::uint64_t>(sb.st_size));
+      if (pos >= end) cut();
+    }
     const std::uint64_t map_begin = pos & ~(page - 1);
     const std::uint64_t soft_end = std::min(end, map_begin + window);  // lines starting before here
     const std::uint64_t map_end = std::min(end, soft_end + eng.max_line());
     const std::size_t map_len = static_cast<std::size_t>(map_end - map_begin);
-    void* m = ::mmap(nullptr, map_len, PROT_READ, MAP_PRIVATE, fd, static_cast<off_t>(map_begin));
-    if (m == MAP_FAILED) throw std::runtime_error(std::string("mmap: ") + std::strerror(errno));
-    ::madvise(m, map_len, MADV_SEQUENTIAL | MADV_WILLNEED);
-    const char* base = static_cast<const char*>(m) - map_begin;  // base[x] is file byte x
+    const char* base = nullptr;  // base[x] is file byte x
+    if (map.map(fd, map_begin, map_len)) {
+      st.guard = &map;
+      base = map.data() - map_begin;
+      if (after_map_for_test) after_map_for_test(fd, map_begin);
+    } else {
+      const int why = errno;
+      if (pos == begin) return std::nullopt;  // not mappable at all: read instead
+      copy.resize(map_len);
+      std::size_t got = 0;
+      while (got < map_len) {
+        const ssize_t n = ::pread(fd, copy.data() + got, map_len - got, static_cast<off_t>(map_begin + got));
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0)
+          throw std::runtime_error(std::string("mmap: ") + std::strerror(why) + "; read: " + std::strerror(errno));
+        if (n == 0) break;
+        got += static_cast<std::size_t>(n);
+      }
+      if (got < map_len) {  // shrank since the size was checked: scan what was read
+        shrank = true;
+        end = std::max(pos, map_begin + got);
+        if (pos >= end) cut();
+        continue;
+      }
+      st.guard = nullptr;
+      base = copy.data() - map_begin;
+    }
     if (skipping) {
       const void* nl = std::memchr(base + pos, '\n', static_cast<std::size_t>(soft_end - pos));
       if (nl) {
@@ -331,7 +404,13 @@ std::uint64_t run_mapped(int fd, std::uint64_t begin, std::uint64_t end, input_f
         const void* last = ::memrchr(base + pos, '\n', static_cast<std::size_t>(end - pos));
         const std::uint64_t upto = last ? static_cast<std::uint64_t>(static_cast<const char*>(last) - base) + 1 : pos;
         if (upto > pos) eng.block(base + pos, static_cast<std::size_t>(upto - pos));
-        if (upto < end) eng.one_line(base + upto, base + end, false);
+        // A last line cut by the file shrinking is incomplete ("reason=1" of "reason=12"): not scanned.
+        if (upto < end && !shrank) {
+          if (smaller_than(end))
+            shrank = true;
+          else
+            eng.one_line(base + upto, base + end, false);
+        }
         pos = end;
       } else {
         const void* last = ::memrchr(base + pos, '\n', static_cast<std::size_t>(soft_end - pos));
@@ -347,15 +426,19 @@ std::uint64_t run_mapped(int fd, std::uint64_t begin, std::uint64_t end, input_f
           eng.block(base + pos, static_cast<std::size_t>(static_cast<const char*>(nl) - (base + pos)) + 1);
           pos = static_cast<std::uint64_t>(static_cast<const char*>(nl) - base) + 1;
         } else if (map_end - pos >= eng.max_line()) {  // ...or it is longer than max_line
+          if (smaller_than(map_end)) cut();            // (or zeros past the end of a file that shrank)
           eng.long_line(base + pos);
           skipping = true;
           pos = map_end;
         }
       }
     }
-    ::munmap(m, map_len);
+    if (map.damaged()) cut();  // the file shrank under this window: zeros were read past its end
+    map.unmap();
+    st.guard = nullptr;
     meter.at(pos);
   }
+  if (shrank) cut();
   eng.finish();
   return eng.lines();
 }
@@ -410,53 +493,211 @@ bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const 
   }
   bounds.push_back(size);
 
-  struct part {
-    std::vector<finding> findings;
-    std::vector<std::pair<std::uint64_t, std::string>> ssids;
-    std::uint64_t lines = 0;
-    std::uint64_t truncated = 0;
+  // Each segment in flight has a channel: its worker pushes findings and learns into it, and
+  // blocks while it holds `cap` of them until the merger, which drains the segments in order,
+  // gets to it. So whatever the input, at most window * cap items (plus the batch the merger is
+  // writing out) are held: memory does not grow with the findings nor, beyond that bound, with N.
+  // Items are recycled: the merger hands the ones it wrote out back to the worker that made them,
+  // which assigns the next finding over one (its strings keep their capacity), so findings cost no
+  // allocation in the worker and no free in the merger (across threads, malloc's arena locks
+  // would serialise them).
+  struct item {
+    bool learn = false;  // an ssid_event, not a finding
+    finding f;
+    ssid_event e;
   };
+  struct pool {
+    std::mutex m;
+    std::vector<item> free;
+  };
+  struct channel {
+    std::mutex m;
+    std::condition_variable cv;  // the worker waits for room, the merger for items
+    std::vector<item> q;
+    pool* owner = nullptr;  // the pool of the worker scanning it
+    bool done = false;
+    std::uint64_t lines = 0, truncated = 0;
+    std::string error;  // the segment ended early (the file shrank, a read failed): what was read is in q
+  };
+  const std::size_t segments = bounds.size() - 1;
+  const std::size_t threads = std::min<std::size_t>(std::max<unsigned>(opt.jobs, 1), segments);
+  const std::size_t window = threads * 2;  // segments in flight: workers run ahead of the merger
+  const std::size_t cap = std::max<std::size_t>(64, max_items_in_flight / window);
+  constexpr std::size_t hand_over = 32;
+  std::vector<std::unique_ptr<channel>> chans(segments);
+  for (std::size_t i = 0; i < std::min(window, segments); ++i) chans[i] = std::make_unique<channel>();
+  std::mutex dispatch_m;
+  std::condition_variable dispatch_cv;  // a worker waits for a segment within the window
+  std::size_t next = 0, merged = 0;     // the next segment to start; segments merged
+  std::atomic<bool> stop{false};
+  struct stopped {};  // thrown through run_lines when the merger gave up
+
   // Workers do not redact: the merger first completes SSIDs from earlier segments, then redacts.
-  auto work = [fd, fmt, &opt, &source](std::uint64_t b, std::uint64_t e) {
-    part p;
+  const auto scan_segment = [&](std::size_t i, pool& own, std::vector<item>& spare) {
+    channel& c = *chans[i];
+    {
+      std::lock_guard lk(c.m);
+      c.owner = &own;
+    }
     result r;
     options o = opt;
     o.progress = nullptr;
     o.redact = false;
-    const finding_sink collect = [&p](const finding& f) { p.findings.push_back(f); };
+    std::vector<ssid_event> learnt;  // recorded by the rules, passed on in line order
+    std::vector<item> out_batch;     // handed over a few at a time: one lock per batch
+    const auto flush = [&] {
+      std::unique_lock lk(c.m);
+      c.cv.wait(lk, [&] { return c.q.size() < cap || stop.load(); });
+      if (stop.load()) throw stopped{};
+      const bool was_empty = c.q.empty();
+      for (item& x : out_batch) c.q.push_back(std::move(x));
+      out_batch.clear();
+      if (was_empty) c.cv.notify_all();
+    };
+    const auto slot = [&]() -> item& {
+      if (spare.empty()) {
+        std::lock_guard lk(own.m);
+        spare.swap(own.free);
+      }
+      if (spare.empty()) {
+        out_batch.emplace_back();
+      } else {
+        out_batch.push_back(std::move(spare.back()));
+        spare.pop_back();
+      }
+      return out_batch.back();
+    };
+    const auto pushed = [&] {
+      if (out_batch.size() >= hand_over) flush();
+    };
+    const auto pass_learnt = [&](std::uint64_t upto) {
+      std::size_t n = 0;
+      for (; n < learnt.size() && learnt[n].line <= upto; ++n) {
+        item& x = slot();
+        x.learn = true;
+        x.e = std::move(learnt[n]);
+        pushed();
+      }
+      learnt.erase(learnt.begin(), learnt.begin() + static_cast<std::ptrdiff_t>(n));
+    };
+    const finding_sink collect = [&](const finding& f) {
+      pass_learnt(f.line);
+      item& x = slot();
+      x.learn = false;
+      x.f = f;
+      pushed();
+    };
     run_state st{o, collect, r, {}, {}, {}, source};
-    st.learned = &p.ssids;
-    // pread, not mmap: with several threads, page-table updates of mappings contend in the kernel.
-    auto in = open_range(fd, b, e);
-    p.lines = run_lines(*in, fmt, false, st, 0);
-    p.truncated = r.truncated_lines;
-    return p;
+    st.learned = &learnt;
+    std::string error;
+    std::uint64_t lines = 0;
+    try {
+      // pread, not mmap: with several threads, page-table updates of mappings contend in the kernel.
+      auto in = open_range(fd, bounds[i], bounds[i + 1]);
+      lines = run_lines(*in, fmt, false, st, 0);
+    } catch (const stopped&) {
+      return;
+    } catch (const std::exception& x) {
+      error = x.what();
+    }
+    try {
+      pass_learnt(~std::uint64_t{0});
+      if (!out_batch.empty()) flush();
+    } catch (const stopped&) {
+      return;
+    }
+    std::lock_guard lk(c.m);
+    c.lines = lines;
+    c.truncated = r.truncated_lines;
+    c.error = std::move(error);
+    c.done = true;
+    c.cv.notify_all();
   };
-  std::unordered_map<std::uint64_t, std::string> ssids;  // learnt by the segments merged so far
-  std::deque<std::future<part>> inflight;
-  std::size_t next = 0;
-  const std::size_t window = std::max<unsigned>(opt.jobs, 1) * 2;
+  std::vector<pool> pools(threads);
+  const auto worker = [&](std::size_t k) {
+    std::vector<item> spare;
+    for (;;) {
+      std::size_t i;
+      {
+        std::unique_lock lk(dispatch_m);
+        dispatch_cv.wait(lk, [&] { return stop.load() || next >= segments || next < merged + window; });
+        if (stop.load() || next >= segments) return;
+        i = next++;
+      }
+      scan_segment(i, pools[k], spare);
+    }
+  };
+  // Stops and joins the workers however the merger leaves (an error, a sink that throws).
+  struct crew {
+    std::vector<std::thread> t;
+    std::atomic<bool>& stop;
+    std::mutex& m;
+    std::condition_variable& cv;
+    std::vector<std::unique_ptr<channel>>& chans;
+    ~crew() {
+      {
+        std::lock_guard lk(m);
+        stop.store(true);
+      }
+      cv.notify_all();
+      for (auto& c : chans)
+        if (c) {
+          std::lock_guard lk(c->m);
+          c->cv.notify_all();
+        }
+      for (std::thread& x : t) x.join();
+    }
+  } workers{{}, stop, dispatch_m, dispatch_cv, chans};
+  for (std::size_t k = 0; k < threads; ++k) workers.t.emplace_back(worker, k);
+
+  ssid_lru ssids;  // the file's, as -j 1 has it: learns replayed in line order, between the findings
   std::uint64_t base = 0;
-  while (next + 1 < bounds.size() || !inflight.empty()) {
-    while (next + 1 < bounds.size() && inflight.size() < window) {
-      inflight.push_back(std::async(std::launch::async, work, bounds[next], bounds[next + 1]));
-      ++next;
+  std::vector<item> batch;
+  for (std::size_t i = 0; i < segments; ++i) {
+    channel& c = *chans[i];
+    bool done = false;
+    while (!done) {
+      pool* owner = nullptr;
+      {
+        std::unique_lock lk(c.m);
+        c.cv.wait(lk, [&] { return !c.q.empty() || c.done; });
+        batch.swap(c.q);
+        done = c.done && batch.empty();
+        owner = c.owner;
+        if (batch.size() >= cap) c.cv.notify_all();  // room again
+      }
+      for (item& x : batch) {
+        if (x.learn) {
+          ssids.learn(x.e.key, x.e.ssid);
+          continue;
+        }
+        finding& f = x.f;
+        f.line += base;
+        if (f.ssid.empty() && !f.bssid.empty())
+          if (const std::string* ssid = ssids.find(mac_key(f.bssid))) f.ssid = *ssid;
+        if (opt.redact) redact_finding(f);
+        ++res.findings;
+        out(f);
+      }
+      if (owner && !batch.empty()) {
+        std::lock_guard lk(owner->m);
+        if (owner->free.size() < 2 * cap)
+          for (item& x : batch) owner->free.push_back(std::move(x));
+      }
+      batch.clear();
     }
-    part p = inflight.front().get();
-    inflight.pop_front();
-    for (finding& f : p.findings) {
-      f.line += base;
-      if (f.ssid.empty() && !f.bssid.empty())
-        if (const auto it = ssids.find(mac_key(f.bssid)); it != ssids.end()) f.ssid = it->second;
-      if (opt.redact) redact_finding(f);
-      ++res.findings;
-      out(f);
+    base += c.lines;
+    res.truncated_lines += c.truncated;
+    // Later segments would not follow on from this one: the file ends here.
+    if (!c.error.empty()) throw std::runtime_error(c.error);
+    {
+      std::lock_guard lk(dispatch_m);
+      ++merged;
+      chans[i].reset();
+      if (i + window < segments) chans[i + window] = std::make_unique<channel>();
     }
-    for (auto& [k, v] : p.ssids) ssids[k] = std::move(v);
-    if (ssids.size() > 4096) ssids.clear();
-    base += p.lines;
-    res.truncated_lines += p.truncated;
-    if (opt.progress) opt.progress(bounds[next - inflight.size()], size);
+    dispatch_cv.notify_all();
+    if (opt.progress) opt.progress(bounds[i + 1], size);
   }
   return true;
 }
@@ -466,6 +707,7 @@ void scan_one(const std::string& path, const options& opt, const finding_sink& o
   int fd = 0;
   bool own = false;
   std::uint64_t size = 0;
+  bool live = false;
   if (path != "-") {
     fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
@@ -474,8 +716,10 @@ void scan_one(const std::string& path, const options& opt, const finding_sink& o
       return;
     }
     own = true;
-    struct stat sb {};
-    if (::fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode)) size = static_cast<std::uint64_t>(sb.st_size);
+  }
+  if (struct stat sb{}; ::fstat(fd, &sb) == 0) {
+    if (S_ISREG(sb.st_mode) && path != "-") size = static_cast<std::uint64_t>(sb.st_size);
+    live = S_ISFIFO(sb.st_mode) || S_ISCHR(sb.st_mode) || S_ISSOCK(sb.st_mode);
   }
   ++res.files;
   try {
@@ -488,15 +732,22 @@ void scan_one(const std::string& path, const options& opt, const finding_sink& o
     if (size > 0) {
       if (const std::optional<std::uint64_t> text_at = mappable(fd, head)) {
         const std::string_view h = std::string_view(head).substr(static_cast<std::size_t>(*text_at));
-        run_mapped(fd, *text_at, size, opt.forced,
-                   opt.forced == input_format::automatic && detect_format(h) == input_format::wlanreport, st, size);
-        ::close(fd);
-        return;
+        if (run_mapped(fd, *text_at, size, opt.forced,
+                       opt.forced == input_format::automatic && detect_format(h) == input_format::wlanreport, st,
+                       size)) {
+          ::close(fd);
+          return;
+        }
       }
     }
-    auto in = open_text(open_fd(fd, own), nullptr);
-    own = false;
+    st.live = live;
+    auto in = open_text(open_fd(fd, false), nullptr, live);
     run_lines(*in, opt.forced, true, st, size);
+    // A regular file read to its end, gzip or UTF-16 or not mappable: shorter now than it was?
+    struct stat sb {};
+    if (size > 0 && ::fstat(fd, &sb) == 0 && static_cast<std::uint64_t>(sb.st_size) < size)
+      throw std::runtime_error(shrank_message);
+    if (own) ::close(fd);
   } catch (const std::exception& e) {
     if (own) ::close(fd);
     ++res.errors;

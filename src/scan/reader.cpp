@@ -47,11 +47,11 @@ class range_stream final : public stream {
     cap = static_cast<std::size_t>(std::min<std::uint64_t>(cap, end_ - pos_));
     for (;;) {
       const ssize_t n = ::pread(fd_, buf, cap, static_cast<off_t>(pos_));
-      if (n >= 0) {
+      if (n > 0) {
         pos_ += static_cast<std::uint64_t>(n);
-        if (n == 0) pos_ = end_;
         return static_cast<std::size_t>(n);
       }
+      if (n == 0) throw std::runtime_error(shrank_message);  // the range was in the file when it began
       if (errno == EINTR) continue;
       throw std::runtime_error(std::strerror(errno));
     }
@@ -80,9 +80,11 @@ class memory_stream final : public stream {
 // error while peeking is kept and raised once the bytes read before it have been consumed.
 class peek_stream final : public stream {
  public:
-  explicit peek_stream(std::unique_ptr<stream> in) : in_(std::move(in)) {}
+  peek_stream(std::unique_ptr<stream> in, bool live) : in_(std::move(in)), live_(live) {}
+  // Live input (a pipe, a terminal): returns as soon as a whole line is in view, not waiting for
+  // `want` bytes that may come much later.
   std::string_view peek(std::size_t want) {
-    while (!failed_ && head_.size() - pos_ < want) {
+    while (!failed_ && head_.size() - pos_ < want && !(live_ && head_.find('\n', pos_) != std::string::npos)) {
       char tmp[4096];
       std::size_t n = 0;
       try {
@@ -114,6 +116,7 @@ class peek_stream final : public stream {
 
  private:
   std::unique_ptr<stream> in_;
+  bool live_;
   std::string head_;
   std::size_t pos_ = 0;
   std::exception_ptr failed_;
@@ -295,13 +298,13 @@ std::unique_ptr<stream> open_range(int fd, std::uint64_t begin, std::uint64_t en
 }
 std::unique_ptr<stream> open_memory(std::string_view data) { return std::make_unique<memory_stream>(data); }
 
-std::unique_ptr<stream> open_text(std::unique_ptr<stream> in, std::string* encoding) {
-  auto p = std::make_unique<peek_stream>(std::move(in));
+std::unique_ptr<stream> open_text(std::unique_ptr<stream> in, std::string* encoding, bool live) {
+  auto p = std::make_unique<peek_stream>(std::move(in), live);
   std::string_view head = p->peek(2);
   bool gz = false;
   if (head.size() >= 2 && static_cast<unsigned char>(head[0]) == 0x1f && static_cast<unsigned char>(head[1]) == 0x8b) {
     gz = true;
-    p = std::make_unique<peek_stream>(std::make_unique<gunzip_stream>(std::move(p)));
+    p = std::make_unique<peek_stream>(std::make_unique<gunzip_stream>(std::move(p)), live);
   }
   head = p->peek(1024);
   std::string enc = "utf-8";

@@ -43,24 +43,35 @@ void summary::add(const finding& f) {
       it = index_.find(key);
     }
   }
+  if (it == index_.end()) ++capped.codes;
   if (it != index_.end()) {
     code_count& c = by_code[it->second];
     ++c.count;
     c.last_where = where;
     c.last_seen = f.timestamp;  // the time of that place, empty when the log has none
   }
-  auto count_where = [&](std::map<std::string, where_count>& m, const std::string& k) {
+  auto count_where = [&](std::map<std::string, where_count>& m, const std::string& k, std::uint64_t& dropped) {
     if (k.empty()) return;
     auto w = m.find(k);
     if (w == m.end()) {
-      if (m.size() >= max_keys) return;
+      if (m.size() >= max_keys) {
+        ++dropped;
+        return;
+      }
       w = m.emplace(k, where_count{}).first;
     }
     ++w->second.count;
-    if (w->second.codes.size() < 256 || w->second.codes.count(label)) ++w->second.codes[label];
+    if (const auto c = w->second.codes.find(label); c != w->second.codes.end()) {
+      ++c->second;
+    } else if (w->second.codes.size() < max_codes_per_place && place_codes_ < max_place_codes) {
+      w->second.codes.emplace(label, 1);
+      ++place_codes_;
+    } else {
+      ++capped.place_codes;
+    }
   };
-  count_where(by_ssid, f.ssid);
-  count_where(by_bssid, f.bssid);
+  count_where(by_ssid, f.ssid, capped.ssids);
+  count_where(by_bssid, f.bssid, capped.bssids);
 }
 
 }  // namespace wlancode::scan

@@ -1,5 +1,6 @@
 // wlancode scan: find, decode and summarise every code in logs. Argument parsing and output
 // only; the scanning itself is wlancode::scan (src/scan/).
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -298,6 +299,20 @@ void write_summary_text(std::ostream& out, const scan::summary& sm, const scan::
   };
   where("By SSID", sm.by_ssid);
   where("By BSSID", sm.by_bssid);
+  if (sm.capped.any()) {
+    out << "\nLimits reached (the lists above are partial; totals and the by family/phase/initiator/format "
+           "counts are exact):\n";
+    const auto line = [&out](std::uint64_t n, const std::string& what) {
+      if (n) out << "  " << n << " " << what << "\n";
+    };
+    line(sm.capped.codes, "finding(s) of codes past the first " + std::to_string(sm.max_keys) + " not listed by code");
+    line(sm.capped.ssids, "finding(s) of SSIDs past the first " + std::to_string(sm.max_keys) + " not listed by SSID");
+    line(sm.capped.bssids,
+         "finding(s) of BSSIDs past the first " + std::to_string(sm.max_keys) + " not listed by BSSID");
+    line(sm.capped.place_codes, "count(s) of a code at an SSID/BSSID not itemised (at most " +
+                                    std::to_string(sm.max_codes_per_place) + " codes per place, " +
+                                    std::to_string(sm.max_place_codes) + " in all)");
+  }
 }
 
 void write_summary_json(std::ostream& out, const scan::summary& sm, const scan::result& r) {
@@ -337,7 +352,10 @@ void write_summary_json(std::ostream& out, const scan::summary& sm, const scan::
   s += "],\"by_family\":" + obj(sm.by_family) + ",\"by_phase\":" + obj(sm.by_phase) +
        ",\"by_initiator\":" + obj(sm.by_initiator) + ",\"by_format\":" + obj(sm.by_format) +
        ",\"locally_generated\":" + std::to_string(sm.locally_generated) + ",\"by_ssid\":" + where(sm.by_ssid) +
-       ",\"by_bssid\":" + where(sm.by_bssid) + "}}\n";
+       ",\"by_bssid\":" + where(sm.by_bssid) + ",\"capped\":{\"any\":" + (sm.capped.any() ? "true" : "false") +
+       ",\"max_keys\":" + std::to_string(sm.max_keys) + ",\"codes\":" + std::to_string(sm.capped.codes) +
+       ",\"ssids\":" + std::to_string(sm.capped.ssids) + ",\"bssids\":" + std::to_string(sm.capped.bssids) +
+       ",\"place_codes\":" + std::to_string(sm.capped.place_codes) + "}}}\n";
   out << s;
 }
 
@@ -382,7 +400,7 @@ runner add_scan(CLI::App& app) {
       ->option_text("N (default 1)");
   add_family_option(*cmd, opt->only, "Report only codes of this family");
   cmd->add_option("--max-line", opt->max_line, "Scan at most this many bytes of a line")
-      ->check(integer_in(256, std::size_t{1} << 30, "a number of bytes"))
+      ->check(integer_in(256, std::size_t{256} << 20, "a number of bytes"))
       ->option_text("BYTES (default 1048576)");
   cmd->footer(formats_help());
   return [opt] {
@@ -416,6 +434,8 @@ runner add_scan(CLI::App& app) {
       std::cout.write(jsonl.data(), static_cast<std::streamsize>(jsonl.size()));
       jsonl.clear();
     };
+    // Live input (a pipe, a terminal): each finding goes out, flushed, as soon as its line is read.
+    bool live = false;
     const scan::finding_sink sink = [&](const scan::finding& f) {
       if (opt->summary) {
         sm.add(f);
@@ -433,6 +453,10 @@ runner add_scan(CLI::App& app) {
           write_csv(std::cout, f);
           break;
       }
+      if (live) {
+        flush_jsonl();
+        std::cout.flush();
+      }
       check_output();  // stop at the first failed write (the rest would be lost)
     };
     const scan::error_sink errors = [&flush_jsonl](const scan::input_error& e) {
@@ -442,6 +466,9 @@ runner add_scan(CLI::App& app) {
     };
     for (const std::string& p : paths) {
       current = p;
+      struct stat sb {};
+      live = (p == "-" ? ::fstat(0, &sb) : ::stat(p.c_str(), &sb)) == 0 &&
+             (S_ISFIFO(sb.st_mode) || S_ISCHR(sb.st_mode) || S_ISSOCK(sb.st_mode));
       const scan::result r = scan::scan_path(p, so, sink, errors);
       total.findings += r.findings;
       total.files += r.files;
