@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 
 namespace wlancode {
 namespace {
@@ -97,6 +98,26 @@ const std::vector<candidate>& candidates() {
   return all;
 }
 
+// Which candidates hold each trigram, and which normalised texts each candidate is: a query is
+// scored only against the candidates it shares trigrams with (one pass over its postings), not
+// against every sentence of every table (100,000 distinct reasons must not take seconds).
+struct text_index {
+  std::unordered_map<std::uint32_t, std::vector<std::uint16_t>> postings;
+  std::unordered_map<std::string_view, std::vector<std::uint16_t>> exact;
+};
+const text_index& index() {
+  static const text_index ix = [] {
+    text_index t;
+    const auto& all = candidates();
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      for (std::uint32_t g : all[i].grams) t.postings[g].push_back(static_cast<std::uint16_t>(i));
+      t.exact[all[i].norm].push_back(static_cast<std::uint16_t>(i));
+    }
+    return t;
+  }();
+  return ix;
+}
+
 }  // namespace
 
 std::vector<text_match> match_text(std::string_view sentence, std::size_t max, double min_score) {
@@ -104,13 +125,19 @@ std::vector<text_match> match_text(std::string_view sentence, std::size_t max, d
   const std::string norm = normalise(strip_label(sentence));
   if (norm.empty() || max == 0) return out;
   const auto& all = candidates();
-  for (const candidate& k : all)
-    if (k.norm == norm) out.push_back({k.code, 1.0, true, k.text});
+  const text_index& ix = index();
+  if (const auto it = ix.exact.find(norm); it != ix.exact.end())
+    for (std::uint16_t i : it->second) out.push_back({all[i].code, 1.0, true, all[i].text});
   if (out.empty()) {
-    const auto grams = trigrams(norm);
-    for (const candidate& k : all) {
-      const double score = dice(grams, k.grams);
-      if (score >= min_score) out.push_back({k.code, score, false, k.text});
+    const auto grams = trigrams(norm);  // sorted, unique
+    std::vector<std::uint16_t> common(all.size(), 0);
+    for (std::uint32_t g : grams)
+      if (const auto it = ix.postings.find(g); it != ix.postings.end())
+        for (std::uint16_t i : it->second) ++common[i];
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      if (common[i] == 0) continue;
+      const double score = 2.0 * common[i] / static_cast<double>(grams.size() + all[i].grams.size());
+      if (score >= min_score) out.push_back({all[i].code, score, false, all[i].text});
     }
   }
   std::stable_sort(out.begin(), out.end(), [](const text_match& a, const text_match& b) { return a.score > b.score; });

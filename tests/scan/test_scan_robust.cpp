@@ -456,3 +456,38 @@ TEST(ScanSummary, MaxLineIsAllocatedOnDemandAndCapped) {
   EXPECT_NE(out.find("\"value\":7,"), std::string::npos);
   EXPECT_EQ(out.find("\"truncated\":true"), std::string::npos);  // whole: the buffer grew to hold it
 }
+
+// Slow corners with generous bounds (timing checks are off under sanitizers, which slow
+// everything): many distinct reason texts (the text -> code matcher scores a text only against
+// the sentences it shares trigrams with), and a flood of empty lines in a whole-file container.
+TEST(ScanSlowCorners, ManyDistinctReasonTextsAndEmptyLines) {
+  if (!rss_meaningful) GTEST_SKIP() << "timing under a sanitizer says nothing of the code";
+  std::string events;
+  const char* words[] = {"network", "driver", "the", "is", "not", "available", "security", "key", "failed", "user"};
+  std::uint32_t x = 7;
+  for (int i = 0; i < 50000; ++i) {
+    events += "Event[" + std::to_string(i) + "]:\n  Log Name: Microsoft-Windows-WLAN-AutoConfig/Operational\n";
+    events += "  Event ID: 8002\nFailure Reason: ";
+    for (int w = 0; w < 8; ++w) {
+      x = x * 1664525u + 1013904223u;
+      events += words[(x >> 24) % 10];
+      events += ' ';
+    }
+    events += std::to_string(i) + ".\n";
+  }
+  auto t0 = std::chrono::steady_clock::now();
+  std::size_t n = 0;
+  wlancode::scan::scan_memory(events, "mem", {}, [&n](const wlancode::scan::finding&) { ++n; });
+  const double texts = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  EXPECT_EQ(n, 50000u);
+  EXPECT_LT(texts, 4.0) << "50,000 distinct texts took " << texts << " s (about 7 s before the trigram index)";
+
+  const std::string newlines(200u << 20, '\n');
+  wlancode::scan::options o;
+  o.forced = wlancode::scan::input_format::wlanreport;
+  t0 = std::chrono::steady_clock::now();
+  const auto r = wlancode::scan::scan_memory(newlines, "mem", o, [](const wlancode::scan::finding&) {});
+  const double blank = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  EXPECT_EQ(r.findings, 0u);
+  EXPECT_LT(blank, 3.0) << "200 MiB of newlines as a wlanreport took " << blank << " s (about 6 s before)";
+}
