@@ -20,6 +20,22 @@ constexpr secret secrets[] = {
 
 constexpr std::string_view removed = "[removed]";
 
+// The secrets whose name starts with each folded byte ('<' and '&' start every element form): a
+// line is compared only where a secret may start.
+constexpr std::array<std::uint32_t, 256> make_starts() {
+  static_assert(std::size(secrets) <= 32, "secret sets are bit masks");
+  std::array<std::uint32_t, 256> t{};
+  for (std::size_t k = 0; k < std::size(secrets); ++k) {
+    if (secrets[k].k == kind::value) t[static_cast<unsigned char>(fold(secrets[k].name[0]))] |= 1u << k;
+    if (secrets[k].k == kind::element) {
+      t[static_cast<unsigned char>('<')] |= 1u << k;
+      t[static_cast<unsigned char>('&')] |= 1u << k;
+    }
+  }
+  return t;
+}
+constexpr auto starts = make_starts();
+
 // The three spellings of '<' and '>' an element may come in: plain, HTML entity, numeric.
 constexpr std::string_view lt_forms[] = {"<", "&lt;", "&#60;", "&#x3c;"};
 constexpr std::string_view gt_forms[] = {">", "&gt;", "&#62;", "&#x3e;"};
@@ -104,14 +120,28 @@ std::size_t key_hexdump(std::string_view s) {
   return std::string_view::npos;
 }
 
-// A quick look: can the line hold a secret at all? ("key", "pas", "psk", "wep", "hex", "&#", "&lt")
+// A quick look: can the line hold a secret at all? Every secret holds one of these fragments
+// (folded): "key" (keyMaterial, wep_key, key hexdumps), "pas" (password, passphrase, passwd),
+// "psk", "hex" (hexdump), "&#" and "&l" (escaped elements). One table lookup per byte pair.
+constexpr std::string_view fragments[] = {"key", "pas", "psk", "hex", "&#", "&l"};
+constexpr std::array<std::uint64_t, 1024> make_pairs() {
+  std::array<std::uint64_t, 1024> t{};
+  for (std::string_view f : fragments) {
+    const unsigned key = static_cast<unsigned char>(fold(f[0])) << 8 | static_cast<unsigned char>(fold(f[1]));
+    t[key >> 6] |= std::uint64_t{1} << (key & 63);
+  }
+  return t;
+}
+constexpr auto pairs = make_pairs();
+
 bool may_hold_secret(std::string_view s) {
-  for (std::size_t i = 0; i + 2 < s.size(); ++i) {
-    const char a = fold(s[i]), b = fold(s[i + 1]), c = fold(s[i + 2]);
-    if ((a == 'k' && b == 'e' && c == 'y') || (a == 'p' && b == 'a' && c == 's') ||
-        (a == 'p' && b == 's' && c == 'k') || (a == 'w' && b == 'e' && c == 'p') ||
-        (a == 'h' && b == 'e' && c == 'x') || (s[i] == '&' && (s[i + 1] == '#' || b == 'l')))
-      return true;
+  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+    const unsigned key = static_cast<unsigned char>(fold(s[i])) << 8 | static_cast<unsigned char>(fold(s[i + 1]));
+    if (!(pairs[key >> 6] >> (key & 63) & 1)) continue;
+    for (std::string_view f : fragments)
+      if (fold(s[i]) == fold(f[0]) && fold(s[i + 1]) == fold(f[1]) &&
+          (f.size() == 2 || (i + 2 < s.size() && fold(s[i + 2]) == fold(f[2]))))
+        return true;
   }
   return false;
 }
@@ -154,7 +184,10 @@ std::string_view secret_scrubber::scrub(std::string_view s) {
   std::size_t copied = i;
   while (i < limit) {
     bool hit = false;
-    for (const secret& x : secrets) {
+    std::uint32_t candidates = starts[static_cast<unsigned char>(fold(s[i]))];
+    while (candidates && !hit) {
+      const secret& x = secrets[__builtin_ctz(candidates)];
+      candidates &= candidates - 1;
       if (x.k == kind::element && (s[i] == '<' || s[i] == '&')) {
         const std::size_t t = tag_at(s, i, x.name, false);
         if (!t) continue;
