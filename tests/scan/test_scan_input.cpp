@@ -337,7 +337,9 @@ TEST(ScanExamples, EveryFormatHasFindings) {
                                                           {"event-wevtutil.xml", 5},
                                                           {"event-export-utf16le.xml", 5},
                                                           {"event-text.txt", 6},
-                                                          {"wlanreport.html", 3}};
+                                                          {"wlanreport.html", 3},
+                                                          {"esp32.log", 4},
+                                                          {"wps.log", 5}};
   for (const auto& [name, n] : expected) {
     std::size_t count = 0;
     const auto r = wlancode::scan::scan_path(
