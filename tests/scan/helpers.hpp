@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -32,5 +36,20 @@ inline std::vector<std::string> keys(const std::vector<wlancode::scan::finding>&
 }
 
 using V = std::vector<std::string>;
+
+// A directory of this test process's own (one per process: tests run in parallel).
+inline std::filesystem::path temp_dir() {
+  static const std::filesystem::path d = [] {
+    auto p = std::filesystem::temp_directory_path() / ("wlancode_scan_test_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(p);
+    return p;
+  }();
+  return d;
+}
+
+inline void write_file(const std::filesystem::path& p, std::string_view data) {
+  std::ofstream f(p, std::ios::binary);
+  f.write(data.data(), static_cast<std::streamsize>(data.size()));
+}
 
 }  // namespace scan_test

@@ -49,20 +49,6 @@ std::string gzip(std::string_view data) {
   return out;
 }
 
-fs::path temp_dir() {
-  static const fs::path d = [] {
-    fs::path p = fs::temp_directory_path() / ("wlancode_scan_test_" + std::to_string(::getpid()));
-    fs::create_directories(p);
-    return p;
-  }();
-  return d;
-}
-
-void write_file(const fs::path& p, std::string_view data) {
-  std::ofstream f(p, std::ios::binary);
-  f.write(data.data(), static_cast<std::streamsize>(data.size()));
-}
-
 // Findings of a file scanned with -j `jobs` (parallel even for small files).
 std::vector<wlancode::scan::finding> scan_file_jobs(const fs::path& p, unsigned jobs) {
   wlancode::scan::options o;

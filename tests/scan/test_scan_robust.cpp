@@ -39,20 +39,6 @@ constexpr bool rss_meaningful = true;
 constexpr bool rss_meaningful = true;
 #endif
 
-fs::path temp_dir() {
-  static const fs::path d = [] {
-    fs::path p = fs::temp_directory_path() / ("wlancode_robust_test_" + std::to_string(::getpid()));
-    fs::create_directories(p);
-    return p;
-  }();
-  return d;
-}
-
-void write_file(const fs::path& p, std::string_view data) {
-  std::ofstream f(p, std::ios::binary);
-  f.write(data.data(), static_cast<std::streamsize>(data.size()));
-}
-
 // A file of `bytes` (rounded down to whole lines) of one finding per line, written in 1 MiB blocks.
 void write_findings_file(const fs::path& p, std::uint64_t bytes) {
   const std::string line =

@@ -62,11 +62,8 @@ TEST(ScanSecrets, LinesKeepWhatIsNotSecret) {
 }
 
 TEST(ScanSecrets, NoOutputPrintsThem) {
-  namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / ("wlancode-secrets-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  const fs::path p = dir / "secrets.log";
-  std::ofstream(p, std::ios::binary) << secret_lines;
+  const std::filesystem::path p = temp_dir() / "secrets.log";
+  write_file(p, secret_lines);
   for (const char* args : {"", "--format jsonl", "--format csv", "--summary", "--summary --format jsonl", "--redact"}) {
     const std::string cmd = std::string(WLANCODE_CLI) + " scan " + args + " " + p.string() + " 2>&1";
     FILE* pipe = ::popen(cmd.c_str(), "r");
@@ -79,7 +76,7 @@ TEST(ScanSecrets, NoOutputPrintsThem) {
     EXPECT_TRUE(WIFEXITED(st) && WEXITSTATUS(st) == 0) << args;
     EXPECT_EQ(out.find("S3CRET"), std::string::npos) << args << "\n" << out;
   }
-  fs::remove_all(dir);
+  std::filesystem::remove(p);
 }
 
 }  // namespace
