@@ -81,10 +81,9 @@ struct candidate {
   std::string field;
   enum class how : std::uint8_t { number, name, text, raw } kind = how::number;
   std::optional<family> fam;
-  std::string space;        // raw values
-  std::string token;        // number or name as printed
-  std::string text;         // reason text as printed
-  std::string kernel_name;  // the kernel's "3=DEAUTH_LEAVING" name part, checked against the table
+  std::string space;  // raw values
+  std::string token;  // number or name as printed
+  std::string text;   // reason text as printed
   bool locally_generated = false;
   std::optional<initiator> init;  // the grammar says who acted
   std::string timestamp, event_id, interface, ssid, bssid, sta;

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "internal.hpp"
+#include "text.hpp"
 
 namespace wlancode::scan {
 namespace {
@@ -38,20 +39,6 @@ std::string tag(std::string_view kind, std::string_view value) {
   out.append(buf, 12);
   out += ']';
   return out;
-}
-
-bool ieq(char a, char b) {
-  if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
-  if (b >= 'A' && b <= 'Z') b = static_cast<char>(b - 'A' + 'a');
-  return a == b;
-}
-std::size_t ifind(std::string_view s, std::string_view n, std::size_t from) {
-  for (std::size_t i = from; i + n.size() <= s.size(); ++i) {
-    std::size_t k = 0;
-    while (k < n.size() && ieq(s[i + k], n[k])) ++k;
-    if (k == n.size()) return i;
-  }
-  return std::string_view::npos;
 }
 
 // A MAC to mask at s[i]: xx:xx:xx:xx:xx:xx or with '-', not inside a longer hex run (IPv6,
@@ -127,7 +114,7 @@ std::string redact_text(std::string_view line) {
   };
   for (const label& lab : labels) {
     std::size_t pos = 0;
-    while ((pos = ifind(s, lab.text, pos)) != std::string_view::npos) {
+    while ((pos = detail::ifind(s, lab.text, pos)) != std::string_view::npos) {
       std::size_t b = pos + lab.text.size();
       if (pos > 0 && std::isalnum(static_cast<unsigned char>(s[pos - 1])) &&
           std::isalpha(static_cast<unsigned char>(lab.text[0]))) {

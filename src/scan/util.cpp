@@ -2,14 +2,9 @@
 #include <cstring>
 
 #include "internal.hpp"
+#include "text.hpp"
 
 namespace wlancode::scan::detail {
-namespace {
-
-bool is_hex(char c) noexcept { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
-bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
-
-}  // namespace
 
 std::string_view trim(std::string_view s) noexcept {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
