@@ -1,0 +1,54 @@
+// The fields of one Windows event -> candidates. Shared by every reader of Windows events (event
+// XML, event text, EVTX records): each gathers one event's fields, then at the end of the event
+// the builder decides which field holds which code space (ReasonCode of 8002 is a
+// WLAN_REASON_CODE, of 8003 it is not).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "internal.hpp"
+
+namespace wlancode::scan::detail {
+
+class event_builder {
+ public:
+  explicit event_builder(input_format f) : format_(f) {}
+  void begin() {
+    clear();
+    active_ = true;
+  }
+  bool active() const noexcept { return active_; }
+  void set_id(std::string_view id);
+  void set_time(std::string_view t);
+  void add(std::string_view name, std::string_view value, const line& l, bool from_message);
+  // Message lines ("Failure Reason: ...") of a rendered message; true when the label is an
+  // event field's.
+  bool add_message_line(std::string_view text, const line& l);
+  void flush(std::vector<candidate>& out);
+
+ private:
+  // Fields of one event.
+  struct field {
+    std::string name, value;
+    std::uint64_t line;
+    std::string excerpt;
+    bool truncated;
+    bool from_message;  // a "Label: value" line of the rendered message, not a named data field
+  };
+  void clear() {
+    fields_.clear();
+    event_id_.clear();
+    timestamp_.clear();
+    has_data_ = false;
+  }
+  input_format format_;
+  std::vector<field> fields_;
+  std::string event_id_, timestamp_;
+  bool has_data_ = false;
+  bool active_ = false;
+};
+
+}  // namespace wlancode::scan::detail
