@@ -15,13 +15,17 @@ namespace wlancode::scan::detail {
 
 class event_builder {
  public:
-  explicit event_builder(input_format f) : format_(f) {}
+  // `events`: also report the event itself when it is a lifecycle event (WLANCODE_EVENT_ID rows).
+  explicit event_builder(input_format f, bool events = false) : format_(f), events_(events) {}
   void begin() {
     clear();
     active_ = true;
   }
   bool active() const noexcept { return active_; }
   void set_id(std::string_view id);
+  // The line that holds the event id: where the event itself is reported.
+  void set_id(std::string_view id, const line& l);
+  void set_provider(std::string_view provider);
   void set_time(std::string_view t);
   void add(std::string_view name, std::string_view value, const line& l, bool from_message);
   // Message lines ("Failure Reason: ...") of a rendered message; true when the label is an
@@ -42,11 +46,17 @@ class event_builder {
     fields_.clear();
     event_id_.clear();
     timestamp_.clear();
+    provider_.clear();
+    id_line_ = 0;
+    id_excerpt_.clear();
     has_data_ = false;
   }
   input_format format_;
+  bool events_ = false;
   std::vector<field> fields_;
-  std::string event_id_, timestamp_;
+  std::string event_id_, timestamp_, provider_;
+  std::uint64_t id_line_ = 0;
+  std::string id_excerpt_;
   bool has_data_ = false;
   bool active_ = false;
 };
