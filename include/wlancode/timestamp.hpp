@@ -49,7 +49,7 @@ enum class timestamp_style : std::uint8_t {
   logcat,     // 11-21 10:12:40.123 (Android logcat); no year
   monotonic,  // [  812.121877] (kernel, journalctl short-monotonic): seconds since boot
   epoch,      // 1737121661.292380, [1737121661.292380]: seconds since 1970, UTC
-  boot_ms,    // I (36157) wifi: (ESP-IDF): milliseconds since boot
+  boot_ms,    // I (36157) wifi: (ESP-IDF), [  9836] (Arduino-ESP32: no fraction): milliseconds since boot
 };
 WLANCODE_API std::string_view to_string(timestamp_style s) noexcept;
 
