@@ -7,7 +7,7 @@ namespace wlancode::py {
 std::optional<family> family_arg(const pyb::handle& h) {
   if (h.is_none()) return std::nullopt;
   if (pyb::isinstance<pyb::str>(h)) {
-    const std::string id = h.cast<std::string>();
+    const std::string id = utf8(h);
     if (auto f = parse_family(id)) return f;
     throw pyb::value_error("unknown family '" + id + "'");
   }
@@ -37,6 +37,13 @@ std::uint32_t value_arg(const pyb::handle& h) {
     throw pyb::error_already_set();
   }
   return static_cast<std::uint32_t>(v);
+}
+
+std::string utf8(const pyb::handle& h) {
+  Py_ssize_t n = 0;
+  const char* p = PyUnicode_AsUTF8AndSize(h.ptr(), &n);
+  if (!p) throw pyb::error_already_set();
+  return std::string(p, static_cast<std::size_t>(n));
 }
 
 pyb::object family_object(family f) {

@@ -21,6 +21,9 @@ family required_family(const pyb::handle& h);
 // logs print DWORDs). Anything else raises OverflowError (out of range) or TypeError.
 std::uint32_t value_arg(const pyb::handle& h);
 
+// A str as UTF-8; a str that is not valid Unicode (lone surrogates) raises UnicodeEncodeError.
+std::string utf8(const pyb::handle& h);
+
 // The Python object of the Family member for `f` (wlancode.Family(int(f))).
 pyb::object family_object(family f);
 

@@ -50,7 +50,7 @@ std::string text_arg(const pyb::handle& h, const char* what) {
   if (!pyb::isinstance<pyb::str>(h))
     throw pyb::type_error(std::string(what) + " must be a str, not " +
                           std::string(pyb::str(pyb::type::handle_of(h).attr("__name__"))));
-  return h.cast<std::string>();  // a str that is not valid Unicode (lone surrogates) raises UnicodeEncodeError
+  return utf8(h);
 }
 
 pyb::list explain_py(const pyb::handle& what, const pyb::handle& fam) {

@@ -155,11 +155,11 @@ class scanner {
 void bind_scan(pyb::module_& m) {
   pyb::class_<scanner>(m, "Scanner")
       .def(pyb::init([](const pyb::object& what, const pyb::object& input_format, bool redact, const pyb::object& fam,
-                        const std::string& source, std::size_t max_line) {
+                        const std::string& source, std::size_t max_line, bool is_path) {
              scan::options opt;
              if (!input_format.is_none()) {
                if (!pyb::isinstance<pyb::str>(input_format)) throw pyb::type_error("input_format must be a str");
-               const std::string name = input_format.cast<std::string>();
+               const std::string name = utf8(input_format);
                const auto f = scan::parse_input_format(name);
                if (!f) throw pyb::value_error("unknown input format '" + name + "'");
                opt.forced = *f;
@@ -169,6 +169,12 @@ void bind_scan(pyb::module_& m) {
              if (max_line < 256 || max_line > (std::size_t{256} << 20))
                throw pyb::value_error("max_line must be in 256..268435456");
              opt.max_line = max_line;
+             if (is_path) {  // os.fsencode'd by the caller: any file name, UTF-8 or not
+               const std::string path = what.cast<std::string>();
+               if (path.empty()) throw pyb::value_error("an empty path");
+               if (path.find('\0') != std::string::npos) throw pyb::value_error("a path with a NUL byte");
+               return new scanner(path, {}, false, path, std::move(opt));
+             }
              if (pyb::isinstance<pyb::bytes>(what) || pyb::isinstance<pyb::bytearray>(what) ||
                  pyb::isinstance<pyb::memoryview>(what)) {
                const pyb::buffer_info b = pyb::reinterpret_borrow<pyb::buffer>(what).request();
@@ -177,16 +183,11 @@ void bind_scan(pyb::module_& m) {
                std::string data(static_cast<const char*>(b.ptr), static_cast<std::size_t>(b.size * b.itemsize));
                return new scanner({}, std::move(data), true, source, std::move(opt));
              }
-             if (!pyb::isinstance<pyb::str>(what))
-               throw pyb::type_error("scan() takes a path (str or os.PathLike) or bytes, not " +
-                                     std::string(pyb::str(pyb::type::handle_of(what).attr("__name__"))));
-             const std::string path = what.cast<std::string>();
-             if (path.empty()) throw pyb::value_error("an empty path");
-             if (path.find('\0') != std::string::npos) throw pyb::value_error("a path with a NUL byte");
-             return new scanner(path, {}, false, path, std::move(opt));
+             throw pyb::type_error("scan() takes a path (str or os.PathLike) or bytes, not " +
+                                   std::string(pyb::str(pyb::type::handle_of(what).attr("__name__"))));
            }),
            pyb::arg("what"), pyb::arg("input_format"), pyb::arg("redact"), pyb::arg("family"), pyb::arg("source"),
-           pyb::arg("max_line"))
+           pyb::arg("max_line"), pyb::arg("is_path"))
       .def("next", &scanner::next)
       .def("close", &scanner::close);
   // The record of an empty finding: its keys are the schema's (wlancode.jsonl_keys).

@@ -103,6 +103,8 @@ def explain_many(values, family, *, prefix=""):
     """
     if hasattr(values, "to_numpy") and not hasattr(values, "__array_interface__"):
         values = values.to_numpy()  # pandas: numeric dtypes as their numpy array, nullable ones as objects
+    if getattr(getattr(values, "dtype", None), "kind", None) == "O":
+        values = values.tolist()  # objects (ints, None, pd.NA) item by item
     cols = _native.explain_many(values, family)
     return {prefix + k: v for k, v in cols.items()} if prefix else cols
 
@@ -156,9 +158,15 @@ def scan(path_or_bytes, *, input_format=None, redact=False, family=None, source=
     scan goes on with the next file. A directory's notice of skipped entries (FIFOs, dangling
     links) goes to on_error, or is a warning.
     """
-    if isinstance(path_or_bytes, _os.PathLike):
-        path_or_bytes = _os.fsdecode(_os.fspath(path_or_bytes))
-    scanner = _native.Scanner(path_or_bytes, input_format, bool(redact), family, source or "<bytes>", max_line)
+    what = path_or_bytes
+    is_path = isinstance(what, (str, _os.PathLike))
+    if is_path:
+        what = _os.fsencode(what)  # any file name, UTF-8 or not (surrogate-escaped in str)
+    elif not isinstance(what, (bytes, bytearray, memoryview)):
+        raise TypeError(f"scan() takes a path (str or os.PathLike) or bytes, not {type(what).__name__}")
+    if source is not None and not isinstance(source, str):
+        raise TypeError("source must be a str")
+    scanner = _native.Scanner(what, input_format, bool(redact), family, source or "<bytes>", max_line, is_path)
     return _findings(scanner, on_error)
 
 
