@@ -55,3 +55,13 @@ def test_bad_family():
         wlancode.explain_many([3], "nope")
     with pytest.raises(TypeError):
         wlancode.explain_many([3], None)
+
+
+def test_the_telemetry_example_runs():
+    import os
+    import subprocess
+    import sys
+    here = os.path.dirname(__file__)
+    script = os.path.join(here, "..", "..", "examples", "python", "decode_telemetry.py")
+    out = subprocess.run([sys.executable, script], capture_output=True, text=True, check=True).stdout
+    assert "WLAN_REASON_CODE_MSMSEC_PSK_MISMATCH_SUSPECTED" in out and "key_exchange" in out
