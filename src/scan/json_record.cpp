@@ -71,6 +71,7 @@ void append_jsonl(std::string& s, const finding& f) {
   s += confidence_text(f.confidence);
   str(",\"field\":", f.field);
   str(",\"kind\":", to_string(f.kind));
+  opt(",\"event\":", f.kind == value_kind::event ? to_string(f.event) : std::string_view{});
   opt(",\"family\":", f.fam ? to_string(*f.fam) : std::string_view{});
   opt(",\"space\":", f.space);
   s += ",\"value\":";

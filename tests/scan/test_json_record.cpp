@@ -82,7 +82,8 @@ TEST(ScanJson, RawFindingRecord) {
   scan::append_jsonl(s, raw_finding());
   EXPECT_EQ(s,
             "prefix{\"source\":\"a\\\"b.log\",\"line\":7,\"format\":\"plain\",\"rule\":\"generic\","
-            "\"confidence\":0.60,\"field\":\"reason\",\"kind\":\"raw\",\"family\":null,\"space\":\"eap_reason\","
+            "\"confidence\":0.60,\"field\":\"reason\",\"kind\":\"raw\",\"event\":null,\"family\":null,\"space\":\"eap_"
+            "reason\","
             "\"value\":42,\"hex\":\"0x0000002A\",\"raw\":\"42\",\"name\":null,\"meaning\":null,\"text\":null,"
             "\"mapping\":null,\"score\":null,\"phase\":\"unknown\",\"initiator\":\"unknown\","
             "\"locally_generated\":false,\"hint\":null,\"timestamp\":null,\"event_id\":null,\"interface\":null,"

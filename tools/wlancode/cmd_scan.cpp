@@ -26,6 +26,7 @@ struct scan_options {
   format fmt = format::text;
   bool summary = false;
   bool redact = false;
+  bool events = false;
   unsigned jobs = 1;
   std::optional<family> only;
   std::size_t max_line = 1u << 20;
@@ -98,6 +99,11 @@ void write_text(std::ostream& out, const scan::finding& f) {
     s += " ";
     put(f.raw.empty() ? std::string_view("(text)") : std::string_view(f.raw));
     s += " (not decoded: not a code space wlancode knows)";
+  } else if (f.kind == scan::value_kind::event) {
+    s += "event ";
+    s += scan::to_string(f.event);
+    s += " - ";
+    put(f.meaning);
   } else {
     s += "reason text, ";
     put(f.mapping);
@@ -277,6 +283,9 @@ runner add_scan(CLI::App& app) {
   cmd->add_flag("--summary", opt->summary,
                 "Print counts by code, family, phase, initiator, SSID and BSSID instead of findings");
   cmd->add_flag("--redact", opt->redact, "Mask MAC addresses, SSIDs and user names in all output");
+  cmd->add_flag("--events", opt->events,
+                "Also report connection lifecycle events (attempt started, associated, connected, disconnected...) as "
+                "findings of kind 'event'");
   cmd->add_option("-j,--jobs", opt->jobs, "Threads for large regular files (1 to 256)")
       ->check(integer_in(1, 256, "a positive integer"))
       ->option_text("N (default 1)");
@@ -290,6 +299,7 @@ runner add_scan(CLI::App& app) {
     so.forced = *scan::parse_input_format(opt->input_format);
     so.only = opt->only;
     so.redact = opt->redact;
+    so.events = opt->events;
     so.jobs = opt->jobs;
     so.max_line = opt->max_line;
     const bool tty = ::isatty(2) != 0;
