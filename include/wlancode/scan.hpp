@@ -169,9 +169,25 @@ WLANCODE_API result scan_memory(std::string_view data, const std::string& source
 // The format the detector picks for these first bytes of a file (already UTF-8).
 WLANCODE_API input_format detect_format(std::string_view head) noexcept;
 
+// -j and other splitters (the Python module's Dask tasks) look at this many first bytes of a file.
+inline constexpr std::size_t split_head_bytes = 64 * 1024;
+
+// Whether a file whose first bytes are `head` is text the scanner reads in place: not gzip, not
+// UTF-16 (nor any NUL byte), not CR-only. Returns the offset of the text (3 after a UTF-8 BOM).
+WLANCODE_API std::optional<std::uint64_t> text_offset(std::string_view head) noexcept;
+
+// Whether such a file can be scanned in independent line-aligned segments, as -j splits it: text
+// as above that is neither forced nor detected as a container (an event log or a report needs the
+// whole file). Returns the offset of the text, or nullopt.
+WLANCODE_API std::optional<std::uint64_t> splittable(std::string_view head, input_format forced) noexcept;
+
 // Masks MAC addresses (keeps the first octet: "02:xx:xx:xx:xx:xx"), and the values of SSID, user and
 // profile fields, in a line of text. Used on excerpts by scan_* when options::redact is set.
 WLANCODE_API std::string redact_text(std::string_view line);
+
+// The label --summary counts a finding's code under: its name; "family:value" for an unlisted
+// value; "space:raw" for a raw one (the value as printed); else "text:" and the text's first 80 bytes.
+WLANCODE_API std::string code_label(const finding& f);
 
 // Counts for --summary. Bounded whatever the input: at most `max_keys` codes, SSIDs and BSSIDs
 // each, at most `max_codes_per_place` codes counted per SSID or BSSID and `max_place_codes` in

@@ -1,6 +1,6 @@
 // wlancode.scan from Python: the scan runs on a worker thread, without the GIL, and hands batches of
-// findings to the Python iterator through a bounded queue, as JSON arrays written by the library's
-// one JSONL writer (scan::append_jsonl): the dicts have exactly the keys of the CLI's records.
+// findings to the Python iterator through a bounded queue; the iterator makes each batch a list of
+// dicts (record_dict.hpp: the fields of the library's one record schema, as the CLI's JSONL has them).
 #include <pybind11/stl.h>
 
 #include <atomic>
@@ -9,19 +9,22 @@
 #include <exception>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 #include "args.hpp"
 #include "bindings.hpp"
+#include "record_dict.hpp"
+#include "scan_input.hpp"
 #include "wlancode/scan.hpp"
 #include "wlancode/scan_json.hpp"
 
 namespace wlancode::py {
 namespace {
 
-// A batch is handed over at this many findings or bytes; at most `depth` batches wait in the
-// queue. So a scan holds at most about depth * batch_bytes of output, whatever the input.
+// A batch is handed over at this many findings; at most `depth` batches wait in the queue. So a
+// scan holds at most (depth + 2) * batch_findings findings (each at most ~400 bytes of excerpt and
+// a code's texts), whatever the input.
 constexpr std::size_t batch_findings = 512;
-constexpr std::size_t batch_bytes = 256u << 10;
 constexpr std::size_t depth = 4;
 
 struct cancelled : std::exception {
@@ -30,20 +33,14 @@ struct cancelled : std::exception {
 
 class scanner {
  public:
-  // Exactly one of `path` and `data` is used (`data` when `in_memory`).
-  scanner(std::string path, std::string data, bool in_memory, std::string source, scan::options opt)
-      : path_(std::move(path)),
-        data_(std::move(data)),
-        in_memory_(in_memory),
-        source_(std::move(source)),
-        opt_(std::move(opt)) {
+  explicit scanner(scan_input in) : in_(std::move(in)) {
     worker_ = std::thread([this] { run(); });
   }
   scanner(const scanner&) = delete;
   scanner& operator=(const scanner&) = delete;
   ~scanner() { close(); }
 
-  // The next item: ("findings", json_array), ("error", source, message), ("notice", source, message),
+  // The next item: ("findings", [dict, ...]), ("error", source, message), ("notice", source, message),
   // or None at the end. Waits without the GIL.
   pyb::object next() {
     item it;
@@ -56,8 +53,16 @@ class scanner {
       q_.pop_front();
       cv_.notify_all();
     }
-    if (it.kind == item::findings) return pyb::make_tuple("findings", pyb::str(it.text));
-    return pyb::make_tuple(it.kind == item::error ? "error" : "notice", pyb::str(it.source), pyb::str(it.text));
+    if (it.kind != item::findings)
+      return pyb::make_tuple(it.kind == item::error ? "error" : "notice", pyb::str(it.source), pyb::str(it.text));
+    pyb::list records(it.count);
+    for (std::size_t i = 0; i < it.count; ++i)
+      PyList_SET_ITEM(records.ptr(), static_cast<Py_ssize_t>(i), dicts_.build(it.batch[i]).release().ptr());
+    {
+      std::lock_guard lk(m_);  // the batch's findings go back to the worker, which assigns over them
+      spare_.push_back(std::move(it.batch));
+    }
+    return pyb::make_tuple("findings", records);
   }
 
   // Stops the worker (at its next finding) and waits for it.
@@ -81,6 +86,8 @@ class scanner {
   struct item {
     enum kind_t { findings, error, notice } kind = findings;
     std::string source, text;
+    std::vector<scan::finding> batch;  // findings: the first `count`
+    std::size_t count = 0;
   };
 
   void push(item it) {
@@ -93,55 +100,51 @@ class scanner {
 
   void flush() {
     if (count_ == 0) return;
-    batch_.back() = ']';  // the last record's ','
     item it;
-    it.text = std::move(batch_);
-    batch_.clear();
+    it.batch = std::move(batch_);
+    it.count = count_;
     count_ = 0;
     push(std::move(it));
+    std::lock_guard lk(m_);
+    batch_.clear();
+    if (!spare_.empty()) {
+      batch_ = std::move(spare_.back());
+      spare_.pop_back();
+    }
   }
 
   void run() {
     const scan::finding_sink sink = [this](const scan::finding& f) {
       if (cancel_) throw cancelled();  // read without the lock: at worst one more finding
-      if (count_ == 0) batch_ = "[";
-      scan::append_jsonl(batch_, f);
-      batch_.back() = ',';  // the record's '\n'
-      if (++count_ >= batch_findings || batch_.size() >= batch_bytes) flush();
+      if (count_ < batch_.size())
+        batch_[count_] = f;  // its strings keep their capacity: no allocation per finding
+      else
+        batch_.push_back(f);
+      if (++count_ >= batch_findings) flush();
     };
-    // Input errors arrive in input order: the findings before them first.
+    const problem_sink problems = [this](problem_kind k, const std::string& source, const std::string& message) {
+      if (cancel_) return;  // the cancellation itself, reported by the library as the file's error
+      flush();              // problems arrive in input order: the findings before them first
+      push({k == problem_kind::notice ? item::notice : item::error, source, message, {}, 0});
+    };
     try {
-      if (in_memory_) {
-        const scan::result r = scan::scan_memory(data_, source_, opt_, sink);
-        flush();
-        if (r.errors) push({item::error, source_, "the data could not be decoded"});
-      } else {
-        const scan::error_sink errors = [this](const scan::input_error& e) {
-          if (cancel_) return;  // the cancellation itself, reported by the library as the file's error
-          flush();
-          // The one message that is not an error (scan.hpp): a directory's entries that were skipped.
-          const bool notice = e.source == path_ && e.message.starts_with("skipped ");
-          push({notice ? item::notice : item::error, e.source, e.message});
-        };
-        scan::scan_path(path_, opt_, sink, errors);
-        flush();
-      }
+      run_scan_input(in_, sink, problems);
+      flush();
     } catch (const cancelled&) {
     } catch (const std::exception& e) {
       std::lock_guard lk(m_);
-      q_.push_back({item::error, in_memory_ ? source_ : path_, e.what()});
+      q_.push_back({item::error, in_.source, e.what(), {}, 0});
     }
     std::lock_guard lk(m_);
     done_ = true;
     cv_.notify_all();
   }
 
-  std::string path_, data_;
-  bool in_memory_;
-  std::string source_;
-  scan::options opt_;
-  std::string batch_;
+  scan_input in_;
+  std::vector<scan::finding> batch_;
   std::size_t count_ = 0;
+  std::vector<std::vector<scan::finding>> spare_;  // batches the iterator is done with
+  dict_builder dicts_;                             // used by next(), with the GIL
   std::mutex m_;
   std::condition_variable cv_;
   std::deque<item> q_;
@@ -156,35 +159,7 @@ void bind_scan(pyb::module_& m) {
   pyb::class_<scanner>(m, "Scanner")
       .def(pyb::init([](const pyb::object& what, const pyb::object& input_format, bool redact, const pyb::object& fam,
                         const std::string& source, std::size_t max_line, bool is_path) {
-             scan::options opt;
-             if (!input_format.is_none()) {
-               if (!pyb::isinstance<pyb::str>(input_format)) throw pyb::type_error("input_format must be a str");
-               const std::string name = utf8(input_format);
-               const auto f = scan::parse_input_format(name);
-               if (!f) throw pyb::value_error("unknown input format '" + name + "'");
-               opt.forced = *f;
-             }
-             opt.redact = redact;
-             opt.only = family_arg(fam);
-             if (max_line < 256 || max_line > (std::size_t{256} << 20))
-               throw pyb::value_error("max_line must be in 256..268435456");
-             opt.max_line = max_line;
-             if (is_path) {  // os.fsencode'd by the caller: any file name, UTF-8 or not
-               const std::string path = what.cast<std::string>();
-               if (path.empty()) throw pyb::value_error("an empty path");
-               if (path.find('\0') != std::string::npos) throw pyb::value_error("a path with a NUL byte");
-               return new scanner(path, {}, false, path, std::move(opt));
-             }
-             if (pyb::isinstance<pyb::bytes>(what) || pyb::isinstance<pyb::bytearray>(what) ||
-                 pyb::isinstance<pyb::memoryview>(what)) {
-               const pyb::buffer_info b = pyb::reinterpret_borrow<pyb::buffer>(what).request();
-               if (b.ndim > 1 || (b.ndim == 1 && b.strides[0] != b.itemsize))
-                 throw pyb::value_error("a memoryview to scan must be contiguous");
-               std::string data(static_cast<const char*>(b.ptr), static_cast<std::size_t>(b.size * b.itemsize));
-               return new scanner({}, std::move(data), true, source, std::move(opt));
-             }
-             throw pyb::type_error("scan() takes a path (str or os.PathLike) or bytes, not " +
-                                   std::string(pyb::str(pyb::type::handle_of(what).attr("__name__"))));
+             return new scanner(make_scan_input(what, input_format, redact, fam, source, max_line, is_path));
            }),
            pyb::arg("what"), pyb::arg("input_format"), pyb::arg("redact"), pyb::arg("family"), pyb::arg("source"),
            pyb::arg("max_line"), pyb::arg("is_path"))
@@ -199,6 +174,19 @@ void bind_scan(pyb::module_& m) {
   m.def("detect_format", [](const pyb::bytes& head) {
     return std::string(scan::to_string(scan::detect_format(std::string_view(head))));
   });
+  // -j's split conditions (scan.hpp): None when a file with this head must be scanned whole.
+  m.def("splittable", [](const pyb::bytes& head, const pyb::object& input_format) -> pyb::object {
+    scan::input_format forced = scan::input_format::automatic;
+    if (!input_format.is_none()) {
+      const auto f = scan::parse_input_format(utf8(input_format));
+      if (!f) throw pyb::value_error("unknown input format");
+      forced = *f;
+    }
+    const std::optional<std::uint64_t> at = scan::splittable(std::string_view(head), forced);
+    return at ? pyb::object(pyb::int_(*at)) : pyb::none();
+  });
+  m.attr("split_head_bytes") = scan::split_head_bytes;
+  m.attr("parallel_min_bytes") = scan::options{}.parallel_min_bytes;
   m.def("input_formats", [] {
     pyb::list out;
     for (const scan::format_info& f : scan::input_formats())

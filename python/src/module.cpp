@@ -7,4 +7,5 @@ PYBIND11_MODULE(_native, m) {
   wlancode::py::bind_codes(m);
   wlancode::py::bind_scan(m);
   wlancode::py::bind_columns(m);
+  wlancode::py::bind_summary(m);
 }

@@ -177,7 +177,7 @@ def _findings(scanner, on_error):
             if item is None:
                 return
             if item[0] == "findings":
-                yield from _json.loads(item[1])
+                yield from item[1]
                 continue
             err = ScanError(item[1], item[2])
             if on_error is not None:

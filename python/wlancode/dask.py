@@ -21,10 +21,14 @@ import wlancode
 
 # Files at least this large are split, like `wlancode scan -j` (scan.hpp: parallel_min_bytes),
 # into segments of about SEGMENT_BYTES, each ending after a newline.
-SPLIT_BYTES = 32 << 20
+SPLIT_BYTES = wlancode._native.parallel_min_bytes
 SEGMENT_BYTES = 16 << 20
-_HEAD = 64 << 10
-_CONTAINERS = {name for name, kind in wlancode._native.input_formats() if kind == "container"}
+_HEAD = wlancode._native.split_head_bytes
+
+# The fields the native summaries read must be the schema's (they are named in bind_summary.cpp).
+_SUMMARY_KEYS, _ERROR_KEY = wlancode._native.summary_record_keys()
+if not set(_SUMMARY_KEYS) <= set(wlancode.jsonl_keys()) or _ERROR_KEY in wlancode.jsonl_keys():
+    raise ImportError("wlancode._native reads record keys that are not the schema's")
 
 
 def _is_url(path):
@@ -63,14 +67,8 @@ def _expand(paths):
 
 
 def _splittable(head, input_format):
-    """Whether a file can be scanned in independent segments: what -j splits (pipeline.cpp):
-    plain UTF-8 text (not gzip, not UTF-16, not CR-only), not an event log or report container."""
-    if input_format in _CONTAINERS or head[:2] == b"\x1f\x8b" or b"\0" in head:
-        return False
-    if head[:2] in (b"\xff\xfe", b"\xfe\xff") or (b"\n" not in head and b"\r" in head):
-        return False
-    text = head[3:] if head.startswith(b"\xef\xbb\xbf") else head
-    return wlancode._native.detect_format(bytes(text)) not in _CONTAINERS
+    """Whether a file can be scanned in independent segments: what -j splits (scan.hpp: splittable)."""
+    return wlancode._native.splittable(bytes(head), input_format) is not None
 
 
 def _segments(path, size, segment_bytes):
@@ -152,7 +150,8 @@ def _scan_segment(path, start, end, lines_before, options):
 
 
 def _plan(path, options, split_bytes, segment_bytes):
-    """The delayed parts of one file: one, or one per segment (each after its line offset)."""
+    """The delayed parts of one file: one, or one per segment (each after its line offset), and
+    what each part scans: (path,) or (path, start, end)."""
     try:
         size = _size(path)
         if size >= split_bytes:
@@ -166,10 +165,10 @@ def _plan(path, options, split_bytes, segment_bytes):
                     parts.append(dask.delayed(_scan_segment)(path, a, b, before, options))
                     if i < len(counts):
                         before = dask.delayed(sum)([before, counts[i]]) if i else counts[0]
-                return parts
+                return parts, [(path, a, b) for a, b in segs]
     except OSError:
         pass  # reported by the scan task itself, with the CLI's message
-    return [dask.delayed(_scan_file)(path, options)]
+    return [dask.delayed(_scan_file)(path, options)], [(path,)]
 
 
 def scan_files(paths, client=None, *, input_format=None, redact=False, family=None, split_bytes=SPLIT_BYTES,
@@ -188,11 +187,17 @@ def scan_files(paths, client=None, *, input_format=None, redact=False, family=No
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     options = {"input_format": input_format, "redact": redact, "family": family}
-    parts = []
+    parts, plan = [], []
     for p in _expand(paths):
-        parts += _plan(p, options, split_bytes, segment_bytes)
+        delayed, scans = _plan(p, options, split_bytes, segment_bytes)
+        parts += delayed
+        plan += scans
     bag = db.from_delayed(parts) if parts else db.from_sequence([], npartitions=1)
-    return client.persist(bag) if client is not None else bag
+    if client is not None:
+        return client.persist(bag)
+    # Not computed yet: summarize can count these scans natively instead of making the records.
+    bag._wlancode_scans = (plan, options)
+    return bag
 
 
 def findings(bag):
@@ -226,48 +231,73 @@ def device_of(source):
     return os.path.splitext(name)[0] or name
 
 
-def _code_key(r):
-    """(family, value, label) of a record, the label as `scan --summary` names codes (summary.cpp):
-    the name, "family:value" for unlisted values, "space:raw" for raw ones, "text:..." else."""
-    if r["name"]:
-        label = r["name"]
-    elif r["family"] and r["value"] is not None:
-        label = f"{r['family']}:{r['value']}"
-    elif r["kind"] == "raw":
-        label = r["space"] + ":" + (r["raw"] or (str(r["value"]) if r["value"] is not None else (r["text"] or "")[:80]))
-    else:
-        label = "text:" + (r["text"] or "")[:80]
-    return (r["family"], r["value"], label)
+def _fold(acc, per_source, device):
+    """Adds the native counts of some sources ({source: (findings, by_code, by_ssid, by_bssid)})."""
+    for source, (n, codes, ssids, bssids) in per_source.items():
+        acc["findings"] += n
+        d = acc["by_device"].setdefault(device(source), {"findings": 0, "codes": {}})
+        d["findings"] += n
+        for k, c in codes.items():
+            acc["by_code"][k] = acc["by_code"].get(k, 0) + c
+            d["codes"][k[2]] = d["codes"].get(k[2], 0) + c
+        for key, m in (("by_ssid", ssids), ("by_bssid", bssids)):
+            total = acc[key]
+            for k, c in m.items():
+                total[k] = total.get(k, 0) + c
+    return acc
+
+
+def _summarize_scan(scan, options, device):
+    """The counts of one part of scan_files' plan, scanned and counted in C++ (no record made)."""
+    acc = _empty()
+    path = scan[0]
+    native = dict(input_format=options["input_format"], redact=bool(options["redact"]), family=options["family"])
+    try:
+        if len(scan) == 3:
+            _, start, end = scan
+            with _open(path) as f:
+                f.seek(start)
+                data = f.read(end - start)
+            if len(data) != end - start:
+                acc["errors"].append({"source": path, "error": "the file shrank while it was scanned"})
+                return acc
+            counts, problems = wlancode._native.summarize_scan(data, source=path, is_path=False, **native)
+        elif _is_url(path):
+            with _open(path) as f:
+                data = f.read()
+            counts, problems = wlancode._native.summarize_scan(data, source=path, is_path=False, **native)
+        else:
+            counts, problems = wlancode._native.summarize_scan(os.fsencode(path), source=path, is_path=True, **native)
+    except OSError as e:
+        acc["errors"].append(_error(path, e))
+        return acc
+    acc["errors"] += [{"source": source, "error": message} for _, source, message in problems]
+    return _fold(acc, counts, device)
 
 
 def summarize(bag, device=device_of):
     """Fleet counts, computed on the cluster: {"findings", "errors": [{"source", "error"}],
     "by_code": {(family, value, name): count}, "by_device": {device: {"findings", "codes": {name: count}}},
     "by_ssid": {ssid: count}, "by_bssid": {bssid: count}}. device maps a record's source to a
-    device name (device_of: the file name without suffixes)."""
-    def fold(acc, r):
-        if "error" in r:
-            acc["errors"].append(r)
-            return acc
-        acc["findings"] += 1
-        k = _code_key(r)
-        acc["by_code"][k] = acc["by_code"].get(k, 0) + 1
-        d = acc["by_device"].setdefault(device(r["source"]), {"findings": 0, "codes": {}})
-        d["findings"] += 1
-        d["codes"][k[2]] = d["codes"].get(k[2], 0) + 1
-        for key in ("ssid", "bssid"):
-            if r[key]:
-                m = acc["by_" + key]
-                m[r[key]] = m.get(r[key], 0) + 1
-        return acc
+    device name (device_of: the file name without suffixes). Codes are named and counted by the
+    library, as `scan --summary` counts them.
 
-    def per_partition(records):
-        acc = _empty()  # a fresh one per partition: nothing shared between tasks
-        for r in records:
-            fold(acc, r)
-        return acc
+    A bag straight from scan_files (without a client: not computed yet) is summarised by tasks
+    that scan and count in C++, making no record; any other bag of records is counted per
+    partition in C++ from its records."""
+    scans = getattr(bag, "_wlancode_scans", None)
+    if scans is not None:
+        plan, options = scans
+        parts = [dask.delayed(_summarize_scan)(scan, options, device) for scan in plan]
+        out = dask.delayed(_merge_all)(parts, _empty()).compute() if parts else _empty()
+    else:
+        def per_partition(records):
+            counts, errs = wlancode._native.summarize_records(records)
+            acc = _empty()  # a fresh one per partition: nothing shared between tasks
+            acc["errors"] += errs
+            return _fold(acc, counts, device)
 
-    out = bag.reduction(per_partition, lambda parts: _merge_all(parts, _empty())).compute()
+        out = bag.reduction(per_partition, lambda parts: _merge_all(parts, _empty())).compute()
     out["errors"].sort(key=lambda e: e["source"])
     return out
 

@@ -1,10 +1,11 @@
-// The JSONL record of a finding (scan_json.hpp): the schema of docs/scan.md, written in one place.
-#include <algorithm>
-#include <cstdio>
+// The JSONL record of a finding (scan_json.hpp): a writer of the fields of scan_record.hpp.
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <unordered_map>
 
 #include "wlancode/scan_json.hpp"
+#include "wlancode/scan_record.hpp"
 
 namespace wlancode::scan {
 
@@ -16,113 +17,79 @@ const context_field context_table[] = {{"timestamp", "time", &finding::timestamp
                                        {"bssid", "bssid", &finding::bssid},
                                        {"sta", "sta", &finding::sta}};
 
-// One JSON object per line, appended to `s` (reused between findings: no per-field temporaries).
-// The JSON of a finding's table-derived fields (name, meaning, hint) is the same for every finding
-// of a code: escaped once per code and reused (dense logs repeat a few codes many times).
-struct code_json {
-  std::string name_meaning;  // ,"name":...,"meaning":...
-  std::string hint;          // ,"hint":...
-};
-const code_json& json_of(const code_info& c, const finding& f) {
-  // Per thread: writers on several threads (the Python module, -j) share nothing.
-  thread_local std::unordered_map<const code_info*, code_json> cache;
-  auto [it, fresh] = cache.try_emplace(&c);
-  if (fresh) {
-    std::string& nm = it->second.name_meaning;
-    nm = ",\"name\":";
-    append_json_string(nm, f.name);
-    nm += ",\"meaning\":";
-    append_json_string(nm, f.meaning);
-    std::string& h = it->second.hint;
-    if (f.hint_cause.empty()) {
-      h = ",\"hint\":null";
-    } else {
-      h = ",\"hint\":{\"heuristic\":true,\"cause\":";
-      append_json_string(h, f.hint_cause);
-      h += ",\"action\":";
-      append_json_string(h, f.hint_action);
-      h += '}';
-    }
+// Appends to `s` (reused between findings: no per-field temporaries). The JSON of the table's
+// texts (a code's name, meaning, hint) is escaped once per text and reused: dense logs repeat a
+// few codes many times. No key is escaped: they are the schema's own identifiers.
+class json_writer final : public record_visitor {
+ public:
+  explicit json_writer(std::string& s) : s_(s) {}
+  void string(std::string_view key, std::string_view v, bool stable) override {
+    put(key);
+    if (stable && v.size() >= 16)
+      s_ += cached({v.data(), v.size()}, [&](std::string& out) { append_json_string(out, v); });
+    else
+      append_json_string(s_, v);
   }
-  return it->second;
-}
+  void null(std::string_view key) override {
+    put(key);
+    s_ += "null";
+  }
+  void integer(std::string_view key, std::uint64_t v) override {
+    put(key);
+    s_ += std::to_string(v);
+  }
+  void number(std::string_view key, std::string_view text) override {
+    put(key);
+    s_ += text;
+  }
+  void boolean(std::string_view key, bool v) override {
+    put(key);
+    s_ += v ? "true" : "false";
+  }
+  void begin_object(std::string_view key) override {
+    put(key);
+    first_ = true;
+  }
+  void end_object() override { s_ += '}'; }
+  void end() { s_ += "}\n"; }
+
+ private:
+  void put(std::string_view key) {
+    s_ += first_ ? "{\"" : ",\"";  // the record's or an object's first member opens it
+    first_ = false;
+    s_ += key;
+    s_ += "\":";
+  }
+  // A table text by its address and size (views of one text with different sizes differ).
+  struct text_key {
+    const char* a;
+    std::size_t size;
+    bool operator==(const text_key&) const = default;
+  };
+  struct text_hash {
+    std::size_t operator()(const text_key& k) const noexcept {
+      return std::hash<const void*>()(k.a) ^ (k.size * 0x9E3779B97F4A7C15ull);
+    }
+  };
+  template <class Make>
+  static const std::string& cached(const text_key& key, const Make& make) {
+    // Per thread: writers on several threads (the Python module, -j) share nothing. Bounded: one
+    // entry per table text.
+    thread_local std::unordered_map<text_key, std::string, text_hash> cache;
+    auto [it, fresh] = cache.try_emplace(key);
+    if (fresh) make(it->second);
+    return it->second;
+  }
+  std::string& s_;
+  bool first_ = true;
+};
 
 }  // namespace
 
 void append_jsonl(std::string& s, const finding& f) {
-  // Findings with a table code carry its own name, meaning and hint (decoder): cacheable.
-  const code_json* cached = f.code && f.name == f.code->name ? &json_of(*f.code, f) : nullptr;
-  const auto str = [&s](std::string_view key, std::string_view v) {
-    s += key;
-    append_json_string(s, v);
-  };
-  const auto opt = [&s](std::string_view key, std::string_view v) {
-    s += key;
-    if (v.empty())
-      s += "null";
-    else
-      append_json_string(s, v);
-  };
-  str("{\"source\":", f.source);
-  s += ",\"line\":";
-  s += std::to_string(f.line);
-  str(",\"format\":", to_string(f.format));
-  opt(",\"rule\":", f.rule);
-  s += ",\"confidence\":";
-  s += confidence_text(f.confidence);
-  str(",\"field\":", f.field);
-  str(",\"kind\":", to_string(f.kind));
-  opt(",\"event\":", f.kind == value_kind::event ? to_string(f.event) : std::string_view{});
-  opt(",\"family\":", f.fam ? to_string(*f.fam) : std::string_view{});
-  opt(",\"space\":", f.space);
-  s += ",\"value\":";
-  s += f.has_value ? std::to_string(f.value) : std::string("null");
-  opt(",\"hex\":", value_hex(f));
-  opt(",\"raw\":", f.raw);
-  if (cached) {
-    s += cached->name_meaning;
-  } else {
-    opt(",\"name\":", f.name);
-    opt(",\"meaning\":", f.meaning);
-  }
-  opt(",\"text\":", f.text);
-  opt(",\"mapping\":", f.mapping);
-  if (f.kind == value_kind::text && f.code) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, ",\"score\":%.3f", f.score);
-    s += buf;
-  } else {
-    s += ",\"score\":null";
-  }
-  str(",\"phase\":", to_string(f.ph));
-  str(",\"initiator\":", to_string(f.init));
-  s += f.locally_generated ? ",\"locally_generated\":true" : ",\"locally_generated\":false";
-  if (cached) {
-    s += cached->hint;
-  } else if (f.hint_cause.empty()) {
-    s += ",\"hint\":null";
-  } else {
-    str(",\"hint\":{\"heuristic\":true,\"cause\":", f.hint_cause);
-    str(",\"action\":", f.hint_action);
-    s += '}';
-  }
-  // The timestamp on one clock (ISO 8601 UTC, "+812.121877s" since boot, or null), then as printed.
-  s += ",\"time\":";
-  if (f.time.clk == instant::clock::none) {
-    s += "null";
-  } else {
-    char buf[48];
-    s += '"';
-    s.append(buf, std::min(to_iso8601(f.time, buf, sizeof buf), sizeof buf));
-    s += '"';
-  }
-  for (const context_field& c : context_table) {
-    s += ",\"";
-    s += c.key;
-    opt("\":", f.*c.member);
-  }
-  str(",\"excerpt\":", f.excerpt);
-  s += f.line_truncated ? ",\"truncated\":true}\n" : ",\"truncated\":false}\n";
+  json_writer w(s);
+  visit_record(f, w);
+  w.end();
 }
 
 std::span<const context_field> context_fields() noexcept { return context_table; }

@@ -466,33 +466,23 @@ std::optional<std::uint64_t> run_mapped(int fd, std::uint64_t begin, std::uint64
   return eng.lines();
 }
 
-// Whether a regular file can be scanned mapped: UTF-8 (BOM skipped), not gzip, not UTF-16, not
-// CR-only. Returns the offset of the text, or nullopt.
+// Whether a regular file can be scanned mapped (text_offset): returns the offset of its text, or nullopt.
 std::optional<std::uint64_t> mappable(int fd, std::string& head) {
-  head.assign(64 * 1024, '\0');
+  head.assign(split_head_bytes, '\0');
   const ssize_t hn = ::pread(fd, head.data(), head.size(), 0);
   if (hn <= 0) return std::nullopt;
   head.resize(static_cast<std::size_t>(hn));
-  if (head.size() >= 2 && static_cast<unsigned char>(head[0]) == 0x1f && static_cast<unsigned char>(head[1]) == 0x8b)
-    return std::nullopt;
-  if (head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF") || head.find('\0') != std::string::npos)
-    return std::nullopt;
-  if (head.find('\n') == std::string::npos && head.find('\r') != std::string::npos) return std::nullopt;
-  return head.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  return text_offset(head);
 }
 
 // -j N: the file in line-aligned segments, scanned by N threads, findings merged in order.
 bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const options& opt, const finding_sink& out,
                    result& res) {
   std::string head;
-  const std::optional<std::uint64_t> text_at = mappable(fd, head);
+  if (!mappable(fd, head)) return false;
+  const std::optional<std::uint64_t> text_at = splittable(head, opt.forced);
   if (!text_at) return false;
   const std::uint64_t first = *text_at;
-  // Segments cannot share an open event or a report: such files are scanned by one thread.
-  const input_format head_format = detect_format(std::string_view(head).substr(first));
-  if (format_is_container(opt.forced) || head_format == input_format::wlanreport ||
-      head_format == input_format::event_xml || head_format == input_format::event_text)
-    return false;
   const input_format fmt = opt.forced;
 
   const std::uint64_t seg = std::max<std::uint64_t>(4u << 20, opt.max_line * 2);
@@ -783,6 +773,22 @@ void scan_one(const std::string& path, const options& opt, const finding_sink& o
 }
 
 }  // namespace
+
+std::optional<std::uint64_t> text_offset(std::string_view head) noexcept {
+  if (head.starts_with("\x1F\x8B")) return std::nullopt;  // gzip
+  if (head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF") || head.find('\0') != std::string_view::npos)
+    return std::nullopt;
+  if (head.find('\n') == std::string_view::npos && head.find('\r') != std::string_view::npos) return std::nullopt;
+  return head.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+}
+
+std::optional<std::uint64_t> splittable(std::string_view head, input_format forced) noexcept {
+  const std::optional<std::uint64_t> at = text_offset(head);
+  if (!at || format_is_container(forced)) return std::nullopt;
+  // Segments cannot share an open event or a report: such files are scanned whole.
+  if (format_is_container(detect_format(head.substr(static_cast<std::size_t>(*at))))) return std::nullopt;
+  return at;
+}
 
 result scan_path(const std::string& path, const options& opt, const finding_sink& out, const error_sink& errors) {
   result res;

@@ -3,6 +3,15 @@
 
 namespace wlancode::scan {
 
+std::string code_label(const finding& f) {
+  if (!f.name.empty()) return f.name;
+  if (f.fam && f.has_value) return std::string(to_string(*f.fam)) + ":" + std::to_string(f.value);
+  // Error spaces (Win32, HRESULT-like EAP codes) are read in hex; keep the value as the log printed it.
+  if (f.kind == value_kind::raw)
+    return f.space + ":" + (!f.raw.empty() ? f.raw : f.has_value ? std::to_string(f.value) : f.text.substr(0, 80));
+  return "text:" + f.text.substr(0, 80);
+}
+
 void summary::add(const finding& f) {
   if (f.kind == value_kind::event) {  // lifecycle events are counted apart from codes
     ++by_event[std::string(to_string(f.event))];
@@ -29,16 +38,7 @@ void summary::add(const finding& f) {
     if (first_seen.empty()) first_seen = f.timestamp;
     last_seen = f.timestamp;
   }
-  std::string label;
-  if (!f.name.empty())
-    label = f.name;
-  else if (f.fam && f.has_value)
-    label = std::string(to_string(*f.fam)) + ":" + std::to_string(f.value);
-  else if (f.kind == value_kind::raw) {
-    // Error spaces (Win32, HRESULT-like EAP codes) are read in hex; keep the value as the log printed it.
-    label = f.space + ":" + (!f.raw.empty() ? f.raw : f.has_value ? std::to_string(f.value) : f.text.substr(0, 80));
-  } else
-    label = "text:" + f.text.substr(0, 80);
+  const std::string label = code_label(f);
   std::string key = fam + "|" + label;
   const std::string where = f.source + ":" + std::to_string(f.line);
   auto it = index_.find(key);

@@ -1,0 +1,115 @@
+// dict_builder (record_dict.hpp): the JSONL record of a finding as a dict, without JSON.
+#include "record_dict.hpp"
+
+#include <array>
+#include <cstring>
+
+#include "wlancode/scan_json.hpp"
+
+namespace wlancode::py {
+
+namespace pyb = pybind11;
+
+namespace {
+// Values whose repeats are worth comparing: a long one (the excerpt) differs from record to record.
+constexpr std::size_t max_repeat_bytes = 96;
+}  // namespace
+
+pyb::object dict_builder::build(const scan::finding& f) {
+  pyb::object d = pyb::reinterpret_steal<pyb::object>(PyDict_New());
+  if (!d) throw pyb::error_already_set();
+  pos_ = 0;
+  open_.assign(1, d.ptr());
+  scan::visit_record(f, *this);
+  return d;
+}
+
+dict_builder::slot& dict_builder::next_slot(std::string_view key) {
+  if (pos_ < slots_.size() && slots_[pos_].address == key.data()) return slots_[pos_++];
+  // The first record (or a field the schema adds conditionally): the key's interned str.
+  auto [it, fresh] = keys_.try_emplace(key.data());
+  if (fresh) {
+    PyObject* k = PyUnicode_FromStringAndSize(key.data(), static_cast<Py_ssize_t>(key.size()));
+    if (!k) throw pyb::error_already_set();
+    PyUnicode_InternInPlace(&k);
+    it->second = pyb::reinterpret_steal<pyb::object>(k);
+  }
+  if (pos_ == slots_.size()) slots_.emplace_back();
+  slot& s = slots_[pos_++];
+  s.address = key.data();
+  s.key = it->second;
+  s.last.clear();
+  s.last_str = pyb::object();
+  return s;
+}
+
+void dict_builder::put(slot& s, PyObject* value) {
+  if (!value) throw pyb::error_already_set();
+  const int rc = PyDict_SetItem(open_.back(), s.key.ptr(), value);
+  Py_DECREF(value);
+  if (rc != 0) throw pyb::error_already_set();
+}
+
+PyObject* dict_builder::make_str(std::string_view v) {
+  if (PyObject* s = PyUnicode_DecodeUTF8(v.data(), static_cast<Py_ssize_t>(v.size()), nullptr)) return s;
+  // Not valid UTF-8: the str is what json.loads makes of the JSON writer's literal (\uFFFD where
+  // the writer puts it), so that the dict is the CLI's record whatever the bytes.
+  PyErr_Clear();
+  std::string literal;
+  scan::append_json_string(literal, v);
+  static pyb::object loads = pyb::module_::import("json").attr("loads");
+  return loads(pyb::str(literal)).release().ptr();
+}
+
+void dict_builder::string(std::string_view key, std::string_view v, bool stable) {
+  slot& s = next_slot(key);
+  if (stable) {
+    auto [it, fresh] = stable_.try_emplace(text_key{v.data(), v.size()});
+    if (fresh) it->second = pyb::reinterpret_steal<pyb::object>(make_str(v));
+    put(s, it->second.inc_ref().ptr());
+    return;
+  }
+  if (v.size() > max_repeat_bytes) {
+    put(s, make_str(v));
+    return;
+  }
+  if (!s.last_str || s.last != v) {
+    s.last_str = pyb::reinterpret_steal<pyb::object>(make_str(v));
+    s.last.assign(v);
+  }
+  put(s, s.last_str.inc_ref().ptr());
+}
+
+void dict_builder::null(std::string_view key) { put(next_slot(key), pyb::none().release().ptr()); }
+
+void dict_builder::integer(std::string_view key, std::uint64_t v) {
+  put(next_slot(key), PyLong_FromUnsignedLongLong(v));
+}
+
+void dict_builder::number(std::string_view key, std::string_view text) {
+  // Python's own parser of the printed number, as json.loads (float(text)).
+  std::array<char, 64> buf{};
+  const std::size_t n = std::min(text.size(), buf.size() - 1);
+  std::memcpy(buf.data(), text.data(), n);
+  const double d = PyOS_string_to_double(buf.data(), nullptr, nullptr);
+  if (d == -1.0 && PyErr_Occurred()) throw pyb::error_already_set();
+  put(next_slot(key), PyFloat_FromDouble(d));
+}
+
+void dict_builder::boolean(std::string_view key, bool v) { put(next_slot(key), pyb::bool_(v).release().ptr()); }
+
+void dict_builder::begin_object(std::string_view key) {
+  slot& s = next_slot(key);
+  PyObject* d = PyDict_New();
+  if (!d) throw pyb::error_already_set();
+  Py_INCREF(d);  // one reference for the parent, one held while it is filled
+  put(s, d);
+  open_.push_back(d);
+}
+
+void dict_builder::end_object() {
+  Py_DECREF(open_.back());
+  open_.pop_back();
+}
+
+}  // namespace wlancode::py
