@@ -16,16 +16,37 @@ constexpr std::size_t max_repeat_bytes = 96;
 }  // namespace
 
 pyb::object dict_builder::build(const scan::finding& f) {
-  pyb::object d = pyb::reinterpret_steal<pyb::object>(PyDict_New());
-  if (!d) throw pyb::error_already_set();
-  pos_ = 0;
-  open_.assign(1, d.ptr());
+  if (template_) {
+    // The copy has the template's keys in the schema's order; replacing every value keeps it.
+    auto copy = pyb::reinterpret_steal<pyb::object>(PyDict_Copy(template_.ptr()));
+    if (!copy) throw pyb::error_already_set();
+    if (fill(copy.ptr(), f)) return copy;
+  }
+  // The first record, or one whose fields were not the template's: a new dict (its keys in the
+  // order visited), and a private copy of it as the next template (the caller may change its own).
+  auto fresh = pyb::reinterpret_steal<pyb::object>(PyDict_New());
+  if (!fresh) throw pyb::error_already_set();
+  fill(fresh.ptr(), f);
+  template_ = pyb::reinterpret_steal<pyb::object>(PyDict_Copy(fresh.ptr()));
+  if (!template_) throw pyb::error_already_set();
+  return fresh;
+}
+
+bool dict_builder::fill(PyObject* d, const scan::finding& f) {
+  const Py_ssize_t size = PyDict_GET_SIZE(d);
+  pos_[0] = pos_[1] = 0;
+  depth_ = 0;
+  same_keys_ = true;
+  open_.assign(1, d);
   scan::visit_record(f, *this);
-  return d;
+  return same_keys_ && static_cast<Py_ssize_t>(pos_[0]) == size;
 }
 
 dict_builder::slot& dict_builder::next_slot(std::string_view key) {
-  if (pos_ < slots_.size() && slots_[pos_].address == key.data()) return slots_[pos_++];
+  std::vector<slot>& slots = slots_[depth_];
+  std::size_t& pos = pos_[depth_];
+  if (pos < slots.size() && slots[pos].address == key.data()) return slots[pos++];
+  if (depth_ == 0) same_keys_ = false;
   // The first record (or a field the schema adds conditionally): the key's interned str.
   auto [it, fresh] = keys_.try_emplace(key.data());
   if (fresh) {
@@ -34,8 +55,8 @@ dict_builder::slot& dict_builder::next_slot(std::string_view key) {
     PyUnicode_InternInPlace(&k);
     it->second = pyb::reinterpret_steal<pyb::object>(k);
   }
-  if (pos_ == slots_.size()) slots_.emplace_back();
-  slot& s = slots_[pos_++];
+  if (pos == slots.size()) slots.emplace_back();
+  slot& s = slots[pos++];
   s.address = key.data();
   s.key = it->second;
   s.last.clear();
@@ -105,11 +126,14 @@ void dict_builder::begin_object(std::string_view key) {
   Py_INCREF(d);  // one reference for the parent, one held while it is filled
   put(s, d);
   open_.push_back(d);
+  depth_ = 1;  // the record's objects hold scalars only
+  pos_[1] = 0;
 }
 
 void dict_builder::end_object() {
   Py_DECREF(open_.back());
   open_.pop_back();
+  depth_ = 0;
 }
 
 }  // namespace wlancode::py

@@ -1,8 +1,9 @@
 // Python dicts of findings, made by visiting the record's fields (wlancode/scan_record.hpp), the
 // schema the CLI's JSONL writer visits too: same keys, same order, same values as json.loads of
-// the CLI's line. Keys are interned once; the table's texts (a code's name, meaning, hint) become
-// one str each, shared by every record; a field whose bytes repeat the previous record's (the
-// source, the rule, the interface...) shares its str too.
+// the CLI's line. Keys are interned once; a record starts as a copy of the previous one (its keys
+// laid out already: no rehashing as the dict grows) whose values are then replaced; the table's
+// texts (a code's name, meaning, hint) become one str each, shared by every record; a field whose
+// bytes repeat the previous record's (the source, the rule, the interface...) shares its str too.
 #pragma once
 
 #include <pybind11/pybind11.h>
@@ -38,6 +39,8 @@ class dict_builder final : public scan::record_visitor {
     pybind11::object last_str;
   };
   slot& next_slot(std::string_view key);
+  // Visits `f` into `d`; whether its fields were the slots' (the template's keys, in order).
+  bool fill(PyObject* d, const scan::finding& f);
   void put(slot& s, PyObject* value);  // steals `value`
   PyObject* make_str(std::string_view v);
 
@@ -51,8 +54,12 @@ class dict_builder final : public scan::record_visitor {
       return std::hash<const void*>()(k.address) ^ (k.size * 0x9E3779B97F4A7C15ull);
     }
   };
-  std::vector<slot> slots_;
-  std::size_t pos_ = 0;
+  // The fields of the record (depth 0) and of an object in it (depth 1: the hint), in order.
+  std::vector<slot> slots_[2];
+  std::size_t pos_[2] = {0, 0};
+  std::size_t depth_ = 0;
+  bool same_keys_ = true;      // every field of this record so far at its template position
+  pybind11::object template_;  // the last record: the next is a copy of it
   std::unordered_map<const char*, pybind11::object> keys_;
   std::unordered_map<text_key, pybind11::object, text_hash> stable_;
   std::vector<PyObject*> open_;  // the record, and the object being filled in it (borrowed)

@@ -61,6 +61,39 @@ def test_fleet_agrees_with_the_cli(client, fleet):
     per_device = collections.Counter(wd.device_of(r["source"]) for r in want)
     assert {d: v["findings"] for d, v in s["by_device"].items()} == dict(per_device)
     assert len(s["by_device"]) >= 200 - len(bad)  # a gzip cut short still gave the lines before the cut
+    # Per device, the codes add up to its findings, and over devices to the CLI's count of each code.
+    assert all(sum(d["codes"].values()) == d["findings"] for d in s["by_device"].values())
+    by_label = collections.Counter()
+    for d in s["by_device"].values():
+        by_label.update(d["codes"])
+    assert by_label == collections.Counter({c["name"]: c["count"] for c in cli["by_code"]})
+
+    # A bag not computed yet is summarised by native scans (no record made): the same counts.
+    lazy = wd.summarize(wd.scan_files(paths))
+    assert lazy == s
+
+
+def test_summarize_records_bad_input():
+    with pytest.raises(TypeError):
+        wlancode._native.summarize_records([42])
+    with pytest.raises(KeyError):
+        wlancode._native.summarize_records([{"source": "x"}])
+    counts, errs = wlancode._native.summarize_records([{"source": "a", "error": "gone"}])
+    assert counts == {} and errs == [{"source": "a", "error": "gone"}]
+    assert wlancode._native.summarize_records([]) == ({}, [])
+
+
+def test_splittable_is_the_librarys():
+    assert wd._splittable(b"Nov 21 dev wpa_supplicant[1]: wlan0: reason=3\n", None)
+    assert wd._splittable(b"\xef\xbb\xbfplain\n", None)
+    assert not wd._splittable(b"\x1f\x8b\x08\x00", None)
+    assert not wd._splittable(b"\xff\xfea\x00", None)
+    assert not wd._splittable(b"a\rb\r", None)
+    assert not wd._splittable(b"plain\n", "event_text")
+    assert not wd._splittable(b'<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event">\n', None)
+    with pytest.raises(ValueError):
+        wd._splittable(b"x\n", "no_such_format")
+    assert wd.SPLIT_BYTES == 32 << 20 and wd._HEAD == 64 << 10
 
 
 def test_dataframe(client, fleet):
@@ -81,6 +114,10 @@ def test_large_file_split_in_line_aligned_segments(client, tmp_path):
     rc, out, _ = run_cli("scan", "--format", "jsonl", big)
     want = [json.loads(line) for line in out.splitlines()]
     assert [key(r) for r in got] == [key(r) for r in want]
+    # Summarised natively by segment: the counts of the whole file.
+    s = wd.summarize(wd.scan_files([big], split_bytes=64 << 10, segment_bytes=50 << 10))
+    assert s["findings"] == len(want)
+    assert s == wd.summarize(wd.scan_files([big]))
 
 
 def test_directory_and_empty_inputs(fleet):

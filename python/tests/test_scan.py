@@ -180,3 +180,28 @@ def test_concurrent_scans_agree():
     for t in ts:
         t.join()
     assert all(r == want for r in results)
+
+
+def test_records_equal_the_cli_json_whatever_the_bytes(tmp_path):
+    # Invalid UTF-8, a surrogate, controls and C1 in fields and excerpt: the dicts are json.loads of the CLI's lines.
+    log = tmp_path / "odd.log"
+    log.write_bytes(b"Nov 21 09:00:00 dev wpa_supplicant[1]: wl\xff0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 "
+                    b"reason=3 \xed\xa0\x80 \x01\x7f\xc2\x85 \xe2\x82\n" + WPA.encode() + b"\n")
+    _, want, _ = cli_records(str(log))
+    got = list(wlancode.scan(str(log)))
+    assert got == want and len(got) == 2
+    assert [type(v) for v in got[0].values()] == [type(v) for v in want[0].values()]
+    assert list(got[0]) == wlancode.jsonl_keys()
+
+
+def test_changing_a_record_changes_no_other():
+    data = WPA.encode() * 1500
+    it = wlancode.scan(data)
+    first = next(it)
+    want = dict(first)
+    first.clear()  # records are built from a private template: this one is the caller's
+    first["extra"] = []
+    rest = list(it)
+    assert len(rest) == 1499
+    assert all(r == {**want, "line": i + 2} for i, r in enumerate(rest))
+    assert all(list(r) == wlancode.jsonl_keys() for r in rest)
