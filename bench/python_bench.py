@@ -45,28 +45,58 @@ def bench_explain_many(n=1_000_000):
     print(f"ratio numpy/dict    {t_dict / t_native:6.2f}x")
 
 
-def bench_dask(devices=200, lines=3000):
+def bench_dask(devices=200, lines=3000, rounds=5):
+    """The CLI and Dask in turns, `rounds` times (the machine is shared: interleaving exposes both to
+    the same load): the best wall time of each, the median of the per-round ratios, and the CPU
+    seconds each used (the CLI's from its rusage; Dask's of this process, the scheduler's, and the
+    workers')."""
+    import resource
+    import statistics
+
     from dask.distributed import Client, LocalCluster
 
     import wlancode.dask as wd
     cli = os.environ.get("WLANCODE_CLI", "wlancode")
+
+    def cli_run(*args):
+        def run():
+            subprocess.run([cli, "scan", "-j", "2", *args, *paths], stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL, check=False)
+        return run
+
+    def cpu_children():
+        r = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return r.ru_utime + r.ru_stime
+
+    def cpu_dask():
+        own = os.times()
+        return own.user + own.system + sum(t.user + t.system for t in client.run(os.times).values())
+
     with tempfile.TemporaryDirectory() as root:
         paths, _ = write_fleet(root, devices=devices, lines_per_device=lines)
         size = sum(os.path.getsize(p) for p in paths)
-        t_cli = best(lambda: subprocess.run([cli, "scan", "-j", "2", "--format", "jsonl", *paths],
-                                            stdout=subprocess.DEVNULL, check=False))
-        t_cli_summary = best(lambda: subprocess.run([cli, "scan", "-j", "2", "--summary", *paths],
-                                                    stdout=subprocess.DEVNULL, check=False))
         with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as c, \
-                Client(c):
+                Client(c) as client:
             wd.scan_files(paths[:2]).count().compute()  # workers warm: module imported
-            t_count = best(lambda: wd.scan_files(paths).count().compute())
-            t_sum = best(lambda: wd.summarize(wd.scan_files(paths)))
-        print(f"fleet: {len(paths)} files, {size / 1e6:.1f} MB")
-        print(f"CLI scan -j 2 --format jsonl  {t_cli:6.2f} s")
-        print(f"CLI scan -j 2 --summary       {t_cli_summary:6.2f} s")
-        print(f"dask 2 workers, count         {t_count:6.2f} s  ({t_count / t_cli:.2f}x the CLI's jsonl)")
-        print(f"dask 2 workers, summarize     {t_sum:6.2f} s  ({t_sum / t_cli_summary:.2f}x the CLI's summary)")
+            pairs = {"count": (cli_run("--format", "jsonl"), lambda: wd.scan_files(paths).count().compute()),
+                     "summarize": (cli_run("--summary"), lambda: wd.summarize(wd.scan_files(paths)))}
+            wall = {k: ([], []) for k in pairs}
+            cpu = {k: ([], []) for k in pairs}
+            for _ in range(rounds):
+                for k, (base, dask_f) in pairs.items():
+                    for i, (f, cpu_of) in enumerate(((base, cpu_children), (dask_f, cpu_dask))):
+                        c0, t = cpu_of(), time.perf_counter()
+                        f()
+                        wall[k][i].append(time.perf_counter() - t)
+                        cpu[k][i].append(cpu_of() - c0)
+        print(f"fleet: {len(paths)} files, {size / 1e6:.1f} MB, {rounds} rounds, CLI and Dask in turns")
+        names = {"count": ("CLI scan -j 2 --format jsonl", "dask 2 workers, count"),
+                 "summarize": ("CLI scan -j 2 --summary", "dask 2 workers, summarize")}
+        for k, (b, d) in wall.items():
+            ratio = statistics.median(x / y for x, y in zip(d, b))
+            print(f"{names[k][0]:30s} best {min(b):5.2f} s  cpu {min(cpu[k][0]):5.2f} s")
+            print(f"{names[k][1]:30s} best {min(d):5.2f} s  cpu {min(cpu[k][1]):5.2f} s  "
+                  f"ratio of bests {min(d) / min(b):.2f}x, median of rounds {ratio:.2f}x")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 // dicts (record_dict.hpp: the fields of the library's one record schema, as the CLI's JSONL has them).
 #include <pybind11/stl.h>
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <deque>
@@ -25,6 +26,9 @@ namespace {
 // scan holds at most (depth + 2) * batch_findings findings (each at most ~400 bytes of excerpt and
 // a code's texts), whatever the input.
 constexpr std::size_t batch_findings = 512;
+// The first batch is smaller (then each doubles): the iterator starts on a file's first findings
+// instead of waiting for 512 of them.
+constexpr std::size_t first_batch_findings = 32;
 constexpr std::size_t depth = 4;
 
 struct cancelled : std::exception {
@@ -58,10 +62,7 @@ class scanner {
     pyb::list records(it.count);
     for (std::size_t i = 0; i < it.count; ++i)
       PyList_SET_ITEM(records.ptr(), static_cast<Py_ssize_t>(i), dicts_.build(it.batch[i]).release().ptr());
-    {
-      std::lock_guard lk(m_);  // the batch's findings go back to the worker, which assigns over them
-      spare_.push_back(std::move(it.batch));
-    }
+    give_back(std::move(it.batch));
     return pyb::make_tuple("findings", records);
   }
 
@@ -105,22 +106,45 @@ class scanner {
     it.count = count_;
     count_ = 0;
     push(std::move(it));
-    std::lock_guard lk(m_);
-    batch_.clear();
-    if (!spare_.empty()) {
-      batch_ = std::move(spare_.back());
-      spare_.pop_back();
-    }
+    batch_ = take();
+  }
+
+  // Batches the iterators are done with, for the next scan of any file in this process: a
+  // finding assigned over one keeps its strings' capacity, so that most findings cost no
+  // allocation (a scanner per file would otherwise allocate every batch afresh). Bounded.
+  static constexpr std::size_t pool_batches = 16;
+  static std::mutex& pool_mutex() {
+    static std::mutex m;
+    return m;
+  }
+  static std::vector<std::vector<scan::finding>>& pool() {
+    static auto* p = new std::vector<std::vector<scan::finding>>();  // never destroyed: used at exit
+    return *p;
+  }
+  static void give_back(std::vector<scan::finding> batch) {
+    std::lock_guard lk(pool_mutex());
+    if (pool().size() < pool_batches) pool().push_back(std::move(batch));
+  }
+  static std::vector<scan::finding> take() {
+    std::lock_guard lk(pool_mutex());
+    if (pool().empty()) return {};
+    std::vector<scan::finding> b = std::move(pool().back());
+    pool().pop_back();
+    return b;
   }
 
   void run() {
+    batch_ = take();
     const scan::finding_sink sink = [this](const scan::finding& f) {
       if (cancel_) throw cancelled();  // read without the lock: at worst one more finding
       if (count_ < batch_.size())
         batch_[count_] = f;  // its strings keep their capacity: no allocation per finding
       else
         batch_.push_back(f);
-      if (++count_ >= batch_findings) flush();
+      if (++count_ >= limit_) {
+        flush();
+        limit_ = std::min(limit_ * 2, batch_findings);
+      }
     };
     const problem_sink problems = [this](problem_kind k, const std::string& source, const std::string& message) {
       if (cancel_) return;  // the cancellation itself, reported by the library as the file's error
@@ -143,8 +167,8 @@ class scanner {
   scan_input in_;
   std::vector<scan::finding> batch_;
   std::size_t count_ = 0;
-  std::vector<std::vector<scan::finding>> spare_;  // batches the iterator is done with
-  dict_builder dicts_;                             // used by next(), with the GIL
+  std::size_t limit_ = first_batch_findings;
+  dict_builder dicts_;  // used by next(), with the GIL
   std::mutex m_;
   std::condition_variable cv_;
   std::deque<item> q_;

@@ -35,9 +35,16 @@ def test_fleet_agrees_with_the_cli(client, fleet):
     root, good, bad = fleet
     paths = sorted(good + bad)
     assert len(paths) == 200
-    bag = wd.scan_files(paths, client)
+    bag = wd.scan_files(paths, client, task_bytes=0)  # one task per file
     assert bag.npartitions == 200
     records = bag.compute()
+    # By default small files share tasks of up to TASK_BYTES on disk: the same records, in order.
+    grouped = wd.scan_files(paths, client)
+    sizes = [os.path.getsize(p) if os.path.exists(p) else 0 for p in paths]
+    assert grouped.npartitions <= 2 * sum(sizes) // wd.TASK_BYTES + 1 < 200  # next-fit: two in a row exceed it
+    assert grouped.compute() == records
+    several = wd.scan_files(paths, task_bytes=20_000)
+    assert 1 < several.npartitions < 200 and several.compute() == records
     found = [r for r in records if "error" not in r]
     rc, out, err = run_cli("scan", "--format", "jsonl", *paths)
     assert rc == 2

@@ -1,4 +1,4 @@
-"""wlancode on Dask: the scanner mapped over a fleet's logs, one task per file (or per line-aligned
+"""wlancode on Dask: the scanner mapped over a fleet's logs, a task per few MB of files (or per line-aligned
 byte range of a large file), on any Dask scheduler: the threads of this process, a LocalCluster,
 or a multi-machine cluster (docs/python.md).
 
@@ -23,6 +23,9 @@ import wlancode
 # into segments of about SEGMENT_BYTES, each ending after a newline.
 SPLIT_BYTES = wlancode._native.parallel_min_bytes
 SEGMENT_BYTES = 16 << 20
+# Files are scanned several to a task up to this many bytes: Dask's cost per task (scheduling,
+# messages) is a few ms, the scan of a small log about as much.
+TASK_BYTES = 4 << 20
 _HEAD = wlancode._native.split_head_bytes
 
 # The fields the native summaries read must be the schema's (they are named in bind_summary.cpp).
@@ -150,8 +153,9 @@ def _scan_segment(path, start, end, lines_before, options):
 
 
 def _plan(path, options, split_bytes, segment_bytes):
-    """The delayed parts of one file: one, or one per segment (each after its line offset), and
-    what each part scans: (path,) or (path, start, end)."""
+    """How one file is scanned: None and its size (whole), or the delayed parts of its segments
+    (each after its line offset) and what each scans, (path, start, end)."""
+    size = 0
     try:
         size = _size(path)
         if size >= split_bytes:
@@ -165,19 +169,29 @@ def _plan(path, options, split_bytes, segment_bytes):
                     parts.append(dask.delayed(_scan_segment)(path, a, b, before, options))
                     if i < len(counts):
                         before = dask.delayed(sum)([before, counts[i]]) if i else counts[0]
-                return parts, [(path, a, b) for a, b in segs]
+                return parts, [[(path, a, b)] for a, b in segs]
     except OSError:
         pass  # reported by the scan task itself, with the CLI's message
-    return [dask.delayed(_scan_file)(path, options)], [(path,)]
+    return None, size
+
+
+def _scan_group(paths, options):
+    """One task's files, in order (small files share a task: per-task costs are Dask's)."""
+    out = []
+    for p in paths:
+        out += _scan_file(p, options)
+    return out
 
 
 def scan_files(paths, client=None, *, input_format=None, redact=False, family=None, split_bytes=SPLIT_BYTES,
-               segment_bytes=SEGMENT_BYTES):
+               segment_bytes=SEGMENT_BYTES, task_bytes=TASK_BYTES):
     """A dask.bag.Bag of the findings of every file (local paths, directories, or fsspec URLs
     such as s3://bucket/dev1.log.gz), and of an error record per input that could not be read.
 
-    One task per file; a plain-text file of at least split_bytes is split into line-aligned
-    segments of about segment_bytes (line numbers are those of the whole file). Options as
+    Files are scanned in input order, consecutive ones together in a task (a partition) of up to
+    task_bytes on disk (task_bytes=0: one task per file); a plain-text file of at least
+    split_bytes is split into line-aligned segments of about segment_bytes, a task each (line
+    numbers are those of the whole file). Options as
     wlancode.scan. With a client, the bag is persisted on its cluster (the scan starts now);
     without, it is lazy and runs on the default scheduler (the active distributed Client, if any).
 
@@ -187,11 +201,30 @@ def scan_files(paths, client=None, *, input_format=None, redact=False, family=No
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     options = {"input_format": input_format, "redact": redact, "family": family}
-    parts, plan = [], []
+    parts, plan = [], []  # the delayed partitions, and the scans of each: [(path,) or (path, start, end)]
+    group, group_bytes = [], 0
+
+    def end_group():
+        if group:
+            parts.append(dask.delayed(_scan_group)(list(group), options))
+            plan.append([(p,) for p in group])
+            group.clear()
+
     for p in _expand(paths):
-        delayed, scans = _plan(p, options, split_bytes, segment_bytes)
-        parts += delayed
-        plan += scans
+        segments, size_or_scans = _plan(p, options, split_bytes, segment_bytes)
+        if segments is not None:
+            end_group()
+            parts += segments
+            plan += size_or_scans
+            continue
+        size = size_or_scans
+        if group and (task_bytes <= 0 or group_bytes + size > task_bytes):
+            end_group()
+        if not group:
+            group_bytes = 0
+        group.append(p)
+        group_bytes += size
+    end_group()
     bag = db.from_delayed(parts) if parts else db.from_sequence([], npartitions=1)
     if client is not None:
         return client.persist(bag)
@@ -247,9 +280,15 @@ def _fold(acc, per_source, device):
     return acc
 
 
-def _summarize_scan(scan, options, device):
-    """The counts of one part of scan_files' plan, scanned and counted in C++ (no record made)."""
+def _summarize_scans(scans, options, device):
+    """The counts of one partition of scan_files' plan, scanned and counted in C++ (no record made)."""
     acc = _empty()
+    for scan in scans:
+        _summarize_scan(acc, scan, options, device)
+    return acc
+
+
+def _summarize_scan(acc, scan, options, device):
     path = scan[0]
     native = dict(input_format=options["input_format"], redact=bool(options["redact"]), family=options["family"])
     try:
@@ -260,7 +299,7 @@ def _summarize_scan(scan, options, device):
                 data = f.read(end - start)
             if len(data) != end - start:
                 acc["errors"].append({"source": path, "error": "the file shrank while it was scanned"})
-                return acc
+                return
             counts, problems = wlancode._native.summarize_scan(data, source=path, is_path=False, **native)
         elif _is_url(path):
             with _open(path) as f:
@@ -270,9 +309,9 @@ def _summarize_scan(scan, options, device):
             counts, problems = wlancode._native.summarize_scan(os.fsencode(path), source=path, is_path=True, **native)
     except OSError as e:
         acc["errors"].append(_error(path, e))
-        return acc
+        return
     acc["errors"] += [{"source": source, "error": message} for _, source, message in problems]
-    return _fold(acc, counts, device)
+    _fold(acc, counts, device)
 
 
 def summarize(bag, device=device_of):
@@ -288,7 +327,7 @@ def summarize(bag, device=device_of):
     scans = getattr(bag, "_wlancode_scans", None)
     if scans is not None:
         plan, options = scans
-        parts = [dask.delayed(_summarize_scan)(scan, options, device) for scan in plan]
+        parts = [dask.delayed(_summarize_scans)(scans, options, device) for scans in plan]
         out = dask.delayed(_merge_all)(parts, _empty()).compute() if parts else _empty()
     else:
         def per_partition(records):
