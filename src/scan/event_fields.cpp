@@ -89,6 +89,17 @@ bool known_label(std::string_view n) {
   return std::any_of(std::begin(labels), std::end(labels), [n](std::string_view l) { return iequals(n, l); });
 }
 
+// Providers whose events carry Wi-Fi (or wired 802.1X) codes; Security auditing only in 5632/5633.
+bool wifi_provider(std::string_view provider, std::string_view id) {
+  static constexpr std::string_view providers[] = {"Microsoft-Windows-WLAN-AutoConfig",
+                                                   "Microsoft-Windows-Wired-AutoConfig", "Microsoft-Windows-OneX",
+                                                   "Microsoft-Windows-NWiFi", "Microsoft-Windows-WiFiNetworkManager"};
+  if (std::any_of(std::begin(providers), std::end(providers),
+                  [provider](std::string_view p) { return iequals(provider, p); }))
+    return true;
+  return iequals(provider, "Microsoft-Windows-Security-Auditing") && (id == "5632" || id == "5633");
+}
+
 }  // namespace
 
 void event_builder::set_id(std::string_view id) { event_id_ = std::string(trim(id).substr(0, 16)); }
@@ -119,7 +130,7 @@ bool event_builder::add_message_line(std::string_view text, const line& l) {
 
 void event_builder::flush(std::vector<candidate>& out) {
   active_ = false;
-  if (fields_.empty()) {
+  if (fields_.empty() || (!provider_.empty() && !wifi_provider(provider_, event_id_))) {
     clear();
     return;
   }
@@ -159,6 +170,7 @@ void event_builder::flush(std::vector<candidate>& out) {
     c.truncated = f.truncated;
     c.timestamp = timestamp_;
     c.event_id = event_id_;
+    c.record = record_;
     c.ssid = ssid;
     c.bssid = bssid;
     c.interface = ifc;

@@ -23,6 +23,11 @@ class event_builder {
   bool active() const noexcept { return active_; }
   void set_id(std::string_view id);
   void set_time(std::string_view t);
+  // The record identifier of an EVTX record, carried to its candidates.
+  void set_record(std::uint64_t id) noexcept { record_ = id; }
+  // The event's provider, where the reader knows it: events of other providers than the Wi-Fi,
+  // wired 802.1X and Security-auditing (5632/5633) ones hold no Wi-Fi code.
+  void set_provider(std::string_view p) { provider_ = std::string(p.substr(0, 128)); }
   void add(std::string_view name, std::string_view value, const line& l, bool from_message);
   // Message lines ("Failure Reason: ...") of a rendered message; true when the label is an
   // event field's.
@@ -42,11 +47,14 @@ class event_builder {
     fields_.clear();
     event_id_.clear();
     timestamp_.clear();
+    provider_.clear();
+    record_ = 0;
     has_data_ = false;
   }
   input_format format_;
   std::vector<field> fields_;
-  std::string event_id_, timestamp_;
+  std::string event_id_, timestamp_, provider_;
+  std::uint64_t record_ = 0;
   bool has_data_ = false;
   bool active_ = false;
 };

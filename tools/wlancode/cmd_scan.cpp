@@ -151,6 +151,8 @@ void append_jsonl(std::string& s, const scan::finding& f) {
     s += c.key;
     opt("\":", f.*c.member);
   }
+  s += ",\"record\":";  // EVTX record identifier
+  s += f.record ? std::to_string(f.record) : std::string("null");
   str(",\"excerpt\":", f.excerpt);
   s += f.line_truncated ? ",\"truncated\":true}\n" : ",\"truncated\":false}\n";
 }
@@ -181,6 +183,7 @@ const csv_column csv_columns[] = {
     {"phase", [](finding_ref f) { return std::string(to_string(f.ph)); }},
     {"initiator", [](finding_ref f) { return std::string(to_string(f.init)); }},
     {"locally_generated", [](finding_ref f) { return std::string(f.locally_generated ? "true" : "false"); }},
+    {"record", [](finding_ref f) { return f.record ? std::to_string(f.record) : std::string(); }},
 };
 
 std::string csv_header() {
@@ -205,7 +208,9 @@ void write_text(std::ostream& out, const scan::finding& f) {
   std::string s;
   const auto put = [&s](std::string_view v) { append_terminal_safe(s, v); };
   put(f.source);
-  s += ":" + std::to_string(f.line) + ": ";
+  s += f.record ? ":record " : ":";
+  s += std::to_string(f.record ? f.record : f.line);
+  s += ": ";
   if (f.fam) {
     s += std::string(to_string(*f.fam)) + " " + value_hex(f) + " ";
     put(f.name.empty() ? std::string_view("(unlisted)") : std::string_view(f.name));
