@@ -67,7 +67,8 @@ struct failed {
 
 class walker {
  public:
-  walker(const unsigned char* c, std::size_t len, record& r) : c_(c), len_(len), rec_(r) {}
+  walker(const unsigned char* c, std::size_t len, record& r, name_cache& names)
+      : c_(c), len_(len), rec_(r), names_(names.names) {}
 
   void run(std::size_t pos, std::size_t end) {
     fragment(pos, end, {}, 0, false);
@@ -403,19 +404,20 @@ class walker {
   bool malformed_values_ = false;
   std::vector<frame> stack_;
   std::array<std::vector<value_ref>, max_template_depth + 1> subs_;
-  std::unordered_map<std::uint32_t, std::string> names_;
+  std::unordered_map<std::uint32_t, std::string>& names_;
 };
 
 }  // namespace
 
 bool read_event(const unsigned char* chunk, std::size_t chunk_len, std::size_t begin, std::size_t end, record& rec,
-                loss& why) {
+                loss& why, name_cache* names) {
   if (begin > end || end > chunk_len) {
     why = loss::bad_record_header;
     return false;
   }
   try {
-    walker w(chunk, chunk_len, rec);
+    name_cache own;
+    walker w(chunk, chunk_len, rec, names ? *names : own);
     w.run(begin, end);
   } catch (const failed& f) {
     why = f.why;

@@ -97,9 +97,9 @@ std::string file_report::describe() const {
   if (chunks_bad_magic) notes.push_back(plural(chunks_bad_magic, "chunk", "chunks") + " with a bad signature skipped");
   if (chunks_bad_crc) notes.push_back(plural(chunks_bad_crc, "chunk", "chunks") + " with a CRC32 mismatch read anyway");
   if (truncated) notes.push_back("file ends inside a chunk");
-  if (header_ok && header_chunks != chunks - chunks_empty && header_chunks < chunks)
+  if (header_ok && header_chunks > chunks)
     notes.push_back("header lists " + plural(header_chunks, "chunk", "chunks") + ", file holds " +
-                    std::to_string(chunks - chunks_empty));
+                    std::to_string(chunks));
   for (std::size_t i = 0; i < notes.size(); ++i) s += (i ? ", " : "; ") + notes[i];
   return s;
 }
@@ -114,7 +114,17 @@ void read_chunk(const unsigned char* c, std::size_t len, std::uint64_t number, f
     ++rep.chunks_empty;
     return;
   }
-  if (len < records_begin || std::memcmp(c, chunk_magic.data(), chunk_magic.size()) != 0) {
+  const bool magic_ok = len >= chunk_magic.size() && std::memcmp(c, chunk_magic.data(), chunk_magic.size()) == 0;
+  if (magic_ok && len < records_begin) {
+    // The file ends inside this chunk's header: its records are lost, as many as it says (the
+    // file's next record identifier accounts for them when the header is shorter still).
+    if (len >= 40) {
+      const std::uint64_t first = le64(c + 24), last = le64(c + 32);
+      if (last >= first && last - first < chunk_size / record_min) lose(rep, loss::truncated, last - first + 1);
+    }
+    return;
+  }
+  if (!magic_ok) {
     ++rep.chunks_bad_magic;
     lose(rep, partial ? loss::truncated : loss::bad_chunk, count_chain(c, len));
     return;
@@ -141,6 +151,7 @@ void read_chunk(const unsigned char* c, std::size_t len, std::uint64_t number, f
   const std::uint64_t first_number = le64(c + 8), last_number = le64(c + 16);
   std::uint64_t seen = 0;
   record rec;
+  name_cache names;
   while (at < limit) {
     const std::size_t size = record_at(c, at, limit);
     if (size == 0) {
@@ -159,7 +170,7 @@ void read_chunk(const unsigned char* c, std::size_t len, std::uint64_t number, f
     rec.id = le64(c + at + 8);
     rec.written = le64(c + at + 16);
     loss why{};
-    if (read_event(c, len, at + record_header, at + size - 4, rec, why)) {
+    if (read_event(c, len, at + record_header, at + size - 4, rec, why, &names)) {
       if (rec.time.empty()) rec.time = filetime_iso(rec.written);
       if (sound)
         ++rep.read;
@@ -204,12 +215,27 @@ file_report read_file(const std::function<std::size_t(char*, std::size_t)>& read
       return rep;
     }
   }
+  const std::uint64_t next_id = rep.header_ok ? le64(buf.data() + 24) : 0;
+  std::uint64_t highest = 0;  // the highest record identifier a chunk held or claimed
+  const record_sink track = [&](const record& r) {
+    highest = std::max(highest, r.id);
+    out(r);
+  };
   for (std::uint64_t number = 0;; ++number) {
     const std::size_t n = fill(chunk_size);
     if (n == 0) break;
-    read_chunk(buf.data(), n, number, rep, out);
+    if (n >= 40 && std::memcmp(buf.data(), chunk_magic.data(), chunk_magic.size()) == 0) {
+      const std::uint64_t first = le64(buf.data() + 24), last = le64(buf.data() + 32);
+      if (last >= first && last - first < chunk_size / record_min) highest = std::max(highest, last);
+    }
+    read_chunk(buf.data(), n, number, rep, track);
     if (n < chunk_size) break;
   }
+  // Chunks the header lists but the file no longer holds: what they held is lost, as far as
+  // the header's next record identifier says.
+  if (rep.header_ok && rep.chunks < rep.header_chunks) rep.truncated = true;
+  if (rep.truncated && next_id > highest + 1 && next_id - highest - 1 < (std::uint64_t{1} << 32))
+    lose(rep, loss::truncated, next_id - highest - 1);
   return rep;
 }
 

@@ -10,6 +10,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace wlancode::evtx {
@@ -80,9 +81,14 @@ std::uint32_t crc32(const unsigned char* p, std::size_t n) noexcept;
 // `rep`. `number` is its index in the file.
 void read_chunk(const unsigned char* chunk, std::size_t len, std::uint64_t number, file_report& rep,
                 const record_sink& out);
+// Element and attribute names decoded once per chunk (keyed by their chunk offset).
+struct name_cache {
+  std::unordered_map<std::uint32_t, std::string> names;
+};
 // A record's binary XML [begin, end) inside `chunk`: false with `why` when it cannot be read.
+// `names` belongs to this chunk (a fresh one when null).
 bool read_event(const unsigned char* chunk, std::size_t chunk_len, std::size_t begin, std::size_t end, record& rec,
-                loss& why);
+                loss& why, name_cache* names = nullptr);
 // A substitution value rendered as text (binary XML values excluded): false when its size does
 // not fit its type. Appends to `out`.
 bool render_value(std::uint8_t type, const unsigned char* p, std::size_t n, std::string& out);

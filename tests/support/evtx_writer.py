@@ -227,7 +227,7 @@ DECOY = ("Microsoft-Windows-Wcmsvc", "{67D07935-283A-4791-8F8D-FA9117F3E6F2}", "
 IFACE = "{3A4B5C6D-7E8F-4A0B-9C1D-2E3F4A5B6C7D}"
 ADAPTER = "Example Wireless-AC 9000 Adapter"
 
-# (provider, event id, [(name, type, value)], the finding the scanner must give or None)
+# (provider, event id, [(name, type, value)], the finding(s) the scanner must give, or None)
 EVENTS = [
     (WLAN, 8001, [("InterfaceGuid", T_GUID, IFACE), ("InterfaceDescription", T_STR, ADAPTER),
                   ("ConnectionMode", T_STR, "Automatic connection with a profile"), ("ProfileName", T_STR, "HomeNet"),
@@ -265,7 +265,9 @@ EVENTS = [
                    ("EAPRootCauseString", T_STR, "The certificate is not trusted."),
                    ("EAPErrorCode", T_HEX32, 0x80420014), ("ConnectionId", T_HEX64, 0x6),
                    ("ExplicitCredentials", T_BOOL, 0)],
-     {"field": "ReasonCode", "kind": "code", "family": "wlan_reason", "value": 0x50005}),
+     [{"field": "ReasonCode", "kind": "code", "family": "wlan_reason", "value": 0x50005},
+      {"field": "EAPReasonCode", "kind": "raw", "space": "eap_reason", "raw": "0x80420100"},
+      {"field": "EAPErrorCode", "kind": "raw", "space": "eap_error", "raw": "0x80420014"}]),
     (SECURITY, 5632, [("SSID", T_STR, "CorpNet"), ("Identity", T_STR, "host/laptop.example.org"),
                       ("SubjectUserName", T_STR, "-"), ("SubjectDomainName", T_STR, "-"),
                       ("SubjectLogonId", T_HEX64, 0x0), ("PeerMac", T_STR, "02:00:5E:10:20:31"),
@@ -401,6 +403,8 @@ def main(argv):
         print(n)
         return 0
     out = argv[1]
+    import os
+    os.makedirs(out, exist_ok=True)
     manifest = {}
     recs = [(ev, 100 + k, FILETIME_2026 + k * 600_000_000) for k, ev in enumerate(EVENTS)]
     for shape in ("template", "forwarded", "wec"):
@@ -411,8 +415,17 @@ def main(argv):
     many = [(EVENTS[k % len(EVENTS)], 1 + k, FILETIME_2026 + k * 10_000_000) for k in range(2000)]
     open("%s/wifi-many.evtx" % out, "wb").write(build(many, "template"))
     manifest["wifi-many.evtx"] = {"shape": "template", "count": len(many),
-                                  "findings": sum(1 for e, _, _ in many if e[3])}
+                                  "findings": sum(len(e[3]) if isinstance(e[3], list) else 1 for e, _, _ in many if e[3])}
     json.dump(manifest, open("%s/manifest.json" % out, "w"), indent=1)
+    # The findings the scanner must give, one a line: file, record, event id, field, kind,
+    # family or space, value (decimal, or the raw token).
+    with open("%s/expected-findings.tsv" % out, "w") as f:
+        for name, m in sorted(manifest.items()):
+            for r in m.get("records", []):
+                found = r["finding"] or []
+                for x in found if isinstance(found, list) else [found]:
+                    f.write("\t".join([name, str(r["record"]), str(r["event_id"]), x["field"], x["kind"],
+                                       x.get("family") or x.get("space"), str(x.get("value", x.get("raw")))]) + "\n")
     return 0
 
 
