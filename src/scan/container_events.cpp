@@ -105,6 +105,8 @@ class event_xml_container final : public container {
         tags_ = true;
       } else if (!ev_.active()) {
         continue;  // outside an event: nothing of ours
+      } else if (tag.starts_with("Provider ")) {
+        ev_.set_provider(attr(tag, 0, "Name"));
       } else if (tag.starts_with("EventID")) {
         ev_.set_id(element_text(s, after));
       } else if (tag.starts_with("TimeCreated")) {

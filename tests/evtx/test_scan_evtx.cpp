@@ -152,6 +152,35 @@ TEST(ScanEvtx, NoFindingInTheRealSamples) {
   EXPECT_EQ(files, 15u);
 }
 
+// The same events exported as XML by evtxexport (FILE.xml next to each sample) meet the same
+// event-field rules: no finding either (a Kernel-General `Reason`, an RdpCoreTS `ReasonCode`, a
+// Security 4625 `Status` are not Wi-Fi codes).
+TEST(ScanEvtx, NoFindingInTheSamplesXmlExports) {
+  std::size_t files = 0;
+  for (const auto& e : fs::directory_iterator(samples())) {
+    if (e.path().extension() != ".xml") continue;
+    SCOPED_TRACE(e.path().filename().string());
+    ++files;
+    for (const auto& f : scan_file(e.path()).findings) ADD_FAILURE() << "line " << f.line << ": " << key(f);
+  }
+  EXPECT_GE(files, 15u);
+}
+
+TEST(ScanEvtx, ProviderDecidesForEventXml) {
+  const std::string wlan =
+      "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System>"
+      "<Provider Name='Microsoft-Windows-WLAN-AutoConfig'/><EventID>8002</EventID></System>"
+      "<EventData><Data Name='ReasonCode'>229377</Data></EventData></Event>\n";
+  std::string other = wlan;
+  other.replace(other.find("WLAN-AutoConfig"), 15, "Kernel-General");
+  std::vector<sc::finding> a, b;
+  sc::scan_memory(wlan, "a.xml", {}, [&](const sc::finding& f) { a.push_back(f); });
+  sc::scan_memory(other, "b.xml", {}, [&](const sc::finding& f) { b.push_back(f); });
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].value, 229377u);
+  EXPECT_TRUE(b.empty());
+}
+
 TEST(ScanEvtx, DamageIsReportedNeverSilent) {
   const scanned bad = scan_file(samples() / "omerbenamram__sample_with_a_bad_chunk_magic.evtx");
   ASSERT_EQ(bad.errors.size(), 1u);

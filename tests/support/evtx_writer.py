@@ -359,10 +359,9 @@ def filetime_text(ft):
     return t.strftime("%Y-%m-%dT%H:%M:%S") + ".%07dZ" % frac
 
 
-def build(records, shape, first_id=1):
-    """records: [(event, record_id, filetime)] -> file bytes."""
-    chunks, chunk, number = [], Chunk(0), 1
-    first_in_chunk = 1
+def chunks_of(records, shape):
+    """records: iterable of (event, record_id, filetime) -> chunk bytes, one chunk at a time."""
+    chunk, number, first_in_chunk = Chunk(0), 1, 1
     writer = template_record if shape == "template" else forwarded_record
     for ev, rid, ft in records:
         def body(w, ev=ev, rid=rid, ft=ft):
@@ -370,15 +369,18 @@ def build(records, shape, first_id=1):
                 w.dep = False
             writer(w, ev, rid, ft)
         if not chunk.add(rid, ft, body):
-            chunks.append(chunk.finish(first_in_chunk))
+            yield chunk.finish(first_in_chunk)
             first_in_chunk = number
-            chunk = Chunk(len(chunks))
+            chunk = Chunk(0)
             if not chunk.add(rid, ft, body):
                 raise ValueError("record larger than a chunk")
         number += 1
     if chunk.ids:
-        chunks.append(chunk.finish(first_in_chunk))
-    return file_bytes(chunks, records[-1][1] + 1 if records else 1)
+        yield chunk.finish(first_in_chunk)
+
+
+def build(records, shape):
+    return file_bytes(list(chunks_of(records, shape)), records[-1][1] + 1 if records else 1)
 
 
 def manifest_entry(ev, rid, ft):
@@ -389,18 +391,33 @@ def manifest_entry(ev, rid, ft):
 
 def main(argv):
     if len(argv) == 4 and argv[1] == "--big":
+        # Chunks written as they are made, until the file reaches MIB MiB; prints the record count.
         target = int(argv[3]) << 20
-        per_chunk_guess = 60
-        n = (target // CHUNK + 1) * per_chunk_guess
-        wifi = [e for e in EVENTS]
-        recs = [(wifi[i % len(wifi)], i + 1, FILETIME_2026 + i * 10_000_000) for i in range(n)]
-        data = build(recs, "template")
-        while len(data) < target:
-            n = n * 5 // 4
-            recs = [(wifi[i % len(wifi)], i + 1, FILETIME_2026 + i * 10_000_000) for i in range(n)]
-            data = build(recs, "template")
-        open(argv[2], "wb").write(data)
-        print(n)
+        state = {"n": 0}
+
+        def endless():
+            i = 0
+            while True:
+                i += 1
+                state["n"] = i
+                yield EVENTS[(i - 1) % len(EVENTS)], i, FILETIME_2026 + i * 10_000_000
+
+        count, records = 0, 0
+        with open(argv[2], "wb") as f:
+            f.write(b"\0" * 4096)
+            for c in chunks_of(endless(), "template"):
+                f.write(c)
+                count += 1
+                records = struct.unpack_from("<Q", c, 32)[0]
+                if 4096 + count * CHUNK >= target:
+                    break
+            head = bytearray(file_bytes([], records + 1)[:4096])
+            struct.pack_into("<QQ", head, 8, 0, count - 1)
+            struct.pack_into("<H", head, 42, count)
+            struct.pack_into("<I", head, 124, zlib.crc32(bytes(head[:120])))
+            f.seek(0)
+            f.write(head)
+        print(records)
         return 0
     out = argv[1]
     import os
