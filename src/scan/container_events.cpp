@@ -62,7 +62,7 @@ std::string_view attr(std::string_view s, std::size_t from, std::string_view nam
 
 class event_xml_container final : public container {
  public:
-  event_xml_container() : ev_(input_format::event_xml) {}
+  explicit event_xml_container(bool events) : ev_(input_format::event_xml, events) {}
   bool open() const noexcept override { return ev_.active() || in_message_; }
   // Lines inside an event, or holding its tags, are the container's.
   bool take(const line& l, std::vector<candidate>& out) override {
@@ -105,10 +105,10 @@ class event_xml_container final : public container {
         tags_ = true;
       } else if (!ev_.active()) {
         continue;  // outside an event: nothing of ours
+      } else if (tag.starts_with("EventID")) {
+        ev_.set_id(element_text(s, after), l);
       } else if (tag.starts_with("Provider ")) {
         ev_.set_provider(attr(tag, 0, "Name"));
-      } else if (tag.starts_with("EventID")) {
-        ev_.set_id(element_text(s, after));
       } else if (tag.starts_with("TimeCreated")) {
         ev_.set_time(attr(tag, 0, "SystemTime"));
       } else if (tag.starts_with("Data ") || tag.starts_with("Data\t")) {
@@ -120,7 +120,9 @@ class event_xml_container final : public container {
         std::string_view name = attr(tag, 0, "Name");
         if (name.empty()) name = attr(tag, 0, "N");
         if (name == "Id")
-          ev_.set_id(element_text(s, after));
+          ev_.set_id(element_text(s, after), l);
+        else if (name == "ProviderName")
+          ev_.set_provider(element_text(s, after));
         else if (name == "TimeCreated")
           ev_.set_time(element_text(s, after));
         else if (name == "Message")
@@ -155,7 +157,7 @@ class event_xml_container final : public container {
 // bundle goes on with other logs).
 class event_text_container final : public container {
  public:
-  event_text_container() : ev_(input_format::event_text) {}
+  explicit event_text_container(bool events) : ev_(input_format::event_text, events) {}
   bool open() const noexcept override { return ev_.active(); }
   bool take(const line& l, std::vector<candidate>& out) override {
     std::string_view s = trim(l.text);
@@ -180,7 +182,11 @@ class event_text_container final : public container {
 
 }  // namespace
 
-std::unique_ptr<container> make_event_xml_container() { return std::make_unique<event_xml_container>(); }
-std::unique_ptr<container> make_event_text_container() { return std::make_unique<event_text_container>(); }
+std::unique_ptr<container> make_event_xml_container(bool events) {
+  return std::make_unique<event_xml_container>(events);
+}
+std::unique_ptr<container> make_event_text_container(bool events) {
+  return std::make_unique<event_text_container>(events);
+}
 
 }  // namespace wlancode::scan::detail

@@ -89,20 +89,45 @@ bool known_label(std::string_view n) {
   return std::any_of(std::begin(labels), std::end(labels), [n](std::string_view l) { return iequals(n, l); });
 }
 
-// Providers whose events carry Wi-Fi (or wired 802.1X) codes; Security auditing only in 5632/5633.
+// Providers whose events carry Wi-Fi (or wired 802.1X) codes, by a part of their name (exports
+// spell them "Microsoft-Windows-WLAN-AutoConfig", Event Viewer text "WLAN-AutoConfig"); Security
+// auditing ("Microsoft Windows security auditing." in Event Viewer text) only in 5632/5633.
 bool wifi_provider(std::string_view provider, std::string_view id) {
-  static constexpr std::string_view providers[] = {"Microsoft-Windows-WLAN-AutoConfig",
-                                                   "Microsoft-Windows-Wired-AutoConfig", "Microsoft-Windows-OneX",
-                                                   "Microsoft-Windows-NWiFi", "Microsoft-Windows-WiFiNetworkManager"};
+  static constexpr std::string_view providers[] = {
+      "WLAN-AutoConfig", "WLAN AutoConfig",   "Wired-AutoConfig", "Wired AutoConfig", "OneX",
+      "NWiFi",           "WiFiNetworkManager"};
   if (std::any_of(std::begin(providers), std::end(providers),
-                  [provider](std::string_view p) { return iequals(provider, p); }))
+                  [provider](std::string_view p) { return ifind(provider, p) != std::string_view::npos; }))
     return true;
-  return iequals(provider, "Microsoft-Windows-Security-Auditing") && (id == "5632" || id == "5633");
+  return ifind(provider, "security") != std::string_view::npos &&
+         ifind(provider, "auditing") != std::string_view::npos && (id == "5632" || id == "5633");
 }
 
 }  // namespace
 
 void event_builder::set_id(std::string_view id) { event_id_ = std::string(trim(id).substr(0, 16)); }
+
+void event_builder::set_id(std::string_view id, const line& l) {
+  set_id(id);
+  id_line_ = l.number;
+  if (events_) id_excerpt_ = excerpt_of(l.text);
+}
+
+void event_builder::set_provider(std::string_view provider) {
+  if (provider_.empty()) provider_ = std::string(trim(provider).substr(0, 128));
+}
+
+namespace {
+// The Windows events that are lifecycle events (WLANCODE_EVENT_ID rows of rules.def).
+struct event_id_row {
+  std::string_view provider, id;
+  event_kind kind;
+};
+constexpr event_id_row event_id_rows[] = {
+#define WLANCODE_EVENT_ID(provider, id, kind) {provider, id, event_kind::kind},
+#include "grammar/rules.def"
+};
+}  // namespace
 
 void event_builder::set_time(std::string_view t) {
   if (timestamp_.empty()) timestamp_ = std::string(trim(t).substr(0, 64));
@@ -121,7 +146,9 @@ bool event_builder::add_message_line(std::string_view text, const line& l) {
   std::string_view label = trim(text.substr(0, colon));
   if (label.empty()) return false;
   if (iequals(label, "Event ID"))
-    set_id(text.substr(colon + 1));
+    set_id(text.substr(colon + 1), l);
+  else if (iequals(label, "Source"))
+    set_provider(text.substr(colon + 1));
   else if (iequals(label, "Date"))
     set_time(text.substr(colon + 1));
   add(label, text.substr(colon + 1), l, true);
@@ -130,7 +157,7 @@ bool event_builder::add_message_line(std::string_view text, const line& l) {
 
 void event_builder::flush(std::vector<candidate>& out) {
   active_ = false;
-  if (fields_.empty() || (!provider_.empty() && !wifi_provider(provider_, event_id_))) {
+  if (fields_.empty() && !(events_ && !event_id_.empty())) {
     clear();
     return;
   }
@@ -176,7 +203,30 @@ void event_builder::flush(std::vector<candidate>& out) {
     c.interface = ifc;
     return c;
   };
+  if (events_ && !event_id_.empty()) {
+    for (const event_id_row& r : event_id_rows) {
+      if (r.id != event_id_ || !(provider_.empty() || contains(provider_, r.provider))) continue;
+      candidate c;
+      c.format = format_;
+      c.rule = to_string(format_);
+      c.kind = candidate::how::event;
+      c.event = r.kind;
+      c.record = record_;
+      c.line = id_line_ ? id_line_ : (fields_.empty() ? 0 : fields_.front().line);
+      c.excerpt = id_line_ || fields_.empty() ? id_excerpt_ : fields_.front().excerpt;
+      c.timestamp = timestamp_;
+      c.event_id = event_id_;
+      c.ssid = ssid;
+      c.bssid = bssid;
+      c.interface = ifc;
+      out.push_back(std::move(c));
+      break;
+    }
+  }
+  // Other providers' ReasonCode, Status or Error fields are not Wi-Fi codes.
+  const bool codes = provider_.empty() || wifi_provider(provider_, event_id_);
   for (const field& f : fields_) {
+    if (!codes) break;
     if (data && f.from_message) continue;
     const std::string& n = f.name;
     std::string_view text, number;

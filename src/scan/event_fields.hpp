@@ -15,19 +15,20 @@ namespace wlancode::scan::detail {
 
 class event_builder {
  public:
-  explicit event_builder(input_format f) : format_(f) {}
+  // `events`: also report the event itself when it is a lifecycle event (WLANCODE_EVENT_ID rows).
+  explicit event_builder(input_format f, bool events = false) : format_(f), events_(events) {}
   void begin() {
     clear();
     active_ = true;
   }
   bool active() const noexcept { return active_; }
   void set_id(std::string_view id);
+  // The line that holds the event id: where the event itself is reported.
+  void set_id(std::string_view id, const line& l);
+  void set_provider(std::string_view provider);
   void set_time(std::string_view t);
   // The record identifier of an EVTX record, carried to its candidates.
   void set_record(std::uint64_t id) noexcept { record_ = id; }
-  // The event's provider, where the reader knows it: events of other providers than the Wi-Fi,
-  // wired 802.1X and Security-auditing (5632/5633) ones hold no Wi-Fi code.
-  void set_provider(std::string_view p) { provider_ = std::string(p.substr(0, 128)); }
   void add(std::string_view name, std::string_view value, const line& l, bool from_message);
   // Message lines ("Failure Reason: ...") of a rendered message; true when the label is an
   // event field's.
@@ -49,12 +50,17 @@ class event_builder {
     timestamp_.clear();
     provider_.clear();
     record_ = 0;
+    id_line_ = 0;
+    id_excerpt_.clear();
     has_data_ = false;
   }
   input_format format_;
+  bool events_ = false;
   std::vector<field> fields_;
   std::string event_id_, timestamp_, provider_;
   std::uint64_t record_ = 0;
+  std::uint64_t id_line_ = 0;
+  std::string id_excerpt_;
   bool has_data_ = false;
   bool active_ = false;
 };
