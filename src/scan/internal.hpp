@@ -116,7 +116,9 @@ std::unique_ptr<container> make_wlanreport_container();
 // EVTX files (container_evtx.cpp): the records of `in` (the file's bytes, gunzipped) go through the
 // event fields (event_fields.hpp); `deliver` receives each record's candidates. Returns the file's
 // damage, "" when it has none; `lost` says whether records were lost.
-std::string scan_evtx(stream& in, const std::function<void(std::vector<candidate>&)>& deliver, bool& lost);
+// `events`: also report the lifecycle events among the records (options::events).
+std::string scan_evtx(stream& in, const std::function<void(std::vector<candidate>&)>& deliver, bool& lost,
+                      bool events = false);
 // Whether these first bytes (gunzipped) are an EVTX file's.
 bool is_evtx_head(std::string_view head) noexcept;
 // Gunzips `in` when it starts with the gzip magic; the first `want` bytes (fewer at the end) are

@@ -463,7 +463,7 @@ void run_evtx(stream& in, run_state& st, const error_sink* errors) {
         st.cands.swap(c);
         st.deliver();
       },
-      lost);
+      lost, st.opt.events);
   if (damage.empty()) return;
   if (lost) ++st.res.errors;
   if (errors) (*errors)({st.source, damage});

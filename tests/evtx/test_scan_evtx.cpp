@@ -78,7 +78,7 @@ TEST(ScanEvtx, GeneratedFilesGiveTheExpectedFindings) {
     for (const auto& f : s.findings) {
       got.push_back(key(f));
       EXPECT_EQ(f.format, sc::input_format::evtx);
-      EXPECT_EQ(f.line, 0u);
+      EXPECT_EQ(f.line, f.record - 99);  // the record's ordinal: the file's ids start at 100
       EXPECT_EQ(f.source, (fs::path(WLANCODE_EVTX_GENERATED) / name).string());
       EXPECT_TRUE(f.timestamp.starts_with("2026-01-01T00:0")) << f.timestamp;
       EXPECT_TRUE(f.timestamp.ends_with("Z"));
@@ -213,7 +213,7 @@ TEST(ScanEvtx, CliJsonlHasTheRecord) {
   for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
   const int st = ::pclose(p);
   EXPECT_EQ(WEXITSTATUS(st), 0);
-  EXPECT_NE(out.find("\"line\":0,\"format\":\"evtx\""), std::string::npos);
+  EXPECT_NE(out.find("\"line\":2,\"format\":\"evtx\""), std::string::npos);
   EXPECT_NE(out.find("\"record\":101,"), std::string::npos);
   EXPECT_NE(out.find("\"timestamp\":\"2026-01-01T00:01:00.0000000Z\""), std::string::npos);
   EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 7);
