@@ -203,16 +203,34 @@ TEST(ScanEvtx, DamageIsReportedNeverSilent) {
   EXPECT_NE(c.errors[0].message.find("cut off by the end of the file"), std::string::npos);
 }
 
-TEST(ScanEvtx, CliJsonlHasTheRecord) {
-  const std::string cmd = std::string(WLANCODE_CLI) + " scan --format jsonl " +
-                          (fs::path(WLANCODE_EVTX_GENERATED) / "wifi-template.evtx").string() + " 2>/dev/null";
+std::string cli(const std::string& args, int* status) {
+  const std::string cmd = std::string(WLANCODE_CLI) + " " + args + " 2>/dev/null";
   FILE* p = ::popen(cmd.c_str(), "r");
-  ASSERT_NE(p, nullptr);
   std::string out;
+  if (!p) return out;
   char buf[4096];
   for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
   const int st = ::pclose(p);
-  EXPECT_EQ(WEXITSTATUS(st), 0);
+  *status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  return out;
+}
+
+TEST(ScanEvtx, CliCsvAndTextNameTheRecord) {
+  const std::string file = (fs::path(WLANCODE_EVTX_GENERATED) / "wifi-template.evtx").string();
+  int st = -1;
+  const std::string csv = cli("scan --format csv " + file, &st);
+  EXPECT_EQ(st, 0);
+  EXPECT_NE(csv.find(",sta,record,excerpt\n"), std::string::npos);
+  EXPECT_NE(csv.find(",101,record 101 event 8002 ReasonCode=229377"), std::string::npos);
+  const std::string text = cli("scan " + file, &st);
+  EXPECT_NE(text.find(file + ":record 101: "), std::string::npos);
+}
+
+TEST(ScanEvtx, CliJsonlHasTheRecord) {
+  int st = -1;
+  const std::string out =
+      cli("scan --format jsonl " + (fs::path(WLANCODE_EVTX_GENERATED) / "wifi-template.evtx").string(), &st);
+  EXPECT_EQ(st, 0);
   EXPECT_NE(out.find("\"line\":2,\"format\":\"evtx\""), std::string::npos);
   EXPECT_NE(out.find("\"record\":101,"), std::string::npos);
   EXPECT_NE(out.find("\"timestamp\":\"2026-01-01T00:01:00.0000000Z\""), std::string::npos);
