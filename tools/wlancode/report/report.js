@@ -1,0 +1,653 @@
+// wlancode report: draws the page from the two JSON blocks (wlancode-meta, wlancode-diagnosis).
+// Every value from the data reaches the page through textContent or setAttribute only, never as
+// markup, so a log line cannot add an element or a script. The DOM is capped (first N per list,
+// with a note) so a report of a large log still opens fast.
+'use strict';
+(function () {
+  const CAP = {
+    groups: 40, // group sections drawn
+    timelineAttempts: 400, // attempt bars per timeline
+    timelineCodes: 800, // code markers per timeline
+    tableAttempts: 200, // rows per attempts table
+    evidence: 40, // evidence lines per attempt or cause
+    codes: 600, // entries of the code reference
+    causes: 12,
+    listItems: 200, // inputs, notes, repeats
+  };
+  const SVG = 'http://www.w3.org/2000/svg';
+  const OUTCOMES = {
+    succeeded: { word: 'succeeded', icon: '\u2713', pattern: 'pat-succeeded' },
+    failed: { word: 'failed', icon: '\u2715', pattern: 'pat-failed' },
+    unknown: { word: 'outcome unknown', icon: '?', pattern: 'pat-unknown' },
+  };
+  const ENDED_BY = {
+    device: 'this device',
+    ap: 'the access point',
+    auth_server: 'the authentication server',
+    driver: 'the driver',
+    user: 'the user',
+    unknown: 'unknown',
+  };
+
+  // ---- small, safe DOM helpers ---------------------------------------------------------------
+  function add(node, kids) {
+    for (const k of kids) {
+      if (k === null || k === undefined || k === false) continue;
+      if (Array.isArray(k)) add(node, k);
+      else if (typeof k === 'object' && k.nodeType) node.appendChild(k);
+      else node.appendChild(document.createTextNode(String(k)));
+    }
+    return node;
+  }
+  function setAttrs(node, attrs) {
+    if (!attrs) return node;
+    for (const [k, v] of Object.entries(attrs)) {
+      if (v === null || v === undefined || v === false) continue;
+      node.setAttribute(k, v === true ? '' : String(v));
+    }
+    return node;
+  }
+  function h(tag, attrs, ...kids) { return add(setAttrs(document.createElement(tag), attrs), kids); }
+  function s(tag, attrs, ...kids) { return add(setAttrs(document.createElementNS(SVG, tag), attrs), kids); }
+
+  // ---- reading untrusted data ----------------------------------------------------------------
+  const arr = (v) => (Array.isArray(v) ? v : []);
+  const obj = (v) => (v && typeof v === 'object' && !Array.isArray(v) ? v : {});
+  const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  const str = (v) => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  // Control characters made visible (a log line may hold escape sequences or NULs).
+  const visible = (v) =>
+    str(v).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => '\\x' + c.charCodeAt(0).toString(16).padStart(2, '0'));
+  const plural = (n, one, many) => `${fmtInt(n)} ${n === 1 ? one : many || one + 's'}`;
+  const fmtInt = (n) => (num(n) === null ? '0' : Math.round(n).toLocaleString('en-US'));
+  const idPart = (v) => visible(v).replace(/\s/g, '_');
+
+  function readBlock(id) {
+    const el = document.getElementById(id);
+    if (!el) return { ok: false, error: 'missing' };
+    try {
+      return { ok: true, value: JSON.parse(el.textContent) };
+    } catch (e) {
+      return { ok: false, error: String(e && e.message ? e.message : e) };
+    }
+  }
+
+  // ---- names of things -----------------------------------------------------------------------
+  let META = {};
+  let DATA = {};
+  const phaseLabel = (p) => {
+    const id = str(p);
+    if (!id) return 'unknown';
+    const d = obj(META.phases)[id];
+    return d ? str(d) : id.replace(/_/g, ' ');
+  };
+  const initiatorLabel = (i) => {
+    const id = str(i);
+    const d = obj(META.initiators)[id];
+    return d ? str(d) : id.replace(/_/g, ' ');
+  };
+  const endedByLabel = (e) => {
+    const id = str(e);
+    return Object.prototype.hasOwnProperty.call(ENDED_BY, id) ? ENDED_BY[id] : id.replace(/_/g, ' ') || 'unknown';
+  };
+  const outcomeOf = (a) => (Object.prototype.hasOwnProperty.call(OUTCOMES, a.outcome) ? a.outcome : 'unknown');
+  const codeEntry = (ref) => {
+    const c = obj(DATA.codes)[str(ref)];
+    return c ? obj(c) : null;
+  };
+  const codeAnchor = (ref) => 'code-' + idPart(ref);
+  function codeName(ref, occurrence) {
+    const c = codeEntry(ref) || {};
+    const o = obj(occurrence);
+    const name = str(c.name || o.name);
+    if (name) return name;
+    const hex = str(c.hex || o.hex);
+    return `${str(c.family || o.family || 'raw')} ${hex || str(c.value !== undefined ? c.value : o.value)}`.trim();
+  }
+  function codeLink(ref, occurrence) {
+    const text = codeName(ref, occurrence);
+    if (!codeEntry(ref)) return h('span', { class: 'mono' }, text);
+    return h('a', { class: 'mono', href: '#' + codeAnchor(ref) }, text);
+  }
+  function causeTitle(id) {
+    for (const c of arr(DATA.causes)) if (str(obj(c).id) === str(id)) return str(c.title) || str(id);
+    return str(id).replace(/_/g, ' ');
+  }
+
+  // ---- time ----------------------------------------------------------------------------------
+  function fmtDuration(sec) {
+    const v = num(sec);
+    if (v === null) return '\u2014';
+    if (v < 1) return `${Math.round(v * 1000)} ms`;
+    if (v < 60) return `${v.toFixed(v < 10 ? 1 : 0)} s`;
+    if (v < 3600) return `${Math.floor(v / 60)} min ${Math.round(v % 60)} s`;
+    return `${Math.floor(v / 3600)} h ${Math.round((v % 3600) / 60)} min`;
+  }
+  function parseTime(t) {
+    const d = new Date(str(t));
+    return Number.isNaN(d.getTime()) ? null : d;
+  }
+  const pad2 = (n) => String(n).padStart(2, '0');
+  function fmtClock(d, withDate) {
+    const hm = `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}`;
+    return withDate ? `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())} ${hm}` : hm;
+  }
+  function fmtRelative(t) {
+    const v = num(t);
+    if (v === null) return '\u2014';
+    if (Math.abs(v) < 600) return `+${Number.isInteger(v) ? v : v.toFixed(1)} s`;
+    return `+${Math.floor(v / 60)} min ${pad2(Math.round(v % 60))} s`;
+  }
+  // When an attempt / event happened, as the group's axis tells.
+  function whenText(group, time, t) {
+    const d = parseTime(time);
+    if (d) return fmtClock(d, false);
+    if (group.axis === 'relative') return fmtRelative(t);
+    const t0 = parseTime(group.t0);
+    if (t0 && num(t) !== null) return fmtClock(new Date(t0.getTime() + t * 1000), false);
+    return '\u2014';
+  }
+
+  // ---- tooltip and panels --------------------------------------------------------------------
+  const tip = document.getElementById('tip');
+  function codeInfo(ref, occurrence) {
+    const c = codeEntry(ref) || {};
+    const o = obj(occurrence);
+    const hint = obj(c.hint);
+    const rows = [];
+    const row = (k, v) => { if (str(v)) rows.push(h('dt', null, k), h('dd', null, visible(v))); };
+    const value = c.value !== undefined ? c.value : o.value;
+    row('code', `${str(c.family || o.family)} ${str(c.hex || o.hex)}${num(value) !== null ? ` (${value})` : ''}`);
+    row('meaning', c.meaning || (str(c.name || o.name) ? '' : 'a raw code wlancode does not decode'));
+    if (c.phase) row('phase', phaseLabel(c.phase));
+    if (c.initiator) row('from', initiatorLabel(c.initiator));
+    row('likely cause', hint.cause);
+    row('what to do', hint.action);
+    if (o.source) row('seen', `${str(o.source)}${num(o.line) !== null ? ':' + o.line : ''}${o.decisive ? ' (decisive)' : ''}`);
+    return h('div', { class: 'info' }, h('div', { class: 'info-title' }, h('span', { class: 'mono' }, visible(codeName(ref, o)))),
+      h('dl', null, rows));
+  }
+  function attemptInfo(group, a) {
+    const o = OUTCOMES[outcomeOf(a)];
+    const rows = [];
+    const row = (k, v) => { if (str(v)) rows.push(h('dt', null, k), h('dd', null, visible(v))); };
+    row('when', `${whenText(group, a.start, a.t_start)}, ${fmtDuration(a.duration_s)}`);
+    if (outcomeOf(a) !== 'succeeded') row('phase', phaseLabel(a.phase));
+    if (outcomeOf(a) !== 'succeeded') row('ended by', endedByLabel(a.ended_by));
+    row('BSSID', a.bssid);
+    if (a.cause) row('likely cause', causeTitle(a.cause));
+    row('summary', a.summary);
+    return h('div', { class: 'info' }, h('div', { class: 'info-title' }, `Attempt ${str(a.id)}: ${o.icon} ${o.word}`), h('dl', null, rows));
+  }
+  function showTip(target, content) {
+    tip.replaceChildren(content);
+    tip.hidden = false;
+    const r = target.getBoundingClientRect();
+    const w = tip.offsetWidth;
+    const hgt = tip.offsetHeight;
+    let x = Math.min(Math.max(8, r.left + r.width / 2 - w / 2), window.innerWidth - w - 8);
+    let y = r.top - hgt - 10;
+    if (y < 8) y = r.bottom + 10;
+    tip.style.left = `${Math.round(x)}px`;
+    tip.style.top = `${Math.round(y)}px`;
+  }
+  function hideTip() { tip.hidden = true; }
+  // A mark of the timeline: hover and keyboard focus show the tooltip; click, tap, Enter and
+  // Space pin its content in the panel under the timeline.
+  function interactive(node, panel, content) {
+    setAttrs(node, { tabindex: '0', role: 'button' });
+    node.addEventListener('mouseenter', () => showTip(node, content()));
+    node.addEventListener('mouseleave', hideTip);
+    node.addEventListener('focus', () => showTip(node, content()));
+    node.addEventListener('blur', hideTip);
+    const pin = () => {
+      for (const sel of document.querySelectorAll('.selected')) sel.classList.remove('selected');
+      node.classList.add('selected');
+      panel.replaceChildren(content());
+      panel.classList.add('filled');
+    };
+    node.addEventListener('click', pin);
+    node.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        pin();
+      }
+    });
+    return node;
+  }
+
+  // A button that shows or hides `body` (printing shows all).
+  function disclosure(label, body, open) {
+    const btn = h('button', { type: 'button', class: 'toggle', 'aria-expanded': open ? 'true' : 'false' }, label);
+    body.classList.add('collapsible');
+    if (!open) body.classList.add('collapsed');
+    btn.addEventListener('click', () => {
+      const nowOpen = body.classList.toggle('collapsed') === false;
+      btn.setAttribute('aria-expanded', nowOpen ? 'true' : 'false');
+    });
+    return btn;
+  }
+
+  // ---- sections ------------------------------------------------------------------------------
+  // The verdict, with `quoted` parts (SSIDs) shown as code.
+  function verdictText(text) {
+    const p = h('p', { class: 'verdict-text' });
+    str(text).split('`').forEach((part, i) => add(p, [i % 2 ? h('code', null, visible(part)) : visible(part)]));
+    return p;
+  }
+
+  function header() {
+    const inputs = arr(META.inputs).length || arr(DATA.inputs).length;
+    const bits = [];
+    if (str(META.generated_at)) bits.push(`Generated ${visible(META.generated_at)}`);
+    if (str(META.version)) bits.push(`wlancode ${visible(META.version)}`);
+    bits.push(`from ${plural(inputs, 'input')}`);
+    return h('header', { class: 'page-head' },
+      h('div', null, h('div', { class: 'brand' }, 'wlancode \u00b7 Wi-Fi connection report'), h('h1', null, visible(META.title || 'Wi-Fi connection report'))),
+      h('div', { class: 'meta' }, bits.join(' \u00b7 ')));
+  }
+
+  function tiles(totals) {
+    const t = obj(totals);
+    const tile = (n, label, cls) => h('div', { class: 'tile' + (cls ? ' ' + cls : '') }, h('span', { class: 'n' }, fmtInt(num(n) || 0)), h('span', { class: 'l' }, label));
+    return h('div', { class: 'tiles' },
+      tile(t.attempts, 'attempts'),
+      tile(t.succeeded, '\u2713 succeeded', 'ok'),
+      tile(t.failed, '\u2715 failed', num(t.failed) ? 'fail' : ''),
+      num(t.unknown) ? tile(t.unknown, '? unknown') : null,
+      tile(t.sessions, 'sessions'),
+      tile(t.groups, 'device \u00d7 network'));
+  }
+
+  function verdictCard() {
+    const t = obj(DATA.totals);
+    const cls = num(t.failed) ? 'failed' : num(t.succeeded) ? 'succeeded' : '';
+    return h('section', { class: 'card verdict ' + cls, id: 'verdict', 'aria-label': 'Verdict' },
+      verdictText(DATA.verdict || 'No verdict in the diagnosis.'), tiles(t));
+  }
+
+  function emptyCard() {
+    const t = obj(DATA.totals);
+    const inputs = arr(DATA.inputs);
+    const bad = inputs.filter((i) => obj(i).error).length;
+    return h('section', { class: 'card verdict empty-state', id: 'verdict' },
+      h('p', { class: 'big' }, 'No Wi-Fi connection attempts found'),
+      h('p', null, `wlancode read ${plural(inputs.length || arr(META.inputs).length, 'input')}` +
+        `${bad ? ` (${bad} could not be read)` : ''} and found ${plural(num(t.findings) || 0, 'code')} and ` +
+        `${plural(num(t.events) || 0, 'connection event')}, but no connection attempt: no line in them says that a ` +
+        'device tried to join a network.'),
+      h('p', { class: 'muted' }, 'Check that the logs cover the time of the problem and come from the device that had it ' +
+        '(wpa_supplicant, NetworkManager, iwd, the kernel, WLAN-AutoConfig events or a WLAN report); the inputs and ' +
+        'any codes that were found are listed below.'),
+      DATA.verdict ? verdictText(DATA.verdict) : null);
+  }
+
+  function evidenceList(lines, group) {
+    const list = h('ul', { class: 'evidence' });
+    const shown = lines.slice(0, CAP.evidence);
+    for (const e of shown) {
+      const where = `${visible(e.source)}${num(e.line) !== null ? ':' + e.line : ''}`;
+      const when = group ? whenText(group, e.time, e.t) : (parseTime(e.time) ? fmtClock(parseTime(e.time), true) : '');
+      const li = h('li', { class: e.ref ? (e.decisive ? 'code-line decisive' : 'code-line') : null },
+        e.ref ? h('span', { class: 'tag' + (e.decisive ? ' decisive' : '') }, e.decisive ? 'decisive' : 'code') : null,
+        e.event ? h('span', { class: 'tag' }, visible(e.event).replace(/_/g, ' ')) : null,
+        h('span', { class: 'where' }, `${where}${when && when !== '\u2014' ? '  ' + when : ''}  `),
+        visible(e.excerpt));
+      list.appendChild(li);
+    }
+    if (lines.length > shown.length) list.appendChild(h('li', { class: 'where' }, `\u2026 ${plural(lines.length - shown.length, 'more line')} not shown`));
+    return list;
+  }
+
+  function causesCard() {
+    const causes = arr(DATA.causes).map(obj);
+    if (!causes.length) return null;
+    const list = h('ol', { class: 'causes' });
+    causes.slice(0, CAP.causes).forEach((c, i) => {
+      const conf = num(c.confidence);
+      const pct = conf === null ? null : Math.max(0, Math.min(100, Math.round(conf * 100)));
+      const ev = arr(c.evidence).map(obj);
+      const body = evidenceList(ev, null);
+      list.appendChild(h('li', { class: 'cause' },
+        h('div', { class: 'cause-head' },
+          h('h3', null, visible(c.title || c.id)),
+          h('span', { class: 'likelihood' }, visible(c.likelihood || 'likely')),
+          pct === null ? null : h('span', { class: 'confidence', title: 'confidence of the rule that matched' },
+            h('span', { class: 'meter', 'aria-hidden': 'true' }, h('span', { style: `width:${pct}%` })), `confidence ${pct}%`),
+          h('span', { class: 'muted small' }, `${plural(num(c.attempts) || 0, 'attempt')}`)),
+        c.check ? h('p', { class: 'check' }, h('strong', null, 'What to check: '), visible(c.check)) : null,
+        ev.length ? disclosure(`Evidence (${plural(ev.length, 'line')})`, body, i === 0) : null,
+        ev.length ? body : null));
+    });
+    const more = causes.length - Math.min(causes.length, CAP.causes);
+    return h('section', { class: 'card', id: 'causes' },
+      h('h2', null, 'Likely causes ', h('span', { class: 'count' }, `(${causes.length})`)),
+      h('p', { class: 'muted small', style: 'margin:-6px 0 10px' }, 'Ranked by wlancode\u2019s diagnosis rules; each is a likely explanation backed by the lines shown, not a certainty.'),
+      list, more > 0 ? h('p', { class: 'muted' }, `${plural(more, 'more cause')} not shown.`) : null);
+  }
+
+  // ---- timeline ------------------------------------------------------------------------------
+  const TL = { left: 86, right: 16, laneSession: 14, laneAttempt: 40, laneCode: 80, axis: 100, height: 124 };
+
+  function niceStep(span, target) {
+    const steps = [0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400];
+    for (const st of steps) if (span / st <= target) return st;
+    return Math.ceil(span / target / 86400) * 86400;
+  }
+
+  function defsSvg() {
+    // The outcome patterns, shared by every chart of the page.
+    return s('svg', { width: '0', height: '0', style: 'position:absolute', 'aria-hidden': 'true', focusable: 'false' },
+      s('defs', null,
+        s('pattern', { id: 'pat-succeeded', width: '8', height: '8', patternUnits: 'userSpaceOnUse' },
+          s('rect', { width: '8', height: '8', fill: '#009e73' })),
+        s('pattern', { id: 'pat-failed', width: '6', height: '6', patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' },
+          s('rect', { width: '6', height: '6', fill: '#d55e00' }), s('rect', { width: '2', height: '6', fill: '#ffffff', 'fill-opacity': '0.55' })),
+        s('pattern', { id: 'pat-unknown', width: '6', height: '6', patternUnits: 'userSpaceOnUse' },
+          s('rect', { width: '6', height: '6', fill: '#b5b5b5' }), s('circle', { cx: '3', cy: '3', r: '1.3', fill: '#555555' }))));
+  }
+
+  function legend() {
+    const sw = (pattern) => s('svg', { width: '22', height: '12', 'aria-hidden': 'true' },
+      s('rect', { width: '22', height: '12', rx: '2', fill: `url(#${pattern})`, stroke: 'rgba(0,0,0,.35)' }));
+    const diamond = (fill) => s('svg', { width: '14', height: '14', 'aria-hidden': 'true' },
+      s('path', { d: 'M7 1 L13 7 L7 13 L1 7 Z', fill, stroke: '#1d2129', 'stroke-width': '1.25' }));
+    return h('div', { class: 'legend' },
+      ...Object.values(OUTCOMES).map((o) => h('span', null, sw(o.pattern), `${o.icon} ${o.word}`)),
+      h('span', null, s('svg', { width: '22', height: '12', 'aria-hidden': 'true' },
+        s('rect', { width: '22', height: '12', rx: '2', fill: '#56b4e9', 'fill-opacity': '.45', stroke: '#2b8cc4' })), 'session (connected)'),
+      h('span', null, diamond('#1d2129'), 'decisive code'),
+      h('span', null, diamond('#ffffff'), 'other code'));
+  }
+
+  function timeline(group, gi, panel, width) {
+    const attempts = arr(group.attempts).map(obj);
+    const sessions = arr(group.sessions).map(obj);
+    const drawn = attempts.slice(0, CAP.timelineAttempts);
+    // The span shown: every time of the group (0 .. t_end at least).
+    let lo = 0;
+    let hi = num(group.t_end) || 0;
+    const see = (t) => { const v = num(t); if (v !== null) { lo = Math.min(lo, v); hi = Math.max(hi, v); } };
+    for (const a of drawn) { see(a.t_start); see(a.t_end); for (const c of arr(a.codes)) see(obj(c).t); }
+    for (const se of sessions) { see(se.t_start); see(se.t_end); }
+    if (hi - lo < 1) hi = lo + 1;
+    const W = Math.max(width, 560);
+    const plot = W - TL.left - TL.right;
+    const x = (t) => TL.left + ((t - lo) / (hi - lo)) * plot;
+    const root = s('svg', { class: 'timeline', width: W, height: TL.height, viewBox: `0 0 ${W} ${TL.height}`, role: 'group',
+      'aria-label': `Timeline of ${plural(attempts.length, 'attempt')} and ${plural(sessions.length, 'session')}` });
+
+    // Axis and grid.
+    const step = niceStep(hi - lo, Math.max(2, Math.floor(plot / 110)));
+    const t0 = parseTime(group.t0);
+    const relative = group.axis === 'relative' || !t0;
+    for (let t = Math.ceil(lo / step) * step; t <= hi + 1e-9; t += step) {
+      const gx = x(t);
+      root.appendChild(s('line', { class: 'grid', x1: gx, x2: gx, y1: 6, y2: TL.axis }));
+      const label = relative ? fmtRelative(t) : fmtClock(new Date(t0.getTime() + t * 1000), false);
+      root.appendChild(s('text', { x: gx, y: TL.axis + 15, 'text-anchor': 'middle' }, label));
+    }
+    root.appendChild(s('line', { class: 'axis', x1: TL.left, x2: W - TL.right, y1: TL.axis, y2: TL.axis }));
+    root.appendChild(s('text', { class: 'lane-label', x: 8, y: TL.laneSession + 10 }, 'Sessions'));
+    root.appendChild(s('text', { class: 'lane-label', x: 8, y: TL.laneAttempt + 14 }, 'Attempts'));
+    root.appendChild(s('text', { class: 'lane-label', x: 8, y: TL.laneCode + 4 }, 'Codes'));
+
+    // Sessions: spans, with the code that ended them as a marker.
+    for (const se of sessions) {
+      const a = num(se.t_start);
+      if (a === null) continue;
+      const b = num(se.t_end) === null ? hi : num(se.t_end);
+      const g = s('g', { class: 'tl-session' }, s('rect', { x: x(a), y: TL.laneSession, width: Math.max(2, x(b) - x(a)), height: 14, rx: 3 }),
+        s('title', null, `session ${whenText(group, se.start, se.t_start)}, ${fmtDuration(se.duration_s)}, ended by ${endedByLabel(se.ended_by)}`));
+      root.appendChild(g);
+      if (se.end_code && num(se.t_end) !== null) {
+        const ex = x(b);
+        const m = s('g', { class: 'tl-session-end', 'data-ref': str(se.end_code), 'aria-label': `session ended: ${codeName(se.end_code)}` },
+          s('path', { d: `M${ex - 6} ${TL.laneSession - 5} L${ex + 6} ${TL.laneSession - 5} L${ex} ${TL.laneSession + 4} Z` }));
+        root.appendChild(interactive(m, panel, () => codeInfo(se.end_code, { source: '', decisive: false })));
+      }
+    }
+
+    // Attempts: bars by outcome (pattern + colour), codes as diamonds below.
+    let markers = 0;
+    const codeLayer = s('g');
+    for (const a of drawn) {
+      const ts = num(a.t_start);
+      if (ts === null) continue;
+      const te = num(a.t_end) === null ? ts : num(a.t_end);
+      const o = outcomeOf(a);
+      const bx = x(ts);
+      const bw = Math.max(4, x(te) - bx);
+      const bar = s('g', { class: `tl-attempt ${o}`, 'data-attempt': str(a.id), 'aria-label': `attempt ${str(a.id)} ${OUTCOMES[o].word}` },
+        s('rect', { x: bx, y: TL.laneAttempt, width: bw, height: 22, rx: 2, fill: `url(#${OUTCOMES[o].pattern})` }));
+      if (bw >= 16) bar.appendChild(s('text', { x: bx + bw / 2, y: TL.laneAttempt + 15, 'text-anchor': 'middle', 'font-weight': '700', fill: '#fff', style: 'fill:#fff;pointer-events:none' }, OUTCOMES[o].icon));
+      interactive(bar, panel, () => attemptInfo(group, a));
+      bar.addEventListener('click', () => {
+        const row = document.getElementById(`attempt-${gi}-${idPart(a.id)}`);
+        for (const r of document.querySelectorAll('tr.target')) r.classList.remove('target');
+        if (row) row.classList.add('target');
+      });
+      root.appendChild(bar);
+      for (const cRaw of arr(a.codes)) {
+        const c = obj(cRaw);
+        const ct = num(c.t);
+        if (ct === null || markers >= CAP.timelineCodes) continue;
+        markers++;
+        const cx = x(ct);
+        const r = c.decisive ? 7 : 5.5;
+        const m = s('g', { class: 'tl-code' + (c.decisive ? ' decisive' : ''), 'data-ref': str(c.ref), 'aria-label': `code ${codeName(c.ref, c)}` },
+          s('path', { d: `M${cx} ${TL.laneCode - r} L${cx + r} ${TL.laneCode} L${cx} ${TL.laneCode + r} L${cx - r} ${TL.laneCode} Z` }));
+        codeLayer.appendChild(interactive(m, panel, () => codeInfo(c.ref, c)));
+      }
+    }
+    root.appendChild(codeLayer);
+    return root;
+  }
+
+  function groupTitle(group) {
+    const d = obj(group.device);
+    const n = obj(group.network);
+    const dev = [d.host, d.interface].map(str).filter(Boolean).join(' \u00b7 ') || 'unknown device';
+    const net = str(n.ssid) ? n.ssid : '(no SSID in the log)';
+    const bssids = arr(n.bssids);
+    return { dev: visible(dev), net: visible(net), bssids };
+  }
+
+  function groupSection(group, gi) {
+    const g = obj(group);
+    const attempts = arr(g.attempts).map(obj);
+    const sessions = arr(g.sessions);
+    const title = groupTitle(g);
+    const count = (o) => attempts.filter((a) => outcomeOf(a) === o).length;
+    const panel = h('div', { class: 'panel', 'aria-live': 'polite' }, 'Point at, tap or focus a mark of the timeline to see what it is.');
+    const scroller = h('div', { class: 'tl-scroll' });
+    const draw = () => {
+      const w = scroller.clientWidth || 900;
+      if (scroller.dataset.width === String(w)) return;
+      scroller.dataset.width = String(w);
+      scroller.replaceChildren(timeline(g, gi, panel, w));
+    };
+    redrawers.push(draw);
+    const untimed = attempts.slice(0, CAP.timelineAttempts).filter((a) => num(a.t_start) === null).length;
+    const notes = [];
+    if (attempts.length > CAP.timelineAttempts) notes.push(`The timeline shows the first ${fmtInt(CAP.timelineAttempts)} of ${fmtInt(attempts.length)} attempts.`);
+    if (untimed) notes.push(`${plural(untimed, 'attempt')} without a usable time ${untimed === 1 ? 'is' : 'are'} only in the table.`);
+    if (g.axis === 'relative') notes.push('Times are seconds since the device booted: the log gave no wall-clock time.');
+    else if (parseTime(g.t0)) notes.push(`Times are UTC; the chart starts at ${fmtClock(parseTime(g.t0), true)}.`);
+    const repeats = arr(g.repeats).map(obj);
+    const section = h('section', { class: 'card group', id: `group-${gi}` },
+      h('div', { class: 'group-head' },
+        h('h2', { style: 'margin:0' }, title.dev, ' \u2192 ', h('span', null, title.net)),
+        title.bssids.length ? h('span', { class: 'sub' }, `${plural(title.bssids.length, 'BSSID')}: ${title.bssids.slice(0, 6).map(visible).join(', ')}${title.bssids.length > 6 ? ', \u2026' : ''}`) : null),
+      h('p', { class: 'group-stats' }, `${plural(attempts.length, 'attempt')}: ${count('succeeded')} succeeded, ${count('failed')} failed` +
+        `${count('unknown') ? `, ${count('unknown')} unknown` : ''} \u00b7 ${plural(sessions.length, 'session')}`),
+      legend(), scroller, panel,
+      notes.length ? h('p', { class: 'tl-note' }, notes.join(' ')) : null,
+      repeats.length ? h('ul', { class: 'repeats' }, repeats.slice(0, CAP.listItems).map((r) => h('li', null, visible(r.text)))) : null,
+      attemptsTable(g, gi, attempts));
+    return { section, draw };
+  }
+
+  function attemptsTable(group, gi, attempts) {
+    if (!attempts.length) return h('p', { class: 'muted' }, 'No attempts in this group.');
+    const body = h('tbody');
+    const shown = attempts.slice(0, CAP.tableAttempts);
+    for (const a of shown) {
+      const o = outcomeOf(a);
+      const codes = arr(a.codes).map(obj);
+      const decisive = codes.filter((c) => c.decisive);
+      const lines = [...arr(a.events).map(obj), ...codes]
+        .sort((p, q) => (str(p.source) < str(q.source) ? -1 : str(p.source) > str(q.source) ? 1 : (num(p.line) || 0) - (num(q.line) || 0)));
+      const failed = o !== 'succeeded';
+      body.appendChild(h('tr', { id: `attempt-${gi}-${idPart(a.id)}` },
+        h('td', { class: 'num' }, str(a.id)),
+        h('td', { class: 'num' }, whenText(group, a.start, a.t_start)),
+        h('td', null, h('span', { class: `badge ${o}` }, OUTCOMES[o].icon, ' ', OUTCOMES[o].word)),
+        h('td', null, failed ? phaseLabel(a.phase) : '\u2014'),
+        h('td', null, failed ? endedByLabel(a.ended_by) : '\u2014'),
+        h('td', { class: 'num' }, fmtDuration(a.duration_s)),
+        h('td', null, decisive.length ? decisive.slice(0, 3).map((c, i) => [i ? ', ' : '', codeLink(c.ref, c)]) : '\u2014'),
+        h('td', { class: 'summary-text' }, visible(a.summary) || '\u2014')));
+      if (lines.length) {
+        const row = h('tr', { class: 'evidence-row' }, h('td', { colspan: '8' }, evidenceList(lines, group)));
+        body.lastChild.lastChild.appendChild(h('div', null, disclosure(`Evidence (${plural(lines.length, 'line')})`, row, false)));
+        body.appendChild(row);
+      }
+    }
+    const head = h('thead', null, h('tr', null, ['#', 'Start', 'Outcome', 'Failed at', 'Ended by', 'Duration', 'Decisive code', 'What happened'].map((t) => h('th', { scope: 'col' }, t))));
+    return h('div', null,
+      h('h3', { style: 'margin:16px 0 6px' }, 'Attempts'),
+      h('div', { class: 'table-wrap' }, h('table', { class: 'attempts' }, head, body)),
+      attempts.length > shown.length ? h('p', { class: 'tl-note' }, `${plural(attempts.length - shown.length, 'more attempt')} not listed (the first ${fmtInt(shown.length)} are).`) : null);
+  }
+
+  // ---- counts --------------------------------------------------------------------------------
+  function barChart(title, counts, label) {
+    const rows = Object.entries(obj(counts)).map(([k, v]) => [k, num(v) || 0]).filter(([, v]) => v > 0).sort((p, q) => q[1] - p[1]).slice(0, 12);
+    if (!rows.length) return null;
+    const max = Math.max(...rows.map(([, v]) => v));
+    const W = 420;
+    const rowH = 26;
+    const labelW = 190;
+    const H = rows.length * rowH + 4;
+    const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': `${title}: ${rows.map(([k, v]) => `${label(k)} ${v}`).join(', ')}` });
+    rows.forEach(([k, v], i) => {
+      const y = i * rowH + 2;
+      const text = label(k);
+      const short = text.length > 28 ? text.slice(0, 27) + '\u2026' : text;
+      const bw = Math.max(2, ((W - labelW - 44) * v) / max);
+      svg.appendChild(s('g', null, s('title', null, `${text}: ${v}`),
+        s('text', { x: labelW - 8, y: y + 16, 'text-anchor': 'end' }, short),
+        s('rect', { class: 'track', x: labelW, y: y + 4, width: W - labelW - 44, height: 16, rx: 3 }),
+        s('rect', { class: 'bar', x: labelW, y: y + 4, width: bw, height: 16, rx: 3 }),
+        s('text', { class: 'value', x: labelW + bw + 6, y: y + 16 }, fmtInt(v))));
+    });
+    return h('div', { class: 'chart' }, h('h3', null, title), svg);
+  }
+
+  function countsCard() {
+    const charts = [barChart('By likely cause', DATA.by_cause, (k) => visible(causeTitle(k))),
+      barChart('By failing phase', DATA.by_phase, (k) => visible(phaseLabel(k))),
+      barChart('Ended by', DATA.by_ended_by, (k) => visible(endedByLabel(k)))].filter(Boolean);
+    if (!charts.length) return null;
+    return h('section', { class: 'card', id: 'counts' }, h('h2', null, 'Failed attempts in numbers'), h('div', { class: 'charts' }, charts));
+  }
+
+  // ---- code reference ------------------------------------------------------------------------
+  function codesCard() {
+    const entries = Object.entries(obj(DATA.codes));
+    if (!entries.length) return null;
+    entries.sort((p, q) => (num(obj(q[1]).count) || 0) - (num(obj(p[1]).count) || 0));
+    const grid = h('div', { class: 'codes' });
+    for (const [ref, raw] of entries.slice(0, CAP.codes)) {
+      const c = obj(raw);
+      const hint = obj(c.hint);
+      const rows = [];
+      const row = (k, v) => { if (str(v)) rows.push(h('dt', null, k), h('dd', null, visible(v))); };
+      row('phase', c.phase ? phaseLabel(c.phase) : '');
+      row('from', c.initiator ? initiatorLabel(c.initiator) : '');
+      row('likely cause', hint.cause);
+      row('what to do', hint.action);
+      row('seen', num(c.count) !== null ? plural(c.count, 'time') : '');
+      grid.appendChild(h('article', { class: 'code-card', id: codeAnchor(ref) },
+        h('h3', null, visible(codeName(ref, c))),
+        h('div', { class: 'family' }, `${visible(c.family)} \u00b7 ${visible(c.hex)}${num(c.value) !== null ? ` (${c.value})` : ''}${c.section ? ' \u00b7 ' + visible(c.section) : ''}`),
+        h('p', null, visible(c.meaning) || (str(c.name) ? '' : 'A raw code: wlancode shows it as the log printed it, without a table to decode it.')),
+        rows.length ? h('dl', null, rows) : null));
+    }
+    return h('section', { class: 'card', id: 'codes' },
+      h('h2', null, 'Codes in these logs ', h('span', { class: 'count' }, `(${entries.length})`)), grid,
+      entries.length > CAP.codes ? h('p', { class: 'tl-note' }, `${plural(entries.length - CAP.codes, 'more code')} not shown.`) : null);
+  }
+
+  function inputsCard() {
+    const inputs = arr(DATA.inputs).map(obj);
+    const notes = arr(DATA.notes);
+    const list = h('ul', { class: 'plain' });
+    for (const i of inputs.slice(0, CAP.listItems)) {
+      list.appendChild(h('li', null, h('span', { class: 'mono' }, visible(i.source)),
+        i.error ? h('span', { class: 'input-error' }, ` \u2014 could not be read: ${visible(i.error)}`) : null));
+    }
+    if (inputs.length > CAP.listItems) list.appendChild(h('li', { class: 'muted' }, `${plural(inputs.length - CAP.listItems, 'more input')}`));
+    const bad = inputs.filter((i) => i.error).length;
+    return h('section', { class: 'card', id: 'inputs' },
+      h('h2', null, 'Inputs ', h('span', { class: 'count' }, `(${inputs.length}${bad ? `, ${bad} with errors` : ''})`)), list,
+      notes.length ? [h('h3', { style: 'margin:14px 0 4px' }, 'Notes'), h('ul', { class: 'plain notes' }, notes.slice(0, CAP.listItems).map((n) => h('li', null, visible(n))))] : null);
+  }
+
+  function toc(groups, hasCauses, hasCounts, hasCodes) {
+    const links = [['#verdict', 'Verdict']];
+    if (hasCauses) links.push(['#causes', 'Causes']);
+    if (hasCounts) links.push(['#counts', 'Numbers']);
+    groups.forEach((g, i) => { const t = groupTitle(obj(g)); links.push([`#group-${i}`, `${t.dev} \u2192 ${t.net}`]); });
+    if (hasCodes) links.push(['#codes', 'Codes']);
+    links.push(['#inputs', 'Inputs']);
+    return h('nav', { class: 'toc', 'aria-label': 'Contents' }, links.map(([href, text]) => h('a', { href }, text)));
+  }
+
+  // ---- the page ------------------------------------------------------------------------------
+  const redrawers = [];
+  function render() {
+    const root = document.getElementById('report');
+    const meta = readBlock('wlancode-meta');
+    META = meta.ok ? obj(meta.value) : {};
+    const data = readBlock('wlancode-diagnosis');
+    document.body.prepend(defsSvg());
+    if (META.title) document.title = str(META.title);
+    if (!data.ok || !data.value || typeof data.value !== 'object' || Array.isArray(data.value)) {
+      root.replaceChildren();
+      add(root, [header(), h('section', { class: 'card load-error', id: 'verdict' },
+        h('p', { class: 'big' }, 'This report holds no readable diagnosis'),
+        h('p', null, 'The data block of this file is not a wlancode diagnosis' + (data.ok ? '.' : ` (${visible(data.error)}).`) + ' Run wlancode report again on the logs.'))]);
+      document.documentElement.dataset.rendered = 'true';
+      return;
+    }
+    DATA = data.value;
+    const groups = arr(DATA.groups);
+    const attempts = groups.reduce((n, g) => n + arr(obj(g).attempts).length, 0);
+    const empty = attempts === 0 && !(num(obj(DATA.totals).attempts) > 0);
+    const causes = empty ? null : causesCard();
+    const counts = empty ? null : countsCard();
+    const codes = codesCard();
+    const sections = groups.slice(0, CAP.groups).map((g, i) => groupSection(g, i));
+    root.replaceChildren();
+    add(root, [
+      header(),
+      empty ? null : toc(groups.slice(0, CAP.groups), !!causes, !!counts, !!codes),
+      empty ? emptyCard() : verdictCard(),
+      causes, counts,
+      sections.map((x) => x.section),
+      groups.length > CAP.groups ? h('p', { class: 'card muted' }, `${plural(groups.length - CAP.groups, 'more device \u00d7 network group')} not shown.`) : null,
+      codes, inputsCard(),
+      h('footer', null, `Made by wlancode${META.version ? ' ' + visible(META.version) : ''}. The page works offline and loads nothing.`)]);
+    for (const x of sections) x.draw();
+    let pending = 0;
+    window.addEventListener('resize', () => {
+      clearTimeout(pending);
+      pending = setTimeout(() => redrawers.forEach((d) => d()), 120);
+    });
+    document.addEventListener('scroll', hideTip, { passive: true });
+    document.documentElement.dataset.rendered = 'true';
+  }
+  render();
+})();
