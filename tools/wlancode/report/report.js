@@ -22,8 +22,8 @@
   };
   const ENDED_BY = {
     device: 'this device',
-    ap: 'the access point',
-    auth_server: 'the authentication server',
+    ap: 'access point',
+    auth_server: 'auth server',
     driver: 'the driver',
     user: 'the user',
     unknown: 'unknown',
@@ -230,11 +230,11 @@
 
   // ---- sections ------------------------------------------------------------------------------
   // The verdict, with `quoted` parts (SSIDs) shown as code.
-  function verdictText(text) {
-    const p = h('p', { class: 'verdict-text' });
-    str(text).split('`').forEach((part, i) => add(p, [i % 2 ? h('code', null, visible(part)) : visible(part)]));
-    return p;
+  function quoted(node, text) {
+    str(text).split('`').forEach((part, i) => add(node, [i % 2 ? h('code', null, visible(part)) : visible(part)]));
+    return node;
   }
+  const verdictText = (text) => quoted(h('p', { class: 'verdict-text' }), text);
 
   function header() {
     const inputs = arr(META.inputs).length || arr(DATA.inputs).length;
@@ -327,12 +327,54 @@
   }
 
   // ---- timeline ------------------------------------------------------------------------------
-  const TL = { left: 86, right: 16, laneSession: 14, laneAttempt: 40, laneCode: 80, axis: 100, height: 124 };
+  const TL = { left: 86, right: 24, laneSession: 14, laneAttempt: 38, laneCode: 76, codeRow: 13, gapWidth: 56 };
 
   function niceStep(span, target) {
     const steps = [0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400];
     for (const st of steps) if (span / st <= target) return st;
     return Math.ceil(span / target / 86400) * 86400;
+  }
+
+  // The time axis of a timeline: bursts of activity keep their proportions, long quiet stretches
+  // (a connected session, a night) shrink to a fixed-width break, so sub-second attempts before a
+  // half-hour session stay apart. Returns the clusters with their x ranges and x(t).
+  function brokenAxis(points, intervals, left, width) {
+    const spans = intervals.concat(points.map((t) => [t, t])).sort((p, q) => p[0] - q[0]);
+    if (!spans.length) spans.push([0, 1]);
+    const total = Math.max(...spans.map((x) => x[1])) - spans[0][0];
+    const quiet = Math.max(0.15 * total, 60);
+    const clusters = [];
+    for (const [a, b] of spans) {
+      const last = clusters[clusters.length - 1];
+      if (last && a - last[1] <= quiet) last[1] = Math.max(last[1], b);
+      else clusters.push([a, b]);
+    }
+    for (const cl of clusters) {
+      const pad = Math.max(0.5, (cl[1] - cl[0]) * 0.03);
+      cl[0] -= pad;
+      cl[1] += pad;
+    }
+    const room = width - (clusters.length - 1) * TL.gapWidth;
+    const sum = clusters.reduce((n, cl) => n + (cl[1] - cl[0]), 0);
+    const weights = clusters.map((cl) => Math.max(cl[1] - cl[0], sum * 0.12));
+    const wsum = weights.reduce((n, w) => n + w, 0);
+    let x = left;
+    const parts = clusters.map((cl, i) => {
+      const part = { t0: cl[0], t1: cl[1], x0: x, x1: x + (room * weights[i]) / wsum };
+      x = part.x1 + TL.gapWidth;
+      return part;
+    });
+    const at = (t) => {
+      if (t <= parts[0].t0) return parts[0].x0;
+      for (let i = 0; i < parts.length; i++) {
+        const p = parts[i];
+        if (t <= p.t1) return p.x0 + ((t - p.t0) / (p.t1 - p.t0)) * (p.x1 - p.x0);
+        const next = parts[i + 1];
+        if (next && t < next.t0) return p.x1 + ((t - p.t1) / (next.t0 - p.t1)) * (next.x0 - p.x1);
+      }
+      return parts[parts.length - 1].x1;
+    };
+    return { parts, x: at };
   }
 
   function defsSvg() {
@@ -364,63 +406,107 @@
     const attempts = arr(group.attempts).map(obj);
     const sessions = arr(group.sessions).map(obj);
     const drawn = attempts.slice(0, CAP.timelineAttempts);
-    // The span shown: every time of the group (0 .. t_end at least).
-    let lo = 0;
-    let hi = num(group.t_end) || 0;
-    const see = (t) => { const v = num(t); if (v !== null) { lo = Math.min(lo, v); hi = Math.max(hi, v); } };
-    for (const a of drawn) { see(a.t_start); see(a.t_end); for (const c of arr(a.codes)) see(obj(c).t); }
+    const W = Math.max(width, 300);
+    TL.left = W < 480 ? 66 : 86;
+    const points = [];
+    const intervals = [];
+    const see = (t) => { if (num(t) !== null) points.push(t); };
+    for (const a of drawn) {
+      if (num(a.t_start) !== null) intervals.push([a.t_start, num(a.t_end) === null ? a.t_start : Math.max(a.t_start, a.t_end)]);
+      for (const c of arr(a.codes)) see(obj(c).t);
+    }
     for (const se of sessions) { see(se.t_start); see(se.t_end); }
-    if (hi - lo < 1) hi = lo + 1;
-    const W = Math.max(width, 560);
-    const plot = W - TL.left - TL.right;
-    const x = (t) => TL.left + ((t - lo) / (hi - lo)) * plot;
-    const root = s('svg', { class: 'timeline', width: W, height: TL.height, viewBox: `0 0 ${W} ${TL.height}`, role: 'group',
+    const axis = brokenAxis(points, intervals, TL.left, W - TL.left - TL.right);
+    const x = axis.x;
+    const end = axis.parts[axis.parts.length - 1].t1;
+
+    // Code markers first (they decide the height): a marker too close to one before it moves
+    // down a row, so none hides another.
+    const marks = [];
+    for (const a of drawn) {
+      for (const cRaw of arr(a.codes)) {
+        const c = obj(cRaw);
+        if (num(c.t) === null || marks.length >= CAP.timelineCodes) continue;
+        marks.push({ c, cx: x(c.t) });
+      }
+    }
+    marks.sort((p, q) => p.cx - q.cx);
+    const rowEnds = [];
+    for (const m of marks) {
+      let row = rowEnds.findIndex((e) => e <= m.cx - 15);
+      if (row < 0) row = rowEnds.length < 3 ? rowEnds.length : rowEnds.indexOf(Math.min(...rowEnds));
+      rowEnds[row] = m.cx;
+      m.cy = TL.laneCode + row * TL.codeRow;
+    }
+    const axisY = TL.laneCode + Math.max(1, rowEnds.length) * TL.codeRow + 6;
+    const H = axisY + 22;
+    const root = s('svg', { class: 'timeline', width: W, height: H, viewBox: `0 0 ${W} ${H}`, role: 'group',
       'aria-label': `Timeline of ${plural(attempts.length, 'attempt')} and ${plural(sessions.length, 'session')}` });
 
-    // Axis and grid.
-    const step = niceStep(hi - lo, Math.max(2, Math.floor(plot / 110)));
+    // Axis: ticks inside each burst, a labelled break between bursts.
     const t0 = parseTime(group.t0);
     const relative = group.axis === 'relative' || !t0;
-    for (let t = Math.ceil(lo / step) * step; t <= hi + 1e-9; t += step) {
-      const gx = x(t);
-      root.appendChild(s('line', { class: 'grid', x1: gx, x2: gx, y1: 6, y2: TL.axis }));
-      const label = relative ? fmtRelative(t) : fmtClock(new Date(t0.getTime() + t * 1000), false);
-      root.appendChild(s('text', { x: gx, y: TL.axis + 15, 'text-anchor': 'middle' }, label));
+    const label = (t) => (relative ? fmtRelative(t) : fmtClock(new Date(t0.getTime() + t * 1000), false));
+    const labels = [];
+    axis.parts.forEach((p, i) => {
+      const pw = p.x1 - p.x0;
+      const step = niceStep(p.t1 - p.t0, Math.max(1, Math.floor(pw / 90)));
+      let ticks = 0;
+      for (let t = Math.ceil(p.t0 / step) * step; t <= p.t1 + 1e-9; t += step) {
+        const gx = x(t);
+        root.appendChild(s('line', { class: 'grid', x1: gx, x2: gx, y1: 6, y2: axisY }));
+        labels.push([gx, label(t)]);
+        ticks++;
+      }
+      if (!ticks) labels.push([(p.x0 + p.x1) / 2, label((p.t0 + p.t1) / 2)]);
+      root.appendChild(s('line', { class: 'axis', x1: p.x0, x2: p.x1, y1: axisY, y2: axisY }));
+      const next = axis.parts[i + 1];
+      if (next) {
+        const gx = (p.x1 + next.x0) / 2;
+        root.appendChild(s('rect', { class: 'gap', x: p.x1 + 3, y: 4, width: TL.gapWidth - 6, height: axisY - 4, rx: 3 }));
+        root.appendChild(s('path', { class: 'gap-mark', d: `M${gx - 7} ${axisY + 5} L${gx - 1} ${axisY - 5} M${gx + 1} ${axisY + 5} L${gx + 7} ${axisY - 5}` }));
+        root.appendChild(s('text', { class: 'gap-label', x: gx, y: TL.laneAttempt + 15, 'text-anchor': 'middle' }, fmtDuration(next.t0 - p.t1).replace(/ \d+ s$/, '')));
+      }
+    });
+    // Tick labels left to right, none closer than a label's width to the one before.
+    let lastX = -Infinity;
+    for (const [lx, text] of labels.sort((p, q) => p[0] - q[0])) {
+      if (lx - lastX < 64 || lx < TL.left - 10) continue;
+      root.appendChild(s('text', { x: lx, y: axisY + 15, 'text-anchor': 'middle' }, text));
+      lastX = lx;
     }
-    root.appendChild(s('line', { class: 'axis', x1: TL.left, x2: W - TL.right, y1: TL.axis, y2: TL.axis }));
-    root.appendChild(s('text', { class: 'lane-label', x: 8, y: TL.laneSession + 10 }, 'Sessions'));
-    root.appendChild(s('text', { class: 'lane-label', x: 8, y: TL.laneAttempt + 14 }, 'Attempts'));
+    root.appendChild(s('text', { class: 'lane-label', x: 8, y: TL.laneSession + 11 }, 'Sessions'));
+    root.appendChild(s('text', { class: 'lane-label', x: 8, y: TL.laneAttempt + 15 }, 'Attempts'));
     root.appendChild(s('text', { class: 'lane-label', x: 8, y: TL.laneCode + 4 }, 'Codes'));
 
     // Sessions: spans, with the code that ended them as a marker.
     for (const se of sessions) {
       const a = num(se.t_start);
       if (a === null) continue;
-      const b = num(se.t_end) === null ? hi : num(se.t_end);
-      const g = s('g', { class: 'tl-session' }, s('rect', { x: x(a), y: TL.laneSession, width: Math.max(2, x(b) - x(a)), height: 14, rx: 3 }),
-        s('title', null, `session ${whenText(group, se.start, se.t_start)}, ${fmtDuration(se.duration_s)}, ended by ${endedByLabel(se.ended_by)}`));
-      root.appendChild(g);
+      const b = num(se.t_end) === null ? end : num(se.t_end);
+      root.appendChild(s('g', { class: 'tl-session' }, s('rect', { x: x(a), y: TL.laneSession, width: Math.max(2, x(b) - x(a)), height: 14, rx: 3 }),
+        s('title', null, `session ${whenText(group, se.start, se.t_start)}, ${fmtDuration(se.duration_s)}, ended by ${endedByLabel(se.ended_by)}`)));
       if (se.end_code && num(se.t_end) !== null) {
         const ex = x(b);
         const m = s('g', { class: 'tl-session-end', 'data-ref': str(se.end_code), 'aria-label': `session ended: ${codeName(se.end_code)}` },
-          s('path', { d: `M${ex - 6} ${TL.laneSession - 5} L${ex + 6} ${TL.laneSession - 5} L${ex} ${TL.laneSession + 4} Z` }));
+          s('rect', { x: ex - 8, y: 2, width: 16, height: 28, fill: 'transparent' }),
+          s('path', { d: `M${ex - 6} ${TL.laneSession - 6} L${ex + 6} ${TL.laneSession - 6} L${ex} ${TL.laneSession + 3} Z` }),
+          s('line', { x1: ex, x2: ex, y1: TL.laneSession, y2: TL.laneSession + 14 }));
         root.appendChild(interactive(m, panel, () => codeInfo(se.end_code, { source: '', decisive: false })));
       }
     }
 
-    // Attempts: bars by outcome (pattern + colour), codes as diamonds below.
-    let markers = 0;
-    const codeLayer = s('g');
+    // Attempts: bars by outcome (pattern + colour + icon).
     for (const a of drawn) {
       const ts = num(a.t_start);
       if (ts === null) continue;
       const te = num(a.t_end) === null ? ts : num(a.t_end);
       const o = outcomeOf(a);
       const bx = x(ts);
-      const bw = Math.max(4, x(te) - bx);
+      const bw = Math.max(5, x(te) - bx);
       const bar = s('g', { class: `tl-attempt ${o}`, 'data-attempt': str(a.id), 'aria-label': `attempt ${str(a.id)} ${OUTCOMES[o].word}` },
         s('rect', { x: bx, y: TL.laneAttempt, width: bw, height: 22, rx: 2, fill: `url(#${OUTCOMES[o].pattern})` }));
-      if (bw >= 16) bar.appendChild(s('text', { x: bx + bw / 2, y: TL.laneAttempt + 15, 'text-anchor': 'middle', 'font-weight': '700', fill: '#fff', style: 'fill:#fff;pointer-events:none' }, OUTCOMES[o].icon));
+      if (bw >= 16) bar.appendChild(s('text', { class: 'bar-icon', x: bx + bw / 2, y: TL.laneAttempt + 15, 'text-anchor': 'middle' }, OUTCOMES[o].icon));
       interactive(bar, panel, () => attemptInfo(group, a));
       bar.addEventListener('click', () => {
         const row = document.getElementById(`attempt-${gi}-${idPart(a.id)}`);
@@ -428,19 +514,15 @@
         if (row) row.classList.add('target');
       });
       root.appendChild(bar);
-      for (const cRaw of arr(a.codes)) {
-        const c = obj(cRaw);
-        const ct = num(c.t);
-        if (ct === null || markers >= CAP.timelineCodes) continue;
-        markers++;
-        const cx = x(ct);
-        const r = c.decisive ? 7 : 5.5;
-        const m = s('g', { class: 'tl-code' + (c.decisive ? ' decisive' : ''), 'data-ref': str(c.ref), 'aria-label': `code ${codeName(c.ref, c)}` },
-          s('path', { d: `M${cx} ${TL.laneCode - r} L${cx + r} ${TL.laneCode} L${cx} ${TL.laneCode + r} L${cx - r} ${TL.laneCode} Z` }));
-        codeLayer.appendChild(interactive(m, panel, () => codeInfo(c.ref, c)));
-      }
     }
-    root.appendChild(codeLayer);
+
+    // Codes: diamonds, filled when decisive.
+    for (const { c, cx, cy } of marks) {
+      const r = c.decisive ? 6.5 : 5.5;
+      const m = s('g', { class: 'tl-code' + (c.decisive ? ' decisive' : ''), 'data-ref': str(c.ref), 'aria-label': `code ${codeName(c.ref, c)}` },
+        s('path', { d: `M${cx} ${cy - r} L${cx + r} ${cy} L${cx} ${cy + r} L${cx - r} ${cy} Z` }));
+      root.appendChild(interactive(m, panel, () => codeInfo(c.ref, c)));
+    }
     return root;
   }
 
@@ -483,7 +565,7 @@
         `${count('unknown') ? `, ${count('unknown')} unknown` : ''} \u00b7 ${plural(sessions.length, 'session')}`),
       legend(), scroller, panel,
       notes.length ? h('p', { class: 'tl-note' }, notes.join(' ')) : null,
-      repeats.length ? h('ul', { class: 'repeats' }, repeats.slice(0, CAP.listItems).map((r) => h('li', null, visible(r.text)))) : null,
+      repeats.length ? h('ul', { class: 'repeats' }, repeats.slice(0, CAP.listItems).map((r) => quoted(h('li'), r.text))) : null,
       attemptsTable(g, gi, attempts));
     return { section, draw };
   }
@@ -499,15 +581,15 @@
       const lines = [...arr(a.events).map(obj), ...codes]
         .sort((p, q) => (str(p.source) < str(q.source) ? -1 : str(p.source) > str(q.source) ? 1 : (num(p.line) || 0) - (num(q.line) || 0)));
       const failed = o !== 'succeeded';
-      body.appendChild(h('tr', { id: `attempt-${gi}-${idPart(a.id)}` },
-        h('td', { class: 'num' }, str(a.id)),
-        h('td', { class: 'num' }, whenText(group, a.start, a.t_start)),
-        h('td', null, h('span', { class: `badge ${o}` }, OUTCOMES[o].icon, ' ', OUTCOMES[o].word)),
-        h('td', null, failed ? phaseLabel(a.phase) : '\u2014'),
-        h('td', null, failed ? endedByLabel(a.ended_by) : '\u2014'),
-        h('td', { class: 'num' }, fmtDuration(a.duration_s)),
-        h('td', null, decisive.length ? decisive.slice(0, 3).map((c, i) => [i ? ', ' : '', codeLink(c.ref, c)]) : '\u2014'),
-        h('td', { class: 'summary-text' }, visible(a.summary) || '\u2014')));
+      body.appendChild(h('tr', { id: `attempt-${gi}-${idPart(a.id)}`, class: `attempt ${o}` },
+        h('td', { class: 'num', 'data-label': '#' }, str(a.id)),
+        h('td', { class: 'num', 'data-label': 'Start' }, whenText(group, a.start, a.t_start)),
+        h('td', { 'data-label': 'Outcome' }, h('span', { class: `badge ${o}` }, OUTCOMES[o].icon, ' ', OUTCOMES[o].word)),
+        h('td', { 'data-label': 'Failed at', class: failed ? null : 'na' }, failed ? phaseLabel(a.phase) : '\u2014'),
+        h('td', { 'data-label': 'Ended by', class: failed ? null : 'na' }, failed ? endedByLabel(a.ended_by) : '\u2014'),
+        h('td', { class: 'num', 'data-label': 'Duration' }, fmtDuration(a.duration_s)),
+        h('td', { 'data-label': 'Decisive code', class: decisive.length ? null : 'na' }, decisive.length ? decisive.slice(0, 3).map((c, i) => [i ? ', ' : '', codeLink(c.ref, c)]) : '\u2014'),
+        h('td', { class: 'summary-text', 'data-label': 'What happened' }, visible(a.summary) || '\u2014')));
       if (lines.length) {
         const row = h('tr', { class: 'evidence-row' }, h('td', { colspan: '8' }, evidenceList(lines, group)));
         body.lastChild.lastChild.appendChild(h('div', null, disclosure(`Evidence (${plural(lines.length, 'line')})`, row, false)));
@@ -522,27 +604,37 @@
   }
 
   // ---- counts --------------------------------------------------------------------------------
+  // A horizontal bar chart, drawn at the width it is given so its text keeps its size.
   function barChart(title, counts, label) {
     const rows = Object.entries(obj(counts)).map(([k, v]) => [k, num(v) || 0]).filter(([, v]) => v > 0).sort((p, q) => q[1] - p[1]).slice(0, 12);
     if (!rows.length) return null;
     const max = Math.max(...rows.map(([, v]) => v));
-    const W = 420;
-    const rowH = 26;
-    const labelW = 190;
-    const H = rows.length * rowH + 4;
-    const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': `${title}: ${rows.map(([k, v]) => `${label(k)} ${v}`).join(', ')}` });
-    rows.forEach(([k, v], i) => {
-      const y = i * rowH + 2;
-      const text = label(k);
-      const short = text.length > 28 ? text.slice(0, 27) + '\u2026' : text;
-      const bw = Math.max(2, ((W - labelW - 44) * v) / max);
-      svg.appendChild(s('g', null, s('title', null, `${text}: ${v}`),
-        s('text', { x: labelW - 8, y: y + 16, 'text-anchor': 'end' }, short),
-        s('rect', { class: 'track', x: labelW, y: y + 4, width: W - labelW - 44, height: 16, rx: 3 }),
-        s('rect', { class: 'bar', x: labelW, y: y + 4, width: bw, height: 16, rx: 3 }),
-        s('text', { class: 'value', x: labelW + bw + 6, y: y + 16 }, fmtInt(v))));
-    });
-    return h('div', { class: 'chart' }, h('h3', null, title), svg);
+    const box = h('div', { class: 'chart-box' });
+    const draw = () => {
+      const W = Math.max(240, box.clientWidth || 320);
+      if (box.dataset.width === String(W)) return;
+      box.dataset.width = String(W);
+      const rowH = 26;
+      const labelW = Math.min(200, Math.round(W * 0.46));
+      const barRoom = W - labelW - 40;
+      const H = rows.length * rowH + 4;
+      const svg = s('svg', { width: W, height: H, viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': `${title}: ${rows.map(([k, v]) => `${label(k)} ${v}`).join(', ')}` });
+      const fit = Math.floor((labelW - 10) / 7.2);  // characters of 12px text that fit
+      rows.forEach(([k, v], i) => {
+        const y = i * rowH + 2;
+        const text = label(k);
+        const short = text.length > fit ? text.slice(0, fit - 1) + '\u2026' : text;
+        const bw = Math.max(2, (barRoom * v) / max);
+        svg.appendChild(s('g', null, s('title', null, `${text}: ${v}`),
+          s('text', { x: labelW - 8, y: y + 16, 'text-anchor': 'end' }, short),
+          s('rect', { class: 'track', x: labelW, y: y + 4, width: barRoom, height: 16, rx: 3 }),
+          s('rect', { class: 'bar', x: labelW, y: y + 4, width: bw, height: 16, rx: 3 }),
+          s('text', { class: 'value', x: labelW + bw + 6, y: y + 16 }, fmtInt(v))));
+      });
+      box.replaceChildren(svg);
+    };
+    redrawers.push(draw);
+    return h('div', { class: 'chart' }, h('h3', null, title), box);
   }
 
   function countsCard() {
@@ -640,7 +732,7 @@
       groups.length > CAP.groups ? h('p', { class: 'card muted' }, `${plural(groups.length - CAP.groups, 'more device \u00d7 network group')} not shown.`) : null,
       codes, inputsCard(),
       h('footer', null, `Made by wlancode${META.version ? ' ' + visible(META.version) : ''}. The page works offline and loads nothing.`)]);
-    for (const x of sections) x.draw();
+    redrawers.forEach((d) => d());
     let pending = 0;
     window.addEventListener('resize', () => {
       clearTimeout(pending);
