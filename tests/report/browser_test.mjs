@@ -125,9 +125,11 @@ async function realistic(browser) {
 
   // Hover: the tooltip shows the code, its name and meaning.
   const full = page.locator('#group-1 .tl-code[data-ref="ieee80211_status:17"]').first();
+  await full.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(150);  // scrolling hides the tooltip: let that scroll's event pass first
   await full.hover();
-  const tip = await visibleText(page, '#tip');
   check('realistic: hover shows the tooltip', await page.locator('#tip').isVisible());
+  const tip = await visibleText(page, '#tip');
   check('realistic: tooltip has the name', tip.includes('WLAN_STATUS_AP_UNABLE_TO_HANDLE_NEW_STA'), tip);
   check('realistic: tooltip has the meaning', tip.includes('cannot take any more associated stations'), tip);
   await page.mouse.move(5, 5);
@@ -138,7 +140,11 @@ async function realistic(browser) {
   check('realistic: click fills the panel', panel.includes('The 4-way key handshake did not finish in time.'), panel);
   check('realistic: panel has the hint', panel.includes('Verify the passphrase on the client'), panel);
   // Keyboard: focus shows the tooltip, Enter pins the panel.
-  await page.locator('#group-0 .tl-code[data-ref="wlan_reason:327685"]').first().focus();
+  const eap = page.locator('#group-0 .tl-code[data-ref="wlan_reason:327685"]').first();
+  await eap.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(150);
+  await eap.focus();
+  check('realistic: focus shows the tooltip', await page.locator('#tip').isVisible());
   check('realistic: focus shows the tooltip', (await visibleText(page, '#tip')).includes('The EAP authentication failed.'));
   await page.keyboard.press('Enter');
   check('realistic: Enter fills the panel', (await visibleText(page, '#group-0 .panel')).includes('ONEX_EAP_FAILURE_RECEIVED'));

@@ -57,7 +57,8 @@
   const str = (v) => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
   // Control characters made visible (a log line may hold escape sequences or NULs).
   const visible = (v) =>
-    str(v).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => '\\x' + c.charCodeAt(0).toString(16).padStart(2, '0'));
+    str(v).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) =>
+    c.charCodeAt(0) > 0xff ? '\\u' + c.charCodeAt(0).toString(16) : '\\x' + c.charCodeAt(0).toString(16).padStart(2, '0'));
   const plural = (n, one, many) => `${fmtInt(n)} ${n === 1 ? one : many || one + 's'}`;
   const fmtInt = (n) => (num(n) === null ? '0' : Math.round(n).toLocaleString('en-US'));
   const idPart = (v) => visible(v).replace(/\s/g, '_');
@@ -237,9 +238,11 @@
   const verdictText = (text) => quoted(h('p', { class: 'verdict-text' }), text);
 
   function header() {
-    const inputs = arr(META.inputs).length || arr(DATA.inputs).length;
+    const inputs = arr(DATA.inputs).length || arr(META.inputs).length;
     const bits = [];
-    if (str(META.generated_at)) bits.push(`Generated ${visible(META.generated_at)}`);
+    const made = parseTime(META.generated_at);
+    if (made) bits.push(`Generated ${fmtClock(made, true).slice(0, 16)} UTC`);
+    else if (str(META.generated_at)) bits.push(`Generated ${visible(META.generated_at)}`);
     if (str(META.version)) bits.push(`wlancode ${visible(META.version)}`);
     bits.push(`from ${plural(inputs, 'input')}`);
     return h('header', { class: 'page-head' },
@@ -279,7 +282,7 @@
       h('p', { class: 'muted' }, 'Check that the logs cover the time of the problem and come from the device that had it ' +
         '(wpa_supplicant, NetworkManager, iwd, the kernel, WLAN-AutoConfig events or a WLAN report); the inputs and ' +
         'any codes that were found are listed below.'),
-      DATA.verdict ? verdictText(DATA.verdict) : null);
+      DATA.verdict ? h('p', { class: 'muted small' }, 'wlancode diagnose: ', quoted(h('span'), DATA.verdict)) : null);
   }
 
   function evidenceList(lines, group) {
@@ -615,8 +618,8 @@
       if (box.dataset.width === String(W)) return;
       box.dataset.width = String(W);
       const rowH = 26;
-      const labelW = Math.min(200, Math.round(W * 0.46));
-      const barRoom = W - labelW - 40;
+      const labelW = Math.min(280, Math.round(W * 0.58));
+      const barRoom = W - labelW - 36;
       const H = rows.length * rowH + 4;
       const svg = s('svg', { width: W, height: H, viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': `${title}: ${rows.map(([k, v]) => `${label(k)} ${v}`).join(', ')}` });
       const fit = Math.floor((labelW - 10) / 7.2);  // characters of 12px text that fit
