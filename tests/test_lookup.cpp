@@ -394,8 +394,8 @@ TEST(Names, CodesPerFamily) {
 
 TEST(Names, PhasesAndInitiators) {
   // tables/README.md lists the tokens in enum order.
-  const char* phases[] = {"success", "discovery", "authentication", "association", "key_exchange", "eap",    "wps",
-                          "profile", "policy",    "roaming",        "driver",      "host",         "unknown"};
+  const char* phases[] = {"success", "discovery", "authentication", "association", "key_exchange", "eap",  "wps",
+                          "profile", "policy",    "ip_config",      "roaming",     "driver",       "host", "unknown"};
   std::set<std::string_view> descriptions;
   for (std::size_t i = 0; i < std::size(phases); ++i) {
     const auto p = static_cast<wlancode::phase>(i);

@@ -60,13 +60,31 @@ WLANCODE_API std::span<const key_description> generic_keys() noexcept;
 WLANCODE_API std::string_view to_string(input_format f) noexcept;
 WLANCODE_API std::optional<input_format> parse_input_format(std::string_view name) noexcept;
 
+// Lifecycle events of a connection (wlancode/scan_events.def), reported when options::events is set.
+enum class event_kind : std::uint8_t {
+#define WLANCODE_EVENT_KIND(id, ...) id,
+#include "wlancode/scan_events.def"
+};
+enum class event_role : std::uint8_t { begin, step, done, fail, end, ip_ok, ip_fail, lost, roam };
+struct event_info {
+  event_kind id;
+  std::string_view name;  // "connected"
+  phase ph;               // where an attempt that fails after it failed
+  event_role role;
+  std::string_view description;
+};
+WLANCODE_API std::span<const event_info> event_kinds() noexcept;
+WLANCODE_API const event_info& info(event_kind k) noexcept;
+WLANCODE_API std::string_view to_string(event_kind k) noexcept;
+
 // What a finding's value is.
 enum class value_kind : std::uint8_t {
-  code,  // a code of a wlancode family (`fam` is set), decoded from a number or a symbolic name
-  text,  // a reason printed as text only, mapped to a code by wlancode::match_text (`fam` set)
-         // or not mapped (`fam` unset, `mapping` says why)
-  raw,   // a number in a code space wlancode does not decode (EAP reason, Win32 error, the
-         // 8003 disconnect reason...): reported as printed, never decoded
+  code,   // a code of a wlancode family (`fam` is set), decoded from a number or a symbolic name
+  text,   // a reason printed as text only, mapped to a code by wlancode::match_text (`fam` set)
+          // or not mapped (`fam` unset, `mapping` says why)
+  raw,    // a number in a code space wlancode does not decode (EAP reason, Win32 error, the
+          // 8003 disconnect reason...): reported as printed, never decoded
+  event,  // a lifecycle event (`event` is set), only when options::events is set
 };
 WLANCODE_API std::string_view to_string(value_kind k) noexcept;
 
@@ -80,7 +98,8 @@ struct finding {
   double confidence = 1.0;  // 1.0 for a producer's own rule or a container field; lower for generic contexts
   std::string field;        // the log's own label: "reason", "status_code", "ReasonCode", "Failure Reason"...
   value_kind kind = value_kind::code;
-  std::optional<family> fam;  // unset for raw values and unmapped texts
+  event_kind event = event_kind::attempt_started;  // kind == value_kind::event only
+  std::optional<family> fam;                       // unset for raw values and unmapped texts
   std::string space;  // for raw values: "eap_reason", "win32_error", "eap_error", "event_8003_reason", "unknown"
   bool has_value = false;
   std::uint32_t value = 0;          // the 32-bit (or 16-bit) value; a negative NetworkManager reason as its magnitude
@@ -104,6 +123,7 @@ struct finding {
 struct options {
   input_format forced = input_format::automatic;
   std::optional<family> only;                    // keep findings of this family only
+  bool events = false;                           // also report lifecycle events (value_kind::event)
   bool redact = false;                           // mask MAC addresses, SSIDs and user names in every finding field
   unsigned jobs = 1;                             // threads for large regular files
   std::size_t max_line = 1u << 20;               // lines longer than this are scanned in their first max_line bytes
@@ -173,6 +193,7 @@ class WLANCODE_API summary {
   std::map<std::string, std::uint64_t> by_initiator;
   std::map<std::string, std::uint64_t> by_format;
   std::map<std::string, where_count> by_ssid, by_bssid;
+  std::map<std::string, std::uint64_t> by_event;  // lifecycle events (options::events), not in `total`
   std::uint64_t locally_generated = 0;
   std::string first_seen, last_seen;
   std::size_t max_keys = 10000;

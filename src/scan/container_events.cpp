@@ -1,42 +1,16 @@
 // Extractors of Windows event logs: event XML (Event Viewer XML view, wevtutil /f:xml,
 // ConvertTo-Xml, Export-Clixml) and event text (wevtutil /f:text, Event Viewer text copies).
-// Both gather one event's fields, then decide at the end of the event which field holds which
-// code space (ReasonCode of 8002 is a WLAN_REASON_CODE, of 8003 it is not).
+// Both gather one event's fields into an event_builder (event_fields.hpp), which decides at the
+// end of the event which field holds which code space.
 #include <algorithm>
 #include <cstring>
 
+#include "event_fields.hpp"
 #include "internal.hpp"
 #include "text.hpp"
 
 namespace wlancode::scan::detail {
 namespace {
-
-// A whole token that is a number: "229380", "0x00038004", "-2147024891".
-bool is_number(std::string_view t) {
-  if (t.empty() || t.size() > 12) return false;
-  if (t.size() > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'X')) return std::all_of(t.begin() + 2, t.end(), is_hex);
-  if (t[0] == '-') t.remove_prefix(1);
-  return !t.empty() && std::all_of(t.begin(), t.end(), is_digit);
-}
-
-// "Explicit Eap failure received (0x50005)" -> text + number.
-void split_text_number(std::string_view v, std::string_view& text, std::string_view& number) {
-  v = trim(v);
-  text = v;
-  number = {};
-  if (is_number(v)) {
-    text = {};
-    number = v;
-    return;
-  }
-  if (!v.empty() && v.back() == ')') {
-    const std::size_t open = v.rfind('(');
-    if (open != std::string_view::npos && is_number(v.substr(open + 1, v.size() - open - 2))) {
-      number = v.substr(open + 1, v.size() - open - 2);
-      text = trim(v.substr(0, open));
-    }
-  }
-}
 
 std::string xml_unescape(std::string_view s) {
   std::string out;
@@ -67,228 +41,6 @@ std::string xml_unescape(std::string_view s) {
   return out;
 }
 
-// Fields of one event.
-struct field {
-  std::string name, value;
-  std::uint64_t line;
-  std::string excerpt;
-  bool truncated;
-  bool from_message;  // a "Label: value" line of the rendered message, not a named data field
-};
-
-// Events whose ReasonCode is a WLAN_REASON_CODE (WLAN-AutoConfig, 802.1X, Security auditing).
-bool reason_is_wlan(std::string_view id) {
-  static constexpr std::string_view ids[] = {"8002",  "11004", "11005", "11006", "11010",
-                                             "12011", "12012", "12013", "5632",  "5633"};
-  return std::find(std::begin(ids), std::end(ids), id) != std::end(ids);
-}
-
-// Labels an event's fields carry (data names and rendered "Label:" lines): a line with one is the
-// event's own and meets no line rule.
-bool known_label(std::string_view n) {
-  static constexpr std::string_view labels[] = {"ReasonCode",
-                                                "Reason Code",
-                                                "FailureReason",
-                                                "Failure Reason",
-                                                "ReasonText",
-                                                "Reason",
-                                                "Dot11StatusCode",
-                                                "Status Code",
-                                                "StatusCode",
-                                                "EAPReasonCode",
-                                                "EAP Reason Code",
-                                                "ErrorCode",
-                                                "Error Code",
-                                                "EAPErrorCode",
-                                                "EAP Error Code",
-                                                "Error",
-                                                "SSID",
-                                                "Name (SSID)",
-                                                "BSSID",
-                                                "PeerMac",
-                                                "AP MAC Address",
-                                                "Peer MAC Address",
-                                                "Event ID",
-                                                "Date",
-                                                "Log Name",
-                                                "Source",
-                                                "Task",
-                                                "Level",
-                                                "Opcode",
-                                                "Keyword",
-                                                "Keywords",
-                                                "User",
-                                                "User Name",
-                                                "Computer",
-                                                "Description",
-                                                "Network Adapter",
-                                                "Interface GUID",
-                                                "Connection Mode",
-                                                "Profile Name",
-                                                "BSS Type",
-                                                "Interface Description"};
-  return std::any_of(std::begin(labels), std::end(labels), [n](std::string_view l) { return iequals(n, l); });
-}
-
-class event_builder {
- public:
-  explicit event_builder(input_format f) : format_(f) {}
-  void begin() {
-    clear();
-    active_ = true;
-  }
-  bool active() const noexcept { return active_; }
-  void set_id(std::string_view id) { event_id_ = std::string(trim(id).substr(0, 16)); }
-  void set_time(std::string_view t) {
-    if (timestamp_.empty()) timestamp_ = std::string(trim(t).substr(0, 64));
-  }
-  void add(std::string_view name, std::string_view value, const line& l, bool from_message) {
-    if (!from_message) has_data_ = true;
-    if (fields_.size() >= 96) return;
-    fields_.push_back({std::string(trim(name)), std::string(trim(value).substr(0, 2048)), l.number, excerpt_of(l.text),
-                       l.truncated, from_message});
-  }
-  // Message lines ("Failure Reason: ...") of a rendered message; true when the label is an
-  // event field's.
-  bool add_message_line(std::string_view text, const line& l) {
-    const std::size_t colon = text.find(':');
-    if (colon == std::string_view::npos || colon > 40) return false;
-    std::string_view label = trim(text.substr(0, colon));
-    if (label.empty()) return false;
-    if (iequals(label, "Event ID"))
-      set_id(text.substr(colon + 1));
-    else if (iequals(label, "Date"))
-      set_time(text.substr(colon + 1));
-    add(label, text.substr(colon + 1), l, true);
-    return known_label(label);
-  }
-  void flush(std::vector<candidate>& out) {
-    active_ = false;
-    if (fields_.empty()) {
-      clear();
-      return;
-    }
-    // Named data fields win over the rendered message when both are present.
-    const bool data = has_data_;
-    std::string ssid, bssid, ifc;
-    const field* reason_text = nullptr;
-    bool have_reason_code = false;
-    for (const field& f : fields_) {
-      if (data && f.from_message) continue;
-      const std::string& n = f.name;
-      if ((iequals(n, "SSID") || iequals(n, "Name (SSID)")) && ssid.empty())
-        ssid = f.value;
-      else if ((iequals(n, "BSSID") || iequals(n, "PeerMac") || iequals(n, "AP MAC Address") ||
-                iequals(n, "Peer MAC Address")) &&
-               bssid.empty())
-        bssid = f.value;
-      else if ((iequals(n, "InterfaceDescription") || iequals(n, "Adapter") || iequals(n, "Network Adapter") ||
-                iequals(n, "Interface Description")) &&
-               ifc.empty())
-        ifc = f.value;
-      else if ((iequals(n, "FailureReason") || iequals(n, "Failure Reason") || iequals(n, "ReasonText") ||
-                iequals(n, "Reason")) &&
-               !reason_text && !f.value.empty())
-        reason_text = &f;
-      else if (iequals(n, "ReasonCode") || iequals(n, "Reason Code"))
-        have_reason_code = true;
-    }
-    const bool wlan = reason_is_wlan(event_id_);
-    auto base = [&](const field& f, std::string_view label) {
-      candidate c;
-      c.format = format_;
-      c.rule = to_string(format_);
-      c.field = label;
-      c.line = f.line;
-      c.excerpt = f.excerpt;
-      c.truncated = f.truncated;
-      c.timestamp = timestamp_;
-      c.event_id = event_id_;
-      c.ssid = ssid;
-      c.bssid = bssid;
-      c.interface = ifc;
-      return c;
-    };
-    for (const field& f : fields_) {
-      if (data && f.from_message) continue;
-      const std::string& n = f.name;
-      std::string_view text, number;
-      if (iequals(n, "ReasonCode") || iequals(n, "Reason Code")) {
-        split_text_number(f.value, text, number);
-        candidate c = base(f, n);
-        if (!text.empty())
-          c.text = text;
-        else if (reason_text && reason_text != &f)
-          c.text = reason_text->value;
-        if (!number.empty()) {
-          c.token = number;
-          if (wlan) {
-            c.kind = candidate::how::number;
-            c.fam = family::wlan_reason;
-          } else {
-            c.kind = candidate::how::raw;
-            c.space = event_id_.empty() ? "unknown" : "event_" + event_id_ + "_reason";
-          }
-        } else if (!text.empty() && (wlan || event_id_.empty())) {
-          c.kind = candidate::how::text;
-        } else if (!text.empty()) {
-          c.kind = candidate::how::raw;
-          c.space = "event_" + event_id_ + "_reason";
-        } else {
-          continue;
-        }
-        out.push_back(std::move(c));
-      } else if (iequals(n, "Dot11StatusCode") || iequals(n, "Status Code") || iequals(n, "StatusCode")) {
-        split_text_number(f.value, text, number);
-        if (number.empty()) continue;
-        candidate c = base(f, n);
-        c.kind = candidate::how::number;
-        c.fam = family::ieee80211_status;
-        c.token = number;
-        c.init = initiator::network;
-        out.push_back(std::move(c));
-      } else if (iequals(n, "EAPReasonCode") || iequals(n, "EAP Reason Code") || iequals(n, "ErrorCode") ||
-                 iequals(n, "Error Code") || iequals(n, "EAPErrorCode") || iequals(n, "EAP Error Code") ||
-                 iequals(n, "Error")) {
-        split_text_number(f.value, text, number);
-        if (number.empty() || number == "0" || number == "0x0" || number == "0x00000000") continue;
-        candidate c = base(f, n);
-        c.kind = candidate::how::raw;
-        c.token = number;
-        c.space = (iequals(n, "EAPReasonCode") || iequals(n, "EAP Reason Code")) ? "eap_reason"
-                  : (iequals(n, "EAPErrorCode") || iequals(n, "EAP Error Code")) ? "eap_error"
-                                                                                 : "win32_error";
-        out.push_back(std::move(c));
-      } else if (&f == reason_text && !have_reason_code) {
-        // A reason given as text only.
-        candidate c = base(f, n);
-        c.text = f.value;
-        if (wlan || event_id_.empty()) {
-          c.kind = candidate::how::text;
-        } else {
-          c.kind = candidate::how::raw;
-          c.space = "event_" + event_id_ + "_reason";
-        }
-        out.push_back(std::move(c));
-      }
-    }
-    clear();
-  }
-
- private:
-  void clear() {
-    fields_.clear();
-    event_id_.clear();
-    timestamp_.clear();
-    has_data_ = false;
-  }
-  input_format format_;
-  std::vector<field> fields_;
-  std::string event_id_, timestamp_;
-  bool has_data_ = false;
-  bool active_ = false;
-};
-
 // The text between `open_end` (just after '>') and the next '<', or to the end of the line.
 std::string_view element_text(std::string_view s, std::size_t from) {
   const std::size_t lt = s.find('<', from);
@@ -310,7 +62,7 @@ std::string_view attr(std::string_view s, std::size_t from, std::string_view nam
 
 class event_xml_container final : public container {
  public:
-  event_xml_container() : ev_(input_format::event_xml) {}
+  explicit event_xml_container(bool events) : ev_(input_format::event_xml, events) {}
   bool open() const noexcept override { return ev_.active() || in_message_; }
   // Lines inside an event, or holding its tags, are the container's.
   bool take(const line& l, std::vector<candidate>& out) override {
@@ -354,7 +106,9 @@ class event_xml_container final : public container {
       } else if (!ev_.active()) {
         continue;  // outside an event: nothing of ours
       } else if (tag.starts_with("EventID")) {
-        ev_.set_id(element_text(s, after));
+        ev_.set_id(element_text(s, after), l);
+      } else if (tag.starts_with("Provider ")) {
+        ev_.set_provider(attr(tag, 0, "Name"));
       } else if (tag.starts_with("TimeCreated")) {
         ev_.set_time(attr(tag, 0, "SystemTime"));
       } else if (tag.starts_with("Data ") || tag.starts_with("Data\t")) {
@@ -366,7 +120,9 @@ class event_xml_container final : public container {
         std::string_view name = attr(tag, 0, "Name");
         if (name.empty()) name = attr(tag, 0, "N");
         if (name == "Id")
-          ev_.set_id(element_text(s, after));
+          ev_.set_id(element_text(s, after), l);
+        else if (name == "ProviderName")
+          ev_.set_provider(element_text(s, after));
         else if (name == "TimeCreated")
           ev_.set_time(element_text(s, after));
         else if (name == "Message")
@@ -401,7 +157,7 @@ class event_xml_container final : public container {
 // bundle goes on with other logs).
 class event_text_container final : public container {
  public:
-  event_text_container() : ev_(input_format::event_text) {}
+  explicit event_text_container(bool events) : ev_(input_format::event_text, events) {}
   bool open() const noexcept override { return ev_.active(); }
   bool take(const line& l, std::vector<candidate>& out) override {
     std::string_view s = trim(l.text);
@@ -426,7 +182,11 @@ class event_text_container final : public container {
 
 }  // namespace
 
-std::unique_ptr<container> make_event_xml_container() { return std::make_unique<event_xml_container>(); }
-std::unique_ptr<container> make_event_text_container() { return std::make_unique<event_text_container>(); }
+std::unique_ptr<container> make_event_xml_container(bool events) {
+  return std::make_unique<event_xml_container>(events);
+}
+std::unique_ptr<container> make_event_text_container(bool events) {
+  return std::make_unique<event_text_container>(events);
+}
 
 }  // namespace wlancode::scan::detail

@@ -28,6 +28,12 @@ bool decoder::decode(candidate&& c, const std::string& source, finding& out) {
   out.line_truncated = c.truncated;
 
   switch (c.kind) {
+    case candidate::how::event:
+      out.kind = value_kind::event;
+      out.event = c.event;
+      out.ph = info(c.event).ph;
+      out.meaning = info(c.event).description;
+      return true;
     case candidate::how::number: {
       const parse_result p = parse_number(c.token);
       if (!p.number || !c.fam) return false;

@@ -36,6 +36,8 @@ std::string_view to_string(value_kind k) noexcept {
       return "text";
     case value_kind::raw:
       return "raw";
+    case value_kind::event:
+      return "event";
   }
   return "code";
 }

@@ -79,7 +79,8 @@ struct candidate {
   std::string_view rule;    // the rule that found it: a rules.def id, "generic", "name", a container's
   double confidence = 1.0;  // 1.0 for a producer's own rule; below for generic contexts
   std::string field;
-  enum class how : std::uint8_t { number, name, text, raw } kind = how::number;
+  enum class how : std::uint8_t { number, name, text, raw, event } kind = how::number;
+  event_kind event = event_kind::attempt_started;  // how::event
   std::optional<family> fam;
   std::string space;  // raw values
   std::string token;  // number or name as printed
@@ -105,8 +106,9 @@ class container {
   // Ends the block in progress (another container starts, or the input ends).
   virtual void finish(std::vector<candidate>& out) = 0;
 };
-std::unique_ptr<container> make_event_xml_container();
-std::unique_ptr<container> make_event_text_container();
+// `events`: also report the lifecycle events among the events (options::events).
+std::unique_ptr<container> make_event_xml_container(bool events = false);
+std::unique_ptr<container> make_event_text_container(bool events = false);
 std::unique_ptr<container> make_wlanreport_container();
 
 // Format rows (include/wlancode/scan_formats.def).
@@ -116,11 +118,16 @@ bool format_is_container(input_format f) noexcept;
 // Anchor prefilter: true when [p, p+n) may contain an anchor of any line-oriented grammar.
 // find_anchor returns the offset of the first possible anchor at or after 0, or n; when `newlines`
 // is given, adds to it the number of '\n' before that offset (a fused pass: no second read).
-std::size_t find_anchor(const char* p, std::size_t n, std::size_t* newlines = nullptr) noexcept;
+// `set`: the needles of codes only, or of codes and lifecycle events (needles.def SET column).
+enum class needle_set : std::uint8_t { codes, codes_and_events };
+std::size_t find_anchor(const char* p, std::size_t n, std::size_t* newlines = nullptr,
+                        needle_set set = needle_set::codes) noexcept;
 // The same, by the portable loop only, and by one SIMD width (256: AVX2, 512: AVX-512BW) where
 // the CPU has it: tests compare them.
-std::size_t find_anchor_scalar(const char* p, std::size_t n, std::size_t* newlines = nullptr) noexcept;
-std::size_t find_anchor_simd(const char* p, std::size_t n, std::size_t* newlines, int width) noexcept;
+std::size_t find_anchor_scalar(const char* p, std::size_t n, std::size_t* newlines = nullptr,
+                               needle_set set = needle_set::codes) noexcept;
+std::size_t find_anchor_simd(const char* p, std::size_t n, std::size_t* newlines, int width,
+                             needle_set set = needle_set::codes) noexcept;
 
 // ---- decoder + diagnosis -----------------------------------------------------------------------
 class decoder {

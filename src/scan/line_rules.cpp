@@ -19,21 +19,26 @@ namespace {
 
 // ---- needles -------------------------------------------------------------------------------
 constexpr std::string_view needles[] = {
-#define WLANCODE_NEEDLE(text, bucket, why) text,
+#define WLANCODE_NEEDLE(text, bucket, set, why) text,
 #include "grammar/needles.def"
 };
 constexpr std::size_t needle_count = std::size(needles);
 static_assert(needle_count < 32, "needle sets are bit masks");
+// Needles searched only when lifecycle events are asked for (SET `events` of needles.def).
+constexpr bool event_needle[] = {
+#define WLANCODE_NEEDLE(text, bucket, set, why) std::string_view(#set) == "events",
+#include "grammar/needles.def"
+};
 
 constexpr bool same_folded(std::string_view s, std::size_t i, std::string_view n) noexcept {
   return i + n.size() <= s.size() && fold(s[i]) == fold(n[0]) && fold(s[i + 1]) == fold(n[1]) &&
          fold(s[i + 2]) == fold(n[2]);
 }
-// The first needle inside `text` (folded), or needle_count.
-constexpr std::size_t needle_in(std::string_view text, std::size_t* at = nullptr) noexcept {
+// The first needle inside `text` (folded), or needle_count; event needles only when `events`.
+constexpr std::size_t needle_in(std::string_view text, std::size_t* at = nullptr, bool events = false) noexcept {
   for (std::size_t i = 0; i + 3 <= text.size(); ++i)
     for (std::size_t k = 0; k < needle_count; ++k)
-      if (same_folded(text, i, needles[k])) {
+      if ((events || !event_needle[k]) && same_folded(text, i, needles[k])) {
         if (at) *at = i;
         return k;
       }
@@ -137,6 +142,54 @@ constexpr rules_by_needle_t make_rules_by_needle() {
   return t;
 }
 constexpr rules_by_needle_t rules_by_needle = make_rules_by_needle();
+
+// ---- lifecycle event rows (WLANCODE_EVENT of rules.def) ------------------------------------
+constexpr unsigned E_END = 1;
+struct event_rule {
+  std::string_view id;
+  input_format format;
+  std::string_view anchor, also;
+  event_kind kind;
+  unsigned flags;
+  std::size_t needle, needle_at;
+};
+constexpr event_rule make_event_rule(std::string_view id, input_format format, std::string_view anchor,
+                                     std::string_view also, event_kind kind, unsigned flags) {
+  std::size_t at = 0;
+  const std::size_t n = needle_in(anchor, &at, true);
+  if (n == needle_count) throw "rules.def: an event row's anchor holds no needle of needles.def";
+  return {id, format, anchor, also, kind, flags, n, at};
+}
+constexpr event_rule event_rules[] = {
+#define WLANCODE_EVENT(id, format, anchor, also, kind, flags) \
+  make_event_rule(#id, input_format::format, anchor, also, event_kind::kind, flags),
+#include "grammar/rules.def"
+};
+constexpr std::size_t event_rule_count = std::size(event_rules);
+struct event_rules_by_needle_t {
+  std::array<std::array<std::uint8_t, event_rule_count>, needle_count> index{};
+  std::array<std::uint8_t, needle_count> count{};
+};
+constexpr event_rules_by_needle_t make_event_rules_by_needle() {
+  static_assert(event_rule_count < 256);
+  event_rules_by_needle_t t;
+  for (std::size_t i = 0; i < event_rule_count; ++i) {
+    const std::size_t n = event_rules[i].needle;
+    t.index[n][t.count[n]++] = static_cast<std::uint8_t>(i);
+  }
+  return t;
+}
+constexpr event_rules_by_needle_t event_rules_by_needle = make_event_rules_by_needle();
+
+// Whether the event row's anchor is at s[start] (and what else the row asks of the line).
+inline bool event_at(std::string_view line, std::size_t start, const event_rule& r) noexcept {
+  if (start + r.anchor.size() > line.size() || line.substr(start, r.anchor.size()) != r.anchor) return false;
+  if (r.flags & E_END) {
+    for (std::size_t i = start + r.anchor.size(); i < line.size(); ++i)
+      if (line[i] != ' ' && line[i] != '\t') return false;
+  }
+  return r.also.empty() || contains(line, r.also);
+}
 
 constexpr bool rule_ids_unique() {
   for (std::size_t i = 0; i < rule_count; ++i)
@@ -429,7 +482,7 @@ std::string_view interface_of(std::string_view s) {
 
 static_assert(prefixes_hold_needles(), "families.def: a family's name prefix holds no needle of needles.def");
 
-rule_engine::rule_engine(input_format only) : only_(only) {}
+rule_engine::rule_engine(input_format only, bool events) : only_(only), events_on_(events) {}
 
 bool rule_engine::use(input_format producer) const noexcept {
   if (only_ == input_format::automatic || only_ == producer) return true;
@@ -545,6 +598,15 @@ bool rule_engine::live(std::string_view s, std::size_t at, std::uint64_t line_nu
     const unsigned k = static_cast<unsigned>(__builtin_ctz(m));
     m &= m - 1;
     if (fold(s[at + 1]) != fold(needles[k][1]) || fold(s[at + 2]) != fold(needles[k][2])) continue;
+    if (events_on_ && event_rules_by_needle.count[k]) {  // a lifecycle event's anchor here
+      for (std::size_t ri = 0; ri < event_rules_by_needle.count[k]; ++ri) {
+        const event_rule& r = event_rules[event_rules_by_needle.index[k][ri]];
+        const std::string_view ln = line_of();
+        const auto off = static_cast<std::size_t>(ln.data() - s.data());
+        if (at >= off + r.needle_at && use(r.format) && event_at(ln, at - r.needle_at - off, r)) return true;
+      }
+    }
+    if (event_needle[k]) continue;
     bool ignored = false;                                            // a known non-code is here: nothing else reads it
     for (std::size_t ri = 0; ri < rules_by_needle.count[k]; ++ri) {  // a rule's key here
       const rule& r = rules[rules_by_needle.index[k][ri]];
@@ -604,6 +666,30 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
     out.push_back(std::move(c));
     pos_of.push_back(at);
   };
+
+  // 1a. The line's lifecycle event: the first row of rules.def whose anchor is at a hit.
+  if (events_on_) {
+    std::size_t best = event_rule_count, best_at = 0;
+    for (std::size_t h = 0; h < nhits; ++h) {
+      const std::size_t k = hits[h].needle;
+      for (std::size_t ri = 0; ri < event_rules_by_needle.count[k]; ++ri) {
+        const std::size_t row = event_rules_by_needle.index[k][ri];
+        const event_rule& r = event_rules[row];
+        if (row < best && hits[h].pos >= r.needle_at && use(r.format) && event_at(s, hits[h].pos - r.needle_at, r)) {
+          best = row;
+          best_at = hits[h].pos;
+        }
+      }
+    }
+    if (best < event_rule_count) {
+      candidate c;
+      c.format = event_rules[best].format;
+      c.rule = event_rules[best].id;
+      c.kind = candidate::how::event;
+      c.event = event_rules[best].kind;
+      emit(std::move(c), best_at);
+    }
+  }
   auto number_candidate = [&](input_format fmt, std::string_view rule_id, std::string_view field, family fam,
                               const value& v, double confidence) {
     candidate c;

@@ -53,7 +53,8 @@ void compact_learns(std::vector<ssid_event>& events);
 class rule_engine {
  public:
   // `only`: automatic (every producer), linux_log (the Linux producers), or one producer.
-  explicit rule_engine(input_format only);
+  // `events`: also the lifecycle event rows (their needles must then be searched too).
+  explicit rule_engine(input_format only, bool events = false);
 
   // Appends the candidates of `l`, in the order of their place on the line; returns the
   // container openers the line holds.
@@ -82,6 +83,7 @@ class rule_engine {
   unsigned pending_lines_ = 0;
 
   input_format only_;
+  bool events_on_ = false;
   ssid_lru ssids_;
   std::vector<ssid_event>* events_ = nullptr;
 };

@@ -52,7 +52,7 @@ struct run_state {
   void deliver() {
     for (candidate& c : cands) {
       if (!dec.decode(std::move(c), source, scratch)) continue;
-      if (opt.only && scratch.fam != opt.only) continue;
+      if (opt.only && scratch.fam != opt.only && scratch.kind != value_kind::event) continue;
       if (opt.redact) redact_finding(scratch);
       ++res.findings;
       sink(scratch);
@@ -68,7 +68,7 @@ class line_engine {
  public:
   line_engine(run_state& st, input_format forced, bool report)
       : st_(st),
-        rules_(format_is_container(forced) ? input_format::automatic : forced),
+        rules_(format_is_container(forced) ? input_format::automatic : forced, st.opt.events),
         max_line_(std::max<std::size_t>(st.opt.max_line, 64)) {
     rules_.record_ssids(st.learned);
     if (report || forced == input_format::wlanreport) {
@@ -151,7 +151,7 @@ class line_engine {
         continue;
       }
       std::size_t newlines = 0;  // '\n' in [pos, hit)
-      const std::size_t a = find_anchor(p + pos, n - pos, &newlines);
+      const std::size_t a = find_anchor(p + pos, n - pos, &newlines, needles_);
       if (a >= n - pos) {
         lineno_ += newlines;
         return;
@@ -192,10 +192,10 @@ class line_engine {
 
   container* container_for(unsigned opens) {
     if (opens & opens_event_xml) {
-      if (!xml_) xml_ = make_event_xml_container();
+      if (!xml_) xml_ = make_event_xml_container(st_.opt.events);
       return xml_.get();
     }
-    if (!text_) text_ = make_event_text_container();
+    if (!text_) text_ = make_event_text_container(st_.opt.events);
     return text_.get();
   }
   void start(unsigned opens) {
@@ -218,6 +218,7 @@ class line_engine {
   run_state& st_;
   secret_scrubber scrub_;
   rule_engine rules_;
+  needle_set needles_ = st_.opt.events ? needle_set::codes_and_events : needle_set::codes;
   std::unique_ptr<container> xml_, text_, report_;
   container* active_ = nullptr;
   unsigned see_next_ = 0;  // lines the line rules must see whatever they hold

@@ -20,12 +20,16 @@ namespace wlancode::scan::detail {
 namespace {
 
 constexpr std::string_view needles[] = {
-#define WLANCODE_NEEDLE(text, bucket, why) text,
+#define WLANCODE_NEEDLE(text, bucket, set, why) text,
 #include "grammar/needles.def"
 };
 constexpr std::size_t needle_count = std::size(needles);
 constexpr unsigned buckets[] = {
-#define WLANCODE_NEEDLE(text, bucket, why) bucket,
+#define WLANCODE_NEEDLE(text, bucket, set, why) bucket,
+#include "grammar/needles.def"
+};
+constexpr bool event_needle[] = {
+#define WLANCODE_NEEDLE(text, bucket, set, why) std::string_view(#set) == "events",
 #include "grammar/needles.def"
 };
 
@@ -37,9 +41,10 @@ struct tables {
   // Bucket bits by nibble, per needle byte; the 16 entries repeated in each 128-bit lane.
   std::array<std::array<std::uint8_t, 64>, 3> lo{}, hi{};
 };
-constexpr tables make_tables() {
+constexpr tables make_tables(bool events) {
   tables t;
   for (std::size_t k = 0; k < needle_count; ++k) {
+    if (event_needle[k] && !events) continue;
     const std::uint8_t f0 = fold(needles[k][0]);
     t.first[f0] |= 1u << k;
     if (buckets[k] > 7) throw "needles.def: a bucket is 0-7";
@@ -54,10 +59,10 @@ constexpr tables make_tables() {
   }
   return t;
 }
-constexpr tables tab = make_tables();
+constexpr tables tabs[2] = {make_tables(false), make_tables(true)};  // by needle_set
 
 // Exactly a needle at p (3 readable bytes).
-inline bool match_at(const char* p) noexcept {
+inline bool match_at(const tables& tab, const char* p) noexcept {
   std::uint32_t m = tab.first[fold(p[0])];
   while (m) {
     const unsigned k = static_cast<unsigned>(__builtin_ctz(m));
@@ -67,10 +72,11 @@ inline bool match_at(const char* p) noexcept {
   return false;
 }
 
-std::size_t scalar_from(const char* p, std::size_t n, std::size_t i, std::size_t* newlines) noexcept {
+std::size_t scalar_from(const tables& tab, const char* p, std::size_t n, std::size_t i,
+                        std::size_t* newlines) noexcept {
   std::size_t lines = 0;
   for (; i + 3 <= n; ++i) {
-    if (match_at(p + i)) {
+    if (match_at(tab, p + i)) {
       if (newlines) *newlines += lines;
       return i;
     }
@@ -84,11 +90,11 @@ std::size_t scalar_from(const char* p, std::size_t n, std::size_t i, std::size_t
 #if defined(WLANCODE_SCAN_X86)
 // Candidates of one step as a bit mask; then checked exactly, newlines counted up to the hit.
 template <class Mask>
-inline bool first_exact(const char* p, std::size_t i, Mask cand, Mask nl, std::size_t& lines,
+inline bool first_exact(const tables& tab, const char* p, std::size_t i, Mask cand, Mask nl, std::size_t& lines,
                         std::size_t& at) noexcept {
   while (cand) {
     const unsigned b = static_cast<unsigned>(__builtin_ctzll(static_cast<unsigned long long>(cand)));
-    if (match_at(p + i + b)) {
+    if (match_at(tab, p + i + b)) {
       const Mask before = b ? (~Mask{0} >> (sizeof(Mask) * 8 - b)) : 0;
       lines += static_cast<std::size_t>(__builtin_popcountll(static_cast<unsigned long long>(nl & before)));
       at = i + b;
@@ -99,8 +105,8 @@ inline bool first_exact(const char* p, std::size_t i, Mask cand, Mask nl, std::s
   return false;
 }
 
-__attribute__((target("avx2,popcnt,bmi"))) std::size_t find_avx2(const char* p, std::size_t n, std::size_t* tail,
-                                                                 std::size_t* newlines) noexcept {
+__attribute__((target("avx2,popcnt,bmi"))) std::size_t find_avx2(const tables& tab, const char* p, std::size_t n,
+                                                                 std::size_t* tail, std::size_t* newlines) noexcept {
   const __m256i f = _mm256_set1_epi8(0x20), low4 = _mm256_set1_epi8(0x0F), nlc = _mm256_set1_epi8('\n');
 #define WLANCODE_TABLE_(t) _mm256_loadu_si256(reinterpret_cast<const __m256i*>((t).data()))
   const __m256i lo0 = WLANCODE_TABLE_(tab.lo[0]), hi0 = WLANCODE_TABLE_(tab.hi[0]);
@@ -122,7 +128,7 @@ __attribute__((target("avx2,popcnt,bmi"))) std::size_t find_avx2(const char* p, 
 #undef WLANCODE_BUCKETS_
     const auto cand = ~static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(m, _mm256_setzero_si256())));
     std::size_t at = 0;
-    if (cand && first_exact<std::uint32_t>(p, i, cand, nl, lines, at)) {
+    if (cand && first_exact<std::uint32_t>(tab, p, i, cand, nl, lines, at)) {
       *newlines += lines;
       return at;
     }
@@ -133,8 +139,8 @@ __attribute__((target("avx2,popcnt,bmi"))) std::size_t find_avx2(const char* p, 
   return n;
 }
 
-__attribute__((target("avx512f,avx512bw,popcnt,bmi"))) std::size_t find_avx512(const char* p, std::size_t n,
-                                                                               std::size_t* tail,
+__attribute__((target("avx512f,avx512bw,popcnt,bmi"))) std::size_t find_avx512(const tables& tab, const char* p,
+                                                                               std::size_t n, std::size_t* tail,
                                                                                std::size_t* newlines) noexcept {
   const __m512i f = _mm512_set1_epi8(0x20), low4 = _mm512_set1_epi8(0x0F), nlc = _mm512_set1_epi8('\n');
   const __m512i lo0 = _mm512_loadu_si512(tab.lo[0].data()), hi0 = _mm512_loadu_si512(tab.hi[0].data());
@@ -155,7 +161,7 @@ __attribute__((target("avx512f,avx512bw,popcnt,bmi"))) std::size_t find_avx512(c
                          WLANCODE_BUCKETS_(v2, lo2, hi2));
     const __mmask64 cand = _mm512_test_epi8_mask(m, m);
     std::size_t at = 0;
-    if (cand && first_exact<std::uint64_t>(p, i, cand, nl, lines, at)) {
+    if (cand && first_exact<std::uint64_t>(tab, p, i, cand, nl, lines, at)) {
       *newlines += lines;
       return at;
     }
@@ -174,53 +180,55 @@ const bool have_avx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supp
 
 }  // namespace
 
-std::size_t find_anchor_scalar(const char* p, std::size_t n, std::size_t* newlines) noexcept {
-  return scalar_from(p, n, 0, newlines);
+std::size_t find_anchor_scalar(const char* p, std::size_t n, std::size_t* newlines, needle_set set) noexcept {
+  return scalar_from(tabs[static_cast<int>(set)], p, n, 0, newlines);
 }
 
-std::size_t find_anchor(const char* p, std::size_t n, std::size_t* newlines) noexcept {
+std::size_t find_anchor(const char* p, std::size_t n, std::size_t* newlines, needle_set set) noexcept {
+  const tables& tab = tabs[static_cast<int>(set)];
   std::size_t lines = 0;
 #if defined(WLANCODE_SCAN_X86)
   std::size_t i = 0;
   if (have_avx512 && n >= 66) {
-    const std::size_t r = find_avx512(p, n, &i, &lines);
+    const std::size_t r = find_avx512(tab, p, n, &i, &lines);
     if (r != n) {
       if (newlines) *newlines += lines;
       return r;
     }
   } else if (have_avx2 && n >= 34) {
-    const std::size_t r = find_avx2(p, n, &i, &lines);
+    const std::size_t r = find_avx2(tab, p, n, &i, &lines);
     if (r != n) {
       if (newlines) *newlines += lines;
       return r;
     }
   }
   if (newlines) *newlines += lines;
-  return scalar_from(p, n, i, newlines);
+  return scalar_from(tab, p, n, i, newlines);
 #else
   (void)lines;
-  return scalar_from(p, n, 0, newlines);
+  return scalar_from(tab, p, n, 0, newlines);
 #endif
 }
 
 // For tests: the SIMD paths alone, where the CPU has them (0 when it has not).
-std::size_t find_anchor_simd(const char* p, std::size_t n, std::size_t* newlines, int width) noexcept {
+std::size_t find_anchor_simd(const char* p, std::size_t n, std::size_t* newlines, int width, needle_set set) noexcept {
+  const tables& tab = tabs[static_cast<int>(set)];
 #if defined(WLANCODE_SCAN_X86)
   std::size_t i = 0, lines = 0;
   std::size_t r = n;
   if (width == 512 && have_avx512 && n >= 66)
-    r = find_avx512(p, n, &i, &lines);
+    r = find_avx512(tab, p, n, &i, &lines);
   else if (width == 256 && have_avx2 && n >= 34)
-    r = find_avx2(p, n, &i, &lines);
+    r = find_avx2(tab, p, n, &i, &lines);
   if (r != n) {
     if (newlines) *newlines += lines;
     return r;
   }
   if (newlines) *newlines += lines;
-  return scalar_from(p, n, i, newlines);
+  return scalar_from(tab, p, n, i, newlines);
 #else
   (void)width;
-  return scalar_from(p, n, 0, newlines);
+  return scalar_from(tab, p, n, 0, newlines);
 #endif
 }
 

@@ -4,6 +4,10 @@
 namespace wlancode::scan {
 
 void summary::add(const finding& f) {
+  if (f.kind == value_kind::event) {  // lifecycle events are counted apart from codes
+    ++by_event[std::string(to_string(f.event))];
+    return;
+  }
   ++total;
   const std::string fam = f.fam ? std::string(to_string(*f.fam)) : f.kind == value_kind::raw ? "raw" : "unmapped_text";
   ++by_family[fam];

@@ -225,12 +225,19 @@ TEST(Prefilter, ScalarAndSimdPathsAgree) {
   for (const char* needle : {"reason", "STATUS", "rror", "MLME", "de=", "resp=", "_CE_", "0x000", "SSID='", "<Event",
                              "<Obj", "deauth", "Log Name:"})
     for (int off = 0; off < 70; ++off) text += std::string(static_cast<std::size_t>(off), 'z') + needle + "\n";
-  for (int width : {256, 512}) {
+  for (const char* needle : {"CTRL-EVENT-", "Trying", "associated", "authenticated", "Handshake", "got ip", "-> ",
+                             "Activation", "lost", "wifi:connected", "STA_", "dhcp4", "new:"})
+    for (int off = 0; off < 70; off += 7) text += std::string(static_cast<std::size_t>(off), 'z') + needle + "\n";
+  using wlancode::scan::detail::needle_set;
+  for (auto [width, set] :
+       {std::pair{256, needle_set::codes}, std::pair{512, needle_set::codes},
+        std::pair{256, needle_set::codes_and_events}, std::pair{512, needle_set::codes_and_events}}) {
     std::size_t pos = 0, hits = 0;
     while (pos < text.size()) {
       std::size_t n1 = 0, n2 = 0;
-      const std::size_t a = wlancode::scan::detail::find_anchor_scalar(text.data() + pos, text.size() - pos, &n1);
-      const std::size_t b = wlancode::scan::detail::find_anchor_simd(text.data() + pos, text.size() - pos, &n2, width);
+      const std::size_t a = wlancode::scan::detail::find_anchor_scalar(text.data() + pos, text.size() - pos, &n1, set);
+      const std::size_t b =
+          wlancode::scan::detail::find_anchor_simd(text.data() + pos, text.size() - pos, &n2, width, set);
       ASSERT_EQ(a, b) << "width " << width << " at " << pos;
       ASSERT_EQ(n1, n2) << "width " << width << " at " << pos;
       if (a >= text.size() - pos) break;

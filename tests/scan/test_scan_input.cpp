@@ -353,10 +353,10 @@ TEST(ScanCli, ExitStatusesAndFormats) {
   const auto j = run("scan --format jsonl " + ex + "/wpa_supplicant.log");
   EXPECT_EQ(j.status, 0);
   EXPECT_EQ(count_lines(j.out), 5u);
-  EXPECT_NE(
-      j.out.find("\"line\":7,\"format\":\"wpa_supplicant\",\"rule\":\"wpa_disconnected\",\"confidence\":1.00,"
-                 "\"field\":\"reason\",\"kind\":\"code\",\"family\":\"ieee80211_reason\",\"space\":null,\"value\":4"),
-      std::string::npos);
+  EXPECT_NE(j.out.find("\"line\":7,\"format\":\"wpa_supplicant\",\"rule\":\"wpa_disconnected\",\"confidence\":1.00,"
+                       "\"field\":\"reason\",\"kind\":\"code\",\"event\":null,\"family\":\"ieee80211_reason\","
+                       "\"space\":null,\"value\":4"),
+            std::string::npos);
   const auto c = run("scan --format csv " + ex + "/wpa_supplicant.log");
   EXPECT_EQ(count_lines(c.out), 6u);
   EXPECT_EQ(c.out.rfind("source,line,format,rule,confidence,field,kind,family", 0), 0u);

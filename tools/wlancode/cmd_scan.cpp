@@ -8,7 +8,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "checked_output.hpp"
@@ -16,6 +15,7 @@
 #include "options.hpp"
 #include "output.hpp"
 #include "wlancode/scan.hpp"
+#include "wlancode/scan_json.hpp"
 
 namespace wlancode::cli {
 namespace {
@@ -26,134 +26,17 @@ struct scan_options {
   format fmt = format::text;
   bool summary = false;
   bool redact = false;
+  bool events = false;
   unsigned jobs = 1;
   std::optional<family> only;
   std::size_t max_line = 1u << 20;
 };
 
-// A confidence as "0.85": two decimals, without printf's locale and float machinery.
-std::string confidence_text(double c) {
-  const int v = static_cast<int>(c * 100 + 0.5);
-  return std::string{static_cast<char>('0' + v / 100), '.', static_cast<char>('0' + v / 10 % 10),
-                     static_cast<char>('0' + v % 10)};
-}
-
 std::string opt_str(std::string_view s) { return s.empty() ? "null" : json_string(s); }
 
-std::string value_hex(const scan::finding& f) {
-  if (!f.has_value) return {};
-  if (f.fam) return hex(*f.fam, f.value);
-  return hex32(f.value);
-}
-
-// The context a finding may carry, in the order every format gives it: JSON key and CSV column,
-// and the label of the text format.
-struct context_field {
-  std::string_view key;
-  std::string_view label;
-  std::string scan::finding::*member;
-};
-const context_field context_fields[] = {{"timestamp", "time", &scan::finding::timestamp},
-                                        {"event_id", "event", &scan::finding::event_id},
-                                        {"interface", "interface", &scan::finding::interface},
-                                        {"ssid", "ssid", &scan::finding::ssid},
-                                        {"bssid", "bssid", &scan::finding::bssid},
-                                        {"sta", "sta", &scan::finding::sta}};
-
-// One JSON object per line, appended to `s` (reused between findings: no per-field temporaries).
-// The JSON of a finding's table-derived fields (name, meaning, hint) is the same for every finding
-// of a code: escaped once per code and reused (dense logs repeat a few codes many times).
-struct code_json {
-  std::string name_meaning;  // ,"name":...,"meaning":...
-  std::string hint;          // ,"hint":...
-};
-const code_json& json_of(const code_info& c, const scan::finding& f) {
-  static std::unordered_map<const code_info*, code_json> cache;
-  auto [it, fresh] = cache.try_emplace(&c);
-  if (fresh) {
-    std::string& nm = it->second.name_meaning;
-    nm = ",\"name\":";
-    append_json_string(nm, f.name);
-    nm += ",\"meaning\":";
-    append_json_string(nm, f.meaning);
-    std::string& h = it->second.hint;
-    if (f.hint_cause.empty()) {
-      h = ",\"hint\":null";
-    } else {
-      h = ",\"hint\":{\"heuristic\":true,\"cause\":";
-      append_json_string(h, f.hint_cause);
-      h += ",\"action\":";
-      append_json_string(h, f.hint_action);
-      h += '}';
-    }
-  }
-  return it->second;
-}
-
-void append_jsonl(std::string& s, const scan::finding& f) {
-  // Findings with a table code carry its own name, meaning and hint (decoder): cacheable.
-  const code_json* cached = f.code && f.name == f.code->name ? &json_of(*f.code, f) : nullptr;
-  const auto str = [&s](std::string_view key, std::string_view v) {
-    s += key;
-    append_json_string(s, v);
-  };
-  const auto opt = [&s](std::string_view key, std::string_view v) {
-    s += key;
-    if (v.empty())
-      s += "null";
-    else
-      append_json_string(s, v);
-  };
-  str("{\"source\":", f.source);
-  s += ",\"line\":";
-  s += std::to_string(f.line);
-  str(",\"format\":", scan::to_string(f.format));
-  opt(",\"rule\":", f.rule);
-  s += ",\"confidence\":";
-  s += confidence_text(f.confidence);
-  str(",\"field\":", f.field);
-  str(",\"kind\":", scan::to_string(f.kind));
-  opt(",\"family\":", f.fam ? to_string(*f.fam) : std::string_view{});
-  opt(",\"space\":", f.space);
-  s += ",\"value\":";
-  s += f.has_value ? std::to_string(f.value) : std::string("null");
-  opt(",\"hex\":", value_hex(f));
-  opt(",\"raw\":", f.raw);
-  if (cached) {
-    s += cached->name_meaning;
-  } else {
-    opt(",\"name\":", f.name);
-    opt(",\"meaning\":", f.meaning);
-  }
-  opt(",\"text\":", f.text);
-  opt(",\"mapping\":", f.mapping);
-  if (f.kind == scan::value_kind::text && f.code) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, ",\"score\":%.3f", f.score);
-    s += buf;
-  } else {
-    s += ",\"score\":null";
-  }
-  str(",\"phase\":", to_string(f.ph));
-  str(",\"initiator\":", to_string(f.init));
-  s += f.locally_generated ? ",\"locally_generated\":true" : ",\"locally_generated\":false";
-  if (cached) {
-    s += cached->hint;
-  } else if (f.hint_cause.empty()) {
-    s += ",\"hint\":null";
-  } else {
-    str(",\"hint\":{\"heuristic\":true,\"cause\":", f.hint_cause);
-    str(",\"action\":", f.hint_action);
-    s += '}';
-  }
-  for (const context_field& c : context_fields) {
-    s += ",\"";
-    s += c.key;
-    opt("\":", f.*c.member);
-  }
-  str(",\"excerpt\":", f.excerpt);
-  s += f.line_truncated ? ",\"truncated\":true}\n" : ",\"truncated\":false}\n";
-}
+using scan::confidence_text;
+using scan::value_hex;
+using context_field = scan::context_field;
 
 // CSV: these columns, then the context fields, then the excerpt.
 struct csv_column {
@@ -186,7 +69,7 @@ const csv_column csv_columns[] = {
 std::string csv_header() {
   std::string s;
   for (const csv_column& c : csv_columns) (s += c.name) += ',';
-  for (const context_field& c : context_fields) (s += c.key) += ',';
+  for (const context_field& c : scan::context_fields()) (s += c.key) += ',';
   return s + "excerpt";
 }
 
@@ -195,7 +78,7 @@ std::string csv_header() {
 void write_csv(std::ostream& out, const scan::finding& f) {
   std::string s;
   for (const csv_column& c : csv_columns) (s += csv_untrusted_field(c.value(f))) += ',';
-  for (const context_field& c : context_fields) (s += csv_untrusted_field(f.*c.member)) += ',';
+  for (const context_field& c : scan::context_fields()) (s += csv_untrusted_field(f.*c.member)) += ',';
   out << s << csv_untrusted_field(f.excerpt) << "\n";
 }
 
@@ -216,6 +99,11 @@ void write_text(std::ostream& out, const scan::finding& f) {
     s += " ";
     put(f.raw.empty() ? std::string_view("(text)") : std::string_view(f.raw));
     s += " (not decoded: not a code space wlancode knows)";
+  } else if (f.kind == scan::value_kind::event) {
+    s += "event ";
+    s += scan::to_string(f.event);
+    s += " - ";
+    put(f.meaning);
   } else {
     s += "reason text, ";
     put(f.mapping);
@@ -246,7 +134,7 @@ void write_text(std::ostream& out, const scan::finding& f) {
     ctx += ' ';
     append_terminal_safe(ctx, v);
   };
-  for (const context_field& c : context_fields) add(c.label, f.*c.member);
+  for (const context_field& c : scan::context_fields()) add(c.label, f.*c.member);
   if (!ctx.empty()) s += "\n  " + ctx;
   if (!f.meaning.empty()) s += "\n  meaning: " + f.meaning;  // from the tables, not the log
   if (!f.text.empty()) {
@@ -395,6 +283,9 @@ runner add_scan(CLI::App& app) {
   cmd->add_flag("--summary", opt->summary,
                 "Print counts by code, family, phase, initiator, SSID and BSSID instead of findings");
   cmd->add_flag("--redact", opt->redact, "Mask MAC addresses, SSIDs and user names in all output");
+  cmd->add_flag("--events", opt->events,
+                "Also report connection lifecycle events (attempt started, associated, connected, disconnected...) as "
+                "findings of kind 'event'");
   cmd->add_option("-j,--jobs", opt->jobs, "Threads for large regular files (1 to 256)")
       ->check(integer_in(1, 256, "a positive integer"))
       ->option_text("N (default 1)");
@@ -408,6 +299,7 @@ runner add_scan(CLI::App& app) {
     so.forced = *scan::parse_input_format(opt->input_format);
     so.only = opt->only;
     so.redact = opt->redact;
+    so.events = opt->events;
     so.jobs = opt->jobs;
     so.max_line = opt->max_line;
     const bool tty = ::isatty(2) != 0;
@@ -446,7 +338,7 @@ runner add_scan(CLI::App& app) {
           write_text(std::cout, f);
           break;
         case format::json:
-          append_jsonl(jsonl, f);
+          scan::append_jsonl(jsonl, f);
           if (jsonl.size() >= (64u << 10)) flush_jsonl();
           break;
         case format::csv:

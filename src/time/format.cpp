@@ -1,0 +1,76 @@
+// Instants as text: ISO 8601 in UTC with the printed precision, or a time since boot.
+#include "civil.hpp"
+
+namespace wlancode {
+
+using namespace time_detail;
+
+namespace {
+
+struct writer {
+  char* out;
+  std::size_t cap, n = 0;
+  void put(char c) noexcept {
+    if (n < cap) out[n] = c;
+    ++n;
+  }
+  void num(std::uint64_t v, int width) noexcept {
+    char d[20];
+    int k = 0;
+    do {
+      d[k++] = static_cast<char>('0' + v % 10);
+      v /= 10;
+    } while (v && k < 20);
+    for (int pad = k; pad < width; ++pad) put('0');
+    while (k) put(d[--k]);
+  }
+  void fraction(std::uint64_t ns, int digits) noexcept {
+    if (digits <= 0) return;
+    put('.');
+    std::uint64_t div = 100'000'000;
+    for (int k = 0; k < digits && k < 9; ++k, div /= 10) put(static_cast<char>('0' + (ns / div) % 10));
+  }
+};
+
+}  // namespace
+
+std::size_t to_iso8601(const instant& t, char* out, std::size_t cap) noexcept {
+  writer w{out, cap};
+  const int digits = t.digits < 0 ? 0 : t.digits > 9 ? 9 : t.digits;
+  if (t.clk == instant::clock::relative) {  // +812.121877s
+    const std::uint64_t ns = t.ns < 0 ? 0 : static_cast<std::uint64_t>(t.ns);
+    w.put('+');
+    w.num(ns / ns_per_s, 1);
+    w.fraction(ns % ns_per_s, digits);
+    w.put('s');
+  } else if (t.clk == instant::clock::utc) {
+    const std::int64_t s = floor_div(t.ns, ns_per_s);
+    const auto frac = static_cast<std::uint64_t>(t.ns - s * ns_per_s);
+    const std::int64_t day = floor_div(s, 86400);
+    const auto sod = static_cast<std::uint64_t>(s - day * 86400);
+    const civil c = civil_from_days(day);
+    if (c.year < 0) w.put('-');
+    w.num(static_cast<std::uint64_t>(c.year < 0 ? -c.year : c.year), 4);
+    w.put('-');
+    w.num(c.month, 2);
+    w.put('-');
+    w.num(c.day, 2);
+    w.put('T');
+    w.num(sod / 3600, 2);
+    w.put(':');
+    w.num(sod / 60 % 60, 2);
+    w.put(':');
+    w.num(sod % 60, 2);
+    w.fraction(frac, digits);
+    w.put('Z');
+  }
+  return w.n;
+}
+
+std::string to_iso8601(const instant& t) {
+  char buf[48];
+  const std::size_t n = to_iso8601(t, buf, sizeof buf);
+  return std::string(buf, n < sizeof buf ? n : sizeof buf);
+}
+
+}  // namespace wlancode

@@ -1,0 +1,133 @@
+// The library's JSONL record writer (wlancode/scan_json.hpp), against hand-typed records.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "wlancode/scan_json.hpp"
+
+// GCC 12 warns, wrongly, on assigning short literals to std::string members at -O2 (GCC bug 105329).
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wrestrict"
+#endif
+
+namespace {
+using namespace wlancode;
+
+std::string escaped(std::string_view s) {
+  std::string out;
+  scan::append_json_string(out, s);
+  return out;
+}
+
+TEST(ScanJson, StringEscaping) {
+  EXPECT_EQ(escaped(""), "\"\"");
+  EXPECT_EQ(escaped("a\"b\\c"), "\"a\\\"b\\\\c\"");
+  EXPECT_EQ(escaped(std::string("x\0y", 3)), "\"x\\u0000y\"");
+  EXPECT_EQ(escaped("\x1b[31m"), "\"\\u001B[31m\"");
+  EXPECT_EQ(escaped("\x7f"), "\"\\u007F\"");
+  EXPECT_EQ(escaped("\xc2\x9b"), "\"\\u009B\"");                    // C1 CSI
+  EXPECT_EQ(escaped("caf\xc3\xa9"), "\"caf\xc3\xa9\"");             // valid UTF-8 kept
+  EXPECT_EQ(escaped("\xff\xfe"), "\"\\uFFFD\\uFFFD\"");             // invalid bytes
+  EXPECT_EQ(escaped("\xed\xa0\x80"), "\"\\uFFFD\\uFFFD\\uFFFD\"");  // a surrogate
+  EXPECT_EQ(escaped("\xe2\x82"), "\"\\uFFFD\\uFFFD\"");             // truncated sequence
+  const std::string long_plain(1000, 'a');
+  EXPECT_EQ(escaped(long_plain + "\n"), "\"" + long_plain + "\\u000A\"");
+}
+
+TEST(ScanJson, HexAndConfidence) {
+  EXPECT_EQ(scan::hex(family::wlan_reason, 0x38004), "0x00038004");
+  EXPECT_EQ(scan::hex(family::ieee80211_reason, 3), "0x0003");
+  EXPECT_EQ(scan::hex32(0xFFFFFFFFu), "0xFFFFFFFF");
+  EXPECT_EQ(scan::confidence_text(1.0), "1.00");
+  EXPECT_EQ(scan::confidence_text(0.85), "0.85");
+  EXPECT_EQ(scan::confidence_text(0.0), "0.00");
+  scan::finding f;
+  EXPECT_EQ(scan::value_hex(f), "");
+  f.has_value = true;
+  f.value = 5;
+  EXPECT_EQ(scan::value_hex(f), "0x00000005");  // raw: 32 bits
+  f.fam = family::ieee80211_status;
+  EXPECT_EQ(scan::value_hex(f), "0x0005");
+}
+
+TEST(ScanJson, ContextFieldsInSchemaOrder) {
+  std::vector<std::string> keys;
+  for (const scan::context_field& c : scan::context_fields()) keys.emplace_back(c.key);
+  EXPECT_EQ(keys, (std::vector<std::string>{"timestamp", "event_id", "interface", "ssid", "bssid", "sta"}));
+}
+
+scan::finding raw_finding() {
+  scan::finding f;
+  f.source = "a\"b.log";
+  f.line = 7;
+  f.format = scan::input_format::plain;
+  f.rule = "generic";
+  f.confidence = 0.6;
+  f.field = "reason";
+  f.kind = scan::value_kind::raw;
+  f.space = "eap_reason";
+  f.has_value = true;
+  f.value = 42;
+  f.raw = "42";
+  f.ssid = "home";
+  f.excerpt = "reason=42\x01";
+  f.line_truncated = true;
+  return f;
+}
+
+TEST(ScanJson, RawFindingRecord) {
+  std::string s = "prefix";
+  scan::append_jsonl(s, raw_finding());
+  EXPECT_EQ(s,
+            "prefix{\"source\":\"a\\\"b.log\",\"line\":7,\"format\":\"plain\",\"rule\":\"generic\","
+            "\"confidence\":0.60,\"field\":\"reason\",\"kind\":\"raw\",\"event\":null,\"family\":null,\"space\":\"eap_"
+            "reason\","
+            "\"value\":42,\"hex\":\"0x0000002A\",\"raw\":\"42\",\"name\":null,\"meaning\":null,\"text\":null,"
+            "\"mapping\":null,\"score\":null,\"phase\":\"unknown\",\"initiator\":\"unknown\","
+            "\"locally_generated\":false,\"hint\":null,\"timestamp\":null,\"event_id\":null,\"interface\":null,"
+            "\"ssid\":\"home\",\"bssid\":null,\"sta\":null,\"excerpt\":\"reason=42\\u0001\",\"truncated\":true}\n");
+}
+
+TEST(ScanJson, CodeFindingRecordSameOnEveryThread) {
+  const code_info* c = find(family::ieee80211_reason, 3);
+  ASSERT_NE(c, nullptr);
+  scan::finding f;
+  f.source = "x";
+  f.line = 1;
+  f.rule = "wpa_disconnected";
+  f.field = "reason";
+  f.fam = family::ieee80211_reason;
+  f.has_value = true;
+  f.value = 3;
+  f.raw = "3";
+  f.code = c;
+  f.name = std::string(c->name);
+  f.meaning = "M";
+  f.ph = c->phase;
+  f.init = c->initiator;
+  f.locally_generated = true;
+  f.hint_cause = "C";
+  f.hint_action = "A";
+  std::string one;
+  scan::append_jsonl(one, f);
+  std::string want = ",\"family\":\"ieee80211_reason\",\"space\":null,\"value\":3,\"hex\":\"0x0003\",\"raw\":\"3\",";
+  want.append("\"name\":\"").append(c->name).append("\",\"meaning\":\"M\",");
+  EXPECT_NE(one.find(want), std::string::npos) << one;
+  EXPECT_NE(one.find(",\"locally_generated\":true,\"hint\":{\"heuristic\":true,\"cause\":\"C\",\"action\":\"A\"},"),
+            std::string::npos)
+      << one;
+  std::vector<std::string> out(4);
+  std::vector<std::thread> ts;
+  for (auto& o : out)
+    ts.emplace_back([&o, &f] {
+      for (int i = 0; i < 100; ++i) {
+        o.clear();
+        scan::append_jsonl(o, f);
+      }
+    });
+  for (auto& t : ts) t.join();
+  for (const auto& o : out) EXPECT_EQ(o, one);
+}
+}  // namespace
