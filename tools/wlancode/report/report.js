@@ -105,10 +105,12 @@
     const hex = str(c.hex || o.hex);
     return `${str(c.family || o.family || 'raw')} ${hex || str(c.value !== undefined ? c.value : o.value)}`.trim();
   }
+  // A code name that may wrap after its underscores (WLAN_REASON_CODE_...), and nowhere else.
+  const breakable = (text) => visible(text).split(/(?<=_)/).map((part, i) => [i ? h('wbr') : null, part]);
   function codeLink(ref, occurrence) {
     const text = codeName(ref, occurrence);
-    if (!codeEntry(ref)) return h('span', { class: 'mono' }, text);
-    return h('a', { class: 'mono', href: '#' + codeAnchor(ref) }, text);
+    if (!codeEntry(ref)) return h('span', { class: 'mono' }, breakable(text));
+    return h('a', { class: 'mono', href: '#' + codeAnchor(ref) }, breakable(text));
   }
   function causeTitle(id) {
     for (const c of arr(DATA.causes)) if (str(obj(c).id) === str(id)) return str(c.title) || str(id);
@@ -665,7 +667,7 @@
       row('what to do', hint.action);
       row('seen', num(c.count) !== null ? plural(c.count, 'time') : '');
       grid.appendChild(h('article', { class: 'code-card', id: codeAnchor(ref) },
-        h('h3', null, visible(codeName(ref, c))),
+        h('h3', null, breakable(codeName(ref, c))),
         h('div', { class: 'family' }, `${visible(c.family)} \u00b7 ${visible(c.hex)}${num(c.value) !== null ? ` (${c.value})` : ''}${c.section ? ' \u00b7 ' + visible(c.section) : ''}`),
         h('p', null, visible(c.meaning) || (str(c.name) ? '' : 'A raw code: wlancode shows it as the log printed it, without a table to decode it.')),
         rows.length ? h('dl', null, rows) : null));
