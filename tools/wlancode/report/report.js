@@ -167,6 +167,7 @@
     row('likely cause', hint.cause);
     row('what to do', hint.action);
     if (o.source) row('seen', `${str(o.source)}${num(o.line) !== null ? ':' + o.line : ''}${o.decisive ? ' (decisive)' : ''}`);
+    if (codeEntry(ref)) rows.push(h('dt', null, ''), h('dd', null, h('a', { href: '#' + codeAnchor(ref) }, 'explanation in the code list \u2193')));
     return h('div', { class: 'info' }, h('div', { class: 'info-title' }, h('span', { class: 'mono' }, visible(codeName(ref, o)))),
       h('dl', null, rows));
   }
@@ -294,7 +295,8 @@
       const where = `${visible(e.source)}${num(e.line) !== null ? ':' + e.line : ''}`;
       const when = group ? whenText(group, e.time, e.t) : (parseTime(e.time) ? fmtClock(parseTime(e.time), true) : '');
       const li = h('li', { class: e.ref ? (e.decisive ? 'code-line decisive' : 'code-line') : null },
-        e.ref ? h('span', { class: 'tag' + (e.decisive ? ' decisive' : '') }, e.decisive ? 'decisive' : 'code') : null,
+        e.ref ? h(codeEntry(e.ref) ? 'a' : 'span', { class: 'tag' + (e.decisive ? ' decisive' : ''), href: codeEntry(e.ref) ? '#' + codeAnchor(e.ref) : null,
+          title: codeName(e.ref, e) }, e.decisive ? 'decisive' : 'code') : null,
         e.event ? h('span', { class: 'tag' }, visible(e.event).replace(/_/g, ' ')) : null,
         h('span', { class: 'where' }, `${where}${when && when !== '\u2014' ? '  ' + when : ''}  `),
         visible(e.excerpt));
