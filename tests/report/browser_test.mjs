@@ -246,6 +246,30 @@ async function broken(browser) {
   await context.close();
 }
 
+// Valid JSON of the wrong shape: every field of another type, null, out of range. The page draws
+// what it can and throws nothing.
+async function wrongShapes(browser) {
+  const shapes = [
+    { groups: { a: 1 }, totals: 'x', causes: [null, 1, 's', { evidence: 'x', confidence: 'high' }], codes: [], by_phase: [1, 2], notes: 'n', inputs: {} },
+    { groups: [null, 3, 'g', { device: 7, network: [], axis: 5, t0: 'soon', attempts: [null, 1, { t_start: '1' },
+      { id: { x: 1 }, outcome: 'maybe', t_start: 5, t_end: 2, duration_s: -1, codes: [null, { t: 1e308, ref: 9 }, { t: -1e308 }], events: 'e' },
+      { t_start: 0, t_end: 1e9, codes: [{ t: 3, ref: 'nope:1', decisive: 'yes' }] }], sessions: [null, { t_start: 2, end_code: {} }], repeats: [null, 5] }],
+      totals: { attempts: 1e300, failed: -3 }, by_cause: { a: 'x', b: -1, c: 1e9 }, codes: { 'nope:2': null, x: { hint: 'h', count: 'many' } } },
+    [], 42, 'text', null,
+  ];
+  for (let i = 0; i < shapes.length; i++) {
+    const file = path.join(args.out, `shape-${i}.json`);
+    writeFileSync(file, JSON.stringify(shapes[i]));
+    const context = await browser.newContext();
+    const { page, log } = await open(context, render(file, `shape-${i}`));
+    // Marks of absurd times overlap: dispatched, not clicked at a point.
+    for (const m of await page.locator('.tl-code, .tl-attempt, .tl-session-end').all()) await m.dispatchEvent('click');
+    eq(`wrong shape ${i}: no console or page errors`, log.errors.join('\n'), '');
+    check(`wrong shape ${i}: a verdict section`, (await page.locator('#verdict').count()) === 1);
+    await context.close();
+  }
+}
+
 async function large(browser) {
   const file = path.join(args.out, 'big.json');
   writeFileSync(file, JSON.stringify(bigDiagnosis(5000)));
@@ -268,7 +292,7 @@ const browser = await chromium.launch({
   args: process.getuid && process.getuid() === 0 ? ['--no-sandbox'] : [],
 });
 try {
-  for (const run of [realistic, empty, hostile, broken, large]) {
+  for (const run of [realistic, empty, hostile, broken, wrongShapes, large]) {
     try {
       await run(browser);
     } catch (e) {

@@ -54,6 +54,8 @@
   const arr = (v) => (Array.isArray(v) ? v : []);
   const obj = (v) => (v && typeof v === 'object' && !Array.isArray(v) ? v : {});
   const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  // A time on a group's axis: absurd magnitudes (beyond 3,000 years) are no time at all.
+  const tnum = (v) => (num(v) !== null && Math.abs(v) <= 1e11 ? v : null);
   const str = (v) => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
   // Control characters made visible (a log line may hold escape sequences or NULs).
   const visible = (v) =>
@@ -417,9 +419,9 @@
     TL.left = W < 480 ? 66 : 86;
     const points = [];
     const intervals = [];
-    const see = (t) => { if (num(t) !== null) points.push(t); };
+    const see = (t) => { if (tnum(t) !== null) points.push(t); };
     for (const a of drawn) {
-      if (num(a.t_start) !== null) intervals.push([a.t_start, num(a.t_end) === null ? a.t_start : Math.max(a.t_start, a.t_end)]);
+      if (tnum(a.t_start) !== null) intervals.push([a.t_start, tnum(a.t_end) === null ? a.t_start : Math.max(a.t_start, a.t_end)]);
       for (const c of arr(a.codes)) see(obj(c).t);
     }
     for (const se of sessions) { see(se.t_start); see(se.t_end); }
@@ -433,7 +435,7 @@
     for (const a of drawn) {
       for (const cRaw of arr(a.codes)) {
         const c = obj(cRaw);
-        if (num(c.t) === null || marks.length >= CAP.timelineCodes) continue;
+        if (tnum(c.t) === null || marks.length >= CAP.timelineCodes) continue;
         marks.push({ c, cx: x(c.t) });
       }
     }
@@ -488,12 +490,12 @@
 
     // Sessions: spans, with the code that ended them as a marker.
     for (const se of sessions) {
-      const a = num(se.t_start);
+      const a = tnum(se.t_start);
       if (a === null) continue;
-      const b = num(se.t_end) === null ? end : num(se.t_end);
+      const b = tnum(se.t_end) === null ? end : tnum(se.t_end);
       root.appendChild(s('g', { class: 'tl-session' }, s('rect', { x: x(a), y: TL.laneSession, width: Math.max(2, x(b) - x(a)), height: 14, rx: 3 }),
         s('title', null, `session ${whenText(group, se.start, se.t_start)}, ${fmtDuration(se.duration_s)}, ended by ${endedByLabel(se.ended_by)}`)));
-      if (se.end_code && num(se.t_end) !== null) {
+      if (se.end_code && tnum(se.t_end) !== null) {
         const ex = x(b);
         const m = s('g', { class: 'tl-session-end', 'data-ref': str(se.end_code), 'aria-label': `session ended: ${codeName(se.end_code)}` },
           s('rect', { x: ex - 8, y: 2, width: 16, height: 28, fill: 'transparent' }),
@@ -505,9 +507,9 @@
 
     // Attempts: bars by outcome (pattern + colour + icon).
     for (const a of drawn) {
-      const ts = num(a.t_start);
+      const ts = tnum(a.t_start);
       if (ts === null) continue;
-      const te = num(a.t_end) === null ? ts : num(a.t_end);
+      const te = tnum(a.t_end) === null ? ts : tnum(a.t_end);
       const o = outcomeOf(a);
       const bx = x(ts);
       const bw = Math.max(5, x(te) - bx);
@@ -557,7 +559,7 @@
       scroller.replaceChildren(timeline(g, gi, panel, w));
     };
     redrawers.push(draw);
-    const untimed = attempts.slice(0, CAP.timelineAttempts).filter((a) => num(a.t_start) === null).length;
+    const untimed = attempts.slice(0, CAP.timelineAttempts).filter((a) => tnum(a.t_start) === null).length;
     const notes = [];
     if (attempts.length > CAP.timelineAttempts) notes.push(`The timeline shows the first ${fmtInt(CAP.timelineAttempts)} of ${fmtInt(attempts.length)} attempts.`);
     if (untimed) notes.push(`${plural(untimed, 'attempt')} without a usable time ${untimed === 1 ? 'is' : 'are'} only in the table.`);
