@@ -17,5 +17,6 @@ runner add_explain(CLI::App& app);
 runner add_list(CLI::App& app);
 runner add_search(CLI::App& app);
 runner add_scan(CLI::App& app);
+runner add_diagnose(CLI::App& app);
 
 }  // namespace wlancode::cli

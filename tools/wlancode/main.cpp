@@ -25,6 +25,7 @@ int run(int argc, char** argv) {
   const runner list = add_list(app);
   const runner search = add_search(app);
   const runner scan = add_scan(app);
+  const runner diagnose = add_diagnose(app);
 
   try {
     app.parse(argc, argv);
@@ -43,6 +44,7 @@ int run(int argc, char** argv) {
     if (app.got_subcommand("list")) return list();
     if (app.got_subcommand("search")) return search();
     if (app.got_subcommand("scan")) return scan();
+    if (app.got_subcommand("diagnose")) return diagnose();
   } catch (const std::exception& e) {
     std::cerr << "wlancode: " << terminal_safe(e.what()) << "\n";
     return exit_usage;

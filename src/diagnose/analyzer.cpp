@@ -1,0 +1,741 @@
+// The attempt state machine: per device (host, interface), lifecycle events open, advance and
+// close connection attempts and sessions; codes attach to what is open, or to what closed on
+// their line. Closed attempts go to their group (device + network), where consecutive ones that
+// ended the same way collapse into one with a count.
+#include <algorithm>
+#include <map>
+
+#include "internal.hpp"
+
+namespace wlancode::diagnose {
+
+std::string_view to_string(outcome o) noexcept {
+  switch (o) {
+    case outcome::succeeded:
+      return "succeeded";
+    case outcome::failed:
+      return "failed";
+    default:
+      return "unknown";
+  }
+}
+
+std::string_view to_string(ender e) noexcept {
+  switch (e) {
+    case ender::device:
+      return "device";
+    case ender::ap:
+      return "ap";
+    case ender::auth_server:
+      return "auth_server";
+    case ender::driver:
+      return "driver";
+    case ender::user:
+      return "user";
+    default:
+      return "unknown";
+  }
+}
+
+namespace {
+
+using scan::event_kind;
+using scan::event_role;
+
+// How far an attempt got, by its steps: later steps rank higher.
+int rank_of(event_kind k) noexcept {
+  switch (k) {
+    case event_kind::attempt_started:
+      return 0;
+    case event_kind::authenticating:
+      return 1;
+    case event_kind::authenticated:
+      return 2;
+    case event_kind::associating:
+      return 3;
+    case event_kind::associated:
+      return 4;
+    case event_kind::key_exchange:
+    case event_kind::eap_started:
+      return 5;
+    case event_kind::eap_success:
+      return 6;
+    case event_kind::key_exchange_done:
+      return 7;
+    default:
+      return 0;
+  }
+}
+
+// The phase an attempt that got to `reached` fails in when nothing says more.
+phase next_phase(int reached, bool any_step) noexcept {
+  if (!any_step) return phase::unknown;
+  switch (reached) {
+    case 0:
+      return phase::discovery;
+    case 1:
+      return phase::authentication;
+    case 2:
+    case 3:
+      return phase::association;
+    case 4:
+    case 5:
+    case 6:
+      return phase::key_exchange;
+    default:
+      return phase::ip_config;
+  }
+}
+
+// Who ended an attempt, by the event that failed it.
+ender ender_of_event(event_kind k) noexcept {
+  switch (k) {
+    case event_kind::assoc_rejected:
+    case event_kind::auth_rejected:
+    case event_kind::link_lost:
+      return ender::ap;
+    case event_kind::eap_failure:
+      return ender::auth_server;
+    case event_kind::not_found:
+    case event_kind::scan_failed:
+    case event_kind::auth_timeout:
+    case event_kind::assoc_timeout:
+    case event_kind::key_rejected:
+    case event_kind::key_failed:
+    case event_kind::ip_failed:
+      return ender::device;
+    default:
+      return ender::unknown;
+  }
+}
+
+// Codes that say something failed (a success status or an unlisted zero says nothing).
+bool is_failure(const scan::finding& f) {
+  if (f.kind == scan::value_kind::raw) return true;
+  if (!f.has_value) return f.kind == scan::value_kind::text;
+  if (f.ph == phase::success) return false;
+  return f.value != 0;  // 0 is success / no error in every family
+}
+
+code_seen code_of(const scan::finding& f, const instant& when) {
+  code_seen c;
+  c.fam = f.fam;
+  c.space = f.space;
+  c.value = f.value;
+  c.has_value = f.has_value;
+  c.raw = f.raw;
+  c.name = f.name;
+  c.meaning = f.meaning;
+  c.ph = f.ph;
+  c.init = f.init;
+  c.locally_generated = f.locally_generated;
+  if (f.fam && f.has_value)
+    c.ref = std::string(to_string(*f.fam)) + ":" + std::to_string(f.value);
+  else if (f.kind == scan::value_kind::raw)
+    c.ref = "raw:" + f.space + ":" + (f.raw.empty() ? f.text.substr(0, 64) : f.raw);
+  else
+    c.ref = "text:" + f.text.substr(0, 64);
+  if (!f.fam && f.kind == scan::value_kind::raw && !f.text.empty()) c.meaning = f.text;
+  if (f.fam && f.has_value && !f.code) {
+    const classification k = classify(*f.fam, f.value);
+    if (k.inner) {
+      c.carried_ref = std::string(to_string(k.inner->fam)) + ":" + std::to_string(k.inner->value);
+      c.carried_name = std::string(k.inner->name);
+    }
+  }
+  c.where = {f.source, f.line, when, f.excerpt};
+  return c;
+}
+
+}  // namespace
+
+struct analyzer::state {
+  limits lim;
+  enum class mode : std::uint8_t { idle, attempting, connected };
+  struct device {
+    std::string host, interface, ssid, bssid;
+    mode m = mode::idle;
+    attempt cur;
+    bool has_cur = false;
+    int reached = 0;
+    bool any_step = false;
+    session sess;
+    bool has_sess = false;
+    // What closed last, for codes and events printed just after (the same line or the next ones).
+    enum class closed : std::uint8_t { none, attempt, session } last = closed::none;
+    std::size_t last_group = 0, last_index = 0;
+    std::string last_source;
+    std::uint64_t last_line = 0;
+    instant last_time;
+  };
+  std::map<std::string, device> devices;
+  std::map<std::string, std::string> interface_of_place;  // "host or source" -> last interface seen
+  std::map<std::string, std::size_t> group_index;
+  std::vector<group> groups;
+  std::vector<input_status> inputs;
+  std::uint64_t findings = 0, events = 0, devices_capped = 0, groups_capped = 0;
+
+  device* device_for(const scan::finding& f) {
+    const std::string host(detail::host_of(f.excerpt, f.timestamp));
+    const std::string place = host.empty() ? "file:" + f.source : "host:" + host;
+    std::string ifc = f.interface;
+    if (ifc.empty()) {
+      auto it = interface_of_place.find(place);
+      if (it != interface_of_place.end()) ifc = it->second;
+    } else if (interface_of_place.size() < lim.max_groups || interface_of_place.count(place)) {
+      interface_of_place[place] = ifc;
+    }
+    const std::string key = place + "|" + ifc;
+    auto it = devices.find(key);
+    if (it == devices.end()) {
+      if (devices.size() >= lim.max_groups) {
+        ++devices_capped;
+        return nullptr;
+      }
+      it = devices.emplace(key, device{}).first;
+      it->second.host = host;
+      it->second.interface = ifc;
+    }
+    return &it->second;
+  }
+
+  group* group_for(const device& d, const std::string& ssid, std::size_t* index) {
+    const std::string key = d.host + "|" + d.interface + "|" + ssid;
+    auto it = group_index.find(key);
+    if (it == group_index.end()) {
+      if (groups.size() >= lim.max_groups) {
+        ++groups_capped;
+        return nullptr;
+      }
+      it = group_index.emplace(key, groups.size()).first;
+      group g;
+      g.host = d.host;
+      g.interface = d.interface;
+      g.ssid = ssid;
+      groups.push_back(std::move(g));
+    }
+    *index = it->second;
+    return &groups[it->second];
+  }
+
+  static void add_bssid(std::vector<std::string>& v, const std::string& b, std::size_t cap) {
+    if (b.empty() || std::find(v.begin(), v.end(), b) != v.end() || v.size() >= cap) return;
+    v.push_back(b);
+  }
+
+  static void widen(group& g, const instant& t) {
+    if (t.clk == instant::clock::none) return;
+    // utc wins over relative: a group with wall-clock times is drawn on them.
+    if (g.first.clk == instant::clock::none ||
+        (g.first.clk == instant::clock::relative && t.clk == instant::clock::utc)) {
+      g.first = g.last = t;
+      return;
+    }
+    if (t.clk != g.first.clk) return;
+    if (t.ns < g.first.ns) g.first = t;
+    if (t.ns > g.last.ns) g.last = t;
+  }
+
+  void note_context(device& d, const scan::finding& f) {
+    if (!f.ssid.empty()) d.ssid = f.ssid;
+    if (!f.bssid.empty() && f.sta.empty()) d.bssid = f.bssid;
+  }
+
+  void open_attempt(device& d, const instant& when, bool roam) {
+    d.cur = attempt{};
+    d.cur.start = d.cur.last_start = d.cur.end = when;
+    d.cur.roam = roam;
+    d.has_cur = true;
+    d.reached = 0;
+    d.any_step = false;
+    d.m = mode::attempting;
+  }
+
+  void add_step(device& d, const scan::finding& f, const instant& when) {
+    if (d.cur.steps.size() < lim.max_steps)
+      d.cur.steps.push_back({f.event, {f.source, f.line, when, f.excerpt}, f.format});
+    if (when.clk != instant::clock::none) d.cur.end = when;
+    if (rank_of(f.event) > d.reached) d.reached = rank_of(f.event);
+    if (info(f.event).role == event_role::step || info(f.event).role == event_role::begin) d.any_step = true;
+  }
+
+  void add_code(attempt& a, code_seen c) {
+    for (const code_seen& k : a.codes)
+      if (k.ref == c.ref) return;  // the same code twice (a field and its rendered text)
+    if (a.codes.size() < lim.max_codes) a.codes.push_back(std::move(c));
+  }
+
+  // Marks the decisive code and derives phase, who ended it, cause and summary.
+  void settle(attempt& a, const std::optional<event_kind>& failing, const evidence* fail_where) {
+    code_seen* decisive = nullptr;
+    for (code_seen& c : a.codes) c.decisive = false;
+    // The code on the failing line, else the last one before it (a decoded one first).
+    const auto before_fail = [&](const code_seen& c) {
+      return !fail_where || c.where.source != fail_where->source || c.where.line <= fail_where->line;
+    };
+    if (fail_where)
+      for (code_seen& c : a.codes)
+        if (c.where.source == fail_where->source && c.where.line == fail_where->line) decisive = &c;
+    for (auto it = a.codes.rbegin(); it != a.codes.rend() && !decisive; ++it)
+      if (it->fam && before_fail(*it)) decisive = &*it;
+    for (auto it = a.codes.rbegin(); it != a.codes.rend() && !decisive; ++it)
+      if (before_fail(*it)) decisive = &*it;
+    if (!decisive && !a.codes.empty()) decisive = &a.codes.back();
+    if (decisive) decisive->decisive = true;
+    if (a.result == outcome::failed) {
+      if (failing && info(*failing).ph != phase::unknown && info(*failing).ph != phase::success)
+        a.failed_at = info(*failing).ph;
+      else if (decisive && decisive->ph != phase::unknown && decisive->ph != phase::success)
+        a.failed_at = decisive->ph;
+      ender by = decisive ? detail::ender_of(*decisive) : ender::unknown;
+      if (by == ender::unknown && decisive) by = detail::ender_of_text(decisive->meaning);
+      if (by == ender::unknown && failing) by = ender_of_event(*failing);
+      a.ended_by = by;
+    }
+    const detail::cause_match m = detail::match_attempt(a);
+    a.cause = m.cause;
+    a.cause_confidence = m.confidence;
+    a.summary = summarize(a, failing);
+  }
+
+  static std::string code_words(const code_seen& c) {
+    std::string s;
+    if (c.fam == family::ieee80211_status)
+      s = "802.11 status " + std::to_string(c.value);
+    else if (c.fam == family::ieee80211_reason)
+      s = "802.11 reason " + std::to_string(c.value);
+    else if (c.fam)
+      s = !c.name.empty() ? c.name : !c.meaning.empty() ? c.meaning.substr(0, 120) : c.ref;
+    else
+      s = c.space + " " + c.raw;
+    if (!c.meaning.empty() && (c.fam == family::ieee80211_status || c.fam == family::ieee80211_reason || !c.fam) &&
+        s.size() < 160)
+      s += " (" + c.meaning.substr(0, 80) + ")";
+    return s;
+  }
+
+  static std::string summarize(const attempt& a, const std::optional<event_kind>& failing) {
+    if (a.result == outcome::succeeded) return a.roam ? "roamed" : "connected";
+    if (a.result == outcome::unknown) return "outcome unknown (the log ends or moves on before a result)";
+    std::string s = failing ? std::string(info(*failing).description) : "failed";
+    if (!failing || info(*failing).ph == phase::unknown) s = "failed in " + std::string(describe(a.failed_at));
+    for (const code_seen& c : a.codes)
+      if (c.decisive) s += ": " + code_words(c);
+    if (a.ended_by != ender::unknown) s += ", ended by " + std::string(ender_words(a.ended_by));
+    return s;
+  }
+
+  static std::string_view ender_words(ender e) {
+    switch (e) {
+      case ender::device:
+        return "this device";
+      case ender::ap:
+        return "the AP";
+      case ender::auth_server:
+        return "the authentication server";
+      case ender::driver:
+        return "the driver";
+      case ender::user:
+        return "the user";
+      default:
+        return "unknown";
+    }
+  }
+
+  static bool same_run(const attempt& a, const attempt& b) {
+    if (a.result != b.result || a.result == outcome::succeeded || a.failed_at != b.failed_at ||
+        a.ended_by != b.ended_by || a.cause != b.cause || a.roam != b.roam)
+      return false;
+    std::string da, db;
+    for (const code_seen& c : a.codes)
+      if (c.decisive) da = c.ref;
+    for (const code_seen& c : b.codes)
+      if (c.decisive) db = c.ref;
+    return da == db;
+  }
+
+  void close_attempt(device& d, outcome o, std::optional<event_kind> failing, const evidence* where) {
+    if (!d.has_cur) return;
+    attempt a = std::move(d.cur);
+    d.has_cur = false;
+    a.result = o;
+    if (o == outcome::failed) a.failed_at = next_phase(d.reached, d.any_step);
+    if (a.bssid.empty()) a.bssid = d.bssid;
+    add_bssid(a.bssids, a.bssid, lim.max_bssids);
+    settle(a, failing, where);
+    std::size_t gi = 0;
+    group* g = group_for(d, d.ssid, &gi);
+    d.m = o == outcome::succeeded ? mode::connected : (d.has_sess ? mode::connected : mode::idle);
+    if (!g) return;
+    ++g->attempts_total;
+    (o == outcome::succeeded ? g->succeeded : o == outcome::failed ? g->failed : g->unknown) += 1;
+    add_bssid(g->bssids, a.bssid, lim.max_bssids);
+    widen(*g, a.start);
+    widen(*g, a.end);
+    if (!g->attempts.empty() && same_run(g->attempts.back(), a)) {
+      attempt& run = g->attempts.back();
+      ++run.count;
+      run.end = a.end;
+      run.last_start = a.start;
+      run.bssid = a.bssid;
+      for (const std::string& b : a.bssids) add_bssid(run.bssids, b, lim.max_bssids);
+      run.steps = std::move(a.steps);
+      run.codes = std::move(a.codes);
+      run.summary = std::move(a.summary);
+    } else if (g->attempts.size() < lim.max_attempts_per_group) {
+      g->attempts.push_back(std::move(a));
+    } else {
+      ++g->attempts_capped;
+      return;
+    }
+    d.last = device::closed::attempt;
+    d.last_group = gi;
+    d.last_index = g->attempts.size() - 1;
+    if (where) {
+      d.last_source = where->source;
+      d.last_line = where->line;
+      d.last_time = where->time;
+    }
+  }
+
+  void open_session(device& d, const scan::finding& f, const instant& when) {
+    d.sess = session{};
+    d.sess.start = d.sess.end = when;
+    d.sess.bssid = d.bssid;
+    d.sess.start_where = {f.source, f.line, when, f.excerpt};
+    d.has_sess = true;
+    d.m = mode::connected;
+  }
+
+  void close_session(device& d, const scan::finding* f, const instant& when, std::optional<event_kind> end_event,
+                     std::optional<code_seen> code) {
+    if (!d.has_sess) return;
+    session s = std::move(d.sess);
+    d.has_sess = false;
+    d.m = d.has_cur ? mode::attempting : mode::idle;
+    s.open = f == nullptr;
+    if (when.clk != instant::clock::none) s.end = when;
+    if (f) s.end_where = {f->source, f->line, when, f->excerpt};
+    if (code) s.end_code = std::move(code);
+    finish_session(s, end_event);
+    std::size_t gi = 0;
+    group* g = group_for(d, d.ssid, &gi);
+    if (!g) return;
+    widen(*g, s.start);
+    widen(*g, s.end);
+    if (g->sessions.size() >= lim.max_sessions_per_group) {
+      ++g->sessions_capped;
+      return;
+    }
+    g->sessions.push_back(std::move(s));
+    if (f) {
+      d.last = device::closed::session;
+      d.last_group = gi;
+      d.last_index = g->sessions.size() - 1;
+      d.last_source = f->source;
+      d.last_line = f->line;
+      d.last_time = when;
+    }
+  }
+
+  static void finish_session(session& s, std::optional<event_kind> end_event) {
+    if (s.open) return;
+    ender by = ender::unknown;
+    if (s.end_code) {
+      by = detail::ender_of(*s.end_code);
+      if (by == ender::unknown) by = detail::ender_of_text(s.end_code->meaning);
+    }
+    if (by == ender::unknown && end_event == event_kind::link_lost) by = ender::ap;
+    s.ended_by = by;
+    const detail::cause_match m = detail::match_session_end(s, end_event);
+    s.cause = m.cause;
+    s.cause_confidence = m.confidence;
+  }
+
+  // Whether a finding follows what closed last closely enough to belong to it.
+  bool follows_last(const device& d, const scan::finding& f, const instant& when, std::uint64_t lines) const {
+    if (d.last == device::closed::none || d.last_source != f.source) return false;
+    if (f.line == d.last_line) return true;
+    if (when.clk != instant::clock::none && when.clk == d.last_time.clk)
+      return when.ns >= d.last_time.ns && when.ns - d.last_time.ns <= 5'000'000'000;
+    return f.line > d.last_line && f.line - d.last_line <= lines;
+  }
+
+  // An attempt that got as far as association and then went quiet for a while succeeded: the
+  // log shows no "connected" line (a kernel log without the supplicant's, a NetworkManager log
+  // without its device state lines).
+  void implicit_success(device& d, const scan::finding& f, const instant& when) {
+    if (!d.has_cur || d.reached < rank_of(event_kind::associated) || d.cur.roam) return;
+    const instant& last = d.cur.end;
+    bool quiet = false;
+    if (when.clk != instant::clock::none && when.clk == last.clk) quiet = when.ns - last.ns > 30'000'000'000;
+    if (!quiet) return;
+    const evidence where = d.cur.steps.empty() ? evidence{f.source, f.line, when, f.excerpt} : d.cur.steps.back().where;
+    close_attempt(d, outcome::succeeded, std::nullopt, &where);
+    d.sess = session{};
+    d.sess.start = d.sess.end = last;
+    d.sess.bssid = d.bssid;
+    d.sess.start_where = where;
+    d.has_sess = true;
+    d.m = mode::connected;
+  }
+
+  void on_event(device& d, const scan::finding& f, const instant& when) {
+    ++events;
+    implicit_success(d, f, when);
+    const evidence where{f.source, f.line, when, f.excerpt};
+    switch (info(f.event).role) {
+      case event_role::begin:
+      case event_role::step:
+        if (d.m == mode::connected && !d.has_cur) {
+          // A step while connected: a reassociation (roam), or a new connection.
+          if (f.event == event_kind::attempt_started) {
+            close_session(d, &f, when, f.event, std::nullopt);
+            open_attempt(d, when, false);
+          } else {
+            open_attempt(d, when, true);
+          }
+        } else if (!d.has_cur) {
+          open_attempt(d, when, false);
+        } else if (rank_of(f.event) <= 3 && d.reached >= 4) {
+          // Back to authentication/association without a result: the attempt was abandoned.
+          close_attempt(d, outcome::unknown, std::nullopt, &where);
+          open_attempt(d, when, d.has_sess);
+        }
+        add_step(d, f, when);
+        if (d.cur.bssid.empty()) d.cur.bssid = d.bssid;
+        break;
+      case event_role::done:
+        if (!d.has_cur && d.has_sess) break;  // already connected (another producer said so first)
+        if (!d.has_cur) open_attempt(d, when, false);
+        add_step(d, f, when);
+        if (d.cur.roam && d.has_sess) {
+          ++d.sess.roams;
+          d.sess.bssid = d.bssid;
+          close_attempt(d, outcome::succeeded, std::nullopt, &where);
+          d.m = mode::connected;
+        } else {
+          close_attempt(d, outcome::succeeded, std::nullopt, &where);
+          open_session(d, f, when);
+        }
+        break;
+      case event_role::fail:
+      case event_role::ip_fail:
+        if (!d.has_cur && !d.has_sess && d.last == device::closed::session && follows_last(d, f, when, 5)) {
+          // The session that just ended, told again as a failure (NetworkManager's device state).
+          session& s = groups[d.last_group].sessions[d.last_index];
+          if (!s.end_code && s.end_where.line == 0) s.end_where = where;
+          break;
+        }
+        if (!d.has_cur && follows_last(d, f, when, 5) && d.last == device::closed::attempt) {
+          // The same failure told again (NetworkManager after wpa_supplicant): evidence for it.
+          attempt& a = groups[d.last_group].attempts[d.last_index];
+          const step* failing = nullptr;
+          for (const step& st : a.steps)
+            if (info(st.kind).role == event_role::fail) failing = &st;
+          // Told again: by another producer, or as a generic failure after a particular one.
+          const phase ph = info(f.event).ph;
+          const bool again = (ph == phase::unknown || ph == a.failed_at) &&
+                             (!failing || failing->format != f.format || f.event == event_kind::attempt_failed ||
+                              f.event == event_kind::key_rejected);
+          if (a.result == outcome::failed && again) {
+            if (a.steps.size() < lim.max_steps) a.steps.push_back({f.event, where, f.format});
+            settle(a, f.event, &where);
+            break;
+          }
+        }
+        if (!d.has_cur && d.has_sess) {
+          close_session(d, &f, when, f.event, std::nullopt);
+          if (f.event != event_kind::ip_failed) break;
+          // IP configuration failed right after the link came up: the attempt did not succeed.
+          open_attempt(d, when, false);
+          d.reached = rank_of(event_kind::key_exchange_done);
+          d.any_step = true;
+        }
+        if (!d.has_cur) open_attempt(d, when, false);
+        add_step(d, f, when);
+        {
+          const bool roam = d.cur.roam;
+          close_attempt(d, outcome::failed, f.event, &where);
+          if (roam) close_session(d, &f, when, f.event, std::nullopt);  // a failed roam ends the session
+        }
+        break;
+      case event_role::end:
+      case event_role::lost:
+        if (d.has_cur) {
+          add_step(d, f, when);
+          close_attempt(d, outcome::failed, f.event, &where);
+          if (d.has_sess) close_session(d, &f, when, f.event, std::nullopt);
+        } else if (d.has_sess) {
+          close_session(d, &f, when, f.event, std::nullopt);
+        } else if (follows_last(d, f, when, 5) && d.last == device::closed::attempt) {
+          attempt& a = groups[d.last_group].attempts[d.last_index];
+          if (a.steps.size() < lim.max_steps) a.steps.push_back({f.event, where, f.format});
+        }
+        break;
+      case event_role::ip_ok:
+        if (d.has_sess) d.sess.ip_configured = true;
+        if (d.has_cur) add_step(d, f, when);
+        break;
+      case event_role::roam:
+        if (d.has_sess) ++d.sess.roams;
+        break;
+    }
+  }
+
+  void on_code(device& d, const scan::finding& f, const instant& when) {
+    if (f.sta.size() && f.bssid.empty()) return;  // an access point's view of one of its stations
+    implicit_success(d, f, when);
+    code_seen c = code_of(f, when);
+    if (d.has_cur) {
+      add_code(d.cur, std::move(c));
+      return;
+    }
+    if (follows_last(d, f, when, 2)) {
+      if (d.last == device::closed::attempt) {
+        attempt& a = groups[d.last_group].attempts[d.last_index];
+        add_code(a, std::move(c));
+        std::optional<event_kind> failing;
+        for (auto it = a.steps.rbegin(); it != a.steps.rend(); ++it)
+          if (info(it->kind).role == event_role::fail || info(it->kind).role == event_role::end) {
+            failing = it->kind;
+            break;
+          }
+        if (a.result == outcome::failed) {
+          const evidence* w = nullptr;
+          for (const step& s : a.steps)
+            if (failing && s.kind == *failing) w = &s.where;
+          settle(a, failing, w);
+        }
+      } else {
+        session& s = groups[d.last_group].sessions[d.last_index];
+        if (!s.end_code) {
+          s.end_code = std::move(c);
+          std::optional<event_kind> end;
+          finish_session(s, end);
+        }
+      }
+      return;
+    }
+    if (!is_failure(f)) return;
+    if (d.has_sess) {
+      // A code while connected, with no event around it: a disconnect reason (the session ends)
+      // or a status of a failed roam.
+      if (f.fam == family::ieee80211_reason || f.fam == family::esp_wifi_reason || f.kind == scan::value_kind::raw) {
+        close_session(d, &f, when, std::nullopt, std::move(c));
+      }
+      return;
+    }
+    // A disconnect reason of a session the log did not show is no attempt.
+    if (f.fam == family::ieee80211_reason || f.space == "event_8003_reason") return;
+    // Only codes: an attempt that failed, inferred from them.
+    open_attempt(d, when, false);
+    d.cur.inferred = true;
+    const evidence where{f.source, f.line, when, f.excerpt};
+    add_code(d.cur, std::move(c));
+    close_attempt(d, outcome::failed, std::nullopt, &where);
+  }
+};
+
+analyzer::analyzer(limits l) : st_(std::make_unique<state>()) { st_->lim = l; }
+analyzer::~analyzer() = default;
+
+void analyzer::add_input(std::string source, std::string error) {
+  if (st_->inputs.size() < st_->lim.max_groups) st_->inputs.push_back({std::move(source), std::move(error)});
+}
+
+void analyzer::add(const scan::finding& f, const instant& when) {
+  state& s = *st_;
+  ++s.findings;
+  state::device* d = s.device_for(f);
+  if (!d) return;
+  s.note_context(*d, f);
+  if (f.kind == scan::value_kind::event)
+    s.on_event(*d, f, when);
+  else
+    s.on_code(*d, f, when);
+}
+
+report analyzer::finish() {
+  state& s = *st_;
+  for (auto& [key, d] : s.devices) {
+    if (d.has_cur) s.close_attempt(d, outcome::unknown, std::nullopt, nullptr);
+    if (d.has_sess) s.close_session(d, nullptr, d.sess.end, std::nullopt, std::nullopt);
+  }
+  report r;
+  r.findings = s.findings;
+  r.events = s.events;
+  r.inputs = std::move(s.inputs);
+  // Groups that saw no attempt and no session (a device's codes only, all attached elsewhere)
+  // are dropped; the others keep their order of first appearance.
+  for (group& g : s.groups)
+    if (g.attempts_total || !g.sessions.empty()) r.groups.push_back(std::move(g));
+  if (s.devices_capped || s.groups_capped)
+    r.notes.push_back("device/network cap of " + std::to_string(s.lim.max_groups) + " reached: " +
+                      std::to_string(s.devices_capped + s.groups_capped) + " findings of further ones not grouped");
+  // Causes, ranked by how many failures they explain, weighted by confidence.
+  std::map<int, cause_count> by;
+  for (std::size_t gi = 0; gi < r.groups.size(); ++gi) {
+    const group& g = r.groups[gi];
+    if (g.attempts_capped)
+      r.notes.push_back(std::to_string(g.attempts_capped) + " attempts of " + (g.ssid.empty() ? "?" : g.ssid) +
+                        " past the cap of " + std::to_string(s.lim.max_attempts_per_group) +
+                        " are counted, not listed");
+    auto add = [&](int cause, double conf, std::uint64_t n, bool is_session, const evidence* ev) {
+      if (cause < 0) return;
+      cause_count& c = by[cause];
+      c.cause = cause;
+      c.weight += conf * static_cast<double>(n) * (is_session ? 0.5 : 1.0);
+      (is_session ? c.sessions : c.attempts) += n;
+      c.confidence = std::max(c.confidence, conf);
+      if (std::find(c.groups.begin(), c.groups.end(), gi) == c.groups.end()) c.groups.push_back(gi);
+      if (ev && c.lines.size() < 5) c.lines.push_back(*ev);
+    };
+    for (const attempt& a : g.attempts) {
+      const evidence* ev = nullptr;
+      for (const code_seen& c : a.codes)
+        if (c.decisive) ev = &c.where;
+      if (!ev && !a.steps.empty()) ev = &a.steps.back().where;
+      add(a.cause, a.cause_confidence, a.count, false, ev);
+    }
+    for (const session& ss : g.sessions) add(ss.cause, ss.cause_confidence, 1, true, &ss.end_where);
+  }
+  for (auto& [k, c] : by) r.causes.push_back(std::move(c));
+  std::stable_sort(r.causes.begin(), r.causes.end(),
+                   [](const cause_count& a, const cause_count& b) { return a.weight > b.weight; });
+  // The verdict.
+  std::uint64_t total = 0, failed = 0;
+  std::map<std::string, std::uint64_t> failed_by_ssid, total_by_ssid;
+  for (const group& g : r.groups) {
+    total += g.attempts_total;
+    failed += g.failed;
+    failed_by_ssid[g.ssid] += g.failed;
+    total_by_ssid[g.ssid] += g.attempts_total;
+  }
+  const std::string likely =
+      r.causes.empty() ? std::string() : "; most likely cause: " + std::string(causes()[r.causes[0].cause].title);
+  if (total == 0) {
+    r.verdict = "No Wi-Fi connection attempts found (" + std::to_string(r.findings) + " findings)";
+    if (!r.groups.empty() && !likely.empty()) r.verdict += likely;
+  } else if (failed == 0) {
+    r.verdict = "All " + std::to_string(total) + " connection attempts succeeded" + likely;
+  } else if (failed_by_ssid.size() == 1 && !failed_by_ssid.begin()->first.empty()) {
+    r.verdict = std::to_string(failed) + " of " + std::to_string(total) + " attempts to `" +
+                failed_by_ssid.begin()->first + "` failed" + likely;
+  } else {
+    std::string worst;
+    std::uint64_t most = 0;
+    for (const auto& [ssid, n] : failed_by_ssid)
+      if (n > most && !ssid.empty()) {
+        most = n;
+        worst = ssid;
+      }
+    r.verdict = std::to_string(failed) + " of " + std::to_string(total) + " connection attempts failed";
+    if (!worst.empty())
+      r.verdict += " (" + std::to_string(most) + " of " + std::to_string(total_by_ssid[worst]) + " to `" + worst + "`)";
+    r.verdict += likely;
+  }
+  return r;
+}
+
+}  // namespace wlancode::diagnose

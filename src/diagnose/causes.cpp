@@ -1,0 +1,151 @@
+// The diagnosis rules of causes.def, applied to one attempt or one session end.
+#include <array>
+#include <cctype>
+
+#include "internal.hpp"
+
+namespace wlancode::diagnose {
+namespace {
+
+enum class test : std::uint8_t { event, code, name, raw, failed_at, ended, roam };
+
+constexpr cause_info cause_rows[] = {
+#define WLANCODE_CAUSE(id, title, check) {#id, title, check},
+#include "causes.def"
+};
+
+constexpr int cause_index(std::string_view id) {
+  for (std::size_t i = 0; i < std::size(cause_rows); ++i)
+    if (cause_rows[i].id == id) return static_cast<int>(i);
+  throw "causes.def: WLANCODE_WHEN names no WLANCODE_CAUSE";
+}
+
+struct when_row {
+  int cause;
+  test t;
+  std::string_view arg;
+  double confidence;
+};
+constexpr when_row when_rows[] = {
+#define WLANCODE_WHEN(id, t, arg, confidence) {cause_index(#id), test::t, arg, confidence},
+#include "causes.def"
+};
+
+struct ender_text {
+  std::string_view text;
+  ender who;
+};
+constexpr ender_text ender_texts[] = {
+#define WLANCODE_ENDER_TEXT(text, who) {text, ender::who},
+#include "causes.def"
+};
+
+bool icontains(std::string_view hay, std::string_view needle) noexcept {
+  if (needle.size() > hay.size()) return false;
+  for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i) {
+    std::size_t k = 0;
+    while (k < needle.size() &&
+           std::tolower(static_cast<unsigned char>(hay[i + k])) == std::tolower(static_cast<unsigned char>(needle[k])))
+      ++k;
+    if (k == needle.size()) return true;
+  }
+  return false;
+}
+
+// "family:value" of a code.
+bool code_is(const code_seen& c, std::string_view arg) {
+  if (!c.fam || !c.has_value) return false;
+  return c.ref == arg || c.carried_ref == arg;
+}
+
+bool code_test(const when_row& w, const code_seen& c) {
+  switch (w.t) {
+    case test::code:
+      return code_is(c, w.arg);
+    case test::name:
+      return (!c.name.empty() && c.name.find(w.arg) != std::string::npos) ||
+             (!c.carried_name.empty() && c.carried_name.find(w.arg) != std::string::npos);
+    case test::raw:
+      return !c.fam && c.space == w.arg;
+    default:
+      return false;
+  }
+}
+
+void consider(detail::cause_match& best, const when_row& w) {
+  if (w.confidence > best.confidence) best = {w.cause, w.confidence};
+}
+
+}  // namespace
+
+std::span<const cause_info> causes() noexcept { return cause_rows; }
+
+namespace detail {
+
+cause_match match_attempt(const attempt& a) {
+  cause_match best;
+  if (a.result != outcome::failed) return best;
+  for (const when_row& w : when_rows) {
+    switch (w.t) {
+      case test::event:
+        for (const step& s : a.steps)
+          if (scan::to_string(s.kind) == w.arg) consider(best, w);
+        break;
+      case test::code:
+      case test::name:
+      case test::raw:
+        for (const code_seen& c : a.codes)
+          if (code_test(w, c)) consider(best, w);
+        break;
+      case test::failed_at:
+        if (to_string(a.failed_at) == w.arg) consider(best, w);
+        break;
+      case test::roam:
+        if (a.roam) consider(best, w);
+        break;
+      case test::ended:
+        break;
+    }
+  }
+  return best;
+}
+
+cause_match match_session_end(const session& s, std::optional<scan::event_kind> end_event) {
+  cause_match best;
+  if (s.open) return best;
+  for (const when_row& w : when_rows) {
+    if (w.t == test::event && end_event && scan::to_string(*end_event) == w.arg) consider(best, w);
+    if (!s.end_code) continue;
+    if (w.t == test::ended && !s.end_code->locally_generated && code_is(*s.end_code, w.arg)) consider(best, w);
+    if ((w.t == test::name || w.t == test::raw || w.t == test::code) && code_test(w, *s.end_code)) consider(best, w);
+  }
+  return best;
+}
+
+ender ender_of_text(std::string_view text) noexcept {
+  for (const ender_text& e : ender_texts)
+    if (icontains(text, e.text)) return e.who;
+  return ender::unknown;
+}
+
+ender ender_of(const code_seen& c) noexcept {
+  if (c.locally_generated) return ender::device;
+  switch (c.init) {
+    case initiator::network:
+      return ender::ap;
+    case initiator::auth_server:
+      return ender::auth_server;
+    case initiator::driver:
+      return ender::driver;
+    case initiator::user:
+      return ender::user;
+    case initiator::config:
+    case initiator::system:
+      return ender::device;
+    default:
+      return ender::unknown;
+  }
+}
+
+}  // namespace detail
+}  // namespace wlancode::diagnose

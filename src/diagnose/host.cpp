@@ -1,0 +1,39 @@
+// Who a line is about: the host a syslog-style line names after its timestamp.
+#include <cctype>
+
+#include "internal.hpp"
+
+namespace wlancode::diagnose::detail {
+
+std::string_view host_of(std::string_view s, std::string_view timestamp) noexcept {
+  // The timestamp must open the line (BSD syslog, ISO 8601 with journalctl -o short-iso, RFC 5424
+  // after "<PRI>1 "); the host is the next word, followed by a program tag "name[pid]:" or "name:".
+  bool rfc5424 = false;
+  if (s.starts_with("<")) {
+    const std::size_t gt = s.find('>');
+    if (gt == std::string_view::npos || gt > 5) return {};
+    s.remove_prefix(gt + 1);
+    if (s.starts_with("1 ")) {
+      s.remove_prefix(2);
+      rfc5424 = true;  // "<PRI>1 TIMESTAMP HOST APP PROCID MSGID ...": the host is a field
+    }
+  }
+  if (timestamp.empty() || !s.starts_with(timestamp)) return {};
+  s.remove_prefix(timestamp.size());
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  std::size_t e = 0;
+  while (e < s.size() && s[e] != ' ' && s[e] != ':' && s[e] != '[') ++e;
+  if (e == 0 || e > 64 || e >= s.size() || s[e] != ' ') return {};
+  const std::string_view host = s.substr(0, e);
+  for (char c : host)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.' || c == '_')) return {};
+  if (rfc5424) return host == "-" ? std::string_view{} : host;
+  // The word after it is a program tag.
+  std::string_view rest = s.substr(e + 1);
+  std::size_t t = 0;
+  while (t < rest.size() && rest[t] != ' ' && rest[t] != ':' && rest[t] != '[') ++t;
+  if (t == 0 || t >= rest.size() || (rest[t] != ':' && rest[t] != '[')) return {};
+  return host;
+}
+
+}  // namespace wlancode::diagnose::detail

@@ -1,0 +1,100 @@
+// scan -> timeline -> analyzer, for a list of paths: the whole of `diagnose` but its printing.
+#include <sys/stat.h>
+
+#include <map>
+
+#include "internal.hpp"
+
+namespace wlancode::diagnose {
+namespace {
+
+// --redact: names become stable pseudonyms (the same SSID is "ssid-1" everywhere, so groups still
+// read apart), MACs keep their first octet, and excerpts go through scan::redact_text.
+class pseudonyms {
+ public:
+  void apply(report& r) {
+    for (group& g : r.groups) {
+      name(g.host, "host-", hosts_);
+      name(g.ssid, "ssid-", ssids_);
+      for (std::string& b : g.bssids) mac(b);
+      for (attempt& a : g.attempts) {
+        mac(a.bssid);
+        for (std::string& b : a.bssids) mac(b);
+        for (step& s : a.steps) text(s.where);
+        for (code_seen& c : a.codes) text(c.where);
+        a.summary = scan::redact_text(a.summary);
+      }
+      for (session& s : g.sessions) {
+        mac(s.bssid);
+        text(s.start_where);
+        text(s.end_where);
+        if (s.end_code) text(s.end_code->where);
+      }
+    }
+    for (cause_count& c : r.causes)
+      for (evidence& e : c.lines) text(e);
+    r.verdict = scan::redact_text(r.verdict);
+    for (const auto& [real, alias] : ssids_) replace_all(r.verdict, "`" + real + "`", "`" + alias + "`");
+  }
+
+ private:
+  static void name(std::string& s, const char* prefix, std::map<std::string, std::string>& m) {
+    if (s.empty()) return;
+    auto it = m.find(s);
+    if (it == m.end()) it = m.emplace(s, prefix + std::to_string(m.size() + 1)).first;
+    s = it->second;
+  }
+  static void mac(std::string& s) {
+    if (!s.empty()) s = scan::redact_text(s);
+  }
+  void text(evidence& e) {
+    e.excerpt = scan::redact_text(e.excerpt);
+    for (const auto* m : {&ssids_, &hosts_})
+      for (const auto& [real, alias] : *m)
+        if (real.size() >= 3) replace_all(e.excerpt, real, alias);
+  }
+  static void replace_all(std::string& s, const std::string& from, const std::string& to) {
+    for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+      s.replace(at, from.size(), to);
+  }
+  std::map<std::string, std::string> hosts_, ssids_;
+};
+
+}  // namespace
+
+report run(const std::vector<std::string>& paths, const run_options& opt, const scan::error_sink& errors) {
+  analyzer an(opt.lim);
+  scan::options so = opt.scan;
+  so.events = true;
+  so.redact = false;  // grouping needs the real names; the report is redacted at the end
+  std::string source;
+  std::optional<timeline> tl;
+  const auto timeline_for = [&](const std::string& s) -> timeline& {
+    if (!tl || s != source) {
+      source = s;
+      timeline_settings ts;
+      ts.tz = opt.tz;
+      ts.year = opt.year;
+      struct stat sb {};
+      if (s != "-" && ::stat(s.c_str(), &sb) == 0) ts.reference_s = static_cast<std::int64_t>(sb.st_mtime);
+      tl.emplace(ts);
+    }
+    return *tl;
+  };
+  for (const std::string& p : paths) {
+    bool failed = false;
+    const scan::result r = scan::scan_path(
+        p, so, [&](const scan::finding& f) { an.add(f, timeline_for(f.source).resolve(f.timestamp, f.excerpt)); },
+        [&](const scan::input_error& e) {
+          if (errors) errors(e);
+          an.add_input(e.source, e.message);
+          failed = failed || e.source == p;
+        });
+    if (!failed && r.errors == 0) an.add_input(p);
+  }
+  report r = an.finish();
+  if (opt.scan.redact) pseudonyms().apply(r);
+  return r;
+}
+
+}  // namespace wlancode::diagnose

@@ -1,0 +1,45 @@
+// Options of `diagnose` and `report`.
+#include "diagnose_options.hpp"
+
+#include <iostream>
+
+#include "options.hpp"
+#include "wlancode/scan.hpp"
+
+namespace wlancode::cli {
+
+void add_diagnose_options(CLI::App& cmd, diagnose_options& opt) {
+  cmd.add_option("paths", opt.paths, "Files or directories to read ('-' or none: standard input)");
+  cmd.add_option("--input-format", opt.input_format, "Force the input format (as for `scan`)")
+      ->check([](const std::string& v) -> std::string {
+        return scan::parse_input_format(v) ? std::string() : "unknown input format '" + v + "'";
+      });
+  cmd.add_option("--tz", opt.tz,
+                 "Zone of timestamps printed without an offset: UTC (default), local, +02:00, Europe/Berlin");
+  cmd.add_option("--year", opt.year, "Year of timestamps printed without one (default: from each file's mtime)")
+      ->check(CLI::Range(1970, 9999));
+  cmd.add_flag("--redact", opt.redact, "Replace host names and SSIDs by pseudonyms, mask MACs and user names");
+  cmd.add_option("-j,--jobs", opt.jobs, "Threads for large regular files (1 to 256)")
+      ->check(integer_in(1, 256, "a positive integer"))
+      ->option_text("N (default 1)");
+}
+
+diagnose::report run_diagnosis(const diagnose_options& opt) {
+  diagnose::run_options ro;
+  ro.scan.forced = *scan::parse_input_format(opt.input_format);
+  ro.scan.redact = opt.redact;
+  ro.scan.jobs = opt.jobs;
+  ro.year = opt.year;
+  if (!opt.tz.empty()) {
+    std::string error;
+    ro.tz = time_zone::load(opt.tz, &error);
+    if (!ro.tz) throw CLI::ValidationError("--tz", error.empty() ? "unknown zone '" + opt.tz + "'" : error);
+  }
+  std::vector<std::string> paths = opt.paths;
+  if (paths.empty()) paths.push_back("-");
+  return diagnose::run(paths, ro, [](const scan::input_error& e) {
+    std::cerr << "wlancode: " << terminal_safe(e.source) << ": " << terminal_safe(e.message) << "\n";
+  });
+}
+
+}  // namespace wlancode::cli
