@@ -99,7 +99,7 @@ async function realistic(browser) {
   // The answer first: the verdict is the first section, the causes next.
   const order = await page.$$eval('#report > section', (ss) => ss.slice(0, 2).map((s) => s.id));
   eq('realistic: verdict then causes', order.join(','), 'verdict,causes');
-  check('realistic: verdict text', (await visibleText(page, '#verdict')).includes('7 of 10 attempts failed'));
+  check('realistic: verdict text', (await visibleText(page, '#verdict')).includes('9 of 12 attempts failed'));
   eq('realistic: causes listed', await page.locator('.cause').count(), 3);
   check('realistic: top cause first', (await visibleText(page, '.cause')).includes('Wrong Wi-Fi password'));
   check('realistic: confidence shown', (await visibleText(page, '.cause')).includes('confidence 80%'));
@@ -149,9 +149,17 @@ async function realistic(browser) {
   await page.keyboard.press('Enter');
   check('realistic: Enter fills the panel', (await visibleText(page, '#group-0 .panel')).includes('ONEX_EAP_FAILURE_RECEIVED'));
   // An attempt bar explains the attempt and marks its table row.
-  await page.locator('#group-1 .tl-attempt').nth(2).click();
+  await page.locator('#group-1 .tl-attempt[data-attempt="2"]').click();
   check('realistic: attempt click explains it', (await visibleText(page, '#group-1 .panel')).includes('key exchange failed'));
   eq('realistic: attempt click marks its row', await page.locator('tr.target').getAttribute('id'), 'attempt-1-2');
+
+  // A record of 3 collapsed attempts: one bar labelled 3x, a row marked x 3, counted 3 times.
+  eq('realistic: collapsed repeats bar', await page.locator('#group-2 .tl-attempt text').last().textContent(), '3\u00d7');
+  check('realistic: collapsed repeats row', (await visibleText(page, '#attempt-2-1')).includes('\u00d7 3'));
+  check('realistic: group counts', (await visibleText(page, '#group-2 .group-stats')).startsWith('4 attempts: 0 succeeded, 3 failed, 1 unknown'));
+  // Table rows in time order although the diagnosis lists group 0's attempts as they closed.
+  const starts = await page.$$eval('#group-1 table.attempts tr[id^="attempt-"] td:nth-child(2)', (tds) => tds.map((t) => t.textContent));
+  eq('realistic: table in time order', starts.join(' '), '09:10:00 09:10:03 09:10:10 09:11:00');
 
   // Table, code links, charts, inputs.
   eq('realistic: table rows', await page.locator('table.attempts tr[id^="attempt-"]').count(), 10);

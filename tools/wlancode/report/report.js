@@ -93,6 +93,8 @@
     const id = str(e);
     return Object.prototype.hasOwnProperty.call(ENDED_BY, id) ? ENDED_BY[id] : id.replace(/_/g, ' ') || 'unknown';
   };
+  // How many attempts one record stands for (diagnose collapses identical repeats into one).
+  const times = (a) => (num(a.count) !== null && a.count > 1 ? Math.floor(a.count) : 1);
   const outcomeOf = (a) => (Object.prototype.hasOwnProperty.call(OUTCOMES, a.outcome) ? a.outcome : 'unknown');
   const codeEntry = (ref) => {
     const c = obj(DATA.codes)[str(ref)];
@@ -115,6 +117,7 @@
     return h('a', { class: 'mono', href: '#' + codeAnchor(ref) }, breakable(text));
   }
   function causeTitle(id) {
+    if (str(id) === 'unknown') return 'no cause identified';
     for (const c of arr(DATA.causes)) if (str(obj(c).id) === str(id)) return str(c.title) || str(id);
     return str(id).replace(/_/g, ' ');
   }
@@ -177,13 +180,16 @@
     const o = OUTCOMES[outcomeOf(a)];
     const rows = [];
     const row = (k, v) => { if (str(v)) rows.push(h('dt', null, k), h('dd', null, visible(v))); };
-    row('when', `${whenText(group, a.start, a.t_start)}, ${fmtDuration(a.duration_s)}`);
+    const n = times(a);
+    row('when', n > 1 ? `${whenText(group, a.start, a.t_start)} to ${whenText(group, a.end, a.t_end)}` : `${whenText(group, a.start, a.t_start)}, ${fmtDuration(a.duration_s)}`);
     if (outcomeOf(a) !== 'succeeded') row('phase', phaseLabel(a.phase));
     if (outcomeOf(a) !== 'succeeded') row('ended by', endedByLabel(a.ended_by));
-    row('BSSID', a.bssid);
-    if (a.cause) row('likely cause', causeTitle(a.cause));
+    row('BSSID', arr(a.bssids).length > 1 ? arr(a.bssids).join(', ') : a.bssid);
+    if (a.cause && a.cause !== 'unknown') row('likely cause', causeTitle(a.cause));
     row('summary', a.summary);
-    return h('div', { class: 'info' }, h('div', { class: 'info-title' }, `Attempt ${str(a.id)}: ${o.icon} ${o.word}`), h('dl', null, rows));
+    if (a.roam) row('note', 'a roam to another AP');
+    if (a.inferred) row('note', 'inferred from codes only: the log has no start or end line for it');
+    return h('div', { class: 'info' }, h('div', { class: 'info-title' }, `${n > 1 ? `${n} attempts` : `Attempt ${str(a.id)}`}: ${o.icon} ${o.word}`), h('dl', null, rows));
   }
   function showTip(target, content) {
     tip.replaceChildren(content);
@@ -323,7 +329,7 @@
           h('span', { class: 'likelihood' }, visible(c.likelihood || 'likely')),
           pct === null ? null : h('span', { class: 'confidence', title: 'confidence of the rule that matched' },
             h('span', { class: 'meter', 'aria-hidden': 'true' }, h('span', { style: `width:${pct}%` })), `confidence ${pct}%`),
-          h('span', { class: 'muted small' }, `${plural(num(c.attempts) || 0, 'attempt')}`)),
+          h('span', { class: 'muted small' }, `${plural(num(c.attempts) || 0, 'attempt')}${num(c.sessions) > 0 ? `, ${plural(c.sessions, 'disconnect')}` : ''}`)),
         c.check ? h('p', { class: 'check' }, h('strong', null, 'What to check: '), visible(c.check)) : null,
         ev.length ? disclosure(`Evidence (${plural(ev.length, 'line')})`, body, i === 0) : null,
         ev.length ? body : null));
@@ -421,7 +427,7 @@
     const intervals = [];
     const see = (t) => { if (tnum(t) !== null) points.push(t); };
     for (const a of drawn) {
-      if (tnum(a.t_start) !== null) intervals.push([a.t_start, tnum(a.t_end) === null ? a.t_start : Math.max(a.t_start, a.t_end)]);
+      if (tnum(a.t_start) !== null) intervals.push([a.t_start, Math.max(a.t_start, tnum(a.t_end) === null ? a.t_start : a.t_end, tnum(a.t_last_start) === null ? a.t_start : a.t_last_start)]);
       for (const c of arr(a.codes)) see(obj(c).t);
     }
     for (const se of sessions) { see(se.t_start); see(se.t_end); }
@@ -492,9 +498,10 @@
     for (const se of sessions) {
       const a = tnum(se.t_start);
       if (a === null) continue;
-      const b = tnum(se.t_end) === null ? end : tnum(se.t_end);
+      const b = se.open || tnum(se.t_end) === null ? Math.max(end, tnum(se.t_end) || 0) : tnum(se.t_end);
       root.appendChild(s('g', { class: 'tl-session' }, s('rect', { x: x(a), y: TL.laneSession, width: Math.max(2, x(b) - x(a)), height: 14, rx: 3 }),
-        s('title', null, `session ${whenText(group, se.start, se.t_start)}, ${fmtDuration(se.duration_s)}, ended by ${endedByLabel(se.ended_by)}`)));
+        s('title', null, se.open ? `session from ${whenText(group, se.start, se.t_start)}, still connected at the end of the log`
+          : `session ${whenText(group, se.start, se.t_start)}, ${fmtDuration(se.duration_s)}, ended by ${endedByLabel(se.ended_by)}`)));
       if (se.end_code && tnum(se.t_end) !== null) {
         const ex = x(b);
         const m = s('g', { class: 'tl-session-end', 'data-ref': str(se.end_code), 'aria-label': `session ended: ${codeName(se.end_code)}` },
@@ -509,13 +516,14 @@
     for (const a of drawn) {
       const ts = tnum(a.t_start);
       if (ts === null) continue;
-      const te = tnum(a.t_end) === null ? ts : tnum(a.t_end);
+      const te = Math.max(ts, tnum(a.t_end) === null ? ts : tnum(a.t_end), tnum(a.t_last_start) === null ? ts : tnum(a.t_last_start));
       const o = outcomeOf(a);
       const bx = x(ts);
       const bw = Math.max(5, x(te) - bx);
       const bar = s('g', { class: `tl-attempt ${o}`, 'data-attempt': str(a.id), 'aria-label': `attempt ${str(a.id)} ${OUTCOMES[o].word}` },
         s('rect', { x: bx, y: TL.laneAttempt, width: bw, height: 22, rx: 2, fill: `url(#${OUTCOMES[o].pattern})` }));
-      if (bw >= 16) bar.appendChild(s('text', { class: 'bar-icon', x: bx + bw / 2, y: TL.laneAttempt + 15, 'text-anchor': 'middle' }, OUTCOMES[o].icon));
+      const icon = times(a) > 1 ? `${times(a)}\u00d7` : OUTCOMES[o].icon;
+      if (bw >= 8 + 8 * icon.length) bar.appendChild(s('text', { class: 'bar-icon', x: bx + bw / 2, y: TL.laneAttempt + 15, 'text-anchor': 'middle' }, icon));
       interactive(bar, panel, () => attemptInfo(group, a));
       bar.addEventListener('click', () => {
         const row = document.getElementById(`attempt-${gi}-${idPart(a.id)}`);
@@ -549,7 +557,9 @@
     const attempts = arr(g.attempts).map(obj);
     const sessions = arr(g.sessions);
     const title = groupTitle(g);
-    const count = (o) => attempts.filter((a) => outcomeOf(a) === o).length;
+    const counts = obj(g.counts);
+    const count = (o) => (num(counts[o]) !== null ? counts[o] : attempts.filter((a) => outcomeOf(a) === o).reduce((n, a) => n + times(a), 0));
+    const total = num(counts.attempts) !== null ? counts.attempts : attempts.reduce((n, a) => n + times(a), 0);
     const panel = h('div', { class: 'panel', 'aria-live': 'polite' }, 'Point at, tap or focus a mark of the timeline to see what it is.');
     const scroller = h('div', { class: 'tl-scroll' });
     const draw = () => {
@@ -563,6 +573,8 @@
     const notes = [];
     if (attempts.length > CAP.timelineAttempts) notes.push(`The timeline shows the first ${fmtInt(CAP.timelineAttempts)} of ${fmtInt(attempts.length)} attempts.`);
     if (untimed) notes.push(`${plural(untimed, 'attempt')} without a usable time ${untimed === 1 ? 'is' : 'are'} only in the table.`);
+    if (num(counts.attempts_not_listed) > 0) notes.push(`wlancode diagnose listed the first attempts only: ${plural(counts.attempts_not_listed, 'more attempt')} ${counts.attempts_not_listed === 1 ? 'is' : 'are'} only counted.`);
+    if (num(counts.sessions_not_listed) > 0) notes.push(`${plural(counts.sessions_not_listed, 'more session')} only counted.`);
     if (g.axis === 'relative') notes.push('Times are seconds since the device booted: the log gave no wall-clock time.');
     else if (parseTime(g.t0)) notes.push(`Times are UTC; the chart starts at ${fmtClock(parseTime(g.t0), true)}.`);
     const repeats = arr(g.repeats).map(obj);
@@ -570,8 +582,8 @@
       h('div', { class: 'group-head' },
         h('h2', { style: 'margin:0' }, title.dev, ' \u2192 ', h('span', null, title.net)),
         title.bssids.length ? h('span', { class: 'sub' }, `${plural(title.bssids.length, 'BSSID')}: ${title.bssids.slice(0, 6).map(visible).join(', ')}${title.bssids.length > 6 ? ', \u2026' : ''}`) : null),
-      h('p', { class: 'group-stats' }, `${plural(attempts.length, 'attempt')}: ${count('succeeded')} succeeded, ${count('failed')} failed` +
-        `${count('unknown') ? `, ${count('unknown')} unknown` : ''} \u00b7 ${plural(sessions.length, 'session')}`),
+      h('p', { class: 'group-stats' }, `${plural(total, 'attempt')}: ${fmtInt(count('succeeded'))} succeeded, ${fmtInt(count('failed'))} failed` +
+        `${count('unknown') ? `, ${fmtInt(count('unknown'))} unknown` : ''} \u00b7 ${plural(sessions.length, 'session')}`),
       legend(), scroller, panel,
       notes.length ? h('p', { class: 'tl-note' }, notes.join(' ')) : null,
       repeats.length ? h('ul', { class: 'repeats' }, repeats.slice(0, CAP.listItems).map((r) => quoted(h('li'), r.text))) : null,
@@ -582,7 +594,14 @@
   function attemptsTable(group, gi, attempts) {
     if (!attempts.length) return h('p', { class: 'muted' }, 'No attempts in this group.');
     const body = h('tbody');
-    const shown = attempts.slice(0, CAP.tableAttempts);
+    // Chronological (diagnose lists attempts as they close); untimed ones last, in their order.
+    const order = attempts.map((a, i) => [a, i]).sort(([p, i], [q, j]) => {
+      const tp = tnum(p.t_start);
+      const tq = tnum(q.t_start);
+      if (tp === null || tq === null) return tp === tq ? i - j : tp === null ? 1 : -1;
+      return tp - tq || i - j;
+    });
+    const shown = order.slice(0, CAP.tableAttempts).map(([a]) => a);
     for (const a of shown) {
       const o = outcomeOf(a);
       const codes = arr(a.codes).map(obj);
@@ -593,12 +612,14 @@
       body.appendChild(h('tr', { id: `attempt-${gi}-${idPart(a.id)}`, class: `attempt ${o}` },
         h('td', { class: 'num', 'data-label': '#' }, str(a.id)),
         h('td', { class: 'num', 'data-label': 'Start' }, whenText(group, a.start, a.t_start)),
-        h('td', { 'data-label': 'Outcome' }, h('span', { class: `badge ${o}` }, OUTCOMES[o].icon, ' ', OUTCOMES[o].word)),
+        h('td', { 'data-label': 'Outcome' }, h('span', { class: `badge ${o}` }, OUTCOMES[o].icon, ' ', OUTCOMES[o].word),
+          times(a) > 1 ? h('span', { class: 'times', title: `${times(a)} attempts alike` }, ` \u00d7 ${times(a)}`) : null),
         h('td', { 'data-label': 'Failed at', class: failed ? null : 'na' }, failed ? phaseLabel(a.phase) : '\u2014'),
         h('td', { 'data-label': 'Ended by', class: failed ? null : 'na' }, failed ? endedByLabel(a.ended_by) : '\u2014'),
         h('td', { class: 'num', 'data-label': 'Duration' }, fmtDuration(a.duration_s)),
         h('td', { 'data-label': 'Decisive code', class: decisive.length ? null : 'na' }, decisive.length ? decisive.slice(0, 3).map((c, i) => [i ? ', ' : '', codeLink(c.ref, c)]) : '\u2014'),
-        h('td', { class: 'summary-text', 'data-label': 'What happened' }, visible(a.summary) || '\u2014')));
+        h('td', { class: 'summary-text', 'data-label': 'What happened' }, visible(a.summary) || '\u2014',
+          a.inferred ? h('span', { class: 'muted small' }, ' (inferred from codes only)') : null)));
       if (lines.length) {
         const row = h('tr', { class: 'evidence-row' }, h('td', { colspan: '8' }, evidenceList(lines, group)));
         body.lastChild.lastChild.appendChild(h('div', null, disclosure(`Evidence (${plural(lines.length, 'line')})`, row, false)));
@@ -607,7 +628,7 @@
     }
     const head = h('thead', null, h('tr', null, ['#', 'Start', 'Outcome', 'Failed at', 'Ended by', 'Duration', 'Decisive code', 'What happened'].map((t) => h('th', { scope: 'col' }, t))));
     return h('div', null,
-      h('h3', { style: 'margin:16px 0 6px' }, 'Attempts'),
+      h('h3', { style: 'margin:16px 0 6px' }, 'Attempts', h('span', { class: 'muted small', style: 'font-weight:400' }, ' in time order')),
       h('div', { class: 'table-wrap' }, h('table', { class: 'attempts' }, head, body)),
       attempts.length > shown.length ? h('p', { class: 'tl-note' }, `${plural(attempts.length - shown.length, 'more attempt')} not listed (the first ${fmtInt(shown.length)} are).`) : null);
   }
