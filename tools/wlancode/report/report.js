@@ -106,8 +106,11 @@
     const o = obj(occurrence);
     const name = str(c.name || o.name);
     if (name) return name;
+    const r = str(ref);
+    if (r.startsWith('text:')) return `\u201c${r.slice(5)}\u201d`;  // a reason the log printed as text only
     const hex = str(c.hex || o.hex);
-    return `${str(c.family || o.family || 'raw')} ${hex || str(c.value !== undefined ? c.value : o.value)}`.trim();
+    const fam = str(c.family || o.family).replace(/:$/, '');
+    return hex ? `${fam} ${hex}`.trim() : r;
   }
   // A code name that may wrap after its underscores (WLAN_REASON_CODE_...), and nowhere else.
   const breakable = (text) => visible(text).split(/(?<=_)/).map((part, i) => [i ? h('wbr') : null, part]);
@@ -140,11 +143,16 @@
     const hm = `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}`;
     return withDate ? `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())} ${hm}` : hm;
   }
-  function fmtRelative(t) {
+  // Time since boot: "+12.5 s" below ten minutes, then "+2:43:56" (h:mm:ss) or "+43:56".
+  function fmtRelative(t, digits) {
     const v = num(t);
     if (v === null) return '\u2014';
-    if (Math.abs(v) < 600) return `+${Number.isInteger(v) ? v : v.toFixed(1)} s`;
-    return `+${Math.floor(v / 60)} min ${pad2(Math.round(v % 60))} s`;
+    if (Math.abs(v) < 600) return `+${Number.isInteger(v) && !digits ? v : v.toFixed(digits || 1)} s`;
+    const whole = Math.floor(v);
+    const frac = digits ? (v - whole).toFixed(digits).slice(1) : '';
+    const hh = Math.floor(whole / 3600);
+    const mm = Math.floor((whole % 3600) / 60);
+    return `+${hh ? hh + ':' + pad2(mm) : mm}:${pad2(whole % 60)}${frac}`;
   }
   // When an attempt / event happened, as the group's axis tells.
   function whenText(group, time, t) {
@@ -326,7 +334,7 @@
       list.appendChild(h('li', { class: 'cause' },
         h('div', { class: 'cause-head' },
           h('h3', null, visible(c.title || c.id)),
-          h('span', { class: 'likelihood' }, visible(c.likelihood || 'likely')),
+          h('span', { class: `likelihood ${str(c.likelihood) === 'likely' ? '' : 'weaker'}` }, visible(c.likelihood || 'likely')),
           pct === null ? null : h('span', { class: 'confidence', title: 'confidence of the rule that matched' },
             h('span', { class: 'meter', 'aria-hidden': 'true' }, h('span', { style: `width:${pct}%` })), `confidence ${pct}%`),
           h('span', { class: 'muted small' }, `${plural(num(c.attempts) || 0, 'attempt')}${num(c.sessions) > 0 ? `, ${plural(c.sessions, 'disconnect')}` : ''}`)),
@@ -461,11 +469,17 @@
     // Axis: ticks inside each burst, a labelled break between bursts.
     const t0 = parseTime(group.t0);
     const relative = group.axis === 'relative' || !t0;
-    const label = (t) => (relative ? fmtRelative(t) : fmtClock(new Date(t0.getTime() + t * 1000), false));
     const labels = [];
     axis.parts.forEach((p, i) => {
       const pw = p.x1 - p.x0;
       const step = niceStep(p.t1 - p.t0, Math.max(1, Math.floor(pw / 90)));
+      // Sub-second steps label tenths, so no two ticks read the same.
+      const digits = step < 1 ? 1 : 0;
+      const label = (t) => {
+        if (relative) return fmtRelative(t, digits);
+        const d = new Date(t0.getTime() + t * 1000);
+        return fmtClock(d, false) + (digits ? '.' + String(Math.floor(d.getUTCMilliseconds() / 100)) : '');
+      };
       let ticks = 0;
       for (let t = Math.ceil(p.t0 / step) * step; t <= p.t1 + 1e-9; t += step) {
         const gx = x(t);
@@ -487,7 +501,8 @@
     let lastX = -Infinity;
     for (const [lx, text] of labels.sort((p, q) => p[0] - q[0])) {
       if (lx - lastX < 64 || lx < TL.left - 10) continue;
-      root.appendChild(s('text', { x: lx, y: axisY + 15, 'text-anchor': 'middle' }, text));
+      const nearEnd = lx > W - 36;  // the last label ends at the edge instead of being cut
+      root.appendChild(s('text', { x: nearEnd ? W - 4 : lx, y: axisY + 15, 'text-anchor': nearEnd ? 'end' : 'middle' }, text));
       lastX = lx;
     }
     root.appendChild(s('text', { class: 'lane-label', x: 8, y: TL.laneSession + 11 }, 'Sessions'));
@@ -693,8 +708,11 @@
       row('seen', num(c.count) !== null ? plural(c.count, 'time') : '');
       grid.appendChild(h('article', { class: 'code-card', id: codeAnchor(ref) },
         h('h3', null, breakable(codeName(ref, c))),
-        h('div', { class: 'family' }, `${visible(c.family)} \u00b7 ${visible(c.hex)}${num(c.value) !== null ? ` (${c.value})` : ''}${c.section ? ' \u00b7 ' + visible(c.section) : ''}`),
-        h('p', null, visible(c.meaning) || (str(c.name) ? '' : 'A raw code: wlancode shows it as the log printed it, without a table to decode it.')),
+        h('div', { class: 'family' }, [str(c.family).replace(/:$/, ''), str(c.hex) + (num(c.value) !== null ? ` (${c.value})` : ''), str(c.section)]
+          .filter(Boolean).map(visible).join(' \u00b7 ')),
+        h('p', null, visible(c.meaning) || (str(c.name) ? '' : str(ref).startsWith('text:')
+          ? 'A reason the log printed as text, which wlancode matched to no code.'
+          : 'A raw code: wlancode shows it as the log printed it, without a table to decode it.')),
         rows.length ? h('dl', null, rows) : null));
     }
     return h('section', { class: 'card', id: 'codes' },
