@@ -4,7 +4,7 @@
 // media, the empty page, a hostile diagnosis that must run no script, and the DOM caps of a large
 // diagnosis. Screenshots (desktop and phone) and a PDF are written to --out.
 //
-// node browser_test.mjs --render PATH --fixtures DIR --out DIR
+// node browser_test.mjs --render PATH --fixtures DIR --out DIR [--cli WLANCODE --examples DIR]
 // Exit 0 all passed, 1 a check failed, 77 skipped (chromium or playwright-core missing, not in CI).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -278,6 +278,49 @@ async function wrongShapes(browser) {
   }
 }
 
+// The real thing: `wlancode report` on the bundled examples, checked against `wlancode diagnose`'s JSON.
+async function examples(browser) {
+  if (!args.cli || !args.examples) return;
+  const html = path.join(args.out, 'examples.html');
+  const made = spawnSync(args.cli, ['report', args.examples, '-o', html], { encoding: 'utf8' });
+  eq('examples: wlancode report exit status', made.status, 0);
+  const diag = spawnSync(args.cli, ['diagnose', args.examples, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const data = JSON.parse(diag.stdout);
+  const timed = (v) => typeof v === 'number' && Math.abs(v) <= 1e11;
+  let bars = 0;
+  let codes = 0;
+  for (const g of data.groups) {
+    for (const a of g.attempts.slice(0, 400)) {
+      if (timed(a.t_start)) bars++;
+      codes += a.codes.filter((c) => timed(c.t)).length;
+    }
+  }
+  check('examples: the diagnosis has timed attempts and codes', bars > 5 && codes > 5, { bars, codes });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page, log } = await open(context, html);
+  check('examples: the verdict', (await visibleText(page, '#verdict')).includes(data.verdict.replace(/`/g, '')));
+  eq('examples: attempt marks', await page.locator('.tl-attempt').count(), bars);
+  eq('examples: code markers', await page.locator('.tl-code').count(), codes);
+  eq('examples: timelines', await page.locator('svg.timeline').count(), Math.min(40, data.groups.length));
+  eq('examples: code reference entries', await page.locator('.code-card').count(), Object.keys(data.codes).length);
+  const first = page.locator('.tl-code.decisive').first();
+  await first.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(150);
+  await first.hover();
+  check('examples: hover explains a code', (await visibleText(page, '#tip')).length > 20);
+  await page.screenshot({ path: path.join(args.out, 'examples-desktop.png'), fullPage: true });
+  eq('examples: no console or page errors', log.errors.join('\n'), '');
+  eq('examples: nothing loaded', log.requests.join(' '), '');
+  await context.close();
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const p = await open(phone, html);
+  const overflow = await p.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  check('examples phone: no page-wide horizontal scroll', overflow <= 1, overflow);
+  await p.page.screenshot({ path: path.join(args.out, 'examples-phone.png'), fullPage: true });
+  eq('examples phone: no console or page errors', p.log.errors.join('\n'), '');
+  await phone.close();
+}
+
 async function large(browser) {
   const file = path.join(args.out, 'big.json');
   writeFileSync(file, JSON.stringify(bigDiagnosis(5000)));
@@ -300,7 +343,7 @@ const browser = await chromium.launch({
   args: process.getuid && process.getuid() === 0 ? ['--no-sandbox'] : [],
 });
 try {
-  for (const run of [realistic, empty, hostile, broken, wrongShapes, large]) {
+  for (const run of [realistic, empty, hostile, broken, wrongShapes, examples, large]) {
     try {
       await run(browser);
     } catch (e) {
