@@ -168,6 +168,14 @@ struct analyzer::state {
     std::uint64_t last_line = 0;
     instant last_time;
   };
+  // The findings of the line being read: a line's codes belong to its event (read together).
+  struct pending {
+    scan::finding f;
+    instant when;
+    bool used = false;
+  };
+  std::vector<pending> line;
+  std::vector<pending*> line_codes;  // the codes of the line whose events are being read
   std::map<std::string, device> devices;
   std::map<std::string, std::string> interface_of_place;  // "host or source" -> last interface seen
   std::map<std::string, std::size_t> group_index;
@@ -287,9 +295,15 @@ struct analyzer::state {
         a.failed_at = info(*failing).ph;
       else if (decisive && decisive->ph != phase::unknown && decisive->ph != phase::success)
         a.failed_at = decisive->ph;
-      ender by = decisive ? detail::ender_of(*decisive) : ender::unknown;
-      if (by == ender::unknown && decisive) by = detail::ender_of_text(decisive->meaning);
-      if (by == ender::unknown && failing) by = ender_of_event(*failing);
+      // The authentication server's verdict, and giving up on finding the network, say more than
+      // who sent the frame that carried them.
+      ender by = failing ? ender_of_event(*failing) : ender::unknown;
+      if (by != ender::auth_server && a.failed_at != phase::discovery) {
+        ender coded = decisive ? detail::ender_of(*decisive) : ender::unknown;
+        if (coded == ender::unknown && decisive) coded = detail::ender_of_text(decisive->meaning);
+        if (coded != ender::unknown) by = coded;
+      }
+      if (a.failed_at == phase::discovery) by = ender::device;
       a.ended_by = by;
     }
     const detail::cause_match m = detail::match_attempt(a);
@@ -372,7 +386,7 @@ struct analyzer::state {
     add_bssid(g->bssids, a.bssid, lim.max_bssids);
     widen(*g, a.start);
     widen(*g, a.end);
-    if (!g->attempts.empty() && same_run(g->attempts.back(), a)) {
+    if (!g->attempts.empty() && g->attempts_capped == 0 && same_run(g->attempts.back(), a)) {
       attempt& run = g->attempts.back();
       ++run.count;
       run.end = a.end;
@@ -386,6 +400,7 @@ struct analyzer::state {
       g->attempts.push_back(std::move(a));
     } else {
       ++g->attempts_capped;
+      d.last = device::closed::none;
       return;
     }
     d.last = device::closed::attempt;
@@ -480,15 +495,65 @@ struct analyzer::state {
     d.m = mode::connected;
   }
 
+  // The event that failed an attempt: its first failure, else its last end.
+  static std::optional<event_kind> first_failure(const attempt& a) {
+    for (const step& st : a.steps)
+      if (info(st.kind).role == event_role::fail || info(st.kind).role == event_role::ip_fail) return st.kind;
+    for (auto it = a.steps.rbegin(); it != a.steps.rend(); ++it)
+      if (info(it->kind).role == event_role::end || info(it->kind).role == event_role::lost) return it->kind;
+    return std::nullopt;
+  }
+
+  // After a closed attempt learnt more (a code on the next line), it may now be a repeat of the
+  // one before it.
+  void merge_last(device& d) {
+    if (d.last != device::closed::attempt) return;
+    std::vector<attempt>& v = groups[d.last_group].attempts;
+    if (d.last_index + 1 != v.size() || v.size() < 2 || !same_run(v[v.size() - 2], v.back())) return;
+    attempt a = std::move(v.back());
+    v.pop_back();
+    attempt& run = v.back();
+    run.count += a.count;
+    run.end = a.end;
+    run.last_start = a.last_start;
+    run.bssid = a.bssid;
+    for (const std::string& b : a.bssids) add_bssid(run.bssids, b, lim.max_bssids);
+    run.steps = std::move(a.steps);
+    run.codes = std::move(a.codes);
+    run.summary = std::move(a.summary);
+    d.last_index = v.size() - 1;
+  }
+
+  // The line's codes go to the attempt its event is about to close.
+  void take_line_codes(attempt& a) {
+    for (pending* p : line_codes)
+      if (!p->used && p->f.kind != scan::value_kind::event && !(p->f.sta.size() && p->f.bssid.empty())) {
+        p->used = true;
+        add_code(a, code_of(p->f, p->when));
+      }
+  }
+  std::optional<code_seen> take_line_failure_code() {
+    for (pending* p : line_codes)
+      if (!p->used && is_failure(p->f)) {
+        p->used = true;
+        return code_of(p->f, p->when);
+      }
+    return std::nullopt;
+  }
+
   void on_event(device& d, const scan::finding& f, const instant& when) {
     ++events;
-    implicit_success(d, f, when);
+    if (f.event != event_kind::ip_failed && f.event != event_kind::ip_configured) implicit_success(d, f, when);
     const evidence where{f.source, f.line, when, f.excerpt};
     switch (info(f.event).role) {
       case event_role::begin:
       case event_role::step:
         if (d.m == mode::connected && !d.has_cur) {
-          // A step while connected: a reassociation (roam), or a new connection.
+          // A step while connected: a reassociation (roam), or a new connection. Later steps
+          // (associated, key exchange done) are other producers confirming the connection.
+          if (f.event != event_kind::attempt_started && f.event != event_kind::authenticating &&
+              f.event != event_kind::associating)
+            break;
           if (f.event == event_kind::attempt_started) {
             close_session(d, &f, when, f.event, std::nullopt);
             open_attempt(d, when, false);
@@ -509,6 +574,7 @@ struct analyzer::state {
         if (!d.has_cur && d.has_sess) break;  // already connected (another producer said so first)
         if (!d.has_cur) open_attempt(d, when, false);
         add_step(d, f, when);
+        take_line_codes(d.cur);
         if (d.cur.roam && d.has_sess) {
           ++d.sess.roams;
           d.sess.bssid = d.bssid;
@@ -540,12 +606,14 @@ struct analyzer::state {
                               f.event == event_kind::key_rejected);
           if (a.result == outcome::failed && again) {
             if (a.steps.size() < lim.max_steps) a.steps.push_back({f.event, where, f.format});
-            settle(a, f.event, &where);
+            take_line_codes(a);
+            settle(a, first_failure(a), &where);
+            merge_last(d);
             break;
           }
         }
         if (!d.has_cur && d.has_sess) {
-          close_session(d, &f, when, f.event, std::nullopt);
+          close_session(d, &f, when, f.event, take_line_failure_code());
           if (f.event != event_kind::ip_failed) break;
           // IP configuration failed right after the link came up: the attempt did not succeed.
           open_attempt(d, when, false);
@@ -554,6 +622,7 @@ struct analyzer::state {
         }
         if (!d.has_cur) open_attempt(d, when, false);
         add_step(d, f, when);
+        take_line_codes(d.cur);
         {
           const bool roam = d.cur.roam;
           close_attempt(d, outcome::failed, f.event, &where);
@@ -564,13 +633,24 @@ struct analyzer::state {
       case event_role::lost:
         if (d.has_cur) {
           add_step(d, f, when);
+          take_line_codes(d.cur);
           close_attempt(d, outcome::failed, f.event, &where);
           if (d.has_sess) close_session(d, &f, when, f.event, std::nullopt);
         } else if (d.has_sess) {
-          close_session(d, &f, when, f.event, std::nullopt);
+          close_session(d, &f, when, f.event, take_line_failure_code());
         } else if (follows_last(d, f, when, 5) && d.last == device::closed::attempt) {
           attempt& a = groups[d.last_group].attempts[d.last_index];
           if (a.steps.size() < lim.max_steps) a.steps.push_back({f.event, where, f.format});
+          const std::size_t before = a.codes.size();
+          take_line_codes(a);
+          if (a.codes.size() != before && a.result == outcome::failed) {
+            const std::optional<event_kind> failing = first_failure(a);
+            const evidence* w = nullptr;
+            for (const step& st : a.steps)
+              if (failing && st.kind == *failing && !w) w = &st.where;
+            settle(a, failing, w);
+            merge_last(d);
+          }
         }
         break;
       case event_role::ip_ok:
@@ -583,6 +663,30 @@ struct analyzer::state {
     }
   }
 
+  // A line's findings: its events first (each taking the line's codes for the attempt or session
+  // it closes), then the codes no event took.
+  void flush_line() {
+    line_codes.clear();
+    for (pending& p : line) line_codes.push_back(&p);
+    for (pending& p : line) {
+      if (p.f.kind != scan::value_kind::event) continue;
+      device* d = device_for(p.f);
+      if (!d) continue;
+      note_context(*d, p.f);
+      for (pending& q : line) note_context(*d, q.f);
+      on_event(*d, p.f, p.when);
+    }
+    line_codes.clear();
+    for (pending& p : line) {
+      if (p.f.kind == scan::value_kind::event || p.used) continue;
+      device* d = device_for(p.f);
+      if (!d) continue;
+      note_context(*d, p.f);
+      on_code(*d, p.f, p.when);
+    }
+    line.clear();
+  }
+
   void on_code(device& d, const scan::finding& f, const instant& when) {
     if (f.sta.size() && f.bssid.empty()) return;  // an access point's view of one of its stations
     implicit_success(d, f, when);
@@ -591,21 +695,21 @@ struct analyzer::state {
       add_code(d.cur, std::move(c));
       return;
     }
-    if (follows_last(d, f, when, 2)) {
+    // A code just after what closed belongs to it; after an attempt inferred from codes alone, only
+    // on its own line (a list of codes is a list of failures).
+    const bool after_inferred = d.last == device::closed::attempt &&
+                                groups[d.last_group].attempts[d.last_index].inferred && f.line != d.last_line;
+    if (!after_inferred && follows_last(d, f, when, 2)) {
       if (d.last == device::closed::attempt) {
         attempt& a = groups[d.last_group].attempts[d.last_index];
         add_code(a, std::move(c));
-        std::optional<event_kind> failing;
-        for (auto it = a.steps.rbegin(); it != a.steps.rend(); ++it)
-          if (info(it->kind).role == event_role::fail || info(it->kind).role == event_role::end) {
-            failing = it->kind;
-            break;
-          }
         if (a.result == outcome::failed) {
+          const std::optional<event_kind> failing = first_failure(a);
           const evidence* w = nullptr;
-          for (const step& s : a.steps)
-            if (failing && s.kind == *failing) w = &s.where;
+          for (const step& st : a.steps)
+            if (failing && st.kind == *failing && !w) w = &st.where;
           settle(a, failing, w);
+          merge_last(d);
         }
       } else {
         session& s = groups[d.last_group].sessions[d.last_index];
@@ -647,17 +751,13 @@ void analyzer::add_input(std::string source, std::string error) {
 void analyzer::add(const scan::finding& f, const instant& when) {
   state& s = *st_;
   ++s.findings;
-  state::device* d = s.device_for(f);
-  if (!d) return;
-  s.note_context(*d, f);
-  if (f.kind == scan::value_kind::event)
-    s.on_event(*d, f, when);
-  else
-    s.on_code(*d, f, when);
+  if (!s.line.empty() && (s.line.front().f.line != f.line || s.line.front().f.source != f.source)) s.flush_line();
+  s.line.push_back({f, when, false});
 }
 
 report analyzer::finish() {
   state& s = *st_;
+  s.flush_line();
   for (auto& [key, d] : s.devices) {
     if (d.has_cur) s.close_attempt(d, outcome::unknown, std::nullopt, nullptr);
     if (d.has_sess) s.close_session(d, nullptr, d.sess.end, std::nullopt, std::nullopt);

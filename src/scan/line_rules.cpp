@@ -601,9 +601,8 @@ bool rule_engine::live(std::string_view s, std::size_t at, std::uint64_t line_nu
     if (events_on_ && event_rules_by_needle.count[k]) {  // a lifecycle event's anchor here
       for (std::size_t ri = 0; ri < event_rules_by_needle.count[k]; ++ri) {
         const event_rule& r = event_rules[event_rules_by_needle.index[k][ri]];
-        const std::string_view ln = line_of();
-        const auto off = static_cast<std::size_t>(ln.data() - s.data());
-        if (at >= off + r.needle_at && use(r.format) && event_at(ln, at - r.needle_at - off, r)) return true;
+        // The anchor alone here (on_line checks the rest of the row on the line).
+        if (at >= r.needle_at && use(r.format) && s.substr(at - r.needle_at, r.anchor.size()) == r.anchor) return true;
       }
     }
     if (event_needle[k]) continue;
@@ -1029,7 +1028,12 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
   }
   const std::string_view ts = leading_timestamp(s);
   const std::string_view ifc = interface_of(s);
-  const bool local = marks.has(marker_group::local);
+  // Read only when a reason needs it (most lines read here are events, or codes of other kinds).
+  std::optional<bool> local_mark;
+  const auto local = [&] {
+    if (!local_mark) local_mark = marks.has(marker_group::local);
+    return *local_mark;
+  };
   // The MACs of the line, by the label before each (one pass: a line holds one or two).
   std::string_view bssid, sta, first_mac;
   for (std::size_t from = 0; from + 17 <= s.size();) {
@@ -1062,7 +1066,7 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
     if (c.ssid.empty() && !c.bssid.empty() && !events_)
       if (const std::string* learnt = ssids_.find(mac_key(c.bssid))) c.ssid = *learnt;
     if (c.fam == family::ieee80211_reason || c.fam == family::esp_wifi_reason) {
-      c.locally_generated = local || (!c.token.empty() && c.token[0] == '-');
+      c.locally_generated = (!c.token.empty() && c.token[0] == '-') || local();
       c.init = c.locally_generated ? initiator::system : initiator::network;
     } else if (c.fam == family::ieee80211_status) {
       c.init = initiator::network;

@@ -1,0 +1,43 @@
+// Shared helpers of the diagnose tests: a log in memory, diagnosed.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "wlancode/diagnose.hpp"
+
+namespace diagnose_test {
+
+// Scans `log` with events on and diagnoses it (year 2026 for stamps without one).
+inline wlancode::diagnose::report diagnose(std::string_view log, bool redact = false) {
+  wlancode::diagnose::analyzer an;
+  wlancode::scan::options o;
+  o.events = true;
+  o.redact = false;
+  wlancode::timeline_settings ts;
+  ts.year = 2026;
+  wlancode::timeline tl(ts);
+  wlancode::scan::scan_memory(log, "mem.log", o,
+                              [&](const wlancode::scan::finding& f) { an.add(f, tl.resolve(f.timestamp, f.excerpt)); });
+  an.add_input("mem.log");
+  (void)redact;
+  return an.finish();
+}
+
+inline std::string cause_id(int cause) {
+  return cause < 0 ? std::string("none")
+                   : std::string(wlancode::diagnose::causes()[static_cast<std::size_t>(cause)].id);
+}
+
+// One line per attempt: "count outcome phase ended_by cause".
+inline std::vector<std::string> attempts_of(const wlancode::diagnose::report& r) {
+  std::vector<std::string> out;
+  for (const auto& g : r.groups)
+    for (const auto& a : g.attempts)
+      out.push_back(std::to_string(a.count) + " " + std::string(to_string(a.result)) + " " +
+                    std::string(wlancode::to_string(a.failed_at)) + " " + std::string(to_string(a.ended_by)) + " " +
+                    cause_id(a.cause));
+  return out;
+}
+
+}  // namespace diagnose_test

@@ -1,0 +1,175 @@
+// The attempt state machine: producers told together, interleaved interfaces, a missing start
+// line, restatements, bounded memory, time axes, redaction.
+#include <gtest/gtest.h>
+
+#include "helpers.hpp"
+#include "internal.hpp"
+
+namespace {
+
+using namespace diagnose_test;
+using V = std::vector<std::string>;
+
+TEST(Attempts, SupplicantAndNetworkManagerTellOneAttempt) {
+  const std::string log =
+      "2026-11-21T10:00:00+00:00 laptop NetworkManager[7]: <info>  [1.0] device (wlan0): Activation: starting "
+      "connection 'Corp' (uuid)\n"
+      "2026-11-21T10:00:00+00:00 laptop wpa_supplicant[8]: wlan0: SME: Trying to authenticate with 02:00:00:00:00:01 "
+      "(SSID='Corp' freq=5180 MHz)\n"
+      "2026-11-21T10:00:00+00:00 laptop kernel: wlan0: authenticate with 02:00:00:00:00:01\n"
+      "2026-11-21T10:00:00+00:00 laptop kernel: wlan0: authenticated\n"
+      "2026-11-21T10:00:00+00:00 laptop kernel: wlan0: associated\n"
+      "2026-11-21T10:00:01+00:00 laptop wpa_supplicant[8]: wlan0: WPA: Key negotiation completed with "
+      "02:00:00:00:00:01 [PTK=CCMP GTK=CCMP]\n"
+      "2026-11-21T10:00:01+00:00 laptop wpa_supplicant[8]: wlan0: CTRL-EVENT-CONNECTED - Connection to "
+      "02:00:00:00:00:01 completed [id=0 id_str=]\n"
+      "2026-11-21T10:00:01+00:00 laptop NetworkManager[7]: <info>  [1.5] device (wlan0): supplicant interface state: "
+      "4way_handshake -> completed\n"
+      "2026-11-21T10:00:02+00:00 laptop NetworkManager[7]: <info>  [2.0] dhcp4 (wlan0): state changed new lease, "
+      "address=192.168.1.2\n"
+      "2026-11-21T10:00:02+00:00 laptop NetworkManager[7]: <info>  [2.1] device (wlan0): state change: secondaries -> "
+      "activated (reason 'none', sys-iface-state: 'managed')\n";
+  const auto r = diagnose(log);
+  ASSERT_EQ(r.groups.size(), 1u);
+  EXPECT_EQ(attempts_of(r), V{"1 succeeded unknown unknown none"});
+  ASSERT_EQ(r.groups[0].sessions.size(), 1u);
+  EXPECT_TRUE(r.groups[0].sessions[0].open);
+  EXPECT_TRUE(r.groups[0].sessions[0].ip_configured);
+  EXPECT_EQ(r.verdict, "All 1 connection attempts succeeded");
+  // 1.0 s from the first step to connected.
+  const auto& a = r.groups[0].attempts[0];
+  EXPECT_EQ(a.end.ns - a.start.ns, 1'000'000'000);
+}
+
+TEST(Attempts, InterleavedInterfacesAreTwoDevices) {
+  const std::string log =
+      "Nov 21 10:00:00 ap wpa_supplicant[8]: wlan0: Trying to associate with 02:00:00:00:00:01 (SSID='A' freq=5180 "
+      "MHz)\n"
+      "Nov 21 10:00:00 ap wpa_supplicant[8]: wlan1: Trying to associate with 02:00:00:00:00:02 (SSID='B' freq=2412 "
+      "MHz)\n"
+      "Nov 21 10:00:01 ap wpa_supplicant[8]: wlan1: CTRL-EVENT-ASSOC-REJECT bssid=02:00:00:00:00:02 status_code=17\n"
+      "Nov 21 10:00:01 ap wpa_supplicant[8]: wlan0: CTRL-EVENT-CONNECTED - Connection to 02:00:00:00:00:01 completed "
+      "[id=0 id_str=]\n";
+  const auto r = diagnose(log);
+  ASSERT_EQ(r.groups.size(), 2u);
+  std::map<std::string, std::string> by_ifc;
+  for (const auto& g : r.groups) by_ifc[g.interface + "/" + g.ssid] = std::string(to_string(g.attempts[0].result));
+  EXPECT_EQ(by_ifc["wlan0/A"], "succeeded");
+  EXPECT_EQ(by_ifc["wlan1/B"], "failed");
+}
+
+TEST(Attempts, MissingStartLineStillGivesTheFailure) {
+  const std::string log =
+      "Nov 21 10:40:09 laptop wpa_supplicant[8]: wlan0: CTRL-EVENT-AUTH-REJECT 02:00:00:00:00:02 auth_type=0 "
+      "auth_transaction=2 status_code=15\n";
+  EXPECT_EQ(attempts_of(diagnose(log)), V{"1 failed authentication ap ap_rejected"});
+}
+
+TEST(Attempts, RestatedFailureIsOneAttempt) {
+  const std::string log =
+      "2026-11-21T10:00:00+00:00 laptop wpa_supplicant[8]: wlp2s0: Trying to associate with 02:00:00:00:00:01 "
+      "(SSID='Corp' freq=5180 MHz)\n"
+      "2026-11-21T10:00:00+00:00 laptop wpa_supplicant[8]: wlp2s0: Associated with 02:00:00:00:00:01\n"
+      "2026-11-21T10:00:04+00:00 laptop wpa_supplicant[8]: wlp2s0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 "
+      "reason=15\n"
+      "2026-11-21T10:00:05+00:00 laptop NetworkManager[7]: <info>  [2.0] device (wlp2s0): Activation: (wifi) asking "
+      "for new secrets\n"
+      "2026-11-21T10:00:05+00:00 laptop NetworkManager[7]: <info>  [2.1] device (wlp2s0): state change: config -> "
+      "failed (reason 'no-secrets', sys-iface-state: 'managed')\n";
+  const auto r = diagnose(log);
+  EXPECT_EQ(attempts_of(r), V{"1 failed key_exchange ap wrong_password"});
+}
+
+TEST(Attempts, QuietAfterAssociationMeansConnected) {
+  // A kernel log alone has no "connected" line: association, then nothing for minutes.
+  const std::string log =
+      "[  812.104233] wlan0: authenticate with 02:00:00:00:00:01\n"
+      "[  812.122300] wlan0: associated\n"
+      "[ 1804.553120] wlan0: deauthenticated from 02:00:00:00:00:01 (Reason: 3=DEAUTH_LEAVING)\n";
+  const auto r = diagnose(log);
+  EXPECT_EQ(attempts_of(r), V{"1 succeeded unknown unknown none"});
+  ASSERT_EQ(r.groups[0].sessions.size(), 1u);
+  EXPECT_FALSE(r.groups[0].sessions[0].open);
+}
+
+TEST(Attempts, UnfinishedAttemptIsUnknown) {
+  const std::string log = "wlan0: Trying to associate with 02:00:00:00:00:01 (SSID='Corp' freq=5180 MHz)\n";
+  const auto r = diagnose(log);
+  EXPECT_EQ(attempts_of(r), V{"1 unknown unknown unknown none"});
+}
+
+TEST(Attempts, CodesWithoutEventsOnAnAccessPointAreNotAttempts) {
+  const std::string log =
+      "Jan  2 10:00:01 ap hostapd: wlan0: STA 02:00:00:00:00:09 MLME: "
+      "MLME-DEAUTHENTICATE.indication(02:00:00:00:00:09, 2)\n";
+  const auto r = diagnose(log);
+  EXPECT_TRUE(r.groups.empty());
+  EXPECT_EQ(r.verdict, "No Wi-Fi connection attempts found (1 findings)");
+}
+
+TEST(Attempts, MemoryIsBoundedWhateverTheInput) {
+  wlancode::diagnose::limits lim;
+  lim.max_attempts_per_group = 50;
+  wlancode::diagnose::analyzer an(lim);
+  wlancode::scan::options o;
+  o.events = true;
+  std::string log;
+  for (int i = 0; i < 2000; ++i) {
+    // Alternating codes: no two neighbours collapse.
+    log += "wlan0: Trying to associate with 02:00:00:00:00:01 (SSID='Corp' freq=5180 MHz)\n";
+    log +=
+        "wlan0: CTRL-EVENT-ASSOC-REJECT bssid=02:00:00:00:00:01 status_code=" + std::to_string(i % 2 ? 17 : 1) + "\n";
+  }
+  wlancode::scan::scan_memory(log, "big.log", o, [&](const wlancode::scan::finding& f) { an.add(f, {}); });
+  const auto r = an.finish();
+  ASSERT_EQ(r.groups.size(), 1u);
+  EXPECT_EQ(r.groups[0].attempts.size(), 50u);
+  EXPECT_EQ(r.groups[0].attempts_total, 2000u);
+  EXPECT_EQ(r.groups[0].failed, 2000u);
+  EXPECT_EQ(r.groups[0].attempts_capped, 1950u);
+  ASSERT_FALSE(r.notes.empty());
+}
+
+TEST(Attempts, CollapsedRunsKeepCounts) {
+  std::string log;
+  for (int i = 0; i < 500; ++i) {
+    log += "wlan0: Trying to associate with 02:00:00:00:00:01 (SSID='Corp' freq=5180 MHz)\n";
+    log += "wlan0: CTRL-EVENT-ASSOC-REJECT bssid=02:00:00:00:00:01 status_code=17\n";
+  }
+  const auto r = diagnose(log);
+  ASSERT_EQ(r.groups.size(), 1u);
+  EXPECT_EQ(r.groups[0].attempts.size(), 1u);
+  EXPECT_EQ(r.groups[0].attempts[0].count, 500u);
+}
+
+TEST(Attempts, HostOfSyslogLines) {
+  using wlancode::diagnose::detail::host_of;
+  EXPECT_EQ(host_of("Nov 21 10:00:01 laptop wpa_supplicant[812]: wlan0: x", "Nov 21 10:00:01"), "laptop");
+  EXPECT_EQ(host_of("2026-11-21T10:00:01+01:00 pc-7 NetworkManager[7]: <info>", "2026-11-21T10:00:01+01:00"), "pc-7");
+  EXPECT_EQ(host_of("<34>1 2026-11-21T10:00:01Z router hostapd 12 - - msg", "2026-11-21T10:00:01Z"), "router");
+  EXPECT_EQ(host_of("Nov 21 10:00:01 kernel: wlan0: x", "Nov 21 10:00:01"), "");  // no host field
+  EXPECT_EQ(host_of("[  812.1] wlan0: associated", "[  812.1]"), "");
+  EXPECT_EQ(host_of("wlan0: associated", ""), "");
+  EXPECT_EQ(host_of("", ""), "");
+  EXPECT_EQ(host_of("Nov 21 10:00:01 <bad> prog: x", "Nov 21 10:00:01"), "");
+}
+
+TEST(Attempts, EmptyAndGarbageInput) {
+  EXPECT_TRUE(diagnose("").groups.empty());
+  std::string garbage;
+  for (int i = 0; i < 5000; ++i) garbage += static_cast<char>((i * 7919) % 256);
+  const auto r = diagnose(garbage);
+  EXPECT_FALSE(r.verdict.empty());
+  EXPECT_NE(wlancode::diagnose::to_json(r).find("\"schema\":\"wlancode-diagnose/1\""), std::string::npos);
+}
+
+TEST(Attempts, JsonEscapesHostileValues) {
+  const std::string log =
+      "wlan0: Trying to associate with 02:00:00:00:00:01 (SSID='</script><b>\x1b[31m' freq=5180 MHz)\n"
+      "wlan0: CTRL-EVENT-ASSOC-REJECT bssid=02:00:00:00:00:01 status_code=17\n";
+  const std::string json = wlancode::diagnose::to_json(diagnose(log));
+  EXPECT_EQ(json.find('\x1b'), std::string::npos);  // no terminal escape gets through
+  EXPECT_NE(json.find("\"verdict\":\"1 of 1 attempts to `</script><b>"), std::string::npos) << json;
+}
+
+}  // namespace

@@ -1,0 +1,249 @@
+// Every diagnosis rule of src/diagnose/causes.def, each with a realistic event sequence in the
+// format of the producer that prints it (lines written for these tests).
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "helpers.hpp"
+
+namespace {
+
+using namespace diagnose_test;
+using V = std::vector<std::string>;
+
+TEST(Causes, WrongPasswordFromRepeatedHandshakeFailures) {
+  std::string log;
+  for (int i = 0; i < 3; ++i) {
+    const std::string t = "Nov 21 10:4" + std::to_string(i) + ":0";
+    log += t +
+           "1 laptop wpa_supplicant[812]: wlan0: SME: Trying to authenticate with 02:00:00:00:00:01 (SSID='Corp' "
+           "freq=5180 MHz)\n";
+    log +=
+        t +
+        "1 laptop wpa_supplicant[812]: wlan0: Trying to associate with 02:00:00:00:00:01 (SSID='Corp' freq=5180 MHz)\n";
+    log += t + "1 laptop wpa_supplicant[812]: wlan0: Associated with 02:00:00:00:00:01\n";
+    log += t + "5 laptop wpa_supplicant[812]: wlan0: WPA: 4-Way Handshake failed - pre-shared key may be incorrect\n";
+    log += t +
+           "5 laptop wpa_supplicant[812]: wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=15 "
+           "locally_generated=1\n";
+    log += t + "5 laptop wpa_supplicant[812]: wlan0: CTRL-EVENT-SSID-TEMP-DISABLED id=0 ssid=\"Corp\" auth_failures=" +
+           std::to_string(i + 1) + " duration=10 reason=WRONG_KEY\n";
+  }
+  const auto r = diagnose(log);
+  ASSERT_EQ(r.groups.size(), 1u);
+  EXPECT_EQ(r.groups[0].ssid, "Corp");
+  EXPECT_EQ(r.groups[0].host, "laptop");
+  EXPECT_EQ(r.groups[0].interface, "wlan0");
+  EXPECT_EQ(attempts_of(r), V{"3 failed key_exchange device wrong_password"});
+  EXPECT_EQ(r.groups[0].failed, 3u);
+  ASSERT_FALSE(r.causes.empty());
+  EXPECT_EQ(cause_id(r.causes[0].cause), "wrong_password");
+  EXPECT_EQ(r.verdict, "3 of 3 attempts to `Corp` failed; most likely cause: Wrong password (pre-shared key)");
+  // The decisive code is the reason of the disconnect, and it was sent by this device.
+  const auto& a = r.groups[0].attempts[0];
+  std::size_t decisive = 0;
+  for (const auto& c : a.codes)
+    if (c.decisive) {
+      ++decisive;
+      EXPECT_EQ(c.ref, "ieee80211_reason:15");
+      EXPECT_TRUE(c.locally_generated);
+    }
+  EXPECT_EQ(decisive, 1u);
+}
+
+TEST(Causes, ApFullByThreeApsThenConnected) {
+  std::string log;
+  for (int i = 1; i <= 3; ++i) {
+    const std::string b = "02:00:00:00:00:0" + std::to_string(i);
+    log += "2026-11-21T10:40:0" + std::to_string(i) +
+           "+00:00 laptop wpa_supplicant[1]: wlan0: Trying to associate with " + b + " (SSID='Corp' freq=2412 MHz)\n";
+    log += "2026-11-21T10:40:0" + std::to_string(i) +
+           ".5+00:00 laptop wpa_supplicant[1]: wlan0: CTRL-EVENT-ASSOC-REJECT bssid=" + b + " status_code=17\n";
+  }
+  log +=
+      "2026-11-21T10:53:00+00:00 laptop wpa_supplicant[1]: wlan0: Trying to associate with 02:00:00:00:00:09 "
+      "(SSID='Corp' freq=5180 MHz)\n";
+  log += "2026-11-21T10:53:00+00:00 laptop wpa_supplicant[1]: wlan0: Associated with 02:00:00:00:00:09\n";
+  log +=
+      "2026-11-21T10:53:01+00:00 laptop wpa_supplicant[1]: wlan0: CTRL-EVENT-CONNECTED - Connection to "
+      "02:00:00:00:00:09 completed [id=0 id_str=]\n";
+  const auto r = diagnose(log);
+  ASSERT_EQ(r.groups.size(), 1u);
+  EXPECT_EQ(attempts_of(r), (V{"3 failed association ap ap_full", "1 succeeded unknown unknown none"}));
+  const auto& run = r.groups[0].attempts[0];
+  EXPECT_EQ(run.bssids.size(), 3u);
+  EXPECT_EQ(r.groups[0].sessions.size(), 1u);
+  EXPECT_TRUE(r.groups[0].sessions[0].open);
+  EXPECT_EQ(r.groups[0].sessions[0].bssid, "02:00:00:00:00:09");
+  const std::string json = wlancode::diagnose::to_json(r);
+  EXPECT_NE(json.find("3 × association rejected: 802.11 status 17"), std::string::npos) << json;
+  EXPECT_NE(json.find("by 3 APs"), std::string::npos);
+  EXPECT_NE(json.find("then connected at 2026-11-21T10:53:01Z to 02:00:00:00:00:09"), std::string::npos);
+}
+
+TEST(Causes, EapFailureFromTheSupplicant) {
+  const std::string log =
+      "Nov 21 09:00:00 pc wpa_supplicant[9]: wlp3s0: SME: Trying to authenticate with 02:00:00:00:00:0a (SSID='Staff' "
+      "freq=5500 MHz)\n"
+      "Nov 21 09:00:00 pc wpa_supplicant[9]: wlp3s0: Associated with 02:00:00:00:00:0a\n"
+      "Nov 21 09:00:00 pc wpa_supplicant[9]: wlp3s0: CTRL-EVENT-EAP-STARTED EAP authentication started\n"
+      "Nov 21 09:00:02 pc wpa_supplicant[9]: wlp3s0: CTRL-EVENT-EAP-FAILURE EAP authentication failed\n"
+      "Nov 21 09:00:02 pc wpa_supplicant[9]: wlp3s0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:0a reason=23\n";
+  const auto r = diagnose(log);
+  EXPECT_EQ(attempts_of(r), V{"1 failed eap auth_server eap_failure"});
+}
+
+TEST(Causes, EapFailureFromWindowsEvents) {
+  const std::string log =
+      "Log Name:      Microsoft-Windows-WLAN-AutoConfig/Operational\n"
+      "Source:        Microsoft-Windows-WLAN-AutoConfig\n"
+      "Date:          2026-11-21T08:00:00.000\n"
+      "Event ID:      8000\n"
+      "Description:\nWLAN AutoConfig service started a connection to a wireless network.\n"
+      "\tSSID: Staff\n\n"
+      "Log Name:      Microsoft-Windows-WLAN-AutoConfig/Operational\n"
+      "Source:        Microsoft-Windows-WLAN-AutoConfig\n"
+      "Date:          2026-11-21T08:00:03.000\n"
+      "Event ID:      12013\n"
+      "Description:\nWireless 802.1x authentication failed.\n"
+      "\tSSID: Staff\n"
+      "\tReason Code: Explicit Eap failure received (0x50005)\n\n";
+  const auto r = diagnose(log);
+  ASSERT_EQ(r.groups.size(), 1u);
+  EXPECT_EQ(r.groups[0].ssid, "Staff");
+  EXPECT_EQ(attempts_of(r), V{"1 failed eap auth_server eap_failure"});
+}
+
+TEST(Causes, NotFoundOnEspFirmware) {
+  const std::string log =
+      "I (5123) wifi:new:<6,0>, old:<1,0>, ap:<255,255>, sta:<6,0>, prof:1\n"
+      "W (8151) wifi station: connect to the AP fail\n"
+      "I (8152) wifi station: retry to connect to the AP\n"
+      "[  9836][V][WiFiGeneric.cpp:362] _arduino_event_cb(): STA Disconnected: SSID: Home, BSSID: 02:00:00:00:00:0c, "
+      "Reason: 201\n";
+  const auto r = diagnose(log);
+  ASSERT_EQ(r.groups.size(), 1u);
+  EXPECT_EQ(attempts_of(r), V{"1 failed discovery device not_found"});
+  EXPECT_TRUE(r.groups[0].attempts[0].inferred);
+}
+
+TEST(Causes, WeakSignalEndsASession) {
+  const std::string log =
+      "[  812.104233] wlan0: authenticate with 02:00:00:00:00:0d\n"
+      "[  812.115530] wlan0: authenticated\n"
+      "[  812.116402] wlan0: associate with 02:00:00:00:00:0d (try 1/3)\n"
+      "[  812.122300] wlan0: associated\n"
+      "[ 2201.000000] wlan0: Connection to AP 02:00:00:00:00:0d lost\n";
+  const auto r = diagnose(log);
+  ASSERT_EQ(r.groups.size(), 1u);
+  EXPECT_EQ(attempts_of(r), V{"1 succeeded unknown unknown none"});
+  ASSERT_EQ(r.groups[0].sessions.size(), 1u);
+  const auto& s = r.groups[0].sessions[0];
+  EXPECT_FALSE(s.open);
+  EXPECT_EQ(s.ended_by, wlancode::diagnose::ender::ap);
+  EXPECT_EQ(cause_id(s.cause), "weak_signal");
+  EXPECT_EQ(r.groups[0].first.clk, wlancode::instant::clock::relative);
+}
+
+TEST(Causes, FailedRoamEndsTheSession) {
+  const std::string log =
+      "Nov 21 10:00:00 laptop wpa_supplicant[5]: wlan0: Trying to associate with 02:00:00:00:00:01 (SSID='Corp' "
+      "freq=5180 MHz)\n"
+      "Nov 21 10:00:00 laptop wpa_supplicant[5]: wlan0: CTRL-EVENT-CONNECTED - Connection to 02:00:00:00:00:01 "
+      "completed [id=0 id_str=]\n"
+      "Nov 21 10:30:00 laptop wpa_supplicant[5]: wlan0: SME: Trying to authenticate with 02:00:00:00:00:02 "
+      "(SSID='Corp' freq=2412 MHz)\n"
+      "Nov 21 10:30:01 laptop wpa_supplicant[5]: wlan0: SME: Authentication timed out\n";
+  const auto r = diagnose(log);
+  ASSERT_EQ(r.groups.size(), 1u);
+  EXPECT_EQ(attempts_of(r), (V{"1 succeeded unknown unknown none", "1 failed authentication device roaming"}));
+  ASSERT_EQ(r.groups[0].sessions.size(), 1u);
+  EXPECT_FALSE(r.groups[0].sessions[0].open);
+  EXPECT_TRUE(r.groups[0].attempts[1].roam);
+}
+
+TEST(Causes, RadioOffByName) {
+  const std::string log =
+      "[0]0A1C.0B2C::11/21/2026-10:12:40.001234 [Microsoft-Windows-WLAN-AutoConfig]Disconnect status "
+      "WDI_ASSOC_STATUS_RADIO_OFF\n";
+  const auto r = diagnose(log);
+  EXPECT_EQ(attempts_of(r), V{"1 failed driver user radio_off"});
+}
+
+TEST(Causes, IpFailureAfterAGoodAssociation) {
+  const std::string log =
+      "2026-11-21T10:00:01+01:00 laptop NetworkManager[7]: <info>  [1763715601.0] device (wlp2s0): Activation: "
+      "starting connection 'Corp' (4c1d5a6e-0000-4000-8000-000000000001)\n"
+      "2026-11-21T10:00:02+01:00 laptop NetworkManager[7]: <info>  [1763715602.0] device (wlp2s0): supplicant "
+      "interface state: 4way_handshake -> completed\n"
+      "2026-11-21T10:00:47+01:00 laptop NetworkManager[7]: <info>  [1763715647.0] device (wlp2s0): state change: "
+      "ip-config -> failed (reason 'ip-config-unavailable', sys-iface-state: 'managed')\n";
+  const auto r = diagnose(log);
+  ASSERT_EQ(r.groups.size(), 1u);
+  EXPECT_EQ(attempts_of(r), V{"1 failed ip_config device ip_failure"});
+}
+
+TEST(Causes, SecurityMismatch) {
+  const std::string log =
+      "wlan0: Trying to associate with 02:00:00:00:00:21 (SSID='Lab' freq=2412 MHz)\n"
+      "wlan0: CTRL-EVENT-ASSOC-REJECT bssid=02:00:00:00:00:21 status_code=43\n";
+  EXPECT_EQ(attempts_of(diagnose(log)), V{"1 failed association ap security_mismatch"});
+}
+
+TEST(Causes, ApRejectedAuthentication) {
+  const std::string log =
+      "wlan0: SME: Trying to authenticate with 02:00:00:00:00:22 (SSID='Lab' freq=2412 MHz)\n"
+      "wlan0: CTRL-EVENT-AUTH-REJECT 02:00:00:00:00:22 auth_type=0 auth_transaction=2 status_code=1\n";
+  EXPECT_EQ(attempts_of(diagnose(log)), V{"1 failed authentication ap ap_rejected"});
+}
+
+TEST(Causes, ApDroppedTheSession) {
+  const std::string log =
+      "[  10.000000] wlan0: authenticate with 02:00:00:00:00:23\n"
+      "[  10.010000] wlan0: associated\n"
+      "[  10.100000] wlp: CTRL-EVENT-CONNECTED\n"
+      "[ 900.000000] wlan0: deauthenticated from 02:00:00:00:00:23 (Reason: 6=CLASS2_FRAME_FROM_NONAUTH_STA)\n";
+  const auto r = diagnose(log);
+  ASSERT_EQ(r.groups.size(), 1u);
+  ASSERT_EQ(r.groups[0].sessions.size(), 1u);
+  EXPECT_EQ(cause_id(r.groups[0].sessions[0].cause), "ap_dropped");
+  EXPECT_EQ(r.groups[0].sessions[0].ended_by, wlancode::diagnose::ender::ap);
+}
+
+TEST(Causes, Windows8003TextSaysWhoEnded) {
+  const std::string head =
+      "Log Name:      Microsoft-Windows-WLAN-AutoConfig/Operational\nSource:        "
+      "Microsoft-Windows-WLAN-AutoConfig\n";
+  const std::string log =
+      head +
+      "Date:          2026-11-21T08:00:00.000\nEvent ID:      8001\nDescription:\n"
+      "WLAN AutoConfig service has successfully connected to a wireless network.\n\tSSID: Home\n\n" +
+      head +
+      "Date:          2026-11-21T09:00:00.000\nEvent ID:      8003\nDescription:\n"
+      "WLAN AutoConfig service has successfully disconnected from a wireless network.\n\tSSID: Home\n"
+      "\tReason: The network is disconnected by the driver.\n\n";
+  const auto r = diagnose(log);
+  ASSERT_EQ(r.groups.size(), 1u);
+  ASSERT_EQ(r.groups[0].sessions.size(), 1u);
+  const auto& s = r.groups[0].sessions[0];
+  EXPECT_FALSE(s.open);
+  EXPECT_EQ(s.ended_by, wlancode::diagnose::ender::driver);
+  ASSERT_TRUE(s.end_code);
+  EXPECT_EQ(s.end_code->space, "event_8003_reason");
+}
+
+TEST(Causes, EveryCauseIsTestedAndDescribed) {
+  std::set<std::string_view> ids;
+  for (const auto& c : wlancode::diagnose::causes()) {
+    EXPECT_FALSE(c.title.empty());
+    EXPECT_FALSE(c.check.empty());
+    EXPECT_TRUE(ids.insert(c.id).second);
+  }
+  // The tests above cover each cause (keep this list in step with causes.def).
+  const std::set<std::string_view> tested = {"wrong_password", "eap_failure", "ap_full",   "security_mismatch",
+                                             "not_found",      "weak_signal", "roaming",   "radio_off",
+                                             "ip_failure",     "ap_rejected", "ap_dropped"};
+  EXPECT_EQ(ids, tested);
+}
+
+}  // namespace

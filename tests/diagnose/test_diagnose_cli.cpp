@@ -1,0 +1,67 @@
+// `wlancode diagnose` end to end: exit statuses, formats, --redact, bad options.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <string>
+
+namespace {
+
+struct run_result {
+  std::string out;
+  int status;
+};
+
+run_result run(const std::string& args) {
+  const std::string cmd = std::string(WLANCODE_CLI) + " " + args + " 2>/dev/null";
+  FILE* p = ::popen(cmd.c_str(), "r");
+  run_result r{{}, -1};
+  if (!p) return r;
+  std::array<char, 4096> buf{};
+  std::size_t n;
+  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  const int st = ::pclose(p);
+  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  return r;
+}
+
+const std::string examples = WLANCODE_EXAMPLES;
+
+TEST(DiagnoseCli, ExamplesGiveAnAnswerFirst) {
+  const auto r = run("diagnose " + examples);
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(r.out.find("connection attempts failed"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("most likely cause: "), std::string::npos);
+  EXPECT_NE(r.out.find("Likely causes (heuristics"), std::string::npos);
+}
+
+TEST(DiagnoseCli, JsonHasTheSchema) {
+  const auto r = run("diagnose --format json " + examples + "/wpa_supplicant.log");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out.rfind("{\"schema\":\"wlancode-diagnose/1\"", 0), 0u) << r.out.substr(0, 200);
+  for (const char* key :
+       {"\"verdict\":", "\"totals\":", "\"causes\":", "\"groups\":", "\"attempts\":", "\"sessions\":", "\"repeats\":",
+        "\"by_cause\":", "\"by_phase\":", "\"by_ended_by\":", "\"codes\":", "\"notes\":"})
+    EXPECT_NE(r.out.find(key), std::string::npos) << key;
+}
+
+TEST(DiagnoseCli, RedactHidesNamesAndMacs) {
+  const auto r = run("diagnose --redact --format json " + examples + "/wpa_supplicant.log");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out.find("CorpWiFi"), std::string::npos);
+  EXPECT_EQ(r.out.find("laptop"), std::string::npos);
+  EXPECT_EQ(r.out.find("02:00:00:10:00:01"), std::string::npos);
+  EXPECT_NE(r.out.find("ssid-1"), std::string::npos);
+}
+
+TEST(DiagnoseCli, ExitStatuses) {
+  EXPECT_EQ(run("diagnose " + examples + "/plain.txt --format text").status, 0);
+  EXPECT_EQ(run("diagnose /nonexistent/file.log").status, 2);
+  EXPECT_EQ(run("diagnose --tz Not/AZone " + examples).status, 2);
+  EXPECT_EQ(run("diagnose --format csv " + examples).status, 2);
+  EXPECT_EQ(run("diagnose --year 12 " + examples).status, 2);
+  EXPECT_EQ(run("diagnose --help").status, 0);
+  EXPECT_EQ(run("diagnose /dev/null").status, 1);
+}
+
+}  // namespace
