@@ -162,10 +162,10 @@ class WLANCODE_API analyzer {
 };
 
 // Scans paths (files, directories, "-") with lifecycle events on and diagnoses them: each
-// source's timestamps are read on its own timeline (year from `year` or the file's mtime; zone
-// `tz` for stamps without an offset, nullptr = UTC). Unreadable inputs are in report::inputs.
+// finding comes with its instant (scan::finding::time: the year from `year` or the file's mtime,
+// zone `tz` for stamps without an offset, nullptr = UTC). Unreadable inputs are in report::inputs.
 struct run_options {
-  scan::options scan;  // `events` is set by run()
+  scan::options scan;  // `events` is set by run(); tz and year are taken from below
   std::shared_ptr<const time_zone> tz;
   int year = 0;
   limits lim;

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -19,6 +20,7 @@
 
 #include "wlancode/codes.hpp"
 #include "wlancode/export.h"
+#include "wlancode/timestamp.hpp"
 
 namespace wlancode::scan {
 
@@ -117,6 +119,7 @@ struct finding {
                                         // NetworkManager negative reason, kernel "by local choice", iwd from_ap: false)
   std::string hint_cause, hint_action;  // a heuristic, from the code's hint
   std::string timestamp, event_id, interface, ssid, bssid, sta;  // context, empty when unknown
+  instant time;                 // `timestamp` on one clock (wlancode/timestamp.hpp), resolved per file in line order
   std::string excerpt;          // the line (at most ~400 bytes; key material removed; redacted on request)
   bool line_truncated = false;  // the line exceeded the line cap and was scanned in its first part only
 };
@@ -131,6 +134,11 @@ struct options {
   std::uint64_t parallel_min_bytes = 32u << 20;  // -j applies to files at least this large
   std::uint64_t map_window = 16u << 20;          // regular files are mapped this many bytes at a time
   std::function<void(std::uint64_t done, std::uint64_t total)> progress;  // optional, per file
+  // Timestamps without a UTC offset are read in this zone (nullptr: as UTC). Shared, immutable.
+  std::shared_ptr<const time_zone> tz;
+  // The year of a file's first timestamp that prints none (syslog, logcat); 0: inferred from the
+  // file's mtime (stdin and memory: from the current time). See wlancode::timeline.
+  int year = 0;
 };
 
 struct input_error {
@@ -179,7 +187,10 @@ class WLANCODE_API summary {
     bool has_value = false;
     std::string name;  // code name, or the text for unmapped texts
     std::uint64_t count = 0;
-    std::string first_seen, last_seen;    // timestamps, where the log has them
+    // The earliest and latest finding by real time (`time` on the UTC clock), with their printed
+    // timestamps and places; where no finding of the code has one, the first and last in input order.
+    instant first_time, last_time;
+    std::string first_seen, last_seen;    // timestamps as printed, where the log has them
     std::string first_where, last_where;  // "source:line"
   };
   struct where_count {
@@ -196,7 +207,8 @@ class WLANCODE_API summary {
   std::map<std::string, where_count> by_ssid, by_bssid;
   std::map<std::string, std::uint64_t> by_event;  // lifecycle events (options::events), not in `total`
   std::uint64_t locally_generated = 0;
-  std::string first_seen, last_seen;
+  instant first_time, last_time;      // earliest and latest on the UTC clock (none when no finding has one)
+  std::string first_seen, last_seen;  // their timestamps as printed (else the first and last printed)
   std::size_t max_keys = 10000;
   std::size_t max_codes_per_place = 256;
   std::size_t max_place_codes = 100000;

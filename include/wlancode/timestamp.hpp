@@ -49,7 +49,7 @@ enum class timestamp_style : std::uint8_t {
   logcat,     // 11-21 10:12:40.123 (Android logcat); no year
   monotonic,  // [  812.121877] (kernel, journalctl short-monotonic): seconds since boot
   epoch,      // 1737121661.292380, [1737121661.292380]: seconds since 1970, UTC
-  boot_ms,    // I (36157) wifi: (ESP-IDF): milliseconds since boot
+  boot_ms,    // I (36157) wifi: (ESP-IDF), [  9836] (Arduino-ESP32: no fraction): milliseconds since boot
 };
 WLANCODE_API std::string_view to_string(timestamp_style s) noexcept;
 
@@ -78,7 +78,7 @@ WLANCODE_API std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d
 // for times past its last transition. Immutable once loaded: share one between threads.
 class WLANCODE_API time_zone {
  public:
-  // "UTC" / "Z", "+02:00", "-0500", "+5", an IANA name read from the TZif database (TZDIR, or
+  // "UTC" / "Z", "+02:00", "-0500", "+02", an IANA name read from the TZif database (TZDIR, or
   // /usr/share/zoneinfo), "local" (the zone named by $TZ as read now, else /etc/localtime), or a
   // POSIX TZ string ("CET-1CEST,M3.5.0,M10.5.0/3"). nullptr with `error` set when it cannot.
   static std::shared_ptr<const time_zone> load(std::string_view name, std::string* error = nullptr);
@@ -117,15 +117,19 @@ struct timeline_settings {
   std::optional<std::int64_t> reference_s;  // the file's mtime (UTC s): the log ends before it
 };
 
-// One file's timestamps, fed in line order. Year inference: the first stamp without a year takes
-// `year`, else the latest year that puts it at or before the reference (+1 day of slack), else
-// the reference's own year; each later stamp moves to the next year when its month falls six or
-// more months behind the previous one (December -> January) and a line that is six or more
-// months ahead of the previous (a late line from before the change) takes the year before.
-// Anchoring: a line carrying both a wall-clock stamp and a time since boot (a syslog-prefixed
-// kernel line "Nov 21 10:00:00 host kernel: [  812.12] ...", or journalctl's boot line) gives the
-// boot's wall time; later monotonic stamps are placed on it (and flagged `anchored`). A monotonic
-// count that goes backwards means a new boot: the anchor is dropped until the next one.
+// One file's timestamps, fed in line order (the scanner feeds it the timestamps of its findings).
+// Year inference: the first stamp without a year takes `year`, else the latest year that puts it
+// at or before the reference (+1 day of slack for zones and skew); each later stamp moves to the
+// next year when its month falls six or more months behind the previous one (December ->
+// January), and one more than six months ahead of the previous (a late line from before the
+// change) takes the year before, without moving the timeline. A stamp that prints its year sets
+// the year for those after it. Feb 29 in a non-leap inferred year resolves to none.
+// Anchoring: a line carrying both a wall-clock stamp and the kernel's time since boot (a
+// syslog-prefixed kernel line "Nov 21 10:00:00 host kernel: [  812.12] ...") gives the boot's
+// wall time; later monotonic stamps are placed on it (and flagged `anchored`). A count that goes
+// backwards means a new boot: the anchor is dropped until the next such line.
+// Zones: a wall time that happened twice (clocks fell back) is the first occurrence unless the
+// log has already moved past it; one in a gap is read at the offset before the gap.
 class WLANCODE_API timeline {
  public:
   explicit timeline(timeline_settings s = {});

@@ -695,7 +695,11 @@ struct analyzer::state {
       add_code(d.cur, std::move(c));
       return;
     }
-    if (follows_last(d, f, when, 2)) {
+    // A code just after what closed belongs to it; after an attempt inferred from codes alone, only
+    // on its own line (a list of codes is a list of failures).
+    const bool after_inferred = d.last == device::closed::attempt &&
+                                groups[d.last_group].attempts[d.last_index].inferred && f.line != d.last_line;
+    if (!after_inferred && follows_last(d, f, when, 2)) {
       if (d.last == device::closed::attempt) {
         attempt& a = groups[d.last_group].attempts[d.last_index];
         add_code(a, std::move(c));

@@ -1,6 +1,4 @@
-// scan -> timeline -> analyzer, for a list of paths: the whole of `diagnose` but its printing.
-#include <sys/stat.h>
-
+// scan (with each finding's instant) -> analyzer, for a list of paths: the whole of `diagnose` but its printing.
 #include <map>
 
 #include "internal.hpp"
@@ -67,24 +65,12 @@ report run(const std::vector<std::string>& paths, const run_options& opt, const 
   scan::options so = opt.scan;
   so.events = true;
   so.redact = false;  // grouping needs the real names; the report is redacted at the end
-  std::string source;
-  std::optional<timeline> tl;
-  const auto timeline_for = [&](const std::string& s) -> timeline& {
-    if (!tl || s != source) {
-      source = s;
-      timeline_settings ts;
-      ts.tz = opt.tz;
-      ts.year = opt.year;
-      struct stat sb {};
-      if (s != "-" && ::stat(s.c_str(), &sb) == 0) ts.reference_s = static_cast<std::int64_t>(sb.st_mtime);
-      tl.emplace(ts);
-    }
-    return *tl;
-  };
+  so.tz = opt.tz;
+  so.year = opt.year;
   for (const std::string& p : paths) {
     bool failed = false;
     const scan::result r = scan::scan_path(
-        p, so, [&](const scan::finding& f) { an.add(f, timeline_for(f.source).resolve(f.timestamp, f.excerpt)); },
+        p, so, [&](const scan::finding& f) { an.add(f, f.time); },
         [&](const scan::input_error& e) {
           if (errors) errors(e);
           an.add_input(e.source, e.message);

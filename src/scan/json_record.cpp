@@ -1,4 +1,5 @@
 // The JSONL record of a finding (scan_json.hpp): the schema of docs/scan.md, written in one place.
+#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <unordered_map>
@@ -104,6 +105,16 @@ void append_jsonl(std::string& s, const finding& f) {
     str(",\"hint\":{\"heuristic\":true,\"cause\":", f.hint_cause);
     str(",\"action\":", f.hint_action);
     s += '}';
+  }
+  // The timestamp on one clock (ISO 8601 UTC, "+812.121877s" since boot, or null), then as printed.
+  s += ",\"time\":";
+  if (f.time.clk == instant::clock::none) {
+    s += "null";
+  } else {
+    char buf[48];
+    s += '"';
+    s.append(buf, std::min(to_iso8601(f.time, buf, sizeof buf), sizeof buf));
+    s += '"';
   }
   for (const context_field& c : context_table) {
     s += ",\"";

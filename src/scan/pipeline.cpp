@@ -48,11 +48,13 @@ struct run_state {
   std::vector<ssid_event>* learned = nullptr;  // -j: SSIDs learnt are recorded, not looked up
   guarded_map* guard = nullptr;                // the mapped window being read, if any
   bool live = false;                           // input from a pipe or terminal: no look-ahead past a line
+  timeline* times = nullptr;                   // the file's; -j workers have none (the merger resolves)
 
   void deliver() {
     for (candidate& c : cands) {
       if (!dec.decode(std::move(c), source, scratch)) continue;
       if (opt.only && scratch.fam != opt.only && scratch.kind != value_kind::event) continue;
+      scratch.time = times ? times->resolve(scratch.timestamp, scratch.excerpt) : instant{};
       if (opt.redact) redact_finding(scratch);
       ++res.findings;
       sink(scratch);
@@ -226,6 +228,17 @@ class line_engine {
   std::size_t max_line_;
   std::uint64_t lineno_ = 0;
 };
+
+// A file's timeline: the options' zone and year, and the file's mtime as the reference for years
+// it leaves out (none for stdin and pipes: the timeline takes the current time).
+timeline file_timeline(const options& opt, int fd) {
+  timeline_settings s;
+  s.tz = opt.tz;
+  s.year = opt.year;
+  struct stat sb {};
+  if (fd >= 0 && ::fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode)) s.reference_s = sb.st_mtim.tv_sec;
+  return timeline(std::move(s));
+}
 
 // Progress reports every 64 MiB, when asked for.
 struct progress_meter {
@@ -694,6 +707,7 @@ bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const 
   for (std::size_t k = 0; k < threads; ++k) workers.t.emplace_back(worker, k);
 
   ssid_lru ssids;  // the file's, as -j 1 has it: learns replayed in line order, between the findings
+  timeline times = file_timeline(opt, fd);  // in line order, here: year roll-over spans segments
   std::uint64_t base = 0;
   std::vector<item> batch;
   for (std::size_t i = 0; i < segments; ++i) {
@@ -718,6 +732,7 @@ bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const 
         f.line += base;
         if (f.ssid.empty() && !f.bssid.empty())
           if (const std::string* ssid = ssids.find(mac_key(f.bssid))) f.ssid = *ssid;
+        f.time = times.resolve(f.timestamp, f.excerpt);
         if (opt.redact) redact_finding(f);
         ++res.findings;
         out(f);
@@ -766,15 +781,22 @@ void scan_one(const std::string& path, const options& opt, const finding_sink& o
   }
   ++res.files;
   try {
-    if (run_state st{opt, out, res, {}, {}, {}, path}; try_evtx(fd, size, st, errors)) {
-      if (own) ::close(fd);
-      return;
+    {
+      run_state st{opt, out, res, {}, {}, {}, path};
+      timeline times = file_timeline(opt, fd);  // EVTX times are UTC already: resolved as given
+      st.times = &times;
+      if (try_evtx(fd, size, st, errors)) {
+        if (own) ::close(fd);
+        return;
+      }
     }
     if (opt.jobs > 1 && size >= opt.parallel_min_bytes && scan_parallel(fd, size, path, opt, out, res)) {
       ::close(fd);
       return;
     }
     run_state st{opt, out, res, {}, {}, {}, path};
+    timeline times = file_timeline(opt, fd);
+    st.times = &times;
     std::string head;
     if (size > 0) {
       if (const std::optional<std::uint64_t> text_at = mappable(fd, head)) {
@@ -895,6 +917,8 @@ result scan_memory(std::string_view data, const std::string& source, const optio
   res.files = 1;
   try {
     run_state st{opt, out, res, {}, {}, {}, source};
+    timeline times = file_timeline(opt, -1);
+    st.times = &times;
     std::string head;
     auto bytes = open_bytes(open_memory(data), head, 8);
     if (opt.forced == input_format::evtx || is_evtx_head(head)) {

@@ -15,7 +15,17 @@ void summary::add(const finding& f) {
   ++by_initiator[std::string(to_string(f.init))];
   ++by_format[std::string(to_string(f.format))];
   if (f.locally_generated) ++locally_generated;
-  if (!f.timestamp.empty()) {
+  if (f.time.clk == instant::clock::utc) {
+    if (first_time.clk != instant::clock::utc || f.time.ns < first_time.ns) {
+      first_time = f.time;
+      first_seen = f.timestamp;
+    }
+    if (last_time.clk != instant::clock::utc || f.time.ns >= last_time.ns) {
+      last_time = f.time;
+      last_seen = f.timestamp;
+    }
+  } else if (!f.timestamp.empty() && first_time.clk != instant::clock::utc) {
+    // No real time yet: the first and last printed, until one comes.
     if (first_seen.empty()) first_seen = f.timestamp;
     last_seen = f.timestamp;
   }
@@ -42,8 +52,6 @@ void summary::add(const finding& f) {
       c.value = f.value;
       c.has_value = f.has_value;
       c.name = label;
-      c.first_where = where;
-      c.first_seen = f.timestamp;
       index_.emplace(key, by_code.size());
       by_code.push_back(std::move(c));
       it = index_.find(key);
@@ -53,8 +61,19 @@ void summary::add(const finding& f) {
   if (it != index_.end()) {
     code_count& c = by_code[it->second];
     ++c.count;
-    c.last_where = where;
-    c.last_seen = f.timestamp;  // the time of that place, empty when the log has none
+    const bool utc = f.time.clk == instant::clock::utc;
+    const bool timed = c.first_time.clk == instant::clock::utc;  // real time seen for this code
+    // The earliest and the latest by real time; untimed findings count only while no timed one came.
+    if (c.count == 1 || (utc && (!timed || f.time.ns < c.first_time.ns))) {
+      c.first_time = f.time;
+      c.first_seen = f.timestamp;
+      c.first_where = where;
+    }
+    if (c.count == 1 || (utc ? !timed || f.time.ns >= c.last_time.ns : !timed)) {
+      c.last_time = f.time;
+      c.last_seen = f.timestamp;  // the time of that place, empty when the log has none
+      c.last_where = where;
+    }
   }
   auto count_where = [&](std::map<std::string, where_count>& m, const std::string& k, std::uint64_t& dropped) {
     if (k.empty()) return;

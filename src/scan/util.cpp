@@ -56,17 +56,56 @@ std::uint64_t mac_key(std::string_view mac) noexcept {
   return k;
 }
 
+namespace {
+
+bool digits_at(std::string_view s, std::size_t from, std::size_t n) noexcept {
+  if (from + n > s.size()) return false;
+  for (std::size_t k = 0; k < n; ++k)
+    if (!is_digit(s[from + k])) return false;
+  return true;
+}
+
+// The end of a ".123456" / ",123" fraction at e (e itself when there is none).
+std::size_t fraction_end(std::string_view s, std::size_t e) noexcept {
+  if (e + 1 < s.size() && (s[e] == '.' || s[e] == ',') && is_digit(s[e + 1])) {
+    e += 2;
+    while (e < s.size() && is_digit(s[e])) ++e;
+  }
+  return e;
+}
+
+// "hh:mm:ss" at i (a one-digit hour too when `short_hour`); returns its end with the fraction, or 0.
+std::size_t clock_end(std::string_view s, std::size_t i, bool short_hour = false) noexcept {
+  std::size_t h = 0;
+  while (h < 2 && digits_at(s, i + h, 1)) ++h;
+  if (h == 0 || (h == 1 && !short_hour)) return 0;
+  i += h;
+  if (i + 6 > s.size() || s[i] != ':' || !digits_at(s, i + 1, 2) || s[i + 3] != ':' || !digits_at(s, i + 4, 2))
+    return 0;
+  return fraction_end(s, i + 6);
+}
+
+}  // namespace
+
 std::string_view leading_timestamp(std::string_view s) noexcept {
-  auto digits = [&](std::size_t from, std::size_t n) {
-    if (from + n > s.size()) return false;
-    for (std::size_t k = 0; k < n; ++k)
-      if (!is_digit(s[from + k])) return false;
-    return true;
-  };
-  // "Nov 21 10:12:34" (syslog)
+  const auto digits = [&](std::size_t from, std::size_t n) { return digits_at(s, from, n); };
+  // "<34>Nov 21 10:12:34" / "<34>1 2026-11-21T10:12:34Z" (syslog as a server receives it, RFC 5424):
+  // the priority (and version) are not part of the time.
+  if (s.size() > 3 && s[0] == '<' && is_digit(s[1])) {
+    std::size_t k = 1;
+    while (k < 5 && k < s.size() && is_digit(s[k])) ++k;
+    if (k < s.size() && s[k] == '>') {
+      std::size_t b = k + 1;
+      if (b + 1 < s.size() && is_digit(s[b]) && s[b + 1] == ' ') b += 2;  // RFC 5424 version 1
+      const std::string_view t = leading_timestamp(s.substr(b));
+      if (!t.empty() && t.front() != '<') return t;
+      return {};
+    }
+  }
+  // "Nov 21 10:12:34" (syslog), "Nov 21 10:12:34.123456" (journalctl short-precise)
   if (s.size() >= 15 && s[3] == ' ' && s[0] >= 'A' && s[0] <= 'Z' && (digits(4, 2) || (s[4] == ' ' && digits(5, 1))) &&
       s[6] == ' ' && digits(7, 2) && s[9] == ':' && digits(10, 2) && s[12] == ':' && digits(13, 2))
-    return s.substr(0, 15);
+    return s.substr(0, fraction_end(s, 15));
   // "2023-11-21T10:12:34.567+01:00" / "2023-11-21 10:12:34,567"
   if (digits(0, 4) && s.size() >= 19 && s[4] == '-' && digits(5, 2) && s[7] == '-' && digits(8, 2) &&
       (s[10] == 'T' || s[10] == ' ') && digits(11, 2) && s[13] == ':') {
@@ -84,7 +123,7 @@ std::string_view leading_timestamp(std::string_view s) noexcept {
     while (e < s.size() && s[e] != ' ' && s[e] != '[' && e - b < 32) ++e;
     if (e > b && digits(b, 2)) return s.substr(b, e - b);
   }
-  // "[  123.456789]" (dmesg)
+  // "[  123.456789]" (dmesg), "[  9836][E][...]" (Arduino-ESP32: milliseconds since boot)
   if (!s.empty() && s[0] == '[') {
     std::size_t e = 1;
     while (e < s.size() && e < 24 && (s[e] == ' ' || is_digit(s[e]) || s[e] == '.')) ++e;
@@ -95,6 +134,32 @@ std::string_view leading_timestamp(std::string_view s) noexcept {
     std::size_t e = 11;
     while (e < s.size() && is_digit(s[e])) ++e;
     if (e < s.size() && s[e] == ':') return s.substr(0, e);
+  }
+  // "I (36157) wifi: ..." (ESP-IDF: level letter, milliseconds since boot)
+  if (s.size() > 4 && (s[0] == 'E' || s[0] == 'W' || s[0] == 'I' || s[0] == 'D' || s[0] == 'V') && s[1] == ' ' &&
+      s[2] == '(' && is_digit(s[3])) {
+    std::size_t e = 3;
+    while (e < s.size() && e < 16 && is_digit(s[e])) ++e;
+    if (e < s.size() && s[e] == ')') return s.substr(0, e + 1);
+  }
+  // "11-21 10:12:40.123  1234  1250 I wpa_supplicant: ..." (Android logcat, threadtime)
+  if (digits(0, 2) && s.size() >= 14 && s[2] == '-' && digits(3, 2) && s[5] == ' ')
+    if (const std::size_t e = clock_end(s, 6)) return s.substr(0, e);
+  // "11/21/2023 10:12:40 AM" (Event Viewer text and wlanreport rows; month and day may have one digit)
+  {
+    std::size_t k = 0;
+    const auto one_or_two = [&] {
+      const std::size_t b = k;
+      while (k < s.size() && k - b < 2 && is_digit(s[k])) ++k;
+      return k > b;
+    };
+    if (one_or_two() && k < s.size() && s[k] == '/' && (++k, one_or_two()) && k < s.size() && s[k] == '/' &&
+        digits(k + 1, 4) && k + 5 < s.size() && s[k + 5] == ' ') {
+      if (std::size_t e = clock_end(s, k + 6, true)) {
+        if (e + 3 <= s.size() && s[e] == ' ' && (s[e + 1] == 'A' || s[e + 1] == 'P') && s[e + 2] == 'M') e += 3;
+        return s.substr(0, e);
+      }
+    }
   }
   return {};
 }

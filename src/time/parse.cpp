@@ -263,9 +263,16 @@ std::optional<timestamp_fields> parse_timestamp(std::string_view text) noexcept 
     const std::size_t b = c.p;
     if (seconds_count(c, f, false)) {
       const std::size_t int_digits = text.substr(b, c.p - b).find('.');
-      f.style = looks_epoch(f.count_ns, int_digits == std::string_view::npos ? c.p - b : int_digits)
-                    ? timestamp_style::epoch
-                    : timestamp_style::monotonic;
+      const bool whole = int_digits == std::string_view::npos;
+      if (looks_epoch(f.count_ns, whole ? c.p - b : int_digits)) {
+        f.style = timestamp_style::epoch;
+      } else if (whole) {  // "[  9836]": Arduino-ESP32's milliseconds since boot (the kernel prints a fraction)
+        f.style = timestamp_style::boot_ms;
+        f.count_ns /= 1000;
+        f.digits = 3;
+      } else {
+        f.style = timestamp_style::monotonic;
+      }
       c.blanks();
       ok = c.lit(']');
     }

@@ -52,7 +52,7 @@ int timeline::year_for(int month, int day, int hour) {
     last_month_ = month;
     return year_;
   }
-  if (month >= last_month_ + 6) return year_ - 1;  // a late line from before the change
+  if (month > last_month_ + 6) return year_ - 1;  // a late line from before the change
   last_month_ = month;
   return year_;
 }

@@ -156,12 +156,22 @@ bool fail(std::string* error, std::string message) {
 // "+02:00", "-0500", "+5", "UTC+3"? (only the first three): seconds east of UTC.
 std::optional<std::int32_t> fixed_offset(std::string_view s) {
   if (s.size() < 2 || (s[0] != '+' && s[0] != '-')) return std::nullopt;
-  reader r{s.substr(1)};
-  int h = 0, m = 0;
-  if (!r.number(2, h)) return std::nullopt;
-  if (r.peek() == ':') ++r.p;
-  if (r.p < r.s.size() && !r.number(2, m)) return std::nullopt;
-  if (r.p != r.s.size() || m > 59) return std::nullopt;
+  const std::string_view d = s.substr(1);  // hh, hh:mm or hhmm
+  const auto two = [&](std::size_t at) {
+    return at + 2 <= d.size() && d[at] >= '0' && d[at] <= '9' && d[at + 1] >= '0' && d[at + 1] <= '9'
+               ? (d[at] - '0') * 10 + (d[at + 1] - '0')
+               : -1;
+  };
+  const int h = two(0);
+  int m = 0;
+  if (h < 0) return std::nullopt;
+  if (d.size() == 5 && d[2] == ':')
+    m = two(3);
+  else if (d.size() == 4)
+    m = two(2);
+  else if (d.size() != 2)
+    return std::nullopt;
+  if (m < 0 || m > 59) return std::nullopt;
   const int v = (h * 60 + m) * 60;
   if (s[0] == '-' ? v > 12 * 3600 : v > 14 * 3600) return std::nullopt;
   return s[0] == '-' ? -v : v;
@@ -282,10 +292,11 @@ std::shared_ptr<const time_zone> time_zone::from_tzif(std::string_view bytes, st
 }
 
 std::shared_ptr<const time_zone> time_zone::load(std::string_view name, std::string* error) {
-  const auto lower_is = [&](std::string_view w) {
-    return name.size() == w.size() &&
-           std::equal(name.begin(), name.end(), w.begin(), [](char a, char b) { return (a | 0x20) == (b | 0x20); });
+  const auto same = [](std::string_view a, std::string_view w) {
+    return a.size() == w.size() &&
+           std::equal(a.begin(), a.end(), w.begin(), [](char x, char y) { return (x | 0x20) == (y | 0x20); });
   };
+  const auto lower_is = [&](std::string_view w) { return same(name, w); };
   if (lower_is("utc") || lower_is("z")) return fixed(0, "UTC");
   if (const auto off = fixed_offset(name)) return fixed(*off, std::string(name));
   const auto from_file = [&](const std::string& path, std::string zname) -> std::shared_ptr<const time_zone> {
@@ -316,7 +327,7 @@ std::shared_ptr<const time_zone> time_zone::load(std::string_view name, std::str
     }
     std::string_view t(tz);
     if (t.front() == ':') t.remove_prefix(1);
-    if (lower_is("utc")) return fixed(0, "UTC");
+    if (same(t, "utc")) return fixed(0, "UTC");
     if (auto z = from_database(t)) return z;
     if (auto z = from_posix(t)) return z;
     fail(error, "TZ=" + std::string(tz) + " names no zone");

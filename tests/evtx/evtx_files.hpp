@@ -25,6 +25,10 @@ inline std::string generated(const std::string& name) {
   return read_bytes(std::filesystem::path(WLANCODE_EVTX_GENERATED) / name);
 }
 inline std::filesystem::path samples() { return WLANCODE_EVTX_SAMPLES; }
+// The real samples live beside the project (../shared/evtx-samples), not in it: tests that need
+// them are skipped, and say so, where they are not.
+#define EVTX_NEED_SAMPLES() \
+  if (!std::filesystem::exists(evtx_test::samples() / "INDEX.tsv")) GTEST_SKIP() << "no " << evtx_test::samples()
 
 struct result {
   wlancode::evtx::file_report rep;

@@ -86,19 +86,27 @@ TEST(ScanJson, RawFindingRecord) {
             "reason\","
             "\"value\":42,\"hex\":\"0x0000002A\",\"raw\":\"42\",\"name\":null,\"meaning\":null,\"text\":null,"
             "\"mapping\":null,\"score\":null,\"phase\":\"unknown\",\"initiator\":\"unknown\","
-            "\"locally_generated\":false,\"hint\":null,\"timestamp\":null,\"event_id\":null,\"interface\":null,"
-            "\"ssid\":\"home\",\"bssid\":null,\"sta\":null,\"record\":null,\"excerpt\":\"reason=42\\u0001\","
+            "\"locally_generated\":false,\"hint\":null,\"time\":null,\"timestamp\":null,\"event_id\":null,"
+            "\"interface\":null,\"ssid\":\"home\",\"bssid\":null,\"sta\":null,\"record\":null,"
+            "\"excerpt\":\"reason=42\\u0001\","
             "\"truncated\":true}\n");
 }
 
-TEST(ScanJson, EvtxRecordIdentifier) {
+// `time` beside the printed timestamp: ISO 8601 UTC with its precision, or a time since boot.
+TEST(ScanJson, TimeBesideTheTimestamp) {
   scan::finding f = raw_finding();
-  f.line = 0;
-  f.record = 18446744073709551615u;
+  f.timestamp = "11/21/2023-10:12:40.001234";
+  f.time = instant{instant::clock::utc, 1'700'561'560'001'234'000LL, 6, false, false, false};
   std::string s;
   scan::append_jsonl(s, f);
-  EXPECT_NE(s.find(",\"line\":0,"), std::string::npos);
-  EXPECT_NE(s.find(",\"sta\":null,\"record\":18446744073709551615,\"excerpt\":"), std::string::npos);
+  EXPECT_NE(s.find(",\"time\":\"2023-11-21T10:12:40.001234Z\",\"timestamp\":\"11/21/2023-10:12:40.001234\","),
+            std::string::npos)
+      << s;
+  f.timestamp = "[  812.121877]";
+  f.time = instant{instant::clock::relative, 812'121'877'000LL, 6, false, false, false};
+  s.clear();
+  scan::append_jsonl(s, f);
+  EXPECT_NE(s.find(",\"time\":\"+812.121877s\",\"timestamp\":\"[  812.121877]\","), std::string::npos) << s;
 }
 
 TEST(ScanJson, CodeFindingRecordSameOnEveryThread) {
@@ -141,4 +149,14 @@ TEST(ScanJson, CodeFindingRecordSameOnEveryThread) {
   for (auto& t : ts) t.join();
   for (const auto& o : out) EXPECT_EQ(o, one);
 }
+TEST(ScanJson, EvtxRecordIdentifier) {
+  scan::finding f = raw_finding();
+  f.line = 0;
+  f.record = 18446744073709551615u;
+  std::string s;
+  scan::append_jsonl(s, f);
+  EXPECT_NE(s.find(",\"line\":0,"), std::string::npos);
+  EXPECT_NE(s.find(",\"sta\":null,\"record\":18446744073709551615,\"excerpt\":"), std::string::npos);
+}
+
 }  // namespace

@@ -30,7 +30,20 @@ struct scan_options {
   unsigned jobs = 1;
   std::optional<family> only;
   std::size_t max_line = 1u << 20;
+  std::string tz = "UTC";
+  int year = 0;
 };
+
+// A summary's time: ISO 8601 UTC with the timestamp as printed, or the printed one alone.
+std::string seen_text(const instant& t, const std::string& printed) {
+  if (t.clk != instant::clock::utc) return printed;
+  std::string s = to_iso8601(t);
+  if (!printed.empty() && printed != s) s += " (" + printed + ")";
+  return s;
+}
+std::string opt_time(const instant& t) {
+  return t.clk == instant::clock::utc ? "\"" + to_iso8601(t) + "\"" : std::string("null");
+}
 
 std::string opt_str(std::string_view s) { return s.empty() ? "null" : json_string(s); }
 
@@ -64,6 +77,7 @@ const csv_column csv_columns[] = {
     {"phase", [](finding_ref f) { return std::string(to_string(f.ph)); }},
     {"initiator", [](finding_ref f) { return std::string(to_string(f.init)); }},
     {"locally_generated", [](finding_ref f) { return std::string(f.locally_generated ? "true" : "false"); }},
+    {"time", [](finding_ref f) { return to_iso8601(f.time); }},  // then the printed timestamp
 };
 
 std::string csv_header() {
@@ -156,8 +170,9 @@ void write_summary_text(std::ostream& out, const scan::summary& sm, const scan::
   if (r.errors) out << ", " << r.errors << " input error(s)";
   out << "\n";
   const auto safe = [](std::string_view v) { return terminal_safe(v); };  // names, places, SSIDs come from logs
-  if (!sm.first_seen.empty())
-    out << "First seen: " << safe(sm.first_seen) << "\nLast seen:  " << safe(sm.last_seen) << "\n";
+  if (!sm.first_seen.empty() || sm.first_time.clk == instant::clock::utc)
+    out << "First seen: " << safe(seen_text(sm.first_time, sm.first_seen))
+        << "\nLast seen:  " << safe(seen_text(sm.last_time, sm.last_seen)) << "\n";
   auto section = [&out, &safe](const char* title, const std::map<std::string, std::uint64_t>& m) {
     out << "\n" << title << ":\n";
     for (const auto& [k, v] : m) {
@@ -172,8 +187,12 @@ void write_summary_text(std::ostream& out, const scan::summary& sm, const scan::
     std::snprintf(buf, sizeof buf, "%8llu  ", static_cast<unsigned long long>(c.count));
     out << buf << safe(c.name);
     if (c.fam && c.has_value) out << " (" << to_string(*c.fam) << " " << hex(*c.fam, c.value) << ")";
-    out << "\n          first " << safe(c.first_seen.empty() ? c.first_where : c.first_seen + " " + c.first_where)
-        << "\n          last  " << safe(c.last_seen.empty() ? c.last_where : c.last_seen + " " + c.last_where) << "\n";
+    const auto at = [](const instant& t, const std::string& printed, const std::string& where) {
+      const std::string when = seen_text(t, printed);
+      return when.empty() ? where : when + " " + where;
+    };
+    out << "\n          first " << safe(at(c.first_time, c.first_seen, c.first_where)) << "\n          last  "
+        << safe(at(c.last_time, c.last_seen, c.last_where)) << "\n";
   }
   section("By family", sm.by_family);
   section("By phase", sm.by_phase);
@@ -226,7 +245,8 @@ void write_summary_json(std::ostream& out, const scan::summary& sm, const scan::
     return s + "}";
   };
   std::string s = "{\"summary\":{\"findings\":" + std::to_string(sm.total) + ",\"files\":" + std::to_string(r.files) +
-                  ",\"errors\":" + std::to_string(r.errors) + ",\"first_seen\":" + opt_str(sm.first_seen) +
+                  ",\"errors\":" + std::to_string(r.errors) + ",\"first_time\":" + opt_time(sm.first_time) +
+                  ",\"last_time\":" + opt_time(sm.last_time) + ",\"first_seen\":" + opt_str(sm.first_seen) +
                   ",\"last_seen\":" + opt_str(sm.last_seen) + ",\"by_code\":[";
   bool first = true;
   for (const auto& c : sm.by_code) {
@@ -235,7 +255,8 @@ void write_summary_json(std::ostream& out, const scan::summary& sm, const scan::
          ",\"family\":" + (c.fam ? json_string(to_string(*c.fam)) : std::string("null")) +
          ",\"space\":" + opt_str(c.space) +
          ",\"value\":" + (c.has_value ? std::to_string(c.value) : std::string("null")) +
-         ",\"count\":" + std::to_string(c.count) + ",\"first_seen\":" + opt_str(c.first_seen) +
+         ",\"count\":" + std::to_string(c.count) + ",\"first_time\":" + opt_time(c.first_time) +
+         ",\"last_time\":" + opt_time(c.last_time) + ",\"first_seen\":" + opt_str(c.first_seen) +
          ",\"last_seen\":" + opt_str(c.last_seen) + ",\"first\":" + json_string(c.first_where) +
          ",\"last\":" + json_string(c.last_where) + "}";
     first = false;
@@ -296,9 +317,22 @@ runner add_scan(CLI::App& app) {
   cmd->add_option("--max-line", opt->max_line, "Scan at most this many bytes of a line")
       ->check(integer_in(256, std::size_t{256} << 20, "a number of bytes"))
       ->option_text("BYTES (default 1048576)");
+  cmd->add_option("--tz", opt->tz,
+                  "Zone of timestamps printed without a UTC offset: UTC, local, +02:00, -0500 or an IANA name "
+                  "(Europe/Berlin)")
+      ->check([](const std::string& v) {
+        std::string why;
+        return time_zone::load(v, &why) ? std::string() : why;
+      })
+      ->option_text("ZONE (default UTC)");
+  cmd->add_option("--year", opt->year, "Year of the first timestamp that prints none (syslog, logcat)")
+      ->check(integer_in(1970, 2200, "a year"))
+      ->option_text("YYYY (default: from each file's mtime)");
   cmd->footer(formats_help());
   return [opt] {
     scan::options so;
+    so.tz = time_zone::load(opt->tz);  // checked above; read once, shared by every file and thread
+    so.year = opt->year;
     so.forced = *scan::parse_input_format(opt->input_format);
     so.only = opt->only;
     so.redact = opt->redact;
@@ -378,12 +412,14 @@ runner add_scan(CLI::App& app) {
       else if (opt->fmt == format::json)
         write_summary_json(std::cout, sm, total);
       else {
-        std::cout << "name,family,space,value,count,first_seen,last_seen,first,last\n";
+        std::cout << "name,family,space,value,count,first_seen,last_seen,first,last,first_time,last_time\n";
         for (const auto& c : sm.by_code)
           std::cout << csv_untrusted_field(c.name) << "," << (c.fam ? std::string(to_string(*c.fam)) : "") << ","
                     << csv_untrusted_field(c.space) << "," << (c.has_value ? std::to_string(c.value) : "") << ","
                     << c.count << "," << csv_untrusted_field(c.first_seen) << "," << csv_untrusted_field(c.last_seen)
-                    << "," << csv_untrusted_field(c.first_where) << "," << csv_untrusted_field(c.last_where) << "\n";
+                    << "," << csv_untrusted_field(c.first_where) << "," << csv_untrusted_field(c.last_where) << ","
+                    << to_iso8601(c.first_time.clk == instant::clock::utc ? c.first_time : instant{}) << ","
+                    << to_iso8601(c.last_time.clk == instant::clock::utc ? c.last_time : instant{}) << "\n";
       }
     }
     std::cout.flush();

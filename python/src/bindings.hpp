@@ -1,0 +1,10 @@
+// The parts of the native module wlancode._native, one file each.
+#pragma once
+
+#include <pybind11/pybind11.h>
+
+namespace wlancode::py {
+void bind_codes(pybind11::module_& m);    // bind_codes.cpp
+void bind_scan(pybind11::module_& m);     // bind_scan.cpp
+void bind_columns(pybind11::module_& m);  // bind_columns.cpp
+}  // namespace wlancode::py

@@ -1,0 +1,90 @@
+"""wlancode.dask on a 2-worker LocalCluster, against the CLI on the same fleet."""
+import collections
+import json
+import os
+
+import pytest
+
+distributed = pytest.importorskip("dask.distributed")
+
+import wlancode  # noqa: E402
+import wlancode.dask as wd  # noqa: E402
+from conftest import run_cli  # noqa: E402
+from fleet import write_fleet  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def client():
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as c:
+        with distributed.Client(c) as cl:
+            yield cl
+
+
+@pytest.fixture(scope="module")
+def fleet(tmp_path_factory):
+    root = str(tmp_path_factory.mktemp("fleet"))
+    good, bad = write_fleet(root)
+    return root, good, bad
+
+
+def key(r):
+    return (r["source"], r["line"], r["family"], r["value"], r["name"], r["field"])
+
+
+def test_fleet_agrees_with_the_cli(client, fleet):
+    root, good, bad = fleet
+    paths = sorted(good + bad)
+    assert len(paths) == 200
+    bag = wd.scan_files(paths, client)
+    assert bag.npartitions == 200
+    records = bag.compute()
+    found = [r for r in records if "error" not in r]
+    rc, out, err = run_cli("scan", "--format", "jsonl", *paths)
+    assert rc == 2
+    want = [json.loads(line) for line in out.splitlines()]
+    assert len(want) > 5000
+    assert sorted(map(key, found)) == sorted(map(key, want))  # nothing lost, nothing added
+    assert found == want  # and in the CLI's order
+    # The unreadable ones, with the CLI's messages.
+    errs = sorted(f"wlancode: {e['source']}: {e['error']}" for e in records if "error" in e)
+    assert errs == sorted(err.strip().splitlines()) and len(errs) == len(bad)
+
+    s = wd.summarize(bag)
+    _, summary, _ = run_cli("scan", "--summary", "--format", "json", *paths)
+    cli = json.loads(summary)["summary"]
+    assert s["findings"] == cli["findings"] == len(want)
+    assert [e["source"] for e in s["errors"]] == bad
+    cli_codes = {(c["family"], c["value"], c["name"]): c["count"] for c in cli["by_code"]}
+    assert s["by_code"] == cli_codes
+    assert s["by_bssid"] == {k: v["count"] for k, v in cli["by_bssid"].items()}
+    assert s["by_ssid"] == {k: v["count"] for k, v in cli["by_ssid"].items()}
+    per_device = collections.Counter(wd.device_of(r["source"]) for r in want)
+    assert {d: v["findings"] for d, v in s["by_device"].items()} == dict(per_device)
+    assert len(s["by_device"]) >= 200 - len(bad)  # a gzip cut short still gave the lines before the cut
+
+
+def test_dataframe(client, fleet):
+    _, good, _ = fleet
+    df = wd.to_dataframe(wd.scan_files(good[:20])).compute()
+    assert list(df.columns) == wlancode.jsonl_keys()
+    want = [r for p in good[:20] for r in wlancode.scan(p)]
+    assert len(df) == len(want) and df["line"].tolist() == [r["line"] for r in want]
+
+
+def test_large_file_split_in_line_aligned_segments(client, tmp_path):
+    _, _ = write_fleet(str(tmp_path / "one"), devices=3, lines_per_device=4000)
+    big = str(tmp_path / "one" / "device-001.log")
+    size = os.path.getsize(big)
+    bag = wd.scan_files([big], split_bytes=64 << 10, segment_bytes=50 << 10)
+    assert bag.npartitions == len(wd._segments(big, size, 50 << 10)) > 3
+    got = bag.compute()
+    rc, out, _ = run_cli("scan", "--format", "jsonl", big)
+    want = [json.loads(line) for line in out.splitlines()]
+    assert [key(r) for r in got] == [key(r) for r in want]
+
+
+def test_directory_and_empty_inputs(fleet):
+    root, good, bad = fleet
+    recs = wd.scan_files([root]).compute()
+    assert {r["source"] for r in recs} == set(good) | {b for b in bad if os.path.exists(b)}
+    assert wd.scan_files([]).compute() == []
