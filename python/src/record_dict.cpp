@@ -1,6 +1,7 @@
 // dict_builder (record_dict.hpp): the JSONL record of a finding as a dict, without JSON.
 #include "record_dict.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 
@@ -13,6 +14,9 @@ namespace pyb = pybind11;
 namespace {
 // Values whose repeats are worth comparing: a long one (the excerpt) differs from record to record.
 constexpr std::size_t max_repeat_bytes = 96;
+// After this many changes in a row a field is compared again only every retry_every records.
+constexpr unsigned max_misses = 8;
+constexpr unsigned retry_every = 64;
 }  // namespace
 
 pyb::object dict_builder::build(const scan::finding& f) {
@@ -61,6 +65,7 @@ dict_builder::slot& dict_builder::next_slot(std::string_view key) {
   s.key = it->second;
   s.last.clear();
   s.last_str = pyb::object();
+  s.misses = s.skipped = 0;
   return s;
 }
 
@@ -90,13 +95,18 @@ void dict_builder::string(std::string_view key, std::string_view v, bool stable)
     put(s, it->second.inc_ref().ptr());
     return;
   }
-  if (v.size() > max_repeat_bytes) {
+  // A field that keeps changing (a timestamp) is not compared for a while: comparing and keeping
+  // its bytes would cost more than it saves.
+  if (v.size() > max_repeat_bytes || (s.misses >= max_misses && ++s.skipped % retry_every != 0)) {
     put(s, make_str(v));
     return;
   }
-  if (!s.last_str || s.last != v) {
+  if (s.last_str && s.last == v) {
+    s.misses = 0;
+  } else {
     s.last_str = pyb::reinterpret_steal<pyb::object>(make_str(v));
     s.last.assign(v);
+    s.misses = std::min(s.misses + 1, max_misses);
   }
   put(s, s.last_str.inc_ref().ptr());
 }

@@ -37,6 +37,8 @@ class dict_builder final : public scan::record_visitor {
     pybind11::object key;
     std::string last;
     pybind11::object last_str;
+    unsigned misses = 0;   // changes of the value in a row (capped)
+    unsigned skipped = 0;  // records not compared since
   };
   slot& next_slot(std::string_view key);
   // Visits `f` into `d`; whether its fields were the slots' (the template's keys, in order).

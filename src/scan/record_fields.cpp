@@ -73,6 +73,10 @@ void visit_record(const finding& f, record_visitor& v) {
     v.string("time", std::string_view(buf, std::min(to_iso8601(f.time, buf, sizeof buf), sizeof buf)), false);
   }
   for (const context_field& c : context_fields()) opt(c.key, f.*c.member, false);
+  if (f.record)  // the EVTX record identifier
+    v.integer("record", f.record);
+  else
+    v.null("record");
   v.string("excerpt", f.excerpt, false);
   v.boolean("truncated", f.line_truncated);
 }

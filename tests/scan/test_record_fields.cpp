@@ -94,6 +94,7 @@ TEST(RecordFields, SchemaOrderAndTypes) {
                                          "ssid=null",
                                          "bssid=null",
                                          "sta=null",
+                                         "record=null",
                                          "excerpt=s",
                                          "truncated=false"};
   EXPECT_EQ(r.fields, want);
