@@ -61,7 +61,7 @@ class dict_builder final : public scan::record_visitor {
   std::size_t pos_[2] = {0, 0};
   std::size_t depth_ = 0;
   bool same_keys_ = true;      // every field of this record so far at its template position
-  pybind11::object template_;  // the last record: the next is a copy of it
+  pybind11::object template_;  // a private copy of the last record made afresh: the next starts as a copy of it
   std::unordered_map<const char*, pybind11::object> keys_;
   std::unordered_map<text_key, pybind11::object, text_hash> stable_;
   std::vector<PyObject*> open_;  // the record, and the object being filled in it (borrowed)

@@ -327,7 +327,7 @@ def summarize(bag, device=device_of):
     scans = getattr(bag, "_wlancode_scans", None)
     if scans is not None:
         plan, options = scans
-        parts = [dask.delayed(_summarize_scans)(scans, options, device) for scans in plan]
+        parts = [dask.delayed(_summarize_scans)(part, options, device) for part in plan]
         out = dask.delayed(_merge_all)(parts, _empty()).compute() if parts else _empty()
     else:
         def per_partition(records):

@@ -50,7 +50,10 @@ class json_writer final : public record_visitor {
     put(key);
     first_ = true;
   }
-  void end_object() override { s_ += '}'; }
+  void end_object() override {
+    s_ += first_ ? "{}" : "}";  // an object without members is still one
+    first_ = false;
+  }
   void end() { s_ += "}\n"; }
 
  private:
