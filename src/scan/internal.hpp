@@ -150,6 +150,7 @@ void diagnose(finding& f, const code_info* carried = nullptr);
 std::string excerpt_of(std::string_view line);  // key material removed, capped
 bool is_mac_at(std::string_view s, std::size_t i) noexcept;
 std::string_view find_mac(std::string_view s) noexcept;
+std::string_view find_mac_from(std::string_view s, std::size_t from) noexcept;  // the first at or after `from`
 // A MAC address as a number (separators and case ignored), to compare addresses cheaply.
 std::uint64_t mac_key(std::string_view mac) noexcept;
 std::string_view leading_timestamp(std::string_view s) noexcept;
