@@ -129,6 +129,15 @@ std::size_t find_anchor_scalar(const char* p, std::size_t n, std::size_t* newlin
 std::size_t find_anchor_simd(const char* p, std::size_t n, std::size_t* newlines, int width,
                              needle_set set = needle_set::codes) noexcept;
 
+// Every needle place of p[0, n) (both sets), in order, at most `cap` of them: a line's hits for
+// the rules, in one SIMD pass. Positions are 16-bit: lines read this way are at most 64 KiB.
+struct needle_hit {
+  std::uint16_t pos;
+  std::uint8_t needle;  // the row of needles.def
+};
+std::size_t needle_hits(const char* p, std::size_t n, needle_hit* out, std::size_t cap) noexcept;
+std::size_t needle_hits_scalar(const char* p, std::size_t n, needle_hit* out, std::size_t cap) noexcept;
+
 // ---- decoder + diagnosis -----------------------------------------------------------------------
 class decoder {
  public:

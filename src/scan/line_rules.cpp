@@ -307,10 +307,6 @@ struct key_text {
 };
 
 // ---- one line's state ------------------------------------------------------------------------
-struct hit {
-  std::uint16_t pos;
-  std::uint8_t needle;
-};
 constexpr std::size_t max_hits = 64;
 constexpr std::size_t max_scan = 4096;  // bytes of a line the rules look at
 
@@ -637,22 +633,12 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
   unsigned opens = 0;
 
   // 1. The needles of the line.
-  std::array<hit, max_hits> hits;
+  std::array<needle_hit, max_hits> hits;
   std::size_t nhits = 0;
-  // Every needle (codes and events) by the prefilter, which returns only exact needle places:
-  // the same hits as a byte-by-byte walk, 32 or 64 bytes a step.
-  for (std::size_t i = l.anchor < s.size() ? l.anchor : 0; i + 3 <= s.size() && nhits < max_hits; ++i) {
-    const std::size_t a = find_anchor(s.data() + i, s.size() - i, nullptr, needle_set::codes_and_events);
-    if (a >= s.size() - i) break;
-    i += a;
-    std::uint32_t m = first_bytes[static_cast<unsigned char>(fold(s[i]))];
-    while (m) {
-      const unsigned k = static_cast<unsigned>(__builtin_ctz(m));
-      m &= m - 1;
-      if (fold(s[i + 1]) == fold(needles[k][1]) && fold(s[i + 2]) == fold(needles[k][2]) && nhits < max_hits)
-        hits[nhits++] = {static_cast<std::uint16_t>(i), static_cast<std::uint8_t>(k)};
-    }
-  }
+  // Every needle (codes and events), in one SIMD pass over the line from its first live hit.
+  const std::size_t from = l.anchor < s.size() ? l.anchor : 0;
+  nhits = needle_hits(s.data() + from, s.size() - from, hits.data(), max_hits);
+  for (std::size_t h = 0; h < nhits; ++h) hits[h].pos = static_cast<std::uint16_t>(hits[h].pos + from);
   if (nhits == 0 && pending_lines_ == 0) return 0;
 
   const std::size_t first = out.size();
