@@ -188,17 +188,27 @@ struct analyzer::state {
   std::vector<input_status> inputs;
   std::uint64_t findings = 0, events = 0, devices_capped = 0, groups_capped = 0;
 
+  // Scratch keys of device_for, kept: no allocation per finding.
+  std::string place_buf, key_buf;
+
   device* device_for(const scan::finding& f) {
-    const std::string host(detail::host_of(f.excerpt, f.timestamp));
-    const std::string place = host.empty() ? "file:" + f.source : "host:" + host;
-    std::string ifc = f.interface;
+    const std::string_view host = detail::host_of(f.excerpt, f.timestamp);
+    std::string& place = place_buf;
+    place.assign(host.empty() ? "file:" : "host:");
+    place += host.empty() ? std::string_view(f.source) : host;
+    std::string_view ifc = f.interface;  // a view of the finding or of a node of the map (stable)
     if (ifc.empty()) {
       auto it = interface_of_place.find(place);
       if (it != interface_of_place.end()) ifc = it->second;
-    } else if (interface_of_place.size() < lim.max_groups || interface_of_place.count(place)) {
-      interface_of_place[place] = ifc;
+    } else if (auto it = interface_of_place.find(place); it != interface_of_place.end()) {
+      if (it->second != ifc) it->second.assign(ifc);
+    } else if (interface_of_place.size() < lim.max_groups) {
+      interface_of_place.emplace(place, ifc);
     }
-    const std::string key = place + "|" + ifc;
+    std::string& key = key_buf;
+    key.assign(place);
+    key += '|';
+    key += ifc;
     auto it = devices.find(key);
     if (it == devices.end()) {
       if (devices.size() >= lim.max_groups) {
