@@ -237,9 +237,14 @@ __attribute__((target("avx2,bmi"))) std::size_t hits_avx2(const char* p, std::si
     for (; cand && found < cap; cand &= cand - 1) {
       const std::size_t j = static_cast<std::size_t>(__builtin_ctz(cand));
       if (base + j + 3 > n) break;
-      const std::size_t before = found;
-      found = hits_scalar_from(q + j, 3, 0, out, found, found + 1);
-      if (found > before) out[before].pos = static_cast<std::uint16_t>(base + j);
+      const char* c = q + j;
+      for (std::uint32_t m = tab.first[fold(c[0])]; m; m &= m - 1) {
+        const unsigned k = static_cast<unsigned>(__builtin_ctz(m));
+        if (fold(c[1]) == fold(needles[k][1]) && fold(c[2]) == fold(needles[k][2])) {
+          out[found++] = {static_cast<std::uint16_t>(base + j), static_cast<std::uint8_t>(k)};
+          break;
+        }
+      }
     }
   };
   std::size_t i = 0;
