@@ -13,3 +13,19 @@ if ((${#missing[@]})); then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# The browser test's npm packages (tests/report/package-lock.json). Debian's nodejs comes without
+# npm, which is its own package there; a nodejs that bundles npm (NodeSource) conflicts with it.
+if command -v node >/dev/null 2>&1; then
+  if ! command -v npm >/dev/null 2>&1; then
+    sudo=""; [[ $(id -u) -ne 0 ]] && sudo="sudo"
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends npm >/dev/null
+  fi
+  cd "$here/../tests/report"
+  locked=$(node -p "require('./package-lock.json').packages['node_modules/playwright-core'].version")
+  installed=$(node -p "require('./node_modules/playwright-core/package.json').version" 2>/dev/null || true)
+  if [[ "$locked" != "$installed" ]]; then
+    echo "npm ci in tests/report (playwright-core $locked)" >&2
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+fi

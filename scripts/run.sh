@@ -13,3 +13,5 @@ echo "== wlancode explain --text (a sentence from a WLAN-AutoConfig event)"
 "$w" explain --text "Failure Reason: The specific network is not available." || true
 echo "== wlancode scan --summary examples/   (the bundled sample logs, every format)"
 "$w" scan --summary examples/
+echo "== wlancode report examples/ -o build/report.html   (the diagnosis as a page to open or send)"
+"$w" report examples/ -o build/report.html || true

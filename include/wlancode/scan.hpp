@@ -92,8 +92,9 @@ WLANCODE_API std::string_view to_string(value_kind k) noexcept;
 
 // One code found in a log.
 struct finding {
-  std::string source;                         // file path, "-" for stdin
-  std::uint64_t line = 0;                     // 1-based line number (in the transcoded text)
+  std::string source;        // file path, "-" for stdin
+  std::uint64_t line = 0;    // 1-based line number (in the transcoded text); EVTX: the record's ordinal in the file
+  std::uint64_t record = 0;  // EVTX: the event record identifier (EventRecordID); 0 elsewhere
   input_format format = input_format::plain;  // the producer or container that found it (never automatic/linux_log)
   std::string rule;         // how it was found: a rule id of src/scan/grammar/rules.def, "generic" (a code
                             // context of any producer), "name", "wlanapi_text", or the container's format

@@ -40,6 +40,7 @@ bool decoder::decode(candidate&& c, const std::string& source, finding& out) {
   reset(out);
   if (out.source != source) out.source = source;
   out.line = c.line;
+  out.record = c.record;
   out.format = c.format;
   out.rule = c.rule;
   out.confidence = c.confidence;

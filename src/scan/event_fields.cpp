@@ -89,6 +89,20 @@ bool known_label(std::string_view n) {
   return std::any_of(std::begin(labels), std::end(labels), [n](std::string_view l) { return iequals(n, l); });
 }
 
+// Providers whose events carry Wi-Fi (or wired 802.1X) codes, by a part of their name (exports
+// spell them "Microsoft-Windows-WLAN-AutoConfig", Event Viewer text "WLAN-AutoConfig"); Security
+// auditing ("Microsoft Windows security auditing." in Event Viewer text) only in 5632/5633.
+bool wifi_provider(std::string_view provider, std::string_view id) {
+  static constexpr std::string_view providers[] = {
+      "WLAN-AutoConfig", "WLAN AutoConfig",   "Wired-AutoConfig", "Wired AutoConfig", "OneX",
+      "NWiFi",           "WiFiNetworkManager"};
+  if (std::any_of(std::begin(providers), std::end(providers),
+                  [provider](std::string_view p) { return ifind(provider, p) != std::string_view::npos; }))
+    return true;
+  return ifind(provider, "security") != std::string_view::npos &&
+         ifind(provider, "auditing") != std::string_view::npos && (id == "5632" || id == "5633");
+}
+
 }  // namespace
 
 void event_builder::set_id(std::string_view id) { event_id_ = std::string(trim(id).substr(0, 16)); }
@@ -183,6 +197,7 @@ void event_builder::flush(std::vector<candidate>& out) {
     c.truncated = f.truncated;
     c.timestamp = timestamp_;
     c.event_id = event_id_;
+    c.record = record_;
     c.ssid = ssid;
     c.bssid = bssid;
     c.interface = ifc;
@@ -196,6 +211,7 @@ void event_builder::flush(std::vector<candidate>& out) {
       c.rule = to_string(format_);
       c.kind = candidate::how::event;
       c.event = r.kind;
+      c.record = record_;
       c.line = id_line_ ? id_line_ : (fields_.empty() ? 0 : fields_.front().line);
       c.excerpt = id_line_ || fields_.empty() ? id_excerpt_ : fields_.front().excerpt;
       c.timestamp = timestamp_;
@@ -207,7 +223,10 @@ void event_builder::flush(std::vector<candidate>& out) {
       break;
     }
   }
+  // Other providers' ReasonCode, Status or Error fields are not Wi-Fi codes.
+  const bool codes = provider_.empty() || wifi_provider(provider_, event_id_);
   for (const field& f : fields_) {
+    if (!codes) break;
     if (data && f.from_message) continue;
     const std::string& n = f.name;
     std::string_view text, number;

@@ -27,6 +27,8 @@ class event_builder {
   void set_id(std::string_view id, const line& l);
   void set_provider(std::string_view provider);
   void set_time(std::string_view t);
+  // The record identifier of an EVTX record, carried to its candidates.
+  void set_record(std::uint64_t id) noexcept { record_ = id; }
   void add(std::string_view name, std::string_view value, const line& l, bool from_message);
   // Message lines ("Failure Reason: ...") of a rendered message; true when the label is an
   // event field's.
@@ -47,6 +49,7 @@ class event_builder {
     event_id_.clear();
     timestamp_.clear();
     provider_.clear();
+    record_ = 0;
     id_line_ = 0;
     id_excerpt_.clear();
     has_data_ = false;
@@ -55,6 +58,7 @@ class event_builder {
   bool events_ = false;
   std::vector<field> fields_;
   std::string event_id_, timestamp_, provider_;
+  std::uint64_t record_ = 0;
   std::uint64_t id_line_ = 0;
   std::string id_excerpt_;
   bool has_data_ = false;

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -89,6 +90,7 @@ struct candidate {
   std::optional<initiator> init;  // the grammar says who acted
   std::string timestamp, event_id, interface, ssid, bssid, sta;
   std::uint64_t line = 0;
+  std::uint64_t record = 0;  // EVTX record identifier (0 elsewhere)
   std::string excerpt;
   bool truncated = false;
   std::size_t anchor = 0;  // offset of the first live prefilter hit (0 when every line is given)
@@ -110,6 +112,18 @@ class container {
 std::unique_ptr<container> make_event_xml_container(bool events = false);
 std::unique_ptr<container> make_event_text_container(bool events = false);
 std::unique_ptr<container> make_wlanreport_container();
+
+// EVTX files (container_evtx.cpp): the records of `in` (the file's bytes, gunzipped) go through the
+// event fields (event_fields.hpp); `deliver` receives each record's candidates. Returns the file's
+// damage, "" when it has none; `lost` says whether records were lost.
+// `events`: also report the lifecycle events among the records (options::events).
+std::string scan_evtx(stream& in, const std::function<void(std::vector<candidate>&)>& deliver, bool& lost,
+                      bool events = false);
+// Whether these first bytes (gunzipped) are an EVTX file's.
+bool is_evtx_head(std::string_view head) noexcept;
+// Gunzips `in` when it starts with the gzip magic; the first `want` bytes (fewer at the end) are
+// copied to `head` and still read from the returned stream.
+std::unique_ptr<stream> open_bytes(std::unique_ptr<stream> in, std::string& head, std::size_t want);
 
 // Format rows (include/wlancode/scan_formats.def).
 bool format_is_linux(input_format f) noexcept;

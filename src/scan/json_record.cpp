@@ -121,6 +121,8 @@ void append_jsonl(std::string& s, const finding& f) {
     s += c.key;
     opt("\":", f.*c.member);
   }
+  s += ",\"record\":";  // EVTX record identifier
+  s += f.record ? std::to_string(f.record) : std::string("null");
   str(",\"excerpt\":", f.excerpt);
   s += f.line_truncated ? ",\"truncated\":true}\n" : ",\"truncated\":false}\n";
 }

@@ -466,6 +466,39 @@ std::optional<std::uint64_t> run_mapped(int fd, std::uint64_t begin, std::uint64
   return eng.lines();
 }
 
+// An EVTX file's records (gunzipped already when `in` comes from open_bytes). Its damage is
+// reported: as an error when records were lost, else as a notice (not counted).
+void run_evtx(stream& in, run_state& st, const error_sink* errors) {
+  bool lost = false;
+  const std::string damage = scan_evtx(
+      in,
+      [&st](std::vector<candidate>& c) {
+        st.cands.swap(c);
+        st.deliver();
+      },
+      lost, st.opt.events);
+  if (damage.empty()) return;
+  if (lost) ++st.res.errors;
+  if (errors) (*errors)({st.source, damage});
+}
+
+// A regular file that is an EVTX file (also gzipped), or any input when --input-format evtx: read
+// as one. False when it is not one (the file is then read as text from its start).
+bool try_evtx(int fd, std::uint64_t size, run_state& st, const error_sink& errors) {
+  const bool forced = st.opt.forced == input_format::evtx;
+  if (size == 0 && !forced) return false;
+  unsigned char magic[2] = {0, 0};
+  if (size > 0 && !forced &&
+      (::pread(fd, magic, 2, 0) != 2 ||
+       !((magic[0] == 'E' && magic[1] == 'l') || (magic[0] == 0x1f && magic[1] == 0x8b))))
+    return false;
+  std::string head;
+  auto in = open_bytes(size > 0 ? open_range(fd, 0, size) : open_fd(fd, false), head, 8);
+  if (!forced && !is_evtx_head(head)) return false;
+  run_evtx(*in, st, &errors);
+  return true;
+}
+
 // Whether a regular file can be scanned mapped: UTF-8 (BOM skipped), not gzip, not UTF-16, not
 // CR-only. Returns the offset of the text, or nullopt.
 std::optional<std::uint64_t> mappable(int fd, std::string& head) {
@@ -748,6 +781,15 @@ void scan_one(const std::string& path, const options& opt, const finding_sink& o
   }
   ++res.files;
   try {
+    {
+      run_state st{opt, out, res, {}, {}, {}, path};
+      timeline times = file_timeline(opt, fd);  // EVTX times are UTC already: resolved as given
+      st.times = &times;
+      if (try_evtx(fd, size, st, errors)) {
+        if (own) ::close(fd);
+        return;
+      }
+    }
     if (opt.jobs > 1 && size >= opt.parallel_min_bytes && scan_parallel(fd, size, path, opt, out, res)) {
       ::close(fd);
       return;
@@ -874,10 +916,16 @@ result scan_memory(std::string_view data, const std::string& source, const optio
   result res;
   res.files = 1;
   try {
-    auto in = open_text(open_memory(data), nullptr);
     run_state st{opt, out, res, {}, {}, {}, source};
     timeline times = file_timeline(opt, -1);
     st.times = &times;
+    std::string head;
+    auto bytes = open_bytes(open_memory(data), head, 8);
+    if (opt.forced == input_format::evtx || is_evtx_head(head)) {
+      run_evtx(*bytes, st, nullptr);
+      return res;
+    }
+    auto in = open_text(open_memory(data), nullptr);
     run_lines(*in, opt.forced, true, st, 0);
   } catch (const std::exception&) {
     ++res.errors;

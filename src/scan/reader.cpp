@@ -12,6 +12,7 @@
 #include <string>
 #include <utility>
 
+#include "../utf.hpp"
 #include "internal.hpp"
 
 namespace wlancode::scan::detail {
@@ -192,24 +193,6 @@ class gunzip_stream final : public stream {
   std::string error_;  // raised by the next read
 };
 
-void put_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 // UTF-16 (LE or BE) to UTF-8; unpaired surrogates become U+FFFD.
 class utf16_stream final : public stream {
  public:
@@ -239,7 +222,7 @@ class utf16_stream final : public stream {
         const char32_t u = be_ ? (a << 8 | b) : (b << 8 | a);
         if (pending_high_) {
           if (u >= 0xDC00 && u <= 0xDFFF) {
-            put_utf8(out_, 0x10000 + ((pending_high_ - 0xD800) << 10) + (u - 0xDC00));
+            wlancode::detail::utf8_append(out_, 0x10000 + ((pending_high_ - 0xD800) << 10) + (u - 0xDC00));
             pending_high_ = 0;
             continue;
           }
@@ -251,7 +234,7 @@ class utf16_stream final : public stream {
         } else if (u >= 0xDC00 && u <= 0xDFFF) {
           out_ += "\xEF\xBF\xBD";
         } else {
-          put_utf8(out_, u);
+          wlancode::detail::utf8_append(out_, u);
         }
       }
       if (i < have) {
@@ -297,6 +280,15 @@ std::unique_ptr<stream> open_range(int fd, std::uint64_t begin, std::uint64_t en
   return std::make_unique<range_stream>(fd, begin, end);
 }
 std::unique_ptr<stream> open_memory(std::string_view data) { return std::make_unique<memory_stream>(data); }
+
+std::unique_ptr<stream> open_bytes(std::unique_ptr<stream> in, std::string& head, std::size_t want) {
+  auto p = std::make_unique<peek_stream>(std::move(in), false);
+  std::string_view h = p->peek(2);
+  if (h.size() >= 2 && static_cast<unsigned char>(h[0]) == 0x1f && static_cast<unsigned char>(h[1]) == 0x8b)
+    p = std::make_unique<peek_stream>(std::make_unique<gunzip_stream>(std::move(p)), false);
+  head = std::string(p->peek(want));
+  return p;
+}
 
 std::unique_ptr<stream> open_text(std::unique_ptr<stream> in, std::string* encoding, bool live) {
   auto p = std::make_unique<peek_stream>(std::move(in), live);

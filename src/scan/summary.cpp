@@ -40,7 +40,9 @@ void summary::add(const finding& f) {
   } else
     label = "text:" + f.text.substr(0, 80);
   std::string key = fam + "|" + label;
-  const std::string where = f.source + ":" + std::to_string(f.line);
+  std::string where = f.source;
+  where += f.record ? ":record " : ":";
+  where += std::to_string(f.record ? f.record : f.line);
   auto it = index_.find(key);
   if (it == index_.end()) {
     if (by_code.size() < max_keys) {

@@ -87,7 +87,8 @@ TEST(ScanJson, RawFindingRecord) {
             "\"value\":42,\"hex\":\"0x0000002A\",\"raw\":\"42\",\"name\":null,\"meaning\":null,\"text\":null,"
             "\"mapping\":null,\"score\":null,\"phase\":\"unknown\",\"initiator\":\"unknown\","
             "\"locally_generated\":false,\"hint\":null,\"time\":null,\"timestamp\":null,\"event_id\":null,"
-            "\"interface\":null,\"ssid\":\"home\",\"bssid\":null,\"sta\":null,\"excerpt\":\"reason=42\\u0001\","
+            "\"interface\":null,\"ssid\":\"home\",\"bssid\":null,\"sta\":null,\"record\":null,"
+            "\"excerpt\":\"reason=42\\u0001\","
             "\"truncated\":true}\n");
 }
 
@@ -148,4 +149,14 @@ TEST(ScanJson, CodeFindingRecordSameOnEveryThread) {
   for (auto& t : ts) t.join();
   for (const auto& o : out) EXPECT_EQ(o, one);
 }
+TEST(ScanJson, EvtxRecordIdentifier) {
+  scan::finding f = raw_finding();
+  f.line = 0;
+  f.record = 18446744073709551615u;
+  std::string s;
+  scan::append_jsonl(s, f);
+  EXPECT_NE(s.find(",\"line\":0,"), std::string::npos);
+  EXPECT_NE(s.find(",\"sta\":null,\"record\":18446744073709551615,\"excerpt\":"), std::string::npos);
+}
+
 }  // namespace

@@ -51,7 +51,7 @@ using scan::confidence_text;
 using scan::value_hex;
 using context_field = scan::context_field;
 
-// CSV: these columns, then the context fields, then the excerpt.
+// CSV: these columns, then the context fields, the EVTX record and the excerpt (JSONL's order).
 struct csv_column {
   std::string_view name;
   std::string (*value)(const scan::finding&);
@@ -84,7 +84,7 @@ std::string csv_header() {
   std::string s;
   for (const csv_column& c : csv_columns) (s += c.name) += ',';
   for (const context_field& c : scan::context_fields()) (s += c.key) += ',';
-  return s + "excerpt";
+  return s + "record,excerpt";
 }
 
 // Every text field comes from the log (or from a path): through csv_untrusted_field, so that no
@@ -93,7 +93,8 @@ void write_csv(std::ostream& out, const scan::finding& f) {
   std::string s;
   for (const csv_column& c : csv_columns) (s += csv_untrusted_field(c.value(f))) += ',';
   for (const context_field& c : scan::context_fields()) (s += csv_untrusted_field(f.*c.member)) += ',';
-  out << s << csv_untrusted_field(f.excerpt) << "\n";
+  if (f.record) s += std::to_string(f.record);
+  out << s << ',' << csv_untrusted_field(f.excerpt) << "\n";
 }
 
 // Text output shows log content: every field from the log goes through terminal_safe (control
@@ -102,7 +103,9 @@ void write_text(std::ostream& out, const scan::finding& f) {
   std::string s;
   const auto put = [&s](std::string_view v) { append_terminal_safe(s, v); };
   put(f.source);
-  s += ":" + std::to_string(f.line) + ": ";
+  s += f.record ? ":record " : ":";
+  s += std::to_string(f.record ? f.record : f.line);
+  s += ": ";
   if (f.fam) {
     s += std::string(to_string(*f.fam)) + " " + value_hex(f) + " ";
     put(f.name.empty() ? std::string_view("(unlisted)") : std::string_view(f.name));

@@ -18,5 +18,6 @@ runner add_list(CLI::App& app);
 runner add_search(CLI::App& app);
 runner add_scan(CLI::App& app);
 runner add_diagnose(CLI::App& app);
+runner add_report(CLI::App& app);
 
 }  // namespace wlancode::cli

@@ -26,6 +26,7 @@ int run(int argc, char** argv) {
   const runner search = add_search(app);
   const runner scan = add_scan(app);
   const runner diagnose = add_diagnose(app);
+  const runner report = add_report(app);
 
   try {
     app.parse(argc, argv);
@@ -45,6 +46,7 @@ int run(int argc, char** argv) {
     if (app.got_subcommand("search")) return search();
     if (app.got_subcommand("scan")) return scan();
     if (app.got_subcommand("diagnose")) return diagnose();
+    if (app.got_subcommand("report")) return report();
   } catch (const std::exception& e) {
     std::cerr << "wlancode: " << terminal_safe(e.what()) << "\n";
     return exit_usage;
