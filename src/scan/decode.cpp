@@ -13,6 +13,7 @@ namespace {
 // tables or the source (meaning, name, hints, path). Every member of `finding` is set here.
 void reset(finding& f) {
   f.line = 0;
+  f.record = 0;
   f.format = input_format::plain;
   f.confidence = 1.0;
   f.kind = value_kind::code;
