@@ -1,27 +1,30 @@
 #!/usr/bin/env bash
 # diagnose vs scan --format jsonl on the same generated log, in the same run (hyperfine), and the
 # peak RSS of each. Usage: bench/diagnose_compare.sh [MIB (default 1024)] [KIND (default mixed)]
+# (RUNS=N runs each, default 3; WLANCODE=path/to/wlancode measures another build)
 # Needs a Release build in build/ (scripts/test.sh builds one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mib=${1:-1024}
 kind=${2:-mixed}
-bin=build/tools/wlancode/wlancode
+bin=${WLANCODE:-build/tools/wlancode/wlancode}
 log=bench/data/$kind-$mib.log
 mkdir -p bench/data
 [ -f "$log" ] || python3 bench/gen_log.py "$kind" "$mib" "$log"
 echo "== $log: $(wc -l <"$log") lines; findings: codes $($bin scan --format jsonl "$log" | wc -l), codes + events $($bin scan --events --format jsonl "$log" | wc -l)"
-hyperfine --warmup 1 --runs 3 --export-json "bench/data/diagnose_compare-$kind.json" \
+hyperfine --warmup 1 --runs "${RUNS:-3}" --export-json "bench/data/diagnose_compare-$kind.json" \
   -n "scan --format jsonl" "$bin scan --format jsonl $log > /dev/null" \
   -n "scan --events --format jsonl" "$bin scan --events --format jsonl $log > /dev/null" \
   -n "diagnose --format json" "$bin diagnose --format json $log > /dev/null" \
   -n "diagnose -j 2 --format json" "$bin diagnose -j 2 --format json $log > /dev/null"
 python3 - "bench/data/diagnose_compare-$kind.json" <<'PY'
 import json, sys
-r = {x["command"]: x["median"] for x in json.load(open(sys.argv[1]))["results"]}
+res = json.load(open(sys.argv[1]))["results"]
+r = {x["command"]: x["median"] for x in res}
+c = {x["command"]: x["user"] + x["system"] for x in res}  # CPU time: steadier on a shared host
 base = r["scan --format jsonl"]
 for k, v in r.items():
-    print(f"{k:32s} {v:7.3f} s  {v / base:5.2f}x scan --format jsonl")
+    print(f"{k:32s} {v:7.3f} s  {v / base:5.2f}x scan --format jsonl  (CPU time {c[k] / c['scan --format jsonl']:5.2f}x)")
 PY
 for c in "scan --format jsonl" "diagnose --format json"; do
   /usr/bin/time -f "peak RSS of $c: %M KiB" $bin $c "$log" > /dev/null

@@ -38,6 +38,11 @@ print(f"  rg -o / scan     = {r['rg -o'] / w:.2f}  (>= 1: scan is as fast as rg 
 print(f"  rg --json / scan = {r['rg --json'] / w:.2f}  (>= 1: scan is as fast as rg --json)")
 print(f"  scan / wc -l     = {w / r['wc -l']:.2f}  (<= 3)")
 print(f"  -j 1 / -j 2      = {w / r['scan -j 2']:.2f}  (speed-up of -j 2)")
+# CPU time (user + system, means): what a command costs, less sensitive than wall time to other
+# load on a shared host (not for -j, whose point is wall time).
+c = {x["command"]: x["user"] + x["system"] for x in json.load(open(sys.argv[1]))["results"]}
+print(f"  CPU time: rg -o / scan = {c['rg -o'] / c['scan']:.2f}, rg --json / scan = {c['rg --json'] / c['scan']:.2f}, "
+      f"scan / wc -l = {c['scan'] / c['wc -l']:.2f}")
 PY
   for j in 1 2; do
     /usr/bin/time -v "$BIN" scan -j $j --format jsonl "$DATA" 2>&1 >/dev/null |

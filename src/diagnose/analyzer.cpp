@@ -4,6 +4,7 @@
 // ended the same way collapse into one with a count.
 #include <algorithm>
 #include <map>
+#include <span>
 
 #include "internal.hpp"
 
@@ -174,7 +175,11 @@ struct analyzer::state {
     instant when;
     bool used = false;
   };
+  // The first line_n are the line's; the slots past them are kept for the next lines, whose
+  // findings are copied over them (their strings keep their buffers: no allocation per finding).
   std::vector<pending> line;
+  std::size_t line_n = 0;
+  std::span<pending> line_findings() { return {line.data(), line_n}; }
   std::vector<pending*> line_codes;  // the codes of the line whose events are being read
   std::map<std::string, device> devices;
   std::map<std::string, std::string> interface_of_place;  // "host or source" -> last interface seen
@@ -183,17 +188,27 @@ struct analyzer::state {
   std::vector<input_status> inputs;
   std::uint64_t findings = 0, events = 0, devices_capped = 0, groups_capped = 0;
 
+  // Scratch keys of device_for, kept: no allocation per finding.
+  std::string place_buf, key_buf;
+
   device* device_for(const scan::finding& f) {
-    const std::string host(detail::host_of(f.excerpt, f.timestamp));
-    const std::string place = host.empty() ? "file:" + f.source : "host:" + host;
-    std::string ifc = f.interface;
+    const std::string_view host = detail::host_of(f.excerpt, f.timestamp);
+    std::string& place = place_buf;
+    place.assign(host.empty() ? "file:" : "host:");
+    place += host.empty() ? std::string_view(f.source) : host;
+    std::string_view ifc = f.interface;  // a view of the finding or of a node of the map (stable)
     if (ifc.empty()) {
       auto it = interface_of_place.find(place);
       if (it != interface_of_place.end()) ifc = it->second;
-    } else if (interface_of_place.size() < lim.max_groups || interface_of_place.count(place)) {
-      interface_of_place[place] = ifc;
+    } else if (auto it = interface_of_place.find(place); it != interface_of_place.end()) {
+      if (it->second != ifc) it->second.assign(ifc);
+    } else if (interface_of_place.size() < lim.max_groups) {
+      interface_of_place.emplace(place, ifc);
     }
-    const std::string key = place + "|" + ifc;
+    std::string& key = key_buf;
+    key.assign(place);
+    key += '|';
+    key += ifc;
     auto it = devices.find(key);
     if (it == devices.end()) {
       if (devices.size() >= lim.max_groups) {
@@ -667,24 +682,24 @@ struct analyzer::state {
   // it closes), then the codes no event took.
   void flush_line() {
     line_codes.clear();
-    for (pending& p : line) line_codes.push_back(&p);
-    for (pending& p : line) {
+    for (pending& p : line_findings()) line_codes.push_back(&p);
+    for (pending& p : line_findings()) {
       if (p.f.kind != scan::value_kind::event) continue;
       device* d = device_for(p.f);
       if (!d) continue;
       note_context(*d, p.f);
-      for (pending& q : line) note_context(*d, q.f);
+      for (pending& q : line_findings()) note_context(*d, q.f);
       on_event(*d, p.f, p.when);
     }
     line_codes.clear();
-    for (pending& p : line) {
+    for (pending& p : line_findings()) {
       if (p.f.kind == scan::value_kind::event || p.used) continue;
       device* d = device_for(p.f);
       if (!d) continue;
       note_context(*d, p.f);
       on_code(*d, p.f, p.when);
     }
-    line.clear();
+    line_n = 0;
   }
 
   void on_code(device& d, const scan::finding& f, const instant& when) {
@@ -751,8 +766,12 @@ void analyzer::add_input(std::string source, std::string error) {
 void analyzer::add(const scan::finding& f, const instant& when) {
   state& s = *st_;
   ++s.findings;
-  if (!s.line.empty() && (s.line.front().f.line != f.line || s.line.front().f.source != f.source)) s.flush_line();
-  s.line.push_back({f, when, false});
+  if (s.line_n && (s.line.front().f.line != f.line || s.line.front().f.source != f.source)) s.flush_line();
+  if (s.line_n == s.line.size()) s.line.emplace_back();
+  state::pending& p = s.line[s.line_n++];
+  p.f = f;
+  p.when = when;
+  p.used = false;
 }
 
 report analyzer::finish() {

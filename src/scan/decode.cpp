@@ -7,9 +7,39 @@
 
 namespace wlancode::scan::detail {
 
+namespace {
+// `out` back to a default finding, keeping its strings' buffers: the pipeline decodes every
+// candidate into the same finding, so a finding costs no allocation for the fields copied from the
+// tables or the source (meaning, name, hints, path). Every member of `finding` is set here.
+void reset(finding& f) {
+  f.line = 0;
+  f.record = 0;
+  f.format = input_format::plain;
+  f.confidence = 1.0;
+  f.kind = value_kind::code;
+  f.event = event_kind::attempt_started;
+  f.fam.reset();
+  f.space.clear();
+  f.has_value = false;
+  f.value = 0;
+  f.code = nullptr;
+  f.name.clear();
+  f.meaning.clear();
+  f.mapping.clear();
+  f.score = 0;
+  f.ph = phase::unknown;
+  f.init = initiator::unknown;
+  f.locally_generated = false;
+  f.hint_cause.clear();
+  f.hint_action.clear();
+  f.time = instant{};
+  f.line_truncated = false;
+}
+}  // namespace
+
 bool decoder::decode(candidate&& c, const std::string& source, finding& out) {
-  out = finding{};
-  out.source = source;
+  reset(out);
+  if (out.source != source) out.source = source;
   out.line = c.line;
   out.record = c.record;
   out.format = c.format;
@@ -33,7 +63,7 @@ bool decoder::decode(candidate&& c, const std::string& source, finding& out) {
       out.kind = value_kind::event;
       out.event = c.event;
       out.ph = info(c.event).ph;
-      out.meaning = info(c.event).description;
+      out.meaning.assign(info(c.event).description);
       return true;
     case candidate::how::number: {
       const parse_result p = parse_number(c.token);
@@ -83,17 +113,17 @@ bool decoder::decode(candidate&& c, const std::string& source, finding& out) {
         out.has_value = true;
         out.value = it->code->value;
         out.score = it->score;
-        out.mapping = it->exact ? "exact" : "approximate";
+        out.mapping.assign(it->exact ? "exact" : "approximate");
       } else {
         const bool non_ascii =
             std::any_of(t.begin(), t.end(), [](char ch) { return static_cast<unsigned char>(ch) >= 0x80; });
-        out.mapping = non_ascii ? "unmapped_localized" : "unmapped";
+        out.mapping.assign(non_ascii ? "unmapped_localized" : "unmapped");
       }
       break;
     }
     case candidate::how::raw: {
       out.kind = value_kind::raw;
-      out.space = c.space.empty() ? "unknown" : c.space;
+      out.space.assign(c.space.empty() ? std::string_view("unknown") : std::string_view(c.space));
       if (!c.token.empty()) {
         const parse_result p = parse_number(c.token);
         if (p.number) {
@@ -107,16 +137,16 @@ bool decoder::decode(candidate&& c, const std::string& source, finding& out) {
   }
   const code_info* carried = nullptr;  // the code a range carries in the value's low 16 bits
   if (out.code) {
-    out.name = out.code->name;
-    out.meaning = out.code->meaning.text;
+    out.name.assign(out.code->name);
+    out.meaning.assign(out.code->meaning.text);
   } else if (out.fam && out.has_value) {
     const classification k = classify(*out.fam, out.value);
     carried = k.inner;
     // A range from 0 holds the other family's codes as they are (ESP-IDF below 200): its name.
-    if (carried && k.range->first == 0) out.name = carried->name;
+    if (carried && k.range->first == 0) out.name.assign(carried->name);
     char buf[256];
     describe(*out.fam, out.value, buf, sizeof buf);
-    out.meaning = buf;
+    out.meaning.assign(buf);
   }
   diagnose(out, carried);
   if (c.init) out.init = *c.init;
@@ -135,8 +165,8 @@ void diagnose(finding& f, const code_info* carried) {
   f.ph = c->phase;
   f.init = c->initiator;
   if (c->hint) {
-    f.hint_cause = c->hint->cause;
-    f.hint_action = c->hint->action;
+    f.hint_cause.assign(c->hint->cause);
+    f.hint_action.assign(c->hint->action);
   }
 }
 

@@ -143,6 +143,15 @@ std::size_t find_anchor_scalar(const char* p, std::size_t n, std::size_t* newlin
 std::size_t find_anchor_simd(const char* p, std::size_t n, std::size_t* newlines, int width,
                              needle_set set = needle_set::codes) noexcept;
 
+// Every needle place of p[0, n) (both sets), in order, at most `cap` of them: a line's hits for
+// the rules, in one SIMD pass. Positions are 16-bit: lines read this way are at most 64 KiB.
+struct needle_hit {
+  std::uint16_t pos;
+  std::uint8_t needle;  // the row of needles.def
+};
+std::size_t needle_hits(const char* p, std::size_t n, needle_hit* out, std::size_t cap) noexcept;
+std::size_t needle_hits_scalar(const char* p, std::size_t n, needle_hit* out, std::size_t cap) noexcept;
+
 // ---- decoder + diagnosis -----------------------------------------------------------------------
 class decoder {
  public:
@@ -164,6 +173,7 @@ void diagnose(finding& f, const code_info* carried = nullptr);
 std::string excerpt_of(std::string_view line);  // key material removed, capped
 bool is_mac_at(std::string_view s, std::size_t i) noexcept;
 std::string_view find_mac(std::string_view s) noexcept;
+std::string_view find_mac_from(std::string_view s, std::size_t from) noexcept;  // the first at or after `from`
 // A MAC address as a number (separators and case ignored), to compare addresses cheaply.
 std::uint64_t mac_key(std::string_view mac) noexcept;
 std::string_view leading_timestamp(std::string_view s) noexcept;

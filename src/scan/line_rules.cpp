@@ -51,18 +51,6 @@ constexpr std::array<std::uint32_t, 256> make_first_bytes() {
   return t;
 }
 constexpr auto first_bytes = make_first_bytes();
-// The folded byte pairs that start a needle, as a bit set: most bytes of a line are ruled out by
-// one lookup (the needles' first letters alone are common: a, d, l, m, r, s, x).
-constexpr std::array<std::uint64_t, 1024> make_pairs() {
-  std::array<std::uint64_t, 1024> t{};
-  for (std::size_t k = 0; k < needle_count; ++k) {
-    const unsigned key =
-        static_cast<unsigned char>(fold(needles[k][0])) << 8 | static_cast<unsigned char>(fold(needles[k][1]));
-    t[key >> 6] |= std::uint64_t{1} << (key & 63);
-  }
-  return t;
-}
-constexpr auto pairs = make_pairs();
 
 constexpr std::size_t needle_id(std::string_view n) noexcept {
   for (std::size_t k = 0; k < needle_count; ++k)
@@ -183,7 +171,9 @@ constexpr event_rules_by_needle_t event_rules_by_needle = make_event_rules_by_ne
 
 // Whether the event row's anchor is at s[start] (and what else the row asks of the line).
 inline bool event_at(std::string_view line, std::size_t start, const event_rule& r) noexcept {
-  if (start + r.anchor.size() > line.size() || line.substr(start, r.anchor.size()) != r.anchor) return false;
+  if (start + r.anchor.size() > line.size() || line[start] != r.anchor[0] ||
+      std::memcmp(line.data() + start, r.anchor.data(), r.anchor.size()) != 0)
+    return false;
   if (r.flags & E_END) {
     for (std::size_t i = start + r.anchor.size(); i < line.size(); ++i)
       if (line[i] != ' ' && line[i] != '\t') return false;
@@ -271,9 +261,10 @@ bool has_marker(std::string_view s, marker_group g) {
 // Whether the line holds a rule's anchor, each anchor searched at most once per line (several
 // rules share one: CTRL-EVENT-DISCONNECTED, wlceventd, [Microsoft-Windows-NWiFi] ...).
 struct anchor_memo {
+  explicit anchor_memo(std::string_view l) : line(l) {}
   std::string_view line;
-  std::array<const char*, 16> seen{};
-  std::array<bool, 16> found{};
+  std::array<const char*, 16> seen;  // [0, n) only: not cleared for every line
+  std::array<bool, 16> found;
   std::size_t n = 0;
   bool has(std::string_view anchor) {
     if (anchor.empty()) return true;
@@ -316,10 +307,6 @@ struct key_text {
 };
 
 // ---- one line's state ------------------------------------------------------------------------
-struct hit {
-  std::uint16_t pos;
-  std::uint8_t needle;
-};
 constexpr std::size_t max_hits = 64;
 constexpr std::size_t max_scan = 4096;  // bytes of a line the rules look at
 
@@ -465,9 +452,8 @@ std::string_view context_value(std::string_view s, std::string_view key) {
 
 // The interface: "wlan0: ..." style token ending with ':' or inside "device (wlp2s0)", if="wl1".
 std::string_view interface_of(std::string_view s) {
-  for (std::size_t i = 0; i + 3 < s.size(); ++i) {
-    if (s[i] == 'w' && s[i + 1] == 'l' &&
-        (i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == ',' || s[i - 1] == '[' || s[i - 1] == '"')) {
+  for (std::size_t i = s.find("wl"); i != std::string_view::npos && i + 3 < s.size(); i = s.find("wl", i + 1)) {
+    if ((i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == ',' || s[i - 1] == '[' || s[i - 1] == '"')) {
       std::size_t e = i + 2;
       while (e < s.size() && (is_alnum(s[e]) || s[e] == '-' || s[e] == '_' || s[e] == '.')) ++e;
       if (e < s.size() && (s[e] == ':' || s[e] == ')' || s[e] == ']' || s[e] == '"') && e - i >= 3 && e - i <= 15 &&
@@ -602,7 +588,11 @@ bool rule_engine::live(std::string_view s, std::size_t at, std::uint64_t line_nu
       for (std::size_t ri = 0; ri < event_rules_by_needle.count[k]; ++ri) {
         const event_rule& r = event_rules[event_rules_by_needle.index[k][ri]];
         // The anchor alone here (on_line checks the rest of the row on the line).
-        if (at >= r.needle_at && use(r.format) && s.substr(at - r.needle_at, r.anchor.size()) == r.anchor) return true;
+        if (at < r.needle_at) continue;
+        const std::size_t start = at - r.needle_at;
+        if (start + r.anchor.size() <= s.size() && s[start] == r.anchor[0] && use(r.format) &&
+            std::memcmp(s.data() + start, r.anchor.data(), r.anchor.size()) == 0)
+          return true;
       }
     }
     if (event_needle[k]) continue;
@@ -643,24 +633,18 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
   unsigned opens = 0;
 
   // 1. The needles of the line.
-  std::array<hit, max_hits> hits;
+  std::array<needle_hit, max_hits> hits;
   std::size_t nhits = 0;
-  for (std::size_t i = l.anchor < s.size() ? l.anchor : 0; i + 3 <= s.size() && nhits < max_hits; ++i) {
-    const unsigned key = static_cast<unsigned char>(fold(s[i])) << 8 | static_cast<unsigned char>(fold(s[i + 1]));
-    if (!(pairs[key >> 6] >> (key & 63) & 1)) continue;
-    std::uint32_t m = first_bytes[static_cast<unsigned char>(fold(s[i]))];
-    while (m) {
-      const unsigned k = static_cast<unsigned>(__builtin_ctz(m));
-      m &= m - 1;
-      if (fold(s[i + 1]) == fold(needles[k][1]) && fold(s[i + 2]) == fold(needles[k][2]) && nhits < max_hits)
-        hits[nhits++] = {static_cast<std::uint16_t>(i), static_cast<std::uint8_t>(k)};
-    }
-  }
+  // Every needle (codes and events), in one SIMD pass over the line from its first live hit.
+  const std::size_t from = l.anchor < s.size() ? l.anchor : 0;
+  nhits = needle_hits(s.data() + from, s.size() - from, hits.data(), max_hits);
+  for (std::size_t h = 0; h < nhits; ++h) hits[h].pos = static_cast<std::uint16_t>(hits[h].pos + from);
   if (nhits == 0 && pending_lines_ == 0) return 0;
 
   const std::size_t first = out.size();
   claims claimed;
-  std::vector<std::size_t> pos_of;  // candidate position on the line, for the final order
+  std::vector<std::size_t>& pos_of = pos_of_;  // candidate position on the line, for the final order
+  pos_of.clear();
   auto emit = [&](candidate&& c, std::size_t at) {
     out.push_back(std::move(c));
     pos_of.push_back(at);

@@ -86,6 +86,7 @@ class rule_engine {
   bool events_on_ = false;
   ssid_lru ssids_;
   std::vector<ssid_event>* events_ = nullptr;
+  std::vector<std::size_t> pos_of_;  // on_line's scratch, kept: no allocation per line
 };
 
 }  // namespace wlancode::scan::detail

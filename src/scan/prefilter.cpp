@@ -35,6 +35,17 @@ constexpr bool event_needle[] = {
 
 constexpr std::uint8_t fold(char c) noexcept { return static_cast<std::uint8_t>(c | 0x20); }
 
+// No two needles are the same once folded: a place of a line holds one needle at most.
+constexpr bool needles_distinct() {
+  for (std::size_t a = 0; a < needle_count; ++a)
+    for (std::size_t b = a + 1; b < needle_count; ++b)
+      if (fold(needles[a][0]) == fold(needles[b][0]) && fold(needles[a][1]) == fold(needles[b][1]) &&
+          fold(needles[a][2]) == fold(needles[b][2]))
+        return false;
+  return true;
+}
+static_assert(needles_distinct(), "needles.def: two needles are the same once folded");
+
 // Needles that start with each folded byte, as a bit set (exact check of a candidate).
 struct tables {
   std::array<std::uint32_t, 256> first{};
@@ -178,7 +189,87 @@ const bool have_avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports(
 const bool have_avx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw");
 #endif
 
+// Every needle place of p[0, n), in order, at most `cap`: the byte-by-byte walk.
+std::size_t hits_scalar_from(const char* p, std::size_t n, std::size_t i, needle_hit* out, std::size_t found,
+                             std::size_t cap) noexcept {
+  const tables& tab = tabs[1];
+  for (; i + 3 <= n && found < cap; ++i) {
+    std::uint32_t m = tab.first[fold(p[i])];
+    while (m) {
+      const unsigned k = static_cast<unsigned>(__builtin_ctz(m));
+      m &= m - 1;
+      if (fold(p[i + 1]) == fold(needles[k][1]) && fold(p[i + 2]) == fold(needles[k][2])) {
+        out[found++] = {static_cast<std::uint16_t>(i), static_cast<std::uint8_t>(k)};
+        break;  // needles differ once folded: one a place
+      }
+    }
+  }
+  return found;
+}
+
+#if defined(WLANCODE_SCAN_X86)
+// The Teddy candidates of the 32 places p[0, 32) (reads p[0, 34)), as a bit mask.
+__attribute__((target("avx2"))) inline std::uint32_t candidates_avx2(const tables& tab, const char* p) noexcept {
+  const __m256i f = _mm256_set1_epi8(0x20), low4 = _mm256_set1_epi8(0x0F);
+#define WLANCODE_TABLE_(t) _mm256_loadu_si256(reinterpret_cast<const __m256i*>((t).data()))
+#define WLANCODE_BUCKETS_(v, j)                                                                                    \
+  _mm256_and_si256(_mm256_shuffle_epi8(WLANCODE_TABLE_(tab.lo[j]), _mm256_and_si256(_mm256_or_si256(v, f), low4)), \
+                   _mm256_shuffle_epi8(WLANCODE_TABLE_(tab.hi[j]),                                                 \
+                                       _mm256_and_si256(_mm256_srli_epi16(_mm256_or_si256(v, f), 4), low4)))
+  const __m256i v0 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+  const __m256i v1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 1));
+  const __m256i v2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 2));
+  const __m256i m =
+      _mm256_and_si256(_mm256_and_si256(WLANCODE_BUCKETS_(v0, 0), WLANCODE_BUCKETS_(v1, 1)), WLANCODE_BUCKETS_(v2, 2));
+#undef WLANCODE_BUCKETS_
+#undef WLANCODE_TABLE_
+  return ~static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(m, _mm256_setzero_si256())));
+}
+
+// The same as hits_scalar_from, 32 places a step; the last places are read from a zero-padded
+// copy (a candidate there is checked exactly against the line's own length).
+__attribute__((target("avx2,bmi"))) std::size_t hits_avx2(const char* p, std::size_t n, needle_hit* out,
+                                                          std::size_t cap) noexcept {
+  const tables& tab = tabs[1];
+  std::size_t found = 0;
+  char pad[68] = {};
+  const auto take = [&](const char* q, std::size_t base, std::uint32_t cand) {
+    for (; cand && found < cap; cand &= cand - 1) {
+      const std::size_t j = static_cast<std::size_t>(__builtin_ctz(cand));
+      if (base + j + 3 > n) break;
+      const char* c = q + j;
+      for (std::uint32_t m = tab.first[fold(c[0])]; m; m &= m - 1) {
+        const unsigned k = static_cast<unsigned>(__builtin_ctz(m));
+        if (fold(c[1]) == fold(needles[k][1]) && fold(c[2]) == fold(needles[k][2])) {
+          out[found++] = {static_cast<std::uint16_t>(base + j), static_cast<std::uint8_t>(k)};
+          break;
+        }
+      }
+    }
+  };
+  std::size_t i = 0;
+  for (; i + 34 <= n && found < cap; i += 32) take(p + i, i, candidates_avx2(tab, p + i));
+  if (i < n && found < cap) {
+    std::memcpy(pad, p + i, n - i);  // at most 33 bytes
+    take(pad, i, candidates_avx2(tab, pad));
+    if (n - i > 32 && found < cap) take(pad + 32, i + 32, candidates_avx2(tab, pad + 32));
+  }
+  return found;
+}
+#endif
+
 }  // namespace
+
+std::size_t needle_hits_scalar(const char* p, std::size_t n, needle_hit* out, std::size_t cap) noexcept {
+  return hits_scalar_from(p, n, 0, out, 0, cap);
+}
+
+std::size_t needle_hits(const char* p, std::size_t n, needle_hit* out, std::size_t cap) noexcept {
+#if defined(WLANCODE_SCAN_X86)
+  if (have_avx2 && n <= 0xFFFF) return hits_avx2(p, n, out, cap);
+#endif
+  return hits_scalar_from(p, n, 0, out, 0, cap);
+}
 
 std::size_t find_anchor_scalar(const char* p, std::size_t n, std::size_t* newlines, needle_set set) noexcept {
   return scalar_from(tabs[static_cast<int>(set)], p, n, 0, newlines);

@@ -2,6 +2,10 @@
 #include "secrets.hpp"
 
 #include <array>
+#include <cstring>
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 #include "text.hpp"
 
@@ -134,8 +138,8 @@ constexpr std::array<std::uint64_t, 1024> make_pairs() {
 }
 constexpr auto pairs = make_pairs();
 
-bool may_hold_secret(std::string_view s) {
-  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+bool may_hold_secret_from(std::string_view s, std::size_t from) {
+  for (std::size_t i = from; i + 1 < s.size(); ++i) {
     const unsigned key = static_cast<unsigned char>(fold(s[i])) << 8 | static_cast<unsigned char>(fold(s[i + 1]));
     if (!(pairs[key >> 6] >> (key & 63) & 1)) continue;
     for (std::string_view f : fragments)
@@ -144,6 +148,52 @@ bool may_hold_secret(std::string_view s) {
         return true;
   }
   return false;
+}
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+// The same test, 32 positions at a time (every line reaching the rules goes through it): the
+// fragments' folded bytes compared at offsets 0, 1 and 2 of each position of p[0, 34).
+__attribute__((target("avx2"))) inline bool block_holds_fragment(const char* p) {
+  const __m256i f = _mm256_set1_epi8(0x20);
+  const __m256i v0 = _mm256_or_si256(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p)), f);
+  const __m256i v1 = _mm256_or_si256(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 1)), f);
+  const __m256i v2 = _mm256_or_si256(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 2)), f);
+  static_assert(fragments[0] == "key" && fragments[1] == "pas" && fragments[2] == "psk" && fragments[3] == "hex" &&
+                    fragments[4] == "&#" && fragments[5] == "&l" && std::size(fragments) == 6,
+                "the comparisons below follow `fragments`");
+#define WLANCODE_EQ_(v, c) _mm256_cmpeq_epi8(v, _mm256_set1_epi8(fold(c)))
+  const __m256i p0 = WLANCODE_EQ_(v0, 'p'), e1 = WLANCODE_EQ_(v1, 'e');
+  __m256i m = _mm256_and_si256(_mm256_and_si256(WLANCODE_EQ_(v0, 'k'), e1), WLANCODE_EQ_(v2, 'y'));
+  m = _mm256_or_si256(m, _mm256_and_si256(_mm256_and_si256(p0, WLANCODE_EQ_(v1, 'a')), WLANCODE_EQ_(v2, 's')));
+  m = _mm256_or_si256(m, _mm256_and_si256(_mm256_and_si256(p0, WLANCODE_EQ_(v1, 's')), WLANCODE_EQ_(v2, 'k')));
+  m = _mm256_or_si256(m, _mm256_and_si256(_mm256_and_si256(WLANCODE_EQ_(v0, 'h'), e1), WLANCODE_EQ_(v2, 'x')));
+  m = _mm256_or_si256(
+      m, _mm256_and_si256(WLANCODE_EQ_(v0, '&'), _mm256_or_si256(WLANCODE_EQ_(v1, '#'), WLANCODE_EQ_(v1, 'l'))));
+#undef WLANCODE_EQ_
+  return _mm256_movemask_epi8(m) != 0;
+}
+__attribute__((target("avx2"))) bool may_hold_secret_avx2(std::string_view s) {
+  const char* p = s.data();
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  for (; i + 34 <= n; i += 32)
+    if (block_holds_fragment(p + i)) return true;
+  if (i >= n) return false;
+  // The last n - i (at most 33) bytes, followed by zeros: a zero folds to ' ', which no fragment
+  // holds, so the padding finds nothing the line does not hold.
+  char pad[68] = {};
+  std::memcpy(pad, p + i, n - i);
+  return block_holds_fragment(pad) || (n - i > 32 && block_holds_fragment(pad + 32));
+}
+const bool have_avx2 = __builtin_cpu_supports("avx2");
+#endif
+
+// A quick look: can the line hold a secret at all?
+bool may_hold_secret(std::string_view s) {
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+  if (have_avx2) return may_hold_secret_avx2(s);
+#endif
+  return may_hold_secret_from(s, 0);
 }
 
 }  // namespace

@@ -2,8 +2,6 @@
 // every grammar (one definition of what a digit, a word character or a number is).
 #pragma once
 
-#include <string.h>  // memmem (POSIX/GNU)
-
 #include <cstddef>
 #include <string_view>
 
@@ -33,10 +31,12 @@ constexpr std::size_t ifind(std::string_view hay, std::string_view needle, std::
   return std::string_view::npos;
 }
 
-// Whether `hay` holds `needle` (memmem: a vectorised search, not a first-byte loop).
+// Whether `hay` holds `needle`. The needles are short (an anchor, a word) and so are the lines:
+// a first-and-last-byte SIMD filter then memcmp (util.cpp), cheaper there than memmem's set-up.
+bool contains_bytes(const char* hay, std::size_t n, const char* needle, std::size_t m) noexcept;
 inline bool contains(std::string_view hay, std::string_view needle) noexcept {
   return needle.empty() ||
-         (needle.size() <= hay.size() && ::memmem(hay.data(), hay.size(), needle.data(), needle.size()) != nullptr);
+         (needle.size() <= hay.size() && contains_bytes(hay.data(), hay.size(), needle.data(), needle.size()));
 }
 
 // A number token at s[p]: "0x" and 1-8 hex digits, or 1-10 decimal digits, with an optional

@@ -1,10 +1,57 @@
 // Small text helpers shared by the extractors.
+#include <string.h>  // memmem (POSIX/GNU)
+
 #include <cstring>
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 #include "internal.hpp"
 #include "text.hpp"
 
 namespace wlancode::scan::detail {
+
+namespace {
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+// Positions i where hay[i] is the needle's first byte and hay[i + m - 1] its last, 32 at a time,
+// each then compared whole; the remainder (fewer than 32 + m - 1 bytes) goes to memmem.
+__attribute__((target("avx2,bmi"))) bool contains_avx2(const char* h, std::size_t n, const char* nd,
+                                                       std::size_t m) noexcept {
+  const __m256i first = _mm256_set1_epi8(nd[0]), last = _mm256_set1_epi8(nd[m - 1]);
+  std::size_t i = 0;
+  for (; i + m - 1 + 32 <= n; i += 32) {
+    const __m256i a = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(h + i));
+    const __m256i b = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(h + i + m - 1));
+    auto mask = static_cast<std::uint32_t>(
+        _mm256_movemask_epi8(_mm256_and_si256(_mm256_cmpeq_epi8(a, first), _mm256_cmpeq_epi8(b, last))));
+    while (mask) {
+      const unsigned k = static_cast<unsigned>(__builtin_ctz(mask));
+      if (std::memcmp(h + i + k + 1, nd + 1, m - 2) == 0) return true;
+      mask &= mask - 1;
+    }
+  }
+  // The rest (lines are short: often all of it), by the first byte (memmem's set-up costs more).
+  for (; i + m <= n; ++i) {
+    const void* f = std::memchr(h + i, nd[0], n - m + 1 - i);
+    if (!f) return false;
+    i = static_cast<std::size_t>(static_cast<const char*>(f) - h);
+    if (std::memcmp(h + i + 1, nd + 1, m - 1) == 0) return true;
+  }
+  return false;
+}
+const bool have_avx2 = __builtin_cpu_supports("avx2");
+#endif
+}  // namespace
+
+bool contains_bytes(const char* hay, std::size_t n, const char* needle, std::size_t m) noexcept {
+  if (m == 0) return true;
+  if (m > n) return false;
+  if (m == 1) return std::memchr(hay, needle[0], n) != nullptr;
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+  if (have_avx2) return contains_avx2(hay, n, needle, m);
+#endif
+  return ::memmem(hay, n, needle, m) != nullptr;
+}
 
 std::string_view trim(std::string_view s) noexcept {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
@@ -26,14 +73,70 @@ bool is_mac_at(std::string_view s, std::size_t i) noexcept {
   return true;
 }
 
+namespace {
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+// The first i in [from, n - 37) whose s[i + 2] is ':' or '-' and s[i + 5] the same, 32 at a time
+// (a MAC's separators; most lines hold none): the places worth a full look, in order.
+__attribute__((target("avx2,bmi"))) std::size_t mac_candidates(const char* p, std::size_t n, std::size_t i,
+                                                               std::uint32_t& mask) noexcept {
+  const __m256i colon = _mm256_set1_epi8(':'), dash = _mm256_set1_epi8('-');
+  for (; i + 37 <= n; i += 32) {
+    const __m256i a = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 2));
+    const __m256i b = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 5));
+    const __m256i sep = _mm256_or_si256(_mm256_cmpeq_epi8(a, colon), _mm256_cmpeq_epi8(a, dash));
+    mask = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_and_si256(sep, _mm256_cmpeq_epi8(a, b))));
+    if (mask) return i;
+  }
+  mask = 0;
+  return i;
+}
+const bool have_avx2_mac = __builtin_cpu_supports("avx2");
+#endif
+}  // namespace
+
 std::string_view find_mac(std::string_view s) noexcept {
-  for (std::size_t i = 0; i + 17 <= s.size(); ++i) {
-    const void* hit = std::memchr(s.data() + i + 2, ':', s.size() - i - 2);
-    const void* hit2 = std::memchr(s.data() + i + 2, '-', s.size() - i - 2);
-    const char* h = static_cast<const char*>(hit);
-    const char* h2 = static_cast<const char*>(hit2);
-    if (!h || (h2 && h2 < h)) h = h2;
-    if (!h) return {};
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+  std::size_t from = 0;
+  if (have_avx2_mac) {
+    // Blocks of 32 places, each candidate checked in order; the rest goes to the loop below.
+    for (;;) {
+      std::uint32_t mask = 0;
+      const std::size_t b = mac_candidates(s.data(), s.size(), from, mask);
+      if (!mask) {
+        from = b;
+        break;
+      }
+      for (; mask; mask &= mask - 1) {
+        const std::size_t i = b + static_cast<std::size_t>(__builtin_ctz(mask));
+        if (is_mac_at(s, i)) return s.substr(i, 17);
+      }
+      from = b + 32;
+    }
+  }
+#else
+  const std::size_t from = 0;
+#endif
+  return find_mac_from(s, from);
+}
+
+std::string_view find_mac_from(std::string_view s, std::size_t from) noexcept {
+  // The next ':' and the next '-' at or after i + 2, each searched again only once i passes it
+  // (a line's timestamp holds several ':' and most lines no '-': no rescan of the line per ':').
+  const char* const end = s.data() + s.size();
+  const char* colon = nullptr;
+  const char* dash = nullptr;
+  for (std::size_t i = from; i + 17 <= s.size(); ++i) {
+    const char* at = s.data() + i + 2;
+    if (!colon || (colon != end && colon < at)) {
+      const void* h = std::memchr(at, ':', s.size() - i - 2);
+      colon = h ? static_cast<const char*>(h) : end;
+    }
+    if (!dash || (dash != end && dash < at)) {
+      const void* h = std::memchr(at, '-', s.size() - i - 2);
+      dash = h ? static_cast<const char*>(h) : end;
+    }
+    const char* h = colon < dash ? colon : dash;
+    if (h == end) return {};
     i = static_cast<std::size_t>(h - s.data()) - 2;
     if (is_mac_at(s, i)) return s.substr(i, 17);
   }

@@ -14,6 +14,7 @@
 
 #include "helpers.hpp"
 #include "internal.hpp"
+#include "text.hpp"
 
 namespace {
 
@@ -245,6 +246,68 @@ TEST(Prefilter, ScalarAndSimdPathsAgree) {
       ++hits;
     }
     EXPECT_GT(hits, 13u * 70u);
+  }
+}
+
+// A line's hits in one pass (needle_hits, AVX2 with a zero-padded tail) are the byte-by-byte
+// walk's, at every line length around the 32-byte steps and with the cap reached.
+TEST(Prefilter, LineHitsAgreeWithTheWalk) {
+  using wlancode::scan::detail::needle_hit;
+  std::uint32_t x = 7;
+  const char alphabet[] = "aAsSoOtTuUrReE=';:_cCxX0<vVbBnN[mMlLdDpP -ygGiIhH>";
+  std::size_t total = 0;
+  for (int round = 0; round < 3000; ++round) {
+    x = x * 1664525u + 1013904223u;
+    const std::size_t len = (x >> 8) % 140;
+    std::string line;
+    for (std::size_t i = 0; i < len; ++i) {
+      x = x * 1664525u + 1013904223u;
+      line += alphabet[(x >> 24) % (sizeof alphabet - 1)];
+    }
+    if (round % 3 == 0 && len >= 3) line.replace(len - 3, 3, "-> ");  // a needle ending the line
+    if (round % 5 == 0 && len >= 2) line.replace(len - 2, 2, "->");   // one cut by the line's end
+    for (std::size_t cap : {std::size_t{64}, std::size_t{2}}) {
+      needle_hit a[64], b[64];
+      const std::size_t na = wlancode::scan::detail::needle_hits_scalar(line.data(), line.size(), a, cap);
+      const std::size_t nb = wlancode::scan::detail::needle_hits(line.data(), line.size(), b, cap);
+      ASSERT_EQ(na, nb) << line;
+      for (std::size_t i = 0; i < na; ++i) {
+        ASSERT_EQ(a[i].pos, b[i].pos) << line;
+        ASSERT_EQ(a[i].needle, b[i].needle) << line;
+        ASSERT_LE(a[i].pos + 3u, line.size());
+      }
+      total += na;
+    }
+  }
+  EXPECT_GT(total, 1000u);
+  needle_hit h[4];
+  EXPECT_EQ(wlancode::scan::detail::needle_hits("", 0, h, 4), 0u);
+  EXPECT_EQ(wlancode::scan::detail::needle_hits("->", 2, h, 4), 0u);
+  ASSERT_EQ(wlancode::scan::detail::needle_hits("x reason", 8, h, 4), 1u);
+  EXPECT_EQ(h[0].pos, 4u);  // re"aso"n
+}
+
+// The SIMD substring and MAC searches give the answers of the plain definitions, at every offset.
+TEST(TextSearch, ContainsAndFindMacAtEveryOffset) {
+  using wlancode::scan::detail::contains;
+  using wlancode::scan::detail::find_mac;
+  for (std::size_t off = 0; off < 90; ++off) {
+    for (std::size_t tail = 0; tail < 40; tail += 13) {
+      const std::string pad(off, 'w'), after(tail, ' ');
+      const std::string hay = pad + "CTRL-EVENT-DISCONNECTED" + after;
+      EXPECT_TRUE(contains(hay, "CTRL-EVENT-DISCONNECTED")) << off;
+      EXPECT_TRUE(contains(hay, "C"));
+      EXPECT_TRUE(contains(hay, "D" + after));
+      EXPECT_FALSE(contains(hay, "CTRL-EVENT-CONNECTED")) << off;
+      EXPECT_FALSE(contains(hay, hay + "x"));
+      EXPECT_EQ(contains(hay, "wC"), off > 0);
+      const std::string mac_line = pad + "bssid=02:00:00:00:00:0a" + after;
+      EXPECT_EQ(find_mac(mac_line), "02:00:00:00:00:0a") << off;
+      const std::string dash_line = pad + "12:34 aa-bb-cc-dd-ee-ff" + after;
+      EXPECT_EQ(find_mac(dash_line), "aa-bb-cc-dd-ee-ff") << off;
+      EXPECT_EQ(find_mac(pad + "02:00:00:00:00:0a:0b" + after), "") << off;  // part of a longer run
+      EXPECT_EQ(find_mac(pad + "10:00:00 10:00:00 02:00:00:00:00" + after), "") << off;
+    }
   }
 }
 
