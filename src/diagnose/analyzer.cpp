@@ -383,6 +383,18 @@ struct analyzer::state {
     return da == db;
   }
 
+  // A repeat joins its run: counted, its BSSIDs added; the run shows the latest one's lines.
+  void absorb(attempt& run, attempt&& a) const {
+    run.count += a.count;
+    run.end = a.end;
+    run.last_start = a.last_start;
+    run.bssid = a.bssid;
+    for (const std::string& b : a.bssids) add_bssid(run.bssids, b, lim.max_bssids);
+    run.steps = std::move(a.steps);
+    run.codes = std::move(a.codes);
+    run.summary = std::move(a.summary);
+  }
+
   void close_attempt(device& d, outcome o, std::optional<event_kind> failing, const evidence* where) {
     if (!d.has_cur) return;
     attempt a = std::move(d.cur);
@@ -402,15 +414,7 @@ struct analyzer::state {
     widen(*g, a.start);
     widen(*g, a.end);
     if (!g->attempts.empty() && g->attempts_capped == 0 && same_run(g->attempts.back(), a)) {
-      attempt& run = g->attempts.back();
-      ++run.count;
-      run.end = a.end;
-      run.last_start = a.start;
-      run.bssid = a.bssid;
-      for (const std::string& b : a.bssids) add_bssid(run.bssids, b, lim.max_bssids);
-      run.steps = std::move(a.steps);
-      run.codes = std::move(a.codes);
-      run.summary = std::move(a.summary);
+      absorb(g->attempts.back(), std::move(a));
     } else if (g->attempts.size() < lim.max_attempts_per_group) {
       g->attempts.push_back(std::move(a));
     } else {
@@ -527,15 +531,7 @@ struct analyzer::state {
     if (d.last_index + 1 != v.size() || v.size() < 2 || !same_run(v[v.size() - 2], v.back())) return;
     attempt a = std::move(v.back());
     v.pop_back();
-    attempt& run = v.back();
-    run.count += a.count;
-    run.end = a.end;
-    run.last_start = a.last_start;
-    run.bssid = a.bssid;
-    for (const std::string& b : a.bssids) add_bssid(run.bssids, b, lim.max_bssids);
-    run.steps = std::move(a.steps);
-    run.codes = std::move(a.codes);
-    run.summary = std::move(a.summary);
+    absorb(v.back(), std::move(a));
     d.last_index = v.size() - 1;
   }
 
