@@ -535,6 +535,17 @@ struct analyzer::state {
     d.last_index = v.size() - 1;
   }
 
+  // A closed, failed attempt that learnt a code: its decisive code and cause again, from the
+  // event that failed it; it may now repeat the attempt before it.
+  void resettle(device& d, attempt& a) {
+    const std::optional<event_kind> failing = first_failure(a);
+    const evidence* w = nullptr;
+    for (const step& st : a.steps)
+      if (failing && st.kind == *failing && !w) w = &st.where;
+    settle(a, failing, w);
+    merge_last(d);
+  }
+
   // The line's codes go to the attempt its event is about to close.
   void take_line_codes(attempt& a) {
     for (pending* p : line_codes)
@@ -655,12 +666,7 @@ struct analyzer::state {
           const std::size_t before = a.codes.size();
           take_line_codes(a);
           if (a.codes.size() != before && a.result == outcome::failed) {
-            const std::optional<event_kind> failing = first_failure(a);
-            const evidence* w = nullptr;
-            for (const step& st : a.steps)
-              if (failing && st.kind == *failing && !w) w = &st.where;
-            settle(a, failing, w);
-            merge_last(d);
+            resettle(d, a);
           }
         }
         break;
@@ -715,12 +721,7 @@ struct analyzer::state {
         attempt& a = groups[d.last_group].attempts[d.last_index];
         add_code(a, std::move(c));
         if (a.result == outcome::failed) {
-          const std::optional<event_kind> failing = first_failure(a);
-          const evidence* w = nullptr;
-          for (const step& st : a.steps)
-            if (failing && st.kind == *failing && !w) w = &st.where;
-          settle(a, failing, w);
-          merge_last(d);
+          resettle(d, a);
         }
       } else {
         session& s = groups[d.last_group].sessions[d.last_index];

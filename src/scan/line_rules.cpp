@@ -115,21 +115,24 @@ constexpr rule rules[] = {
 };
 constexpr std::size_t rule_count = std::size(rules);
 
-// The rules whose key holds each needle first, so a hit tries only those.
-struct rules_by_needle_t {
-  std::array<std::array<std::uint8_t, rule_count>, needle_count> index{};
+// The rows of a table (code rules, event rows) whose text holds each needle first, so a hit
+// tries only those.
+template <std::size_t N>
+struct by_needle_t {
+  std::array<std::array<std::uint8_t, N>, needle_count> index{};
   std::array<std::uint8_t, needle_count> count{};
 };
-constexpr rules_by_needle_t make_rules_by_needle() {
-  static_assert(rule_count < 256);
-  rules_by_needle_t t;
-  for (std::size_t i = 0; i < rule_count; ++i) {
-    const std::size_t n = rules[i].needle;
+template <class Row, std::size_t N>
+constexpr by_needle_t<N> index_by_needle(const Row (&rows)[N]) {
+  static_assert(N < 256);
+  by_needle_t<N> t;
+  for (std::size_t i = 0; i < N; ++i) {
+    const std::size_t n = rows[i].needle;
     t.index[n][t.count[n]++] = static_cast<std::uint8_t>(i);
   }
   return t;
 }
-constexpr rules_by_needle_t rules_by_needle = make_rules_by_needle();
+constexpr auto rules_by_needle = index_by_needle(rules);
 
 // ---- lifecycle event rows (WLANCODE_EVENT of rules.def) ------------------------------------
 constexpr unsigned E_END = 1;
@@ -154,20 +157,7 @@ constexpr event_rule event_rules[] = {
 #include "grammar/rules.def"
 };
 constexpr std::size_t event_rule_count = std::size(event_rules);
-struct event_rules_by_needle_t {
-  std::array<std::array<std::uint8_t, event_rule_count>, needle_count> index{};
-  std::array<std::uint8_t, needle_count> count{};
-};
-constexpr event_rules_by_needle_t make_event_rules_by_needle() {
-  static_assert(event_rule_count < 256);
-  event_rules_by_needle_t t;
-  for (std::size_t i = 0; i < event_rule_count; ++i) {
-    const std::size_t n = event_rules[i].needle;
-    t.index[n][t.count[n]++] = static_cast<std::uint8_t>(i);
-  }
-  return t;
-}
-constexpr event_rules_by_needle_t event_rules_by_needle = make_event_rules_by_needle();
+constexpr auto event_rules_by_needle = index_by_needle(event_rules);
 
 // Whether the event row's anchor is at s[start] (and what else the row asks of the line).
 inline bool event_at(std::string_view line, std::size_t start, const event_rule& r) noexcept {

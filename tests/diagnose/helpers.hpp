@@ -9,18 +9,16 @@
 namespace diagnose_test {
 
 // Scans `log` with events on and diagnoses it (year 2026 for stamps without one).
-inline wlancode::diagnose::report diagnose(std::string_view log, bool redact = false) {
+inline wlancode::diagnose::report diagnose(std::string_view log) {
   wlancode::diagnose::analyzer an;
   wlancode::scan::options o;
   o.events = true;
-  o.redact = false;
   wlancode::timeline_settings ts;
   ts.year = 2026;
   wlancode::timeline tl(ts);
   wlancode::scan::scan_memory(log, "mem.log", o,
                               [&](const wlancode::scan::finding& f) { an.add(f, tl.resolve(f.timestamp, f.excerpt)); });
   an.add_input("mem.log");
-  (void)redact;
   return an.finish();
 }
 
