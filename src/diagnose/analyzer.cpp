@@ -260,7 +260,10 @@ struct analyzer::state {
   }
 
   void note_context(device& d, const scan::finding& f) {
-    if (!f.ssid.empty()) d.ssid = f.ssid;
+    if (!f.ssid.empty()) {
+      if (f.ssid != d.ssid) d.bssid.clear();  // another network: the last one's AP is not its
+      d.ssid = f.ssid;
+    }
     if (!f.bssid.empty() && f.sta.empty()) d.bssid = f.bssid;
   }
 

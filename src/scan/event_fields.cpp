@@ -109,6 +109,10 @@ void event_builder::set_id(std::string_view id) { event_id_ = std::string(trim(i
 
 void event_builder::set_id(std::string_view id, const line& l) {
   set_id(id);
+  set_event_line(l);
+}
+
+void event_builder::set_event_line(const line& l) {
   id_line_ = l.number;
   if (events_) id_excerpt_ = excerpt_of(l.text);
 }

@@ -25,6 +25,9 @@ class event_builder {
   void set_id(std::string_view id);
   // The line that holds the event id: where the event itself is reported.
   void set_id(std::string_view id, const line& l);
+  // The line that shows the event best (a report row's message): where it is reported.
+  void set_event_line(const line& l);
+  const std::string& id() const noexcept { return event_id_; }
   void set_provider(std::string_view provider);
   void set_time(std::string_view t);
   // The record identifier of an EVTX record, carried to its candidates.

@@ -111,7 +111,7 @@ class container {
 // `events`: also report the lifecycle events among the events (options::events).
 std::unique_ptr<container> make_event_xml_container(bool events = false);
 std::unique_ptr<container> make_event_text_container(bool events = false);
-std::unique_ptr<container> make_wlanreport_container();
+std::unique_ptr<container> make_wlanreport_container(bool events = false);
 
 // EVTX files (container_evtx.cpp): the records of `in` (the file's bytes, gunzipped) go through the
 // event fields (event_fields.hpp); `deliver` receives each record's candidates. Returns the file's

@@ -74,7 +74,7 @@ class line_engine {
         max_line_(std::max<std::size_t>(st.opt.max_line, 64)) {
     rules_.record_ssids(st.learned);
     if (report || forced == input_format::wlanreport) {
-      report_ = make_wlanreport_container();
+      report_ = make_wlanreport_container(st.opt.events);
       active_ = report_.get();
     } else if (forced == input_format::event_xml) {
       start(opens_event_xml);
