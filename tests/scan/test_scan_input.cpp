@@ -323,7 +323,7 @@ TEST(ScanExamples, EveryFormatHasFindings) {
                                                           {"event-wevtutil.xml", 5},
                                                           {"event-export-utf16le.xml", 5},
                                                           {"event-text.txt", 6},
-                                                          {"wlanreport.html", 3},
+                                                          {"wlanreport.html", 4},
                                                           {"esp32.log", 4},
                                                           {"wps.log", 5}};
   for (const auto& [name, n] : expected) {
