@@ -133,7 +133,8 @@ class wlanreport_container final : public container {
   }
 
  private:
-  static constexpr std::size_t max_text = 4096;  // a cell, message line or header value kept
+  static constexpr std::size_t max_text = 4096;      // a cell, message line or header value kept
+  static constexpr std::size_t excerpt_room = 1024;  // of a line, more than an excerpt shows
 
   // ---- the sessions and their events ------------------------------------------------------
   // Walks the line's tags and text; true when the line held a part of a session or an event
@@ -218,6 +219,8 @@ class wlanreport_container final : public container {
     } else if (n == "br" || n == "/div" || n == "/span" || n == "p" || n == "/p") {
       if (in_message()) end_message_line(l);
       if (n == "p") {
+        p_line_ = l.number;
+        p_at_ = at;
         in_p_ = true;
         in_b_ = false;
         header_label_.clear();
@@ -262,7 +265,7 @@ class wlanreport_container final : public container {
       if (ssid_.empty()) set_session(ssid_, attr_of(tag, "profile"));
       set_session(disconnect_, attr_of(tag, "disconnect"));
       disconnect_line_ = l.number;
-      disconnect_excerpt_ = excerpt_of(l.text);
+      disconnect_excerpt_ = excerpt_of(l.text.substr(at, excerpt_room));
     } else if (n == "/wlansession") {
       end_event(out);
       end_session(out);
@@ -313,7 +316,7 @@ class wlanreport_container final : public container {
     } else if (iequals(label, "Disconnect Reason")) {
       set_session(disconnect_, header_value_);
       disconnect_line_ = l.number;
-      disconnect_excerpt_ = excerpt_of(l.text);
+      disconnect_excerpt_ = excerpt_of(l.text.substr(p_line_ == l.number ? p_at_ : 0, excerpt_room));
     } else {
       return;
     }
@@ -346,9 +349,10 @@ class wlanreport_container final : public container {
 
   // The line from the start of its row or element (a minified report is one line): excerpts
   // show the event, not the report's head.
+  // Only its head: an excerpt is capped, and a minified report's line is the whole report.
   line from_start(const line& l) const {
     const std::size_t at = start_line_ == l.number && start_at_ < l.text.size() ? start_at_ : 0;
-    return line{l.text.substr(at), l.number, l.truncated};
+    return line{l.text.substr(at, excerpt_room), l.number, l.truncated};
   }
 
   void end_message_line(const line& l) {
@@ -444,6 +448,8 @@ class wlanreport_container final : public container {
   bool has_id_ = false, has_reason_ = false, have_line_ = false;
   // HTML session header paragraphs.
   bool in_p_ = false, in_b_ = false;
+  std::uint64_t p_line_ = 0;  // where the paragraph starts
+  std::size_t p_at_ = 0;
   std::string header_label_, header_value_;
   // The session.
   bool session_ = false, disconnect_used_ = false;
@@ -524,7 +530,7 @@ class wlanreport_container final : public container {
       c.event_id = last_event_;
       c.line = l.number;
       c.truncated = l.truncated;
-      c.excerpt = excerpt_of(s.substr(row));
+      c.excerpt = excerpt_of(s.substr(row, excerpt_room));
       c.timestamp = std::move(timestamp);
       out.push_back(std::move(c));
       from = static_cast<std::size_t>(v.data() + v.size() - t.data());
