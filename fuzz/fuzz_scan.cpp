@@ -1,5 +1,6 @@
 // libFuzzer target over the scan pipeline: the input is scanned once per forced format and once
-// with detection. The first byte picks a small line cap now and then, to exercise truncation.
+// with detection. The first byte picks a small line cap now and then, to exercise truncation, and
+// lifecycle events.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -14,6 +15,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     o.forced = f.id;
     o.redact = size > 0 && (data[0] & 1);
     o.max_line = size > 0 && (data[0] & 2) ? 64 : 4096;
+    o.events = size > 0 && (data[0] & 4);  // the lifecycle events of every container too
     std::size_t n = 0;
     wlancode::scan::scan_memory(in, "fuzz", o, [&n](const wlancode::scan::finding& x) {
       n += x.excerpt.size() + x.name.size();
