@@ -45,6 +45,24 @@ TEST(DiagnoseCli, JsonHasTheSchema) {
     EXPECT_NE(r.out.find(key), std::string::npos) << key;
 }
 
+// The bundled wlanreport: its failed and successful connections, answered first; redacted, no
+// network name or address of it is left; never its profile's key.
+TEST(DiagnoseCli, WlanReportExample) {
+  const auto r = run("diagnose " + examples + "/wlanreport.html");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(
+      r.out.rfind("1 of 3 connection attempts failed (1 of 1 to `CorpWiFi`); most likely cause: Wrong password", 0), 0u)
+      << r.out;
+  EXPECT_NE(r.out.find("ended by driver"), std::string::npos) << r.out;
+  for (const char* format : {"text", "json"}) {
+    const auto red = run(std::string("diagnose --redact --format ") + format + " " + examples + "/wlanreport.html");
+    EXPECT_EQ(red.status, 0);
+    for (const char* clear : {"CorpWiFi", "HomeNet", "CafeGuest", "02:00:00:", "ExamplePassphrase"})
+      EXPECT_EQ(red.out.find(clear), std::string::npos) << format << ": " << clear;
+  }
+  EXPECT_EQ(r.out.find("ExamplePassphrase"), std::string::npos);
+}
+
 TEST(DiagnoseCli, RedactHidesNamesAndMacs) {
   const auto r = run("diagnose --redact --format json " + examples + "/wpa_supplicant.log");
   EXPECT_EQ(r.status, 0);
