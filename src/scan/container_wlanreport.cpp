@@ -336,7 +336,10 @@ class wlanreport_container final : public container {
   // The message cell starts: the row is an event when its first cells are an event id and a time.
   void begin_row_event(const line& l) {
     const std::string_view id = trim(cell_text_[0]), when = trim(cell_text_[1]);
-    if (!is_event_id(id) || leading_timestamp(when).empty()) return;
+    // A time the timestamp layer reads, or one printed some other way (kept as printed).
+    const bool time = !leading_timestamp(when).empty() ||
+                      (!when.empty() && is_digit(when[0]) && when.find(':') != std::string_view::npos);
+    if (!is_event_id(id) || !time) return;
     event_row_ = claimed_ = true;
     ev_.begin();
     ev_.set_id(id);

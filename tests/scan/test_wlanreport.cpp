@@ -150,6 +150,11 @@ TEST(WlanReport, EveryLifecycleIdOfTheReport) {
   EXPECT_EQ(events_of(scan_report(head + session("LabNet", "Unknown") + row("11004", "2023-11-21T10:00:00", "x") +
                                   row("8001", "2023-11-21T10:00:00", "x", "ncsi internet") + tail)),
             V{});
+  // A time printed another way is kept as printed.
+  const auto other =
+      scan_report(head + session("LabNet", "Unknown") + row("8001", "21.11.2023 10:00:00", "x<br>") + tail);
+  ASSERT_EQ(events_of(other), V{"8001:connected"});
+  EXPECT_EQ(other[0].timestamp, "21.11.2023 10:00:00");
 }
 
 const std::string report_xml =
