@@ -51,8 +51,11 @@ struct run_state {
   timeline* times = nullptr;                   // the file's; -j workers have none (the merger resolves)
 
   void deliver() {
-    for (candidate& c : cands) {
+    for (std::size_t i = 0; i < cands.size(); ++i) {
+      candidate& c = cands[i];
+      const bool last_on_line = i + 1 == cands.size() || cands[i + 1].line != c.line;
       if (!dec.decode(std::move(c), source, scratch)) continue;
+      scratch.last_on_line = last_on_line;
       if (opt.only && scratch.fam != opt.only && scratch.kind != value_kind::event) continue;
       scratch.time = times ? times->resolve(scratch.timestamp, scratch.excerpt) : instant{};
       if (opt.redact) redact_finding(scratch);
@@ -570,6 +573,9 @@ bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const 
   const std::size_t window = threads * 2;  // segments in flight: workers run ahead of the merger
   const std::size_t cap = std::max<std::size_t>(64, max_items_in_flight / window);
   constexpr std::size_t hand_over = 32;
+  // The merger is woken when a segment holds this many items (or is done), not for every batch:
+  // a wake-up per few findings costs more than the findings (futex calls, context switches).
+  const std::size_t wake_at = std::min<std::size_t>(512, cap / 2);
   std::vector<std::unique_ptr<channel>> chans(segments);
   for (std::size_t i = 0; i < std::min(window, segments); ++i) chans[i] = std::make_unique<channel>();
   std::mutex dispatch_m;
@@ -595,10 +601,10 @@ bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const 
       std::unique_lock lk(c.m);
       c.cv.wait(lk, [&] { return c.q.size() < cap || stop.load(); });
       if (stop.load()) throw stopped{};
-      const bool was_empty = c.q.empty();
+      const std::size_t before = c.q.size();
       for (item& x : out_batch) c.q.push_back(std::move(x));
       out_batch.clear();
-      if (was_empty) c.cv.notify_all();
+      if (before < wake_at && c.q.size() >= wake_at) c.cv.notify_all();
     };
     const auto slot = [&]() -> item& {
       if (spare.empty()) {
@@ -707,7 +713,7 @@ bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const 
       pool* owner = nullptr;
       {
         std::unique_lock lk(c.m);
-        c.cv.wait(lk, [&] { return !c.q.empty() || c.done; });
+        c.cv.wait(lk, [&] { return c.q.size() >= wake_at || c.done; });
         batch.swap(c.q);
         done = c.done && batch.empty();
         owner = c.owner;
