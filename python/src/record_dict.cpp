@@ -20,52 +20,70 @@ constexpr unsigned retry_every = 64;
 // fields beyond the fewest any record since it set: the log has moved on (another device, rule...).
 constexpr unsigned drift_records = 4;
 constexpr std::size_t drift_fields = 2;
+constexpr std::size_t max_templates = 256;
+
+// The last 8 bytes of `v` (all of a shorter one, zero-padded): a first test of equality that
+// tells most different values of a field apart (timestamps, MACs differ at their end).
+std::uint64_t tail_of(std::string_view v) {
+  std::uint64_t t = 0;
+  const std::size_t n = std::min<std::size_t>(v.size(), sizeof t);
+  std::memcpy(&t, v.data() + v.size() - n, n);
+  return t;
+}
 }  // namespace
 
 pyb::object dict_builder::build(const scan::finding& f) {
-  if (template_) {
+  // Bounded: a log naming ever new codes starts the templates over now and then.
+  if (templates_.size() >= max_templates && !templates_.contains(f.code)) templates_.clear();
+  record_template& t = templates_[f.code];
+  if (t.dict) {
     // The copy has the template's keys in the schema's order and its values; a field whose value
     // is the template's very object is left as it is, any other replaced.
-    auto copy = pyb::reinterpret_steal<pyb::object>(PyDict_Copy(template_.ptr()));
+    auto copy = pyb::reinterpret_steal<pyb::object>(PyDict_Copy(t.dict.ptr()));
     if (!copy) throw pyb::error_already_set();
-    from_template_ = true;
-    if (fill(copy.ptr(), f)) {
-      fewest_changed_ = std::min(fewest_changed_, changed_);
-      if (changed_ <= fewest_changed_ + drift_fields)
-        drifting_ = 0;
-      else if (++drifting_ >= drift_records)
-        adopt_template(copy.ptr());
+    from_ = &t;
+    const bool same_keys = fill(copy.ptr(), f);
+    from_ = nullptr;
+    if (same_keys) {
+      t.fewest_changed = std::min(t.fewest_changed, changed_);
+      if (changed_ <= t.fewest_changed + drift_fields)
+        t.drifting = 0;
+      else if (++t.drifting >= drift_records)
+        adopt_template(t, copy.ptr());
       return copy;
     }
+    // The schema's keys changed (they do not within a process: defensive): every template is stale.
+    templates_.clear();
   }
-  // The first record, or one whose fields were not the template's: a new dict (its keys in the
-  // order visited), and a private copy of it as the next template (the caller may change its own).
+  // The first record of its code, or one whose fields were not the template's: a new dict (its
+  // keys in the order visited), and a private copy of it as the next template (the caller may
+  // change its own).
   auto fresh = pyb::reinterpret_steal<pyb::object>(PyDict_New());
   if (!fresh) throw pyb::error_already_set();
-  from_template_ = false;
+  from_ = nullptr;  // every field is set (also after an exception left a fill half-done)
   fill(fresh.ptr(), f);
-  adopt_template(fresh.ptr());
+  adopt_template(templates_[f.code], fresh.ptr());
   return fresh;
 }
 
-void dict_builder::adopt_template(PyObject* record) {
-  auto t = pyb::reinterpret_steal<pyb::object>(PyDict_Copy(record));
-  if (!t) throw pyb::error_already_set();
+void dict_builder::adopt_template(record_template& t, PyObject* record) {
+  auto d = pyb::reinterpret_steal<pyb::object>(PyDict_Copy(record));
+  if (!d) throw pyb::error_already_set();
   std::vector<slot>& slots = slots_[0];
-  for (std::size_t i = 0; i < slots.size(); ++i) {
-    slot& s = slots[i];
-    s.in_template = i < pos_[0] ? s.current : nullptr;
+  t.values.assign(pos_[0], nullptr);
+  for (std::size_t i = 0; i < pos_[0]; ++i) {
+    t.values[i] = slots[i].current;
     // An object (the hint) is never shared with a record: the template holds None there, so that
     // it holds scalars only and its copies need no tracking by the garbage collector.
-    if (s.in_template && PyDict_CheckExact(s.in_template)) {
-      if (PyDict_SetItem(t.ptr(), s.key.ptr(), Py_None) != 0) throw pyb::error_already_set();
-      s.in_template = Py_None;
+    if (PyDict_CheckExact(t.values[i])) {
+      if (PyDict_SetItem(d.ptr(), slots[i].key.ptr(), Py_None) != 0) throw pyb::error_already_set();
+      t.values[i] = Py_None;
     }
   }
-  if (PyObject_GC_IsTracked(t.ptr())) PyObject_GC_UnTrack(t.ptr());
-  template_ = std::move(t);
-  fewest_changed_ = SIZE_MAX;
-  drifting_ = 0;
+  if (PyObject_GC_IsTracked(d.ptr())) PyObject_GC_UnTrack(d.ptr());
+  t.dict = std::move(d);
+  t.fewest_changed = SIZE_MAX;
+  t.drifting = 0;
 }
 
 bool dict_builder::fill(PyObject* d, const scan::finding& f) {
@@ -99,11 +117,16 @@ dict_builder::slot& dict_builder::next_slot(std::string_view key) {
   return s;
 }
 
+PyObject* dict_builder::template_value() const {
+  const std::size_t i = pos_[0] - 1;  // the field being visited (next_slot has moved past it)
+  return depth_ == 0 && from_ && i < from_->values.size() ? from_->values[i] : nullptr;
+}
+
 void dict_builder::put(slot& s, PyObject* value) {
   if (!value) throw pyb::error_already_set();
   if (depth_ == 0) {
     s.current = value;  // held by the record from here on
-    if (from_template_ && value == s.in_template) {
+    if (value == template_value()) {
       Py_DECREF(value);  // the copy holds this very object already
       return;
     }
@@ -129,8 +152,9 @@ PyObject* dict_builder::recent_or_new(slot& s, std::string_view v) {
   // A field that keeps changing (a timestamp) is not compared for a while: comparing and keeping
   // its bytes would cost more than it saves.
   if (v.size() > max_repeat_bytes || (s.misses >= max_misses && ++s.skipped % retry_every != 0)) return make_str(v);
+  const std::uint64_t tail = tail_of(v);
   for (recent_str& r : s.recent) {
-    if (r.str && r.bytes == v) {
+    if (r.tail == tail && r.str && r.bytes == v) {
       s.misses = 0;
       return r.str.inc_ref().ptr();
     }
@@ -138,6 +162,7 @@ PyObject* dict_builder::recent_or_new(slot& s, std::string_view v) {
   PyObject* str = make_str(v);
   if (!str) throw pyb::error_already_set();
   recent_str& r = s.recent[s.next_recent++ % recent_count];
+  r.tail = tail;
   r.bytes.assign(v);
   r.str = pyb::reinterpret_borrow<pyb::object>(str);
   s.misses = std::min(s.misses + 1, max_misses);
@@ -147,6 +172,15 @@ PyObject* dict_builder::recent_or_new(slot& s, std::string_view v) {
 void dict_builder::string(std::string_view key, std::string_view v, bool stable) {
   slot& s = next_slot(key);
   if (!stable) {
+    // The template's value first: the records of one code mostly repeat its hex, raw text, rule...
+    PyObject* t = template_value();
+    if (t && PyUnicode_CheckExact(t) && PyUnicode_IS_COMPACT_ASCII(t) &&
+        static_cast<std::size_t>(PyUnicode_GET_LENGTH(t)) == v.size() &&
+        std::memcmp(PyUnicode_DATA(t), v.data(), v.size()) == 0) {
+      Py_INCREF(t);
+      put(s, t);
+      return;
+    }
     put(s, recent_or_new(s, v));
     return;
   }

@@ -5,10 +5,11 @@
 // Why it is built this way (the dicts were half the CPU time of a Dask scan): keys are interned
 // once; a record starts as a copy of a private template (its keys laid out already: no rehashing
 // as the dict grows), and a field whose value is the very object the template holds is not set
-// again (a lookup and two reference counts saved; most fields of a log's records repeat). The
+// again (a lookup and two reference counts saved; most fields of a log's records repeat). There
+// is a template per table code (records of one code share their name, meaning, phase... ). The
 // table's texts (a code's name, meaning, hint) become one str each, shared by every record; the
 // last few values of every other field (the source, the rule, the interface, a BSSID...), of its
-// integers and numbers are kept, so that a repeated value shares its object too. The template
+// integers and numbers are kept, so that a repeated value shares its object too. A template
 // follows the log: when records stop matching it, the next one becomes the template.
 #pragma once
 
@@ -42,14 +43,14 @@ class dict_builder final : public scan::record_visitor {
  private:
   static constexpr std::size_t recent_count = 4;
   struct recent_str {  // a value of a string field and its str
+    std::uint64_t tail = 0;  // its last 8 bytes (fewer: zero-padded), compared first
     std::string bytes;
     pybind11::object str;
   };
   struct slot {  // the n-th field of a record: its key and its recent values
     const char* address = nullptr;
     pybind11::object key;
-    PyObject* in_template = nullptr;  // borrowed from template_: what a copy of it holds already
-    PyObject* current = nullptr;      // borrowed: this record's value, while it is built
+    PyObject* current = nullptr;  // borrowed: this record's value, while it is built
     std::array<recent_str, recent_count> recent;
     unsigned next_recent = 0;
     unsigned misses = 0;   // values not among the recent ones, in a row (capped)
@@ -65,10 +66,17 @@ class dict_builder final : public scan::record_visitor {
   // Visits `f` into `d`; whether its fields were the slots' (the template's keys, in order).
   bool fill(PyObject* d, const scan::finding& f);
   void put(slot& s, PyObject* value);  // steals `value`
+  PyObject* template_value() const;    // the template's value of the field being visited, if any
   PyObject* make_str(std::string_view v);
   PyObject* recent_or_new(slot& s, std::string_view v);  // a new reference
-  // Makes `record` (just built, all its values at hand in the slots) the template.
-  void adopt_template(PyObject* record);
+  struct record_template {
+    pybind11::object dict;  // holds scalars only (never a hint object): its copies are not GC-tracked
+    std::vector<PyObject*> values;  // borrowed from dict: its value of each slot
+    std::size_t fewest_changed = SIZE_MAX;  // the fewest fields a record since it was adopted set
+    unsigned drifting = 0;                  // records in a row that set more than that
+  };
+  // Makes `record` (just built, all its values at hand in the slots) the template `t`.
+  void adopt_template(record_template& t, PyObject* record);
 
   struct text_key {
     const char* address;
@@ -85,11 +93,9 @@ class dict_builder final : public scan::record_visitor {
   std::size_t pos_[2] = {0, 0};
   std::size_t depth_ = 0;
   bool same_keys_ = true;      // every field of this record so far at its template position
-  bool from_template_ = false;  // the record being filled is a copy of template_
-  std::size_t changed_ = 0;     // fields of this record set over the template's value
-  std::size_t fewest_changed_ = SIZE_MAX;  // the fewest since the template was adopted
-  unsigned drifting_ = 0;                  // records in a row with more changes than that
-  pybind11::object template_;
+  record_template* from_ = nullptr;  // the template the record being filled is a copy of
+  std::size_t changed_ = 0;          // fields of this record set over the template's value
+  std::unordered_map<const void*, record_template> templates_;  // by the finding's table code (or null)
   std::unordered_map<const char*, pybind11::object> keys_;
   std::unordered_map<text_key, pybind11::object, text_hash> stable_;
   std::vector<PyObject*> open_;  // the record, and the object being filled in it (borrowed)
