@@ -42,7 +42,7 @@ class dict_builder final : public scan::record_visitor {
 
  private:
   static constexpr std::size_t recent_count = 4;
-  struct recent_str {  // a value of a string field and its str
+  struct recent_str {        // a value of a string field and its str
     std::uint64_t tail = 0;  // its last 8 bytes (fewer: zero-padded), compared first
     std::string bytes;
     pybind11::object str;
@@ -53,8 +53,8 @@ class dict_builder final : public scan::record_visitor {
     PyObject* current = nullptr;  // borrowed: this record's value, while it is built
     std::array<recent_str, recent_count> recent;
     unsigned next_recent = 0;
-    unsigned misses = 0;   // values not among the recent ones, in a row (capped)
-    unsigned skipped = 0;  // records not compared since
+    unsigned misses = 0;           // values not among the recent ones, in a row (capped)
+    unsigned skipped = 0;          // records not compared since
     std::string_view last_stable;  // the last table text, and its str (owned by stable_)
     PyObject* last_stable_str = nullptr;
     std::uint64_t last_int = 0;
@@ -70,8 +70,8 @@ class dict_builder final : public scan::record_visitor {
   PyObject* make_str(std::string_view v);
   PyObject* recent_or_new(slot& s, std::string_view v);  // a new reference
   struct record_template {
-    pybind11::object dict;  // holds scalars only (never a hint object): its copies are not GC-tracked
-    std::vector<PyObject*> values;  // borrowed from dict: its value of each slot
+    pybind11::object dict;                  // holds scalars only (never a hint object): its copies are not GC-tracked
+    std::vector<PyObject*> values;          // borrowed from dict: its value of each slot
     std::size_t fewest_changed = SIZE_MAX;  // the fewest fields a record since it was adopted set
     unsigned drifting = 0;                  // records in a row that set more than that
   };
@@ -92,7 +92,7 @@ class dict_builder final : public scan::record_visitor {
   std::vector<slot> slots_[2];
   std::size_t pos_[2] = {0, 0};
   std::size_t depth_ = 0;
-  bool same_keys_ = true;      // every field of this record so far at its template position
+  bool same_keys_ = true;            // every field of this record so far at its template position
   record_template* from_ = nullptr;  // the template the record being filled is a copy of
   std::size_t changed_ = 0;          // fields of this record set over the template's value
   std::unordered_map<const void*, record_template> templates_;  // by the finding's table code (or null)
