@@ -97,10 +97,9 @@ bool dict_builder::fill(PyObject* d, const scan::finding& f) {
   return same_keys_ && static_cast<Py_ssize_t>(pos_[0]) == size;
 }
 
-dict_builder::slot& dict_builder::next_slot(std::string_view key) {
+dict_builder::slot& dict_builder::new_slot(std::string_view key) {
   std::vector<slot>& slots = slots_[depth_];
   std::size_t& pos = pos_[depth_];
-  if (pos < slots.size() && slots[pos].address == key.data()) return slots[pos++];
   if (depth_ == 0) same_keys_ = false;
   // The first record (or a field the schema adds conditionally): the key's interned str.
   auto [it, fresh] = keys_.try_emplace(key.data());
@@ -117,21 +116,7 @@ dict_builder::slot& dict_builder::next_slot(std::string_view key) {
   return s;
 }
 
-PyObject* dict_builder::template_value() const {
-  const std::size_t i = pos_[0] - 1;  // the field being visited (next_slot has moved past it)
-  return depth_ == 0 && from_ && i < from_->values.size() ? from_->values[i] : nullptr;
-}
-
-void dict_builder::put(slot& s, PyObject* value) {
-  if (!value) throw pyb::error_already_set();
-  if (depth_ == 0) {
-    s.current = value;  // held by the record from here on
-    if (value == template_value()) {
-      Py_DECREF(value);  // the copy holds this very object already
-      return;
-    }
-    ++changed_;
-  }
+void dict_builder::set(slot& s, PyObject* value) {
   const int rc = PyDict_SetItem(open_.back(), s.key.ptr(), value);
   Py_DECREF(value);
   if (rc != 0) throw pyb::error_already_set();

@@ -62,11 +62,36 @@ class dict_builder final : public scan::record_visitor {
     std::string last_number;
     pybind11::object last_number_obj;
   };
-  slot& next_slot(std::string_view key);
+  // The slot of the next field (inline: called for every field of every record); new_slot for a
+  // field not at its template position (the first record of a scan).
+  slot& next_slot(std::string_view key) {
+    std::vector<slot>& slots = slots_[depth_];
+    std::size_t& pos = pos_[depth_];
+    if (pos < slots.size() && slots[pos].address == key.data()) [[likely]]
+      return slots[pos++];
+    return new_slot(key);
+  }
+  slot& new_slot(std::string_view key);
   // Visits `f` into `d`; whether its fields were the slots' (the template's keys, in order).
   bool fill(PyObject* d, const scan::finding& f);
-  void put(slot& s, PyObject* value);  // steals `value`
-  PyObject* template_value() const;    // the template's value of the field being visited, if any
+  void put(slot& s, PyObject* value) {  // steals `value`
+    if (!value) throw pybind11::error_already_set();
+    if (depth_ == 0) {
+      s.current = value;  // held by the record from here on
+      if (value == template_value()) {
+        Py_DECREF(value);  // the copy holds this very object already
+        return;
+      }
+      ++changed_;
+    }
+    set(s, value);
+  }
+  void set(slot& s, PyObject* value);  // PyDict_SetItem into the open object; steals `value`
+  // The template's value of the field being visited (next_slot has moved past it), if any.
+  PyObject* template_value() const {
+    const std::size_t i = pos_[0] - 1;
+    return depth_ == 0 && from_ && i < from_->values.size() ? from_->values[i] : nullptr;
+  }
   PyObject* make_str(std::string_view v);
   PyObject* recent_or_new(slot& s, std::string_view v);  // a new reference
   struct record_template {
