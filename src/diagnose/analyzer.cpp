@@ -89,6 +89,44 @@ phase next_phase(int reached, bool any_step) noexcept {
   }
 }
 
+// Where a phase is on the way to a connection (-1: a phase off it: profile, policy, driver...).
+int path_rank(phase p) noexcept {
+  switch (p) {
+    case phase::discovery:
+      return 0;
+    case phase::authentication:
+      return 1;
+    case phase::association:
+      return 2;
+    case phase::key_exchange:
+    case phase::eap:
+      return 3;
+    case phase::ip_config:
+      return 4;
+    default:
+      return -1;
+  }
+}
+
+// The phase after the attempt's furthest step (as next_phase, from its steps).
+phase progress_of(const attempt& a) noexcept {
+  int reached = 0;
+  bool any_step = false;
+  for (const step& st : a.steps) {
+    reached = std::max(reached, rank_of(st.kind));
+    any_step |= info(st.kind).role == event_role::step || info(st.kind).role == event_role::begin;
+  }
+  return next_phase(reached, any_step);
+}
+
+// A code's phase says where a failure was, unless the attempt had already got past it: a
+// disconnect reason of the association phase after "associated" is a failure in the key
+// exchange that came next.
+phase later_on_path(phase progress, phase code) noexcept {
+  const int rp = path_rank(progress), rc = path_rank(code);
+  return rc >= 0 && rp > rc ? progress : code;
+}
+
 // Who ended an attempt, by the event that failed it.
 ender ender_of_event(event_kind k) noexcept {
   switch (k) {
@@ -344,7 +382,7 @@ struct analyzer::state {
       if (failing && info(*failing).ph != phase::unknown && info(*failing).ph != phase::success)
         a.failed_at = info(*failing).ph;
       else if (decisive && decisive->ph != phase::unknown && decisive->ph != phase::success)
-        a.failed_at = decisive->ph;
+        a.failed_at = later_on_path(progress_of(a), decisive->ph);
       // The authentication server's verdict, and giving up on finding the network, say more than
       // who sent the frame that carried them.
       ender by = failing ? ender_of_event(*failing) : ender::unknown;
@@ -649,6 +687,13 @@ struct analyzer::state {
         break;
       case event_role::fail:
       case event_role::ip_fail:
+        if (f.event == event_kind::scan_failed &&
+            (d.has_cur || d.has_sess || (d.last != device::closed::none && follows_last(d, f, when, 5)))) {
+          // A scan that failed while connecting or connected, or just after (wpa_supplicant's
+          // EBUSY while the driver is busy): the supplicant scans again; nothing ends here.
+          if (d.has_cur) add_step(d, f, when);
+          break;
+        }
         if (!d.has_cur && !d.has_sess && d.last == device::closed::session && follows_last(d, f, when, 5)) {
           // The session that just ended, told again as a failure (NetworkManager's device state).
           session& s = groups[d.last_group].sessions[d.last_index];

@@ -157,6 +157,11 @@ char* escape_json_into(char* d, std::string_view s) noexcept {
 }
 
 void append_json_string(std::string& out, std::string_view s) {
+  if (json_escaped_max(s.size()) <= 512) {  // most strings: escaped on the stack, appended once
+    char buf[512];
+    out.append(buf, static_cast<std::size_t>(escape_json_into(buf, s) - buf));
+    return;
+  }
   const std::size_t old = out.size();
   out.resize(old + json_escaped_max(s.size()));
   char* const end = escape_json_into(out.data() + old, s);
