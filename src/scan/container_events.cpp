@@ -155,6 +155,16 @@ class event_xml_container final : public container {
 // wevtutil /f:text and Event Viewer copies: an event runs from its "Event[N]:" or "Log Name:"
 // line to the next one, at most max_lines lines (a text export has no end marker, and a support
 // bundle goes on with other logs).
+// "TimeCreated  : 11/21/2023 ..." (Format-List's first property of a default Get-WinEvent
+// record) or a CSV row's start: the next record.
+bool format_list_record_start(std::string_view s) {
+  if (s.starts_with("TimeCreated ") || s.starts_with("TimeCreated:")) {
+    const std::string_view rest = trim(s.substr(11));
+    return rest.starts_with(":");
+  }
+  return s.starts_with("\"") && s.size() > 1 && s[1] >= '0' && s[1] <= '9';
+}
+
 class event_text_container final : public container {
  public:
   explicit event_text_container(bool events) : ev_(input_format::event_text, events) {}
@@ -166,6 +176,15 @@ class event_text_container final : public container {
       ev_.flush(out);
       ev_.begin();
       lines_ = 0;
+    } else if (!ev_.active() && (s.starts_with("Failure Reason:") || s.starts_with("\"Failure Reason:"))) {
+      // Get-WinEvent | Format-List, Export-Csv: no "Log Name:"; the message's "Failure Reason:"
+      // opens the event, a Format-List record's first property or a CSV row ends it.
+      if (s.front() == '"') s.remove_prefix(1);
+      ev_.begin();
+      lines_ = 0;
+    } else if (ev_.active() && format_list_record_start(s)) {
+      ev_.flush(out);
+      return false;
     }
     if (!ev_.active()) return false;
     const bool own = ev_.add_message_line(s, l) || s.starts_with("Event[");

@@ -62,7 +62,7 @@ const std::size_t n_reason = needle_id("aso"), n_status = needle_id("atu"), n_er
                   n_xml = needle_id("<ev"), n_clixml = needle_id("<ob"), n_logname = needle_id("me:");
 
 // ---- rules ---------------------------------------------------------------------------------
-enum class syntax : std::uint8_t { num, after_mac, tail_paren };
+enum class syntax : std::uint8_t { num, after_mac, tail_paren, from_to };
 constexpr unsigned F_SIGNED = 1, F_CLOSE = 2, F_NAME = 4, F_STA = 8, F_SHAPE = 16, F_NONZERO = 32;
 enum class target : std::uint8_t {
 #define WLANCODE_FAMILY(id, ...) id,
@@ -400,6 +400,25 @@ bool read_after_mac(std::string_view s, std::size_t p, value& v) {
   return read_number(s, p + 19, false, true, false, v);
 }
 
+// An update "from M to N" or "to N" at s[p] (ChromeOS shill: "DisconnectReason from 0 to 3"):
+// the new value N; M, the one before, is not a finding.
+bool read_from_to(std::string_view s, std::size_t p, bool sign, value& v) {
+  std::size_t i = p;
+  while (i < s.size() && s[i] == ' ') ++i;
+  if (s.substr(i, 5) == "from ") {
+    const std::size_t len = number_at(s, i + 5, true);
+    if (len == 0) return false;
+    i += 5 + len;
+    if (s.substr(i, 4) != " to ") return false;
+    i += 4;
+  } else if (s.substr(i, 3) == "to ") {
+    i += 3;
+  } else {
+    return false;
+  }
+  return read_number(s, i, sign, false, false, v);
+}
+
 // The spans of a line that rules took (no heap: a line holds a few).
 struct claims {
   std::array<span, max_hits> spans;
@@ -555,6 +574,15 @@ bool value_may_follow(std::string_view s, std::size_t p) {
     if (s[k] == '(' && is_digit(s[k + 1])) return true;
   return false;
 }
+
+// A line that starts (after blanks, or a CSV cell's quote) with a Windows event message's
+// "Failure Reason:" label, its "aso" at s[at]: Get-WinEvent | Format-List and Export-Csv print
+// the message so, without the "Log Name:" of wevtutil text; it opens an event text block.
+bool failure_reason_at(std::string_view s, std::size_t at) {
+  if (at < 10 || s.substr(at - 10, 15) != "Failure Reason:") return false;
+  const std::string_view before = trim(s.substr(0, at - 10));
+  return before.empty() || before == "\"";
+}
 }  // namespace
 
 bool rule_engine::live(std::string_view s, std::size_t at, std::uint64_t line_number) {
@@ -611,6 +639,8 @@ bool rule_engine::live(std::string_view s, std::size_t at, std::uint64_t line_nu
         (iequals(s.substr(at - 8, 7), "config_") || iequals(s.substr(at - 8, 7), "ration ")))
       return true;
     if (k == n_hex && at >= 1 && s[at - 1] == '0' && s.substr(at + 1, 3) == "000") return true;
+    if (k == n_reason && failure_reason_at(line_of(), at - static_cast<std::size_t>(line_of().data() - s.data())))
+      return true;  // a Windows event message's "Failure Reason:" line (PowerShell Format-List, CSV)
     if (k == n_xml || k == n_clixml || k == n_logname) return true;  // a container may start
   }
   return false;
@@ -734,6 +764,9 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
           break;
         case syntax::tail_paren:
           ok = read_tail_paren(s, p, v);
+          break;
+        case syntax::from_to:
+          ok = read_from_to(s, p, (r.flags & F_SIGNED) != 0, v);
           break;
       }
       if (r.fam == target::ignore) {  // a known non-code: nothing else may read it
@@ -987,6 +1020,7 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
         (nd == n_clixml && (s.substr(at, 5) == "<Obj " || s.substr(at, 6) == "<Objs ")))
       opens |= opens_event_xml;
     if (nd == n_logname && trim(s).starts_with("Log Name:")) opens |= opens_event_text;
+    if (nd == n_reason && failure_reason_at(s, at)) opens |= opens_event_text;
   }
 
   if (out.size() == first) return opens;
@@ -1053,7 +1087,7 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
 
 namespace wlancode::scan {
 namespace {
-constexpr std::string_view syntax_names[] = {"num", "after_mac", "tail_paren"};
+constexpr std::string_view syntax_names[] = {"num", "after_mac", "tail_paren", "from_to"};
 constexpr std::string_view target_names[] = {
 #define WLANCODE_FAMILY(id, ...) #id,
 #include "wlancode/tables/families.def"
