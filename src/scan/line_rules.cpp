@@ -208,7 +208,7 @@ constexpr bool prefixes_hold_needles() {
 }
 
 // ---- markers -------------------------------------------------------------------------------
-enum class marker_group : std::uint8_t { esp, wps, nwifi, reason_word, status_word, local };
+enum class marker_group : std::uint8_t { esp, wps, nwifi, reason_word, status_word, local, other_protocol };
 enum class marker_case : std::uint8_t { exact, fold };
 struct marker_row {
   marker_group group;
@@ -222,13 +222,14 @@ constexpr marker_row markers[] = {
 
 // The marker groups a line holds, found in one pass: the markers that may start at each byte
 // (by its folded value) are compared there, exactly or folded.
-constexpr std::size_t marker_group_count = 6;
-using marker_table = std::array<std::array<std::uint32_t, 256>, marker_group_count>;
+constexpr std::size_t marker_group_count = 7;
+using marker_table = std::array<std::array<std::uint64_t, 256>, marker_group_count>;
 constexpr marker_table make_marker_starts() {
-  static_assert(std::size(markers) <= 32, "marker sets are bit masks");
+  static_assert(std::size(markers) <= 64, "marker sets are bit masks");
   marker_table t{};
   for (std::size_t k = 0; k < std::size(markers); ++k)
-    t[static_cast<std::size_t>(markers[k].group)][static_cast<unsigned char>(fold(markers[k].text[0]))] |= 1u << k;
+    t[static_cast<std::size_t>(markers[k].group)][static_cast<unsigned char>(fold(markers[k].text[0]))] |=
+        std::uint64_t{1} << k;
   return t;
 }
 constexpr auto marker_starts = make_marker_starts();
@@ -236,9 +237,9 @@ constexpr auto marker_starts = make_marker_starts();
 bool has_marker(std::string_view s, marker_group g) {
   const auto& starts = marker_starts[static_cast<std::size_t>(g)];
   for (std::size_t i = 0; i < s.size(); ++i) {
-    std::uint32_t m = starts[static_cast<unsigned char>(fold(s[i]))];
+    std::uint64_t m = starts[static_cast<unsigned char>(fold(s[i]))];
     while (m) {
-      const marker_row& r = markers[__builtin_ctz(m)];
+      const marker_row& r = markers[__builtin_ctzll(m)];
       m &= m - 1;
       if (r.text.size() > s.size() - i) continue;
       const std::string_view at = s.substr(i, r.text.size());
@@ -902,6 +903,8 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
         case key_class::signed_reason:
         case key_class::reason:
         case key_class::status:
+          // Another protocol's reason or status (Bluetooth HCI, PPP, VPN, MQTT, HTTP): no family.
+          if (marks.has(marker_group::other_protocol)) break;
           if (*val >= 0x10000) {
             if (marks.has(marker_group::nwifi) && in_family_shape(family::dot11_assoc_status, *val)) {
               fam = family::dot11_assoc_status;
