@@ -383,7 +383,9 @@ bool read_tail_paren(std::string_view s, std::size_t p, value& v) {
   const std::size_t limit = std::min(s.size(), i + 240);
   for (std::size_t k = s.find('(', i); k != std::string_view::npos && k < limit; k = s.find('(', k + 1)) {
     const std::size_t len = number_at(s, k + 1);
-    if (len == 0 || len > 5 || k + 1 + len >= s.size() || s[k + 1 + len] != ')') continue;
+    // Decimal up to 5 digits, or hex up to 0xFFFFFFFF: "Explicit Eap failure received (0x50005)"
+    const bool hex = s.size() > k + 2 && s[k + 1] == '0' && (s[k + 2] == 'x' || s[k + 2] == 'X');
+    if (len == 0 || len > (hex ? 10u : 5u) || k + 1 + len >= s.size() || s[k + 1 + len] != ')') continue;
     const std::size_t e = k + 2 + len;
     if (e < s.size() && s[e] != ',' && s[e] != ';' && s[e] != ' ' && s[e] != '\t') continue;
     v.begin = k + 1;
