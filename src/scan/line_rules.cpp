@@ -562,7 +562,7 @@ bool value_may_follow(std::string_view s, std::size_t p) {
   for (int k = 0; k < 40 && p < s.size() && (s[p] == ' ' || s[p] == '\t'); ++k) ++p;  // Format-List pads
   if (p < s.size() && (s[p] == ':' || s[p] == '=')) ++p;
   if (s.substr(p, 2) == "->") p += 2;
-  for (int k = 0; k < 3 && p < s.size() && (s[p] == ' ' || s[p] == '\t'); ++k) ++p;
+  for (int k = 0; k < 40 && p < s.size() && (s[p] == ' ' || s[p] == '\t'); ++k) ++p;  // aligned columns
   if (p >= s.size()) return false;
   const char c = s[p];
   // A number, D-Bus "variant", GVariant "<-3>", busctl --json {"type":"i","data":-3}
