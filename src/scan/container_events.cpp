@@ -8,6 +8,7 @@
 #include "event_fields.hpp"
 #include "internal.hpp"
 #include "text.hpp"
+#include "wlancode/text_match.hpp"
 
 namespace wlancode::scan::detail {
 namespace {
@@ -173,7 +174,7 @@ class event_text_container final : public container {
     std::string_view s = trim(l.text);
     if (s.starts_with("- ")) s.remove_prefix(2);
     if (s.starts_with("Event[") || s.starts_with("Log Name:")) {
-      ev_.flush(out);
+      flush(out);
       ev_.begin();
       lines_ = 0;
     } else if (!ev_.active() && (s.starts_with("Failure Reason:") || s.starts_with("\"Failure Reason:"))) {
@@ -182,21 +183,35 @@ class event_text_container final : public container {
       if (s.front() == '"') s.remove_prefix(1);
       ev_.begin();
       lines_ = 0;
+      soft_ = true;
     } else if (ev_.active() && format_list_record_start(s)) {
-      ev_.flush(out);
+      flush(out);
       return false;
     }
     if (!ev_.active()) return false;
     const bool own = ev_.add_message_line(s, l) || s.starts_with("Event[");
-    if (++lines_ >= max_lines) ev_.flush(out);
+    if (++lines_ >= max_lines) flush(out);
     return own;
   }
-  void finish(std::vector<candidate>& out) override { ev_.flush(out); }
+  void finish(std::vector<candidate>& out) override { flush(out); }
 
  private:
+  // An event opened by its "Failure Reason:" alone may be any provider's (Security 4625 "Unknown
+  // user name or bad password."): its texts count only where they are a WLAN reason's.
+  void flush(std::vector<candidate>& out) {
+    const std::size_t first = out.size();
+    ev_.flush(out);
+    if (soft_)
+      out.erase(std::remove_if(
+                    out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
+                    [](const candidate& c) { return c.kind == candidate::how::text && match_text(c.text, 1).empty(); }),
+                out.end());
+    soft_ = false;
+  }
   static constexpr std::size_t max_lines = 256;
   event_builder ev_;
   std::size_t lines_ = 0;
+  bool soft_ = false;
 };
 
 }  // namespace

@@ -263,6 +263,25 @@ TEST(ScanEventText, GetWinEventFormatList) {
   EXPECT_EQ(fs[0].format, wlancode::scan::input_format::event_text);
 }
 
+// A "Failure Reason:" of another provider's event (Security 4625) is not a WLAN reason: a
+// Format-List event with no Wi-Fi text gives nothing, nor one whose provider is known.
+TEST(ScanEventText, FormatListOtherProviders) {
+  EXPECT_TRUE(scan("TimeCreated  : 11/21/2023 10:12:40 AM\n"
+                   "ProviderName : Microsoft-Windows-Security-Auditing\n"
+                   "Id           : 4625\n"
+                   "Message      : An account failed to log on.\n"
+                   "               Failure Information:\n"
+                   "               \tFailure Reason:\t\tUnknown user name or bad password.\n"
+                   "               \tStatus:\t\t\t0xC000006D\n")
+                  .empty());
+  EXPECT_TRUE(scan("Message      : An account failed to log on.\n"
+                   "               \tFailure Reason:\t\tThe specific network is not available.\n"
+                   "Id           : 4625\n"
+                   "ProviderName : Microsoft-Windows-Security-Auditing\n"
+                   "TimeCreated  : 11/21/2023 10:12:40 AM\n")
+                  .empty());
+}
+
 // Export-Csv: the message is a quoted multi-line cell; a row's start ends the event.
 TEST(ScanEventText, GetWinEventCsv) {
   const auto fs = scan(
