@@ -122,6 +122,9 @@ struct finding {
   instant time;                 // `timestamp` on one clock (wlancode/timestamp.hpp), resolved per file in line order
   std::string excerpt;          // the line (at most ~400 bytes; key material removed; redacted on request)
   bool line_truncated = false;  // the line exceeded the line cap and was scanned in its first part only
+  // Set by the scanner on the last finding it reports for a line (false: unknown, or more may
+  // follow), so that a consumer reading a line's findings together need not hold copies.
+  bool last_on_line = false;
 };
 
 struct options {

@@ -29,6 +29,11 @@ WLANCODE_API void append_jsonl(std::string& out, const finding& f);
 // Appends `s` as a JSON string literal: invalid UTF-8 bytes become \uFFFD, control characters
 // (C0, DEL, C1) \u escapes, so that JSON shown on a terminal cannot drive it.
 WLANCODE_API void append_json_string(std::string& out, std::string_view s);
+// The same into a caller's buffer of at least json_escaped_max(s.size()) bytes; returns the end of
+// what it wrote (no allocation: the JSONL writer's primitive).
+WLANCODE_API char* escape_json_into(char* out, std::string_view s) noexcept;
+// Escaping makes at most 6 bytes of one (\u00XX, \uFFFD), plus the two quotes.
+constexpr std::size_t json_escaped_max(std::size_t n) noexcept { return 6 * n + 2; }
 
 // "0x00038004" for 32-bit families, "0x0003" for 16-bit ones; hex32 always 8 digits.
 WLANCODE_API std::string hex(family f, std::uint32_t value);

@@ -149,6 +149,14 @@ class WLANCODE_API timeline {
   std::optional<std::int64_t> boot_utc_ns_;
   bool boot_offset_known_ = false;
   std::int64_t last_relative_ns_ = -1;
+  // The last stamp read as text and what it gave: a log prints one stamp on many lines in a row,
+  // and a repeat is not parsed or converted again (both are idempotent on the same input).
+  std::string memo_raw_;
+  std::optional<timestamp_fields> memo_fields_;
+  int memo_year_ = 0;  // 0: no wall-clock conversion memoized for memo_raw_
+  std::int64_t memo_ns_ = 0;
+  bool memo_known_ = false;
+  instant resolve_fields(const timestamp_fields& f, std::string_view line, bool memo);
 };
 
 // ISO 8601 in UTC with the printed precision: "2026-11-21T10:12:40.001234Z" (digits as printed;

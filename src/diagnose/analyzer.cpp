@@ -3,6 +3,7 @@
 // their line. Closed attempts go to their group (device + network), where consecutive ones that
 // ended the same way collapse into one with a count.
 #include <algorithm>
+#include <deque>
 #include <map>
 #include <span>
 
@@ -88,6 +89,44 @@ phase next_phase(int reached, bool any_step) noexcept {
   }
 }
 
+// Where a phase is on the way to a connection (-1: a phase off it: profile, policy, driver...).
+int path_rank(phase p) noexcept {
+  switch (p) {
+    case phase::discovery:
+      return 0;
+    case phase::authentication:
+      return 1;
+    case phase::association:
+      return 2;
+    case phase::key_exchange:
+    case phase::eap:
+      return 3;
+    case phase::ip_config:
+      return 4;
+    default:
+      return -1;
+  }
+}
+
+// The phase after the attempt's furthest step (as next_phase, from its steps).
+phase progress_of(const attempt& a) noexcept {
+  int reached = 0;
+  bool any_step = false;
+  for (const step& st : a.steps) {
+    reached = std::max(reached, rank_of(st.kind));
+    any_step |= info(st.kind).role == event_role::step || info(st.kind).role == event_role::begin;
+  }
+  return next_phase(reached, any_step);
+}
+
+// A code's phase says where a failure was, unless the attempt had already got past it: a
+// disconnect reason of the association phase after "associated" is a failure in the key
+// exchange that came next.
+phase later_on_path(phase progress, phase code) noexcept {
+  const int rp = path_rank(progress), rc = path_rank(code);
+  return rc >= 0 && rp > rc ? progress : code;
+}
+
 // Who ended an attempt, by the event that failed it.
 ender ender_of_event(event_kind k) noexcept {
   switch (k) {
@@ -168,16 +207,21 @@ struct analyzer::state {
     std::string last_source;
     std::uint64_t last_line = 0;
     instant last_time;
+    bool has_group = false;  // group_for's last answer for this device
+    std::size_t group = 0;
+    std::string group_ssid;
   };
   // The findings of the line being read: a line's codes belong to its event (read together).
   struct pending {
-    scan::finding f;
+    const scan::finding* f = nullptr;
     instant when;
     bool used = false;
   };
-  // The first line_n are the line's; the slots past them are kept for the next lines, whose
-  // findings are copied over them (their strings keep their buffers: no allocation per finding).
+  // The first line_n are the line's. A finding known to be alone on its line
+  // (scan::finding::last_on_line) is read in place; the others are copied into `copies` until the
+  // line is complete (slots past line_n are kept: their strings keep their buffers).
   std::vector<pending> line;
+  std::deque<scan::finding> copies;
   std::size_t line_n = 0;
   std::span<pending> line_findings() { return {line.data(), line_n}; }
   std::vector<pending*> line_codes;  // the codes of the line whose events are being read
@@ -191,8 +235,28 @@ struct analyzer::state {
   // Scratch keys of device_for, kept: no allocation per finding.
   std::string place_buf, key_buf;
 
+  // device_for's last answer and what it was asked: a log's lines come from one device in runs.
+  struct {
+    device* d = nullptr;
+    std::string source, host, interface;
+  } last_device;
+
   device* device_for(const scan::finding& f) {
     const std::string_view host = detail::host_of(f.excerpt, f.timestamp);
+    if (last_device.d && last_device.interface == f.interface && last_device.host == host &&
+        last_device.source == f.source)
+      return last_device.d;
+    device* d = find_device(f, host);
+    last_device.d = d;  // none: not kept (what the place's interface is may have changed)
+    if (d) {
+      last_device.source.assign(f.source);
+      last_device.host.assign(host);
+      last_device.interface.assign(f.interface);
+    }
+    return d;
+  }
+
+  device* find_device(const scan::finding& f, std::string_view host) {
     std::string& place = place_buf;
     place.assign(host.empty() ? "file:" : "host:");
     place += host.empty() ? std::string_view(f.source) : host;
@@ -222,7 +286,12 @@ struct analyzer::state {
     return &it->second;
   }
 
-  group* group_for(const device& d, const std::string& ssid, std::size_t* index) {
+  group* group_for(device& d, const std::string& ssid, std::size_t* index) {
+    // A device's network changes rarely: the last group it was given is asked first.
+    if (d.has_group && d.group_ssid == ssid) {
+      *index = d.group;
+      return &groups[d.group];
+    }
     const std::string key = d.host + "|" + d.interface + "|" + ssid;
     auto it = group_index.find(key);
     if (it == group_index.end()) {
@@ -238,6 +307,9 @@ struct analyzer::state {
       groups.push_back(std::move(g));
     }
     *index = it->second;
+    d.has_group = true;
+    d.group = it->second;
+    d.group_ssid = ssid;
     return &groups[it->second];
   }
 
@@ -266,6 +338,7 @@ struct analyzer::state {
 
   void open_attempt(device& d, const instant& when, bool roam) {
     d.cur = attempt{};
+    d.cur.steps.reserve(4);  // an attempt has a few steps: one allocation, not one per step
     d.cur.start = d.cur.last_start = d.cur.end = when;
     d.cur.roam = roam;
     d.has_cur = true;
@@ -309,7 +382,7 @@ struct analyzer::state {
       if (failing && info(*failing).ph != phase::unknown && info(*failing).ph != phase::success)
         a.failed_at = info(*failing).ph;
       else if (decisive && decisive->ph != phase::unknown && decisive->ph != phase::success)
-        a.failed_at = decisive->ph;
+        a.failed_at = later_on_path(progress_of(a), decisive->ph);
       // The authentication server's verdict, and giving up on finding the network, say more than
       // who sent the frame that carried them.
       ender by = failing ? ender_of_event(*failing) : ender::unknown;
@@ -549,16 +622,16 @@ struct analyzer::state {
   // The line's codes go to the attempt its event is about to close.
   void take_line_codes(attempt& a) {
     for (pending* p : line_codes)
-      if (!p->used && p->f.kind != scan::value_kind::event && !(p->f.sta.size() && p->f.bssid.empty())) {
+      if (!p->used && p->f->kind != scan::value_kind::event && !(p->f->sta.size() && p->f->bssid.empty())) {
         p->used = true;
-        add_code(a, code_of(p->f, p->when));
+        add_code(a, code_of(*p->f, p->when));
       }
   }
   std::optional<code_seen> take_line_failure_code() {
     for (pending* p : line_codes)
-      if (!p->used && is_failure(p->f)) {
+      if (!p->used && is_failure(*p->f)) {
         p->used = true;
-        return code_of(p->f, p->when);
+        return code_of(*p->f, p->when);
       }
     return std::nullopt;
   }
@@ -566,7 +639,12 @@ struct analyzer::state {
   void on_event(device& d, const scan::finding& f, const instant& when) {
     ++events;
     if (f.event != event_kind::ip_failed && f.event != event_kind::ip_configured) implicit_success(d, f, when);
-    const evidence where{f.source, f.line, when, f.excerpt};
+    // The event's line as evidence, made only when something keeps it (most events are steps).
+    std::optional<evidence> where_made;
+    const auto where = [&]() -> const evidence& {
+      if (!where_made) where_made.emplace(evidence{f.source, f.line, when, f.excerpt});
+      return *where_made;
+    };
     switch (info(f.event).role) {
       case event_role::begin:
       case event_role::step:
@@ -586,7 +664,7 @@ struct analyzer::state {
           open_attempt(d, when, false);
         } else if (rank_of(f.event) <= 3 && d.reached >= 4) {
           // Back to authentication/association without a result: the attempt was abandoned.
-          close_attempt(d, outcome::unknown, std::nullopt, &where);
+          close_attempt(d, outcome::unknown, std::nullopt, &where());
           open_attempt(d, when, d.has_sess);
         }
         add_step(d, f, when);
@@ -600,19 +678,26 @@ struct analyzer::state {
         if (d.cur.roam && d.has_sess) {
           ++d.sess.roams;
           d.sess.bssid = d.bssid;
-          close_attempt(d, outcome::succeeded, std::nullopt, &where);
+          close_attempt(d, outcome::succeeded, std::nullopt, &where());
           d.m = mode::connected;
         } else {
-          close_attempt(d, outcome::succeeded, std::nullopt, &where);
+          close_attempt(d, outcome::succeeded, std::nullopt, &where());
           open_session(d, f, when);
         }
         break;
       case event_role::fail:
       case event_role::ip_fail:
+        if (f.event == event_kind::scan_failed &&
+            (d.has_cur || d.has_sess || (d.last != device::closed::none && follows_last(d, f, when, 5)))) {
+          // A scan that failed while connecting or connected, or just after (wpa_supplicant's
+          // EBUSY while the driver is busy): the supplicant scans again; nothing ends here.
+          if (d.has_cur) add_step(d, f, when);
+          break;
+        }
         if (!d.has_cur && !d.has_sess && d.last == device::closed::session && follows_last(d, f, when, 5)) {
           // The session that just ended, told again as a failure (NetworkManager's device state).
           session& s = groups[d.last_group].sessions[d.last_index];
-          if (!s.end_code && s.end_where.line == 0) s.end_where = where;
+          if (!s.end_code && s.end_where.line == 0) s.end_where = where();
           break;
         }
         if (!d.has_cur && follows_last(d, f, when, 5) && d.last == device::closed::attempt) {
@@ -627,9 +712,9 @@ struct analyzer::state {
                              (!failing || failing->format != f.format || f.event == event_kind::attempt_failed ||
                               f.event == event_kind::key_rejected);
           if (a.result == outcome::failed && again) {
-            if (a.steps.size() < lim.max_steps) a.steps.push_back({f.event, where, f.format});
+            if (a.steps.size() < lim.max_steps) a.steps.push_back({f.event, where(), f.format});
             take_line_codes(a);
-            settle(a, first_failure(a), &where);
+            settle(a, first_failure(a), &where());
             merge_last(d);
             break;
           }
@@ -647,7 +732,7 @@ struct analyzer::state {
         take_line_codes(d.cur);
         {
           const bool roam = d.cur.roam;
-          close_attempt(d, outcome::failed, f.event, &where);
+          close_attempt(d, outcome::failed, f.event, &where());
           if (roam) close_session(d, &f, when, f.event, std::nullopt);  // a failed roam ends the session
         }
         break;
@@ -656,13 +741,13 @@ struct analyzer::state {
         if (d.has_cur) {
           add_step(d, f, when);
           take_line_codes(d.cur);
-          close_attempt(d, outcome::failed, f.event, &where);
+          close_attempt(d, outcome::failed, f.event, &where());
           if (d.has_sess) close_session(d, &f, when, f.event, std::nullopt);
         } else if (d.has_sess) {
           close_session(d, &f, when, f.event, take_line_failure_code());
         } else if (follows_last(d, f, when, 5) && d.last == device::closed::attempt) {
           attempt& a = groups[d.last_group].attempts[d.last_index];
-          if (a.steps.size() < lim.max_steps) a.steps.push_back({f.event, where, f.format});
+          if (a.steps.size() < lim.max_steps) a.steps.push_back({f.event, where(), f.format});
           const std::size_t before = a.codes.size();
           take_line_codes(a);
           if (a.codes.size() != before && a.result == outcome::failed) {
@@ -686,20 +771,20 @@ struct analyzer::state {
     line_codes.clear();
     for (pending& p : line_findings()) line_codes.push_back(&p);
     for (pending& p : line_findings()) {
-      if (p.f.kind != scan::value_kind::event) continue;
-      device* d = device_for(p.f);
+      if (p.f->kind != scan::value_kind::event) continue;
+      device* d = device_for(*p.f);
       if (!d) continue;
-      note_context(*d, p.f);
-      for (pending& q : line_findings()) note_context(*d, q.f);
-      on_event(*d, p.f, p.when);
+      note_context(*d, *p.f);
+      for (pending& q : line_findings()) note_context(*d, *q.f);
+      on_event(*d, *p.f, p.when);
     }
     line_codes.clear();
     for (pending& p : line_findings()) {
-      if (p.f.kind == scan::value_kind::event || p.used) continue;
-      device* d = device_for(p.f);
+      if (p.f->kind == scan::value_kind::event || p.used) continue;
+      device* d = device_for(*p.f);
       if (!d) continue;
-      note_context(*d, p.f);
-      on_code(*d, p.f, p.when);
+      note_context(*d, *p.f);
+      on_code(*d, *p.f, p.when);
     }
     line_n = 0;
   }
@@ -763,12 +848,22 @@ void analyzer::add_input(std::string source, std::string error) {
 void analyzer::add(const scan::finding& f, const instant& when) {
   state& s = *st_;
   ++s.findings;
-  if (s.line_n && (s.line.front().f.line != f.line || s.line.front().f.source != f.source)) s.flush_line();
+  if (s.line_n && (s.line.front().f->line != f.line || s.line.front().f->source != f.source)) s.flush_line();
   if (s.line_n == s.line.size()) s.line.emplace_back();
-  state::pending& p = s.line[s.line_n++];
-  p.f = f;
+  state::pending& p = s.line[s.line_n];
   p.when = when;
   p.used = false;
+  if (s.line_n == 0 && f.last_on_line) {  // alone on its line: read now, not copied
+    p.f = &f;
+    s.line_n = 1;
+    s.flush_line();
+    return;
+  }
+  if (s.line_n == s.copies.size()) s.copies.emplace_back();
+  s.copies[s.line_n] = f;
+  p.f = &s.copies[s.line_n];
+  ++s.line_n;
+  if (f.last_on_line) s.flush_line();  // the line is complete
 }
 
 report analyzer::finish() {

@@ -20,14 +20,39 @@ constexpr int cause_index(std::string_view id) {
   throw "causes.def: WLANCODE_WHEN names no WLANCODE_CAUSE";
 }
 
+// Event kinds and phases by name, for the rows that test them (read at compile time: the tests
+// compare numbers, and a row naming no kind or phase fails the build).
+constexpr std::string_view event_ids[] = {
+#define WLANCODE_EVENT_KIND(id, ...) #id,
+#include "wlancode/scan_events.def"
+};
+constexpr std::string_view phase_ids[] = {
+#define WLANCODE_PHASE(id, description) #id,
+#include "wlancode/tables/phases.def"
+};
+constexpr int arg_index(test t, std::string_view arg) {
+  if (t == test::event) {
+    for (std::size_t i = 0; i < std::size(event_ids); ++i)
+      if (event_ids[i] == arg) return static_cast<int>(i);
+    throw "causes.def: WLANCODE_WHEN(..., event, ...) names no event kind of scan_events.def";
+  }
+  if (t == test::failed_at) {
+    for (std::size_t i = 0; i < std::size(phase_ids); ++i)
+      if (phase_ids[i] == arg) return static_cast<int>(i);
+    throw "causes.def: WLANCODE_WHEN(..., failed_at, ...) names no phase of phases.def";
+  }
+  return -1;
+}
+
 struct when_row {
   int cause;
   test t;
   std::string_view arg;
   double confidence;
+  int index;  // event and failed_at rows: the event kind or phase `arg` names
 };
 constexpr when_row when_rows[] = {
-#define WLANCODE_WHEN(id, t, arg, confidence) {cause_index(#id), test::t, arg, confidence},
+#define WLANCODE_WHEN(id, t, arg, confidence) {cause_index(#id), test::t, arg, confidence, arg_index(test::t, arg)},
 #include "causes.def"
 };
 
@@ -89,7 +114,7 @@ cause_match match_attempt(const attempt& a) {
     switch (w.t) {
       case test::event:
         for (const step& s : a.steps)
-          if (scan::to_string(s.kind) == w.arg) consider(best, w);
+          if (static_cast<int>(s.kind) == w.index) consider(best, w);
         break;
       case test::code:
       case test::name:
@@ -98,7 +123,7 @@ cause_match match_attempt(const attempt& a) {
           if (code_test(w, c)) consider(best, w);
         break;
       case test::failed_at:
-        if (to_string(a.failed_at) == w.arg) consider(best, w);
+        if (static_cast<int>(a.failed_at) == w.index) consider(best, w);
         break;
       case test::roam:
         if (a.roam) consider(best, w);
@@ -114,7 +139,7 @@ cause_match match_session_end(const session& s, std::optional<scan::event_kind> 
   cause_match best;
   if (s.open) return best;
   for (const when_row& w : when_rows) {
-    if (w.t == test::event && end_event && scan::to_string(*end_event) == w.arg) consider(best, w);
+    if (w.t == test::event && end_event && static_cast<int>(*end_event) == w.index) consider(best, w);
     if (!s.end_code) continue;
     if (w.t == test::ended && !s.end_code->locally_generated && code_is(*s.end_code, w.arg)) consider(best, w);
     if ((w.t == test::name || w.t == test::raw || w.t == test::code) && code_test(w, *s.end_code)) consider(best, w);

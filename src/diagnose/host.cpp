@@ -1,6 +1,4 @@
 // Who a line is about: the host a syslog-style line names after its timestamp.
-#include <cctype>
-
 #include "internal.hpp"
 
 namespace wlancode::diagnose::detail {
@@ -25,8 +23,10 @@ std::string_view host_of(std::string_view s, std::string_view timestamp) noexcep
   while (e < s.size() && s[e] != ' ' && s[e] != ':' && s[e] != '[') ++e;
   if (e == 0 || e > 64 || e >= s.size() || s[e] != ' ') return {};
   const std::string_view host = s.substr(0, e);
-  for (char c : host)
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.' || c == '_')) return {};
+  for (char c : host)  // ASCII only, whatever the locale
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+          c == '_'))
+      return {};
   if (rfc5424) return host == "-" ? std::string_view{} : host;
   // The word after it is a program tag.
   std::string_view rest = s.substr(e + 1);

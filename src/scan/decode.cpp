@@ -34,6 +34,7 @@ void reset(finding& f) {
   f.hint_action.clear();
   f.time = instant{};
   f.line_truncated = false;
+  f.last_on_line = false;
 }
 }  // namespace
 

@@ -1,8 +1,9 @@
 // The JSONL record of a finding (scan_json.hpp): a writer of the fields of scan_record.hpp.
+#include <algorithm>
 #include <cstdint>
-#include <functional>
+#include <cstring>
 #include <string>
-#include <unordered_map>
+#include <vector>
 
 #include "wlancode/scan_json.hpp"
 #include "wlancode/scan_record.hpp"
@@ -17,73 +18,87 @@ const context_field context_table[] = {{"timestamp", "time", &finding::timestamp
                                        {"bssid", "bssid", &finding::bssid},
                                        {"sta", "sta", &finding::sta}};
 
-// Appends to `s` (reused between findings: no per-field temporaries). The JSON of the table's
-// texts (a code's name, meaning, hint) is escaped once per text and reused: dense logs repeat a
-// few codes many times. No key is escaped: they are the schema's own identifiers.
+// Writes the record into a buffer of its own, with plain stores (a record is some thirty fields
+// of a few bytes: string appends, each with its own capacity check, cost more than the bytes),
+// and appends it to `out` in one piece. Every field reserves room for its worst case first
+// (json_escaped_max), so no store can pass the end. No key is escaped: they are the schema's own
+// identifiers.
 class json_writer final : public record_visitor {
  public:
-  explicit json_writer(std::string& s) : s_(s) {}
-  void string(std::string_view key, std::string_view v, bool stable) override {
-    put(key);
-    if (stable && v.size() >= 16)
-      s_ += cached({v.data(), v.size()}, [&](std::string& out) { append_json_string(out, v); });
-    else
-      append_json_string(s_, v);
+  explicit json_writer(std::string& out) : out_(out), buf_(buffer()), base_(buf_.data()), cap_(buf_.size()) {}
+  void string(std::string_view key, std::string_view v, bool) override {
+    char* p = put(key, json_escaped_max(v.size()));
+    n_ = static_cast<std::size_t>(escape_json_into(p, v) - base_);
   }
-  void null(std::string_view key) override {
-    put(key);
-    s_ += "null";
-  }
+  void null(std::string_view key) override { raw(put(key, 4), "null"); }
   void integer(std::string_view key, std::uint64_t v) override {
-    put(key);
-    s_ += std::to_string(v);
+    char* p = put(key, 20);
+    char digits[20];
+    std::size_t k = 0;
+    do {
+      digits[k++] = static_cast<char>('0' + v % 10);
+      v /= 10;
+    } while (v);
+    while (k) *p++ = digits[--k];
+    n_ = static_cast<std::size_t>(p - base_);
   }
-  void number(std::string_view key, std::string_view text) override {
-    put(key);
-    s_ += text;
-  }
-  void boolean(std::string_view key, bool v) override {
-    put(key);
-    s_ += v ? "true" : "false";
-  }
+  void number(std::string_view key, std::string_view text) override { raw(put(key, text.size()), text); }
+  void boolean(std::string_view key, bool v) override { raw(put(key, 5), v ? "true" : "false"); }
   void begin_object(std::string_view key) override {
-    put(key);
+    n_ = static_cast<std::size_t>(put(key, 0) - base_);
     first_ = true;
   }
   void end_object() override {
-    s_ += first_ ? "{}" : "}";  // an object without members is still one
+    char* p = room(2);
+    if (first_) *p++ = '{';  // an object without members is still one
+    *p++ = '}';
+    n_ = static_cast<std::size_t>(p - base_);
     first_ = false;
   }
-  void end() { s_ += "}\n"; }
+  void end() {
+    raw(room(2), "}\n");
+    out_.append(base_, n_);
+  }
 
  private:
-  void put(std::string_view key) {
-    s_ += first_ ? "{\"" : ",\"";  // the record's or an object's first member opens it
-    first_ = false;
-    s_ += key;
-    s_ += "\":";
-  }
-  // A table text by its address and size (views of one text with different sizes differ).
-  struct text_key {
-    const char* a;
-    std::size_t size;
-    bool operator==(const text_key&) const = default;
-  };
-  struct text_hash {
-    std::size_t operator()(const text_key& k) const noexcept {
-      return std::hash<const void*>()(k.a) ^ (k.size * 0x9E3779B97F4A7C15ull);
+  // Room for n more bytes; the place to write them.
+  char* room(std::size_t n) {
+    if (n_ + n > cap_) {
+      buf_.resize(std::max(cap_ * 2, n_ + n));
+      base_ = buf_.data();
+      cap_ = buf_.size();
     }
-  };
-  template <class Make>
-  static const std::string& cached(const text_key& key, const Make& make) {
-    // Per thread: writers on several threads (the Python module, -j) share nothing. Bounded: one
-    // entry per table text.
-    thread_local std::unordered_map<text_key, std::string, text_hash> cache;
-    auto [it, fresh] = cache.try_emplace(key);
-    if (fresh) make(it->second);
-    return it->second;
+    return base_ + n_;
   }
-  std::string& s_;
+  // The member's key (after "{" or ","), with room for a value of at most `value_max` bytes.
+  char* put(std::string_view key, std::size_t value_max) {
+    char* p = room(key.size() + value_max + 4);
+    *p++ = first_ ? '{' : ',';  // the record's or an object's first member opens it
+    first_ = false;
+    *p++ = '"';
+    std::memcpy(p, key.data(), key.size());
+    p += key.size();
+    *p++ = '"';
+    *p++ = ':';
+    return p;
+  }
+  void raw(char* p, std::string_view text) {
+    std::memcpy(p, text.data(), text.size());
+    n_ = static_cast<std::size_t>(p + text.size() - base_);
+  }
+
+  // Per thread, kept between records (writers on several threads, the Python module's and -j's,
+  // share nothing); it grows to the largest record seen.
+  static std::vector<char>& buffer() {
+    thread_local std::vector<char> b(4096);
+    return b;
+  }
+
+  std::string& out_;
+  std::vector<char>& buf_;
+  char* base_;
+  std::size_t cap_;
+  std::size_t n_ = 0;
   bool first_ = true;
 };
 

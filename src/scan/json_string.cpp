@@ -1,5 +1,4 @@
 // JSON string escaping and hex formatting of the JSONL record (scan_json.hpp).
-#include <cstdio>
 #include <cstring>
 #if defined(__x86_64__)
 #include <immintrin.h>
@@ -65,9 +64,19 @@ const bool have_avx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supp
 #endif
 }  // namespace
 
-void append_json_string(std::string& out, std::string_view s) {
-  out.reserve(out.size() + s.size() + 2);
-  out += '"';
+namespace {
+constexpr char hex_upper[] = "0123456789ABCDEF";
+// "\u00XX" for a control byte.
+char* put_u00(char* d, unsigned char c) noexcept {
+  std::memcpy(d, "\\u00", 4);
+  d[4] = hex_upper[c >> 4];
+  d[5] = hex_upper[c & 15];
+  return d + 6;
+}
+}  // namespace
+
+char* escape_json_into(char* d, std::string_view s) noexcept {
+  *d++ = '"';
   for (std::size_t i = 0; i < s.size();) {
     // Copy the run of printable ASCII that needs no escape in one go, 8 bytes at a time while
     // no byte is a control, DEL, '"', '\\' or non-ASCII (SWAR tests), then byte by byte.
@@ -97,21 +106,20 @@ void append_json_string(std::string& out, std::string_view s) {
       ++run;
     }
     if (run > i) {
-      out.append(s.data() + i, run - i);
+      std::memcpy(d, s.data() + i, run - i);
+      d += run - i;
       i = run;
       if (i == s.size()) break;
     }
     const auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       if (c == '"' || c == '\\') {
-        out += '\\';
-        out += static_cast<char>(c);
+        *d++ = '\\';
+        *d++ = static_cast<char>(c);
       } else if (c < 0x20 || c == 0x7F) {
-        char buf[8];
-        std::snprintf(buf, sizeof buf, "\\u%04X", c);
-        out += buf;
+        d = put_u00(d, c);
       } else {
-        out += static_cast<char>(c);
+        *d++ = static_cast<char>(c);
       }
       ++i;
       continue;
@@ -132,19 +140,32 @@ void append_json_string(std::string& out, std::string_view s) {
     if (ok && len == 2 && c == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0) {
       // A C1 control (U+0080..U+009F, CSI among them): escaped like C0 controls, so that JSON shown
       // on a terminal cannot drive it.
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned char>(s[i + 1]));
-      out += buf;
+      d = put_u00(d, static_cast<unsigned char>(s[i + 1]));
       i += len;
     } else if (ok) {
-      out.append(s.substr(i, len));
+      std::memcpy(d, s.data() + i, len);
+      d += len;
       i += len;
     } else {
-      out += "\\uFFFD";
+      std::memcpy(d, "\\uFFFD", 6);
+      d += 6;
       ++i;
     }
   }
-  out += '"';
+  *d++ = '"';
+  return d;
+}
+
+void append_json_string(std::string& out, std::string_view s) {
+  if (json_escaped_max(s.size()) <= 512) {  // most strings: escaped on the stack, appended once
+    char buf[512];
+    out.append(buf, static_cast<std::size_t>(escape_json_into(buf, s) - buf));
+    return;
+  }
+  const std::size_t old = out.size();
+  out.resize(old + json_escaped_max(s.size()));
+  char* const end = escape_json_into(out.data() + old, s);
+  out.resize(static_cast<std::size_t>(end - out.data()));
 }
 
 std::string confidence_text(double c) {

@@ -51,8 +51,11 @@ struct run_state {
   timeline* times = nullptr;                   // the file's; -j workers have none (the merger resolves)
 
   void deliver() {
-    for (candidate& c : cands) {
+    for (std::size_t i = 0; i < cands.size(); ++i) {
+      candidate& c = cands[i];
+      const bool last_on_line = i + 1 == cands.size() || cands[i + 1].line != c.line;
       if (!dec.decode(std::move(c), source, scratch)) continue;
+      scratch.last_on_line = last_on_line;
       if (opt.only && scratch.fam != opt.only && scratch.kind != value_kind::event) continue;
       scratch.time = times ? times->resolve(scratch.timestamp, scratch.excerpt) : instant{};
       if (opt.redact) redact_finding(scratch);
@@ -553,14 +556,18 @@ bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const 
     finding f;
     ssid_event e;
   };
+  // A worker's items: made by it (the deque keeps their addresses), passed by address to the
+  // merger and back, never moved (a finding is some twenty strings: moving one costs more than
+  // formatting it).
   struct pool {
     std::mutex m;
-    std::vector<item> free;
+    std::vector<item*> free;
+    std::deque<item> made;  // the worker's thread only
   };
   struct channel {
     std::mutex m;
     std::condition_variable cv;  // the worker waits for room, the merger for items
-    std::vector<item> q;
+    std::vector<item*> q;
     pool* owner = nullptr;  // the pool of the worker scanning it
     bool done = false;
     std::uint64_t lines = 0, truncated = 0;
@@ -571,6 +578,9 @@ bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const 
   const std::size_t window = threads * 2;  // segments in flight: workers run ahead of the merger
   const std::size_t cap = std::max<std::size_t>(64, max_items_in_flight / window);
   constexpr std::size_t hand_over = 32;
+  // The merger is woken when a segment holds this many items (or is done), not for every batch:
+  // a wake-up per few findings costs more than the findings (futex calls, context switches).
+  const std::size_t wake_at = std::min<std::size_t>(512, cap / 2);
   std::vector<std::unique_ptr<channel>> chans(segments);
   for (std::size_t i = 0; i < std::min(window, segments); ++i) chans[i] = std::make_unique<channel>();
   std::mutex dispatch_m;
@@ -580,7 +590,7 @@ bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const 
   struct stopped {};  // thrown through run_lines when the merger gave up
 
   // Workers do not redact: the merger first completes SSIDs from earlier segments, then redacts.
-  const auto scan_segment = [&](std::size_t i, pool& own, std::vector<item>& spare) {
+  const auto scan_segment = [&](std::size_t i, pool& own, std::vector<item*>& spare) {
     channel& c = *chans[i];
     {
       std::lock_guard lk(c.m);
@@ -591,15 +601,15 @@ bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const 
     o.progress = nullptr;
     o.redact = false;
     std::vector<ssid_event> learnt;  // recorded by the rules, passed on in line order
-    std::vector<item> out_batch;     // handed over a few at a time: one lock per batch
+    std::vector<item*> out_batch;    // handed over a few at a time: one lock per batch
     const auto flush = [&] {
       std::unique_lock lk(c.m);
       c.cv.wait(lk, [&] { return c.q.size() < cap || stop.load(); });
       if (stop.load()) throw stopped{};
-      const bool was_empty = c.q.empty();
-      for (item& x : out_batch) c.q.push_back(std::move(x));
+      const std::size_t before = c.q.size();
+      c.q.insert(c.q.end(), out_batch.begin(), out_batch.end());
       out_batch.clear();
-      if (was_empty) c.cv.notify_all();
+      if (before < wake_at && c.q.size() >= wake_at) c.cv.notify_all();
     };
     const auto slot = [&]() -> item& {
       if (spare.empty()) {
@@ -607,12 +617,12 @@ bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const 
         spare.swap(own.free);
       }
       if (spare.empty()) {
-        out_batch.emplace_back();
+        out_batch.push_back(&own.made.emplace_back());
       } else {
-        out_batch.push_back(std::move(spare.back()));
+        out_batch.push_back(spare.back());
         spare.pop_back();
       }
-      return out_batch.back();
+      return *out_batch.back();
     };
     const auto pushed = [&] {
       if (out_batch.size() >= hand_over) flush();
@@ -662,7 +672,7 @@ bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const 
   };
   std::vector<pool> pools(threads);
   const auto worker = [&](std::size_t k) {
-    std::vector<item> spare;
+    std::vector<item*> spare;
     for (;;) {
       std::size_t i;
       {
@@ -700,7 +710,7 @@ bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const 
   ssid_lru ssids;  // the file's, as -j 1 has it: learns replayed in line order, between the findings
   timeline times = file_timeline(opt, fd);  // in line order, here: year roll-over spans segments
   std::uint64_t base = 0;
-  std::vector<item> batch;
+  std::vector<item*> batch;
   for (std::size_t i = 0; i < segments; ++i) {
     channel& c = *chans[i];
     bool done = false;
@@ -708,13 +718,14 @@ bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const 
       pool* owner = nullptr;
       {
         std::unique_lock lk(c.m);
-        c.cv.wait(lk, [&] { return !c.q.empty() || c.done; });
+        c.cv.wait(lk, [&] { return c.q.size() >= wake_at || c.done; });
         batch.swap(c.q);
         done = c.done && batch.empty();
         owner = c.owner;
         if (batch.size() >= cap) c.cv.notify_all();  // room again
       }
-      for (item& x : batch) {
+      for (item* px : batch) {
+        item& x = *px;
         if (x.learn) {
           ssids.learn(x.e.key, x.e.ssid);
           continue;
@@ -728,10 +739,9 @@ bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const 
         ++res.findings;
         out(f);
       }
-      if (owner && !batch.empty()) {
+      if (owner && !batch.empty()) {  // all of them: a worker makes an item only when none is free
         std::lock_guard lk(owner->m);
-        if (owner->free.size() < 2 * cap)
-          for (item& x : batch) owner->free.push_back(std::move(x));
+        owner->free.insert(owner->free.end(), batch.begin(), batch.end());
       }
       batch.clear();
     }

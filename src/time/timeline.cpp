@@ -86,12 +86,18 @@ std::int64_t timeline::wall_to_utc_ns(const timestamp_fields& f, int year, bool&
 
 instant timeline::resolve(std::string_view raw, std::string_view line) {
   if (raw.empty()) return {};
-  const std::optional<timestamp_fields> f = parse_timestamp(raw);
-  if (!f) return {};
-  return resolve(*f, line);
+  if (raw != memo_raw_) {
+    memo_raw_.assign(raw);
+    memo_fields_ = parse_timestamp(raw);
+    memo_year_ = 0;
+  }
+  if (!memo_fields_) return {};
+  return resolve_fields(*memo_fields_, line, true);
 }
 
-instant timeline::resolve(const timestamp_fields& f, std::string_view line) {
+instant timeline::resolve(const timestamp_fields& f, std::string_view line) { return resolve_fields(f, line, false); }
+
+instant timeline::resolve_fields(const timestamp_fields& f, std::string_view line, bool memo) {
   instant t;
   t.digits = f.digits;
   switch (f.style) {
@@ -129,7 +135,18 @@ instant timeline::resolve(const timestamp_fields& f, std::string_view line) {
     if (f.month == 2 && f.day == 29 && !is_leap(year)) return {};
   }
   bool known = false;
-  const std::int64_t ns = wall_to_utc_ns(f, year, known);
+  std::int64_t ns = 0;
+  if (memo && memo_year_ == year && year != 0) {
+    ns = memo_ns_;
+    known = memo_known_;
+  } else {
+    ns = wall_to_utc_ns(f, year, known);
+    if (memo) {
+      memo_year_ = year;
+      memo_ns_ = ns;
+      memo_known_ = known;
+    }
+  }
   if (ns == INT64_MIN) return {};
   t.clk = instant::clock::utc;
   t.ns = ns;

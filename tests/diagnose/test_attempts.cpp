@@ -173,3 +173,33 @@ TEST(Attempts, JsonEscapesHostileValues) {
 }
 
 }  // namespace
+
+namespace {
+// A disconnect after "associated" (the key exchange never finished) failed in the key exchange,
+// not in the association phase the reason code's table row names; the scan that fails right
+// after is the supplicant busy, not a second attempt.
+TEST(Attempts, FailurePhaseIsNeverBeforeWhatTheAttemptReached) {
+  const std::string log =
+      "Mar  3 08:00:00 tablet wpa_supplicant[90]: wlan0: Trying to associate with 02:00:00:00:00:0a (SSID='Shop' "
+      "freq=2437 MHz)\n"
+      "Mar  3 08:00:00 tablet wpa_supplicant[90]: wlan0: Associated with 02:00:00:00:00:0a\n"
+      "Mar  3 08:00:10 tablet wpa_supplicant[90]: wlan0: Authentication with 02:00:00:00:00:0a timed out.\n"
+      "Mar  3 08:00:10 tablet wpa_supplicant[90]: wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:0a reason=3 "
+      "locally_generated=1\n"
+      "Mar  3 08:00:13 tablet wpa_supplicant[90]: wlan0: CTRL-EVENT-SCAN-FAILED ret=-16\n";
+  const auto r = diagnose(log);
+  const auto a = attempts_of(r);
+  ASSERT_EQ(a.size(), 1u) << r.verdict;
+  EXPECT_EQ(a[0].substr(0, 30), "1 failed key_exchange device w");  // ... wrong_password
+}
+
+// Scans that fail with nothing else going on: the radio or driver, not a missing network.
+TEST(Attempts, ScansFailingAloneAreTheRadio) {
+  const std::string log =
+      "Mar  3 09:00:00 tablet wpa_supplicant[90]: wlan0: CTRL-EVENT-SCAN-FAILED ret=-22\n"
+      "Mar  3 09:01:00 tablet wpa_supplicant[90]: wlan0: CTRL-EVENT-SCAN-FAILED ret=-22 retry=1\n";
+  const auto r = diagnose(log);
+  for (const std::string& a : attempts_of(r)) EXPECT_EQ(a.substr(a.rfind(' ') + 1), "radio_off") << a;
+  EXPECT_FALSE(attempts_of(r).empty());
+}
+}  // namespace

@@ -135,3 +135,26 @@ TEST(Events, EventTextExportById) {
 }
 
 }  // namespace
+
+namespace {
+// last_on_line marks the last finding the scanner reports for a line (an event and its code
+// come together; a line alone is last of itself), also through -j's ordered merge.
+TEST(Events, LastOnLineMarksTheEndOfALinesFindings) {
+  const std::string log =
+      "Nov 21 10:00:00 host wpa_supplicant[1]: wlan0: Trying to associate with 02:00:00:00:00:01 (SSID='Lab' "
+      "freq=2412 MHz)\n"
+      "Nov 21 10:00:01 host wpa_supplicant[1]: wlan0: CTRL-EVENT-ASSOC-REJECT bssid=02:00:00:00:00:01 "
+      "status_code=17\n"
+      "Nov 21 10:00:02 host kernel: [ 10.000000] wlan0: associated\n";
+  const auto fs = scan_events(log);
+  ASSERT_GE(fs.size(), 3u);
+  for (std::size_t i = 0; i < fs.size(); ++i) {
+    const bool last = i + 1 == fs.size() || fs[i + 1].line != fs[i].line;
+    EXPECT_EQ(fs[i].last_on_line, last) << "finding " << i << " of line " << fs[i].line;
+  }
+  // Line 2 holds a code and its event: the first of them is not the last.
+  std::size_t on_two = 0;
+  for (const auto& f : fs) on_two += f.line == 2;
+  EXPECT_GE(on_two, 2u);
+}
+}  // namespace

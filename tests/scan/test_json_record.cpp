@@ -36,6 +36,31 @@ TEST(ScanJson, StringEscaping) {
   EXPECT_EQ(escaped(long_plain + "\n"), "\"" + long_plain + "\\u000A\"");
 }
 
+// The buffer primitive writes what append_json_string appends, and never more than
+// json_escaped_max: the worst cases (every byte a control, invalid, a C1 control) fill it.
+TEST(ScanJson, EscapeIntoABufferStaysWithinItsBound) {
+  const std::vector<std::string> inputs = {"",
+                                           "plain",
+                                           std::string(200, '\x01'),
+                                           std::string(200, '\xff'),
+                                           "\xc2\x80\xc2\x9f",
+                                           std::string(33, '"') + std::string(31, '\\'),
+                                           "tail\x7f",
+                                           std::string(1000, 'b') + "\xe2\x82"};
+  for (const std::string& in : inputs) {
+    std::vector<char> buf(scan::json_escaped_max(in.size()) + 16, '#');
+    char* const end = scan::escape_json_into(buf.data(), in);
+    const auto n = static_cast<std::size_t>(end - buf.data());
+    EXPECT_LE(n, scan::json_escaped_max(in.size()));
+    EXPECT_EQ(std::string(buf.data(), n), escaped(in));
+    for (std::size_t i = n; i < buf.size(); ++i) ASSERT_EQ(buf[i], '#') << "wrote past its end";
+  }
+  // The bound is reached: 6 bytes for each control byte, plus the quotes.
+  std::vector<char> buf(scan::json_escaped_max(3));
+  EXPECT_EQ(static_cast<std::size_t>(scan::escape_json_into(buf.data(), "\x01\x02\x03") - buf.data()),
+            scan::json_escaped_max(3));
+}
+
 TEST(ScanJson, HexAndConfidence) {
   EXPECT_EQ(scan::hex(family::wlan_reason, 0x38004), "0x00038004");
   EXPECT_EQ(scan::hex(family::ieee80211_reason, 3), "0x0003");

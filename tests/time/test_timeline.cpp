@@ -173,3 +173,20 @@ TEST(Timeline, ResolveFromFields) {
   EXPECT_EQ(to_iso8601(t.resolve(*f)), "2026-11-21T10:00:00Z");
   EXPECT_EQ(t.resolve(wlancode::timestamp_fields{}).clk, instant::clock::none);
 }
+
+// A stamp repeated on consecutive lines (most logs print many lines a second) resolves as it
+// did the first time, also across a roll-over, for a late line and with a zone.
+TEST(Timeline, RepeatedStampsResolveTheSame) {
+  timeline t = with_year(2025);
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(to_iso8601(t.resolve("Dec 31 23:59:58")), "2025-12-31T23:59:58Z");
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(to_iso8601(t.resolve("Jan  1 00:00:01")), "2026-01-01T00:00:01Z");
+  for (int i = 0; i < 2; ++i) EXPECT_EQ(to_iso8601(t.resolve("Dec 31 23:59:59")), "2025-12-31T23:59:59Z");
+  EXPECT_EQ(to_iso8601(t.resolve("Jan  1 00:00:02")), "2026-01-01T00:00:02Z");
+  EXPECT_EQ(t.resolve("Feb 30 00:00:00").clk, instant::clock::none);
+  EXPECT_EQ(t.resolve("Feb 30 00:00:00").clk, instant::clock::none);  // unreadable twice
+  EXPECT_EQ(to_iso8601(t.resolve("2024-05-01T10:00:00+02:00")), "2024-05-01T08:00:00Z");
+  EXPECT_EQ(to_iso8601(t.resolve("2024-05-01T10:00:00+02:00")), "2024-05-01T08:00:00Z");
+  // The year the printed stamp set carries on, repeat or not.
+  EXPECT_EQ(to_iso8601(t.resolve("May  2 10:00:00")), "2024-05-02T10:00:00Z");
+  EXPECT_EQ(to_iso8601(t.resolve("May  2 10:00:00")), "2024-05-02T10:00:00Z");
+}
