@@ -138,22 +138,22 @@ constexpr auto rules_by_needle = index_by_needle(rules);
 // may hold their key there. A frequent needle ("atu" of every "status" and "STATUS") has many
 // rules; most of its hits follow it with a byte none of their keys has.
 constexpr auto rules_by_next_byte = [] {
-  std::array<std::array<std::uint32_t, 256>, needle_count> t{};
+  std::array<std::array<std::uint64_t, 256>, needle_count> t{};
   for (std::size_t n = 0; n < needle_count; ++n) {
-    if (rules_by_needle.count[n] > 32) throw "rules.def: more than 32 rules share a needle";
+    if (rules_by_needle.count[n] > 64) throw "rules.def: more than 64 rules share a needle";
     for (std::size_t ri = 0; ri < rules_by_needle.count[n]; ++ri) {
       const rule& r = rules[rules_by_needle.index[n][ri]];
       const std::size_t next = r.needle_at + 3;
       for (std::size_t b = 0; b < 256; ++b)
-        if (next >= r.key.size() || static_cast<unsigned char>(r.key[next]) == b) t[n][b] |= 1u << ri;
+        if (next >= r.key.size() || static_cast<unsigned char>(r.key[next]) == b) t[n][b] |= std::uint64_t{1} << ri;
     }
   }
   return t;
 }();
 // The rules of needle n that may have their key at a hit at s[at].
-inline std::uint32_t rules_at(std::size_t n, std::string_view s, std::size_t at) noexcept {
+inline std::uint64_t rules_at(std::size_t n, std::string_view s, std::size_t at) noexcept {
   return at + 3 < s.size() ? rules_by_next_byte[n][static_cast<unsigned char>(s[at + 3])]
-                           : (rules_by_needle.count[n] ? ~std::uint32_t{0} >> (32 - rules_by_needle.count[n]) : 0);
+                           : (rules_by_needle.count[n] ? ~std::uint64_t{0} >> (64 - rules_by_needle.count[n]) : 0);
 }
 
 // ---- lifecycle event rows (WLANCODE_EVENT of rules.def) ------------------------------------
@@ -640,8 +640,8 @@ bool rule_engine::live(std::string_view s, std::size_t at, std::uint64_t line_nu
     }
     if (event_needle[k]) continue;
     bool ignored = false;                                            // a known non-code is here: nothing else reads it
-    for (std::uint32_t rm = rules_at(k, s, at); rm; rm &= rm - 1) {  // a rule's key here
-      const rule& r = rules[rules_by_needle.index[k][__builtin_ctz(rm)]];
+    for (std::uint64_t rm = rules_at(k, s, at); rm; rm &= rm - 1) {  // a rule's key here
+      const rule& r = rules[rules_by_needle.index[k][__builtin_ctzll(rm)]];
       if (at < r.needle_at || !key_at(s, at - r.needle_at, r) || !use(r.format)) continue;
       if (r.fam != target::ignore) return true;  // its anchor is checked with the line's rules
       if (!contains(line_of(), r.anchor)) continue;
@@ -770,8 +770,8 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
   // 2. Producer rules at their needles.
   for (std::size_t h = 0; h < nhits; ++h) {
     const std::size_t at = hits[h].pos, nd = hits[h].needle;
-    for (std::uint32_t rm = rules_at(nd, s, at); rm; rm &= rm - 1) {
-      const rule& r = rules[rules_by_needle.index[nd][__builtin_ctz(rm)]];
+    for (std::uint64_t rm = rules_at(nd, s, at); rm; rm &= rm - 1) {
+      const rule& r = rules[rules_by_needle.index[nd][__builtin_ctzll(rm)]];
       if (at < r.needle_at) continue;
       const std::size_t start = at - r.needle_at;
       if (!key_at(s, start, r) || !use(r.format)) continue;
