@@ -1,14 +1,23 @@
 // Python dicts of findings, made by visiting the record's fields (wlancode/scan_record.hpp), the
 // schema the CLI's JSONL writer visits too: same keys, same order, same values as json.loads of
-// the CLI's line. Keys are interned once; a record starts as a copy of the previous one (its keys
-// laid out already: no rehashing as the dict grows) whose values are then replaced; the table's
-// texts (a code's name, meaning, hint) become one str each, shared by every record; a field whose
-// bytes repeat the previous record's (the source, the rule, the interface...) shares its str too.
+// the CLI's line.
+//
+// Why it is built this way (the dicts were half the CPU time of a Dask scan): keys are interned
+// once; a record starts as a copy of a private template (its keys laid out already: no rehashing
+// as the dict grows), and a field whose value is the very object the template holds is not set
+// again (a lookup and two reference counts saved; most fields of a log's records repeat). There
+// is a template per table code (records of one code share their name, meaning, phase... ). The
+// table's texts (a code's name, meaning, hint) become one str each, shared by every record; the
+// last few values of every other field (the source, the rule, the interface, a BSSID...), of its
+// integers and numbers are kept, so that a repeated value shares its object too. A template
+// follows the log: when records stop matching it, the next one becomes the template.
 #pragma once
 
 #include <pybind11/pybind11.h>
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -20,7 +29,7 @@ namespace wlancode::py {
 
 class dict_builder final : public scan::record_visitor {
  public:
-  // The record of `f` as a new dict. Needs the GIL.
+  // The record of `f` as a new dict, the caller's own. Needs the GIL.
   pybind11::object build(const scan::finding& f);
 
   void string(std::string_view key, std::string_view v, bool stable) override;
@@ -32,19 +41,67 @@ class dict_builder final : public scan::record_visitor {
   void end_object() override;
 
  private:
-  struct slot {  // the n-th field of a record: its key, and the str of its last value
+  static constexpr std::size_t recent_count = 4;
+  struct recent_str {        // a value of a string field and its str
+    std::uint64_t tail = 0;  // its last 8 bytes (fewer: zero-padded), compared first
+    std::string bytes;
+    pybind11::object str;
+  };
+  struct slot {  // the n-th field of a record: its key and its recent values
     const char* address = nullptr;
     pybind11::object key;
-    std::string last;
-    pybind11::object last_str;
-    unsigned misses = 0;   // changes of the value in a row (capped)
-    unsigned skipped = 0;  // records not compared since
+    PyObject* current = nullptr;  // borrowed: this record's value, while it is built
+    std::array<recent_str, recent_count> recent;
+    unsigned next_recent = 0;
+    unsigned misses = 0;           // values not among the recent ones, in a row (capped)
+    unsigned skipped = 0;          // records not compared since
+    std::string_view last_stable;  // the last table text, and its str (owned by stable_)
+    PyObject* last_stable_str = nullptr;
+    std::uint64_t last_int = 0;
+    pybind11::object last_int_obj;
+    std::string last_number;
+    pybind11::object last_number_obj;
   };
-  slot& next_slot(std::string_view key);
+  // The slot of the next field (inline: called for every field of every record); new_slot for a
+  // field not at its template position (the first record of a scan).
+  slot& next_slot(std::string_view key) {
+    std::vector<slot>& slots = slots_[depth_];
+    std::size_t& pos = pos_[depth_];
+    if (pos < slots.size() && slots[pos].address == key.data()) [[likely]]
+      return slots[pos++];
+    return new_slot(key);
+  }
+  slot& new_slot(std::string_view key);
   // Visits `f` into `d`; whether its fields were the slots' (the template's keys, in order).
   bool fill(PyObject* d, const scan::finding& f);
-  void put(slot& s, PyObject* value);  // steals `value`
+  void put(slot& s, PyObject* value) {  // steals `value`
+    if (!value) throw pybind11::error_already_set();
+    if (depth_ == 0) {
+      s.current = value;  // held by the record from here on
+      if (value == template_value()) {
+        Py_DECREF(value);  // the copy holds this very object already
+        return;
+      }
+      ++changed_;
+    }
+    set(s, value);
+  }
+  void set(slot& s, PyObject* value);  // PyDict_SetItem into the open object; steals `value`
+  // The template's value of the field being visited (next_slot has moved past it), if any.
+  PyObject* template_value() const {
+    const std::size_t i = pos_[0] - 1;
+    return depth_ == 0 && from_ && i < from_->values.size() ? from_->values[i] : nullptr;
+  }
   PyObject* make_str(std::string_view v);
+  PyObject* recent_or_new(slot& s, std::string_view v);  // a new reference
+  struct record_template {
+    pybind11::object dict;                  // holds scalars only (never a hint object): its copies are not GC-tracked
+    std::vector<PyObject*> values;          // borrowed from dict: its value of each slot
+    std::size_t fewest_changed = SIZE_MAX;  // the fewest fields a record since it was adopted set
+    unsigned drifting = 0;                  // records in a row that set more than that
+  };
+  // Makes `record` (just built, all its values at hand in the slots) the template `t`.
+  void adopt_template(record_template& t, PyObject* record);
 
   struct text_key {
     const char* address;
@@ -60,8 +117,10 @@ class dict_builder final : public scan::record_visitor {
   std::vector<slot> slots_[2];
   std::size_t pos_[2] = {0, 0};
   std::size_t depth_ = 0;
-  bool same_keys_ = true;      // every field of this record so far at its template position
-  pybind11::object template_;  // a private copy of the last record made afresh: the next starts as a copy of it
+  bool same_keys_ = true;            // every field of this record so far at its template position
+  record_template* from_ = nullptr;  // the template the record being filled is a copy of
+  std::size_t changed_ = 0;          // fields of this record set over the template's value
+  std::unordered_map<const void*, record_template> templates_;  // by the finding's table code (or null)
   std::unordered_map<const char*, pybind11::object> keys_;
   std::unordered_map<text_key, pybind11::object, text_hash> stable_;
   std::vector<PyObject*> open_;  // the record, and the object being filled in it (borrowed)

@@ -158,7 +158,20 @@ def scan(path_or_bytes, *, input_format=None, redact=False, family=None, source=
     scan goes on with the next file. A directory's notice of skipped entries (FIFOs, dangling
     links) goes to on_error, or is a warning.
     """
-    what = path_or_bytes
+    return _records(_batches(path_or_bytes, input_format, redact, family, source, max_line, on_error))
+
+
+def _records(batches):
+    try:
+        for batch in batches:
+            yield from batch
+    finally:
+        batches.close()  # an early close stops the scan now
+
+
+def _batches(what, input_format=None, redact=False, family=None, source=None, max_line=1 << 20, on_error=None):
+    """scan()'s findings as lists of records, a batch at a time (wlancode.dask extends its
+    partitions with them: no step per record in Python); arguments checked now, errors as scan()."""
     is_path = isinstance(what, (str, _os.PathLike))
     if is_path:
         what = _os.fsencode(what)  # any file name, UTF-8 or not (surrogate-escaped in str)
@@ -167,17 +180,17 @@ def scan(path_or_bytes, *, input_format=None, redact=False, family=None, source=
     if source is not None and not isinstance(source, str):
         raise TypeError("source must be a str")
     scanner = _native.Scanner(what, input_format, bool(redact), family, source or "<bytes>", max_line, is_path)
-    return _findings(scanner, on_error)
+    return _batch_items(scanner, on_error)
 
 
-def _findings(scanner, on_error):
+def _batch_items(scanner, on_error):
     try:
         while True:
             item = scanner.next()
             if item is None:
                 return
             if item[0] == "findings":
-                yield from item[1]
+                yield item[1]
                 continue
             err = ScanError(item[1], item[2])
             if on_error is not None:

@@ -106,21 +106,22 @@ def _error(source, exc):
     return {"source": source, "error": msg}
 
 
-def _scan_file(path, options):
-    out = []
+def _scan_file(path, options, out):
+    """Appends the records of one input to `out` (a partition's list), then its error records."""
     errors = []
     try:
         if _is_url(path):
             with _open(path) as f:
                 data = f.read()
-            it = wlancode.scan(data, source=path, on_error=errors.append, **options)
+            batches = wlancode._batches(data, source=path, on_error=errors.append, **options)
         else:
-            it = wlancode.scan(path, on_error=errors.append, **options)
-        out.extend(it)
+            batches = wlancode._batches(path, on_error=errors.append, **options)
+        for batch in batches:
+            out += batch
     except OSError as e:  # the remote store could not be read
         errors.append(e)
-    return out + [_error(path, e) if not isinstance(e, wlancode.ScanError) else
-                  {"source": e.source, "error": e.message} for e in errors]
+    out += [_error(path, e) if not isinstance(e, wlancode.ScanError) else
+            {"source": e.source, "error": e.message} for e in errors]
 
 
 def _count_lines(path, start, end):
@@ -144,9 +145,10 @@ def _scan_segment(path, start, end, lines_before, options):
         if len(data) != end - start:
             return [{"source": path, "error": "the file shrank while it was scanned"}]
         out = []
-        for r in wlancode.scan(data, source=path, **options):
-            r["line"] += lines_before
-            out.append(r)
+        for batch in wlancode._batches(data, source=path, **options):
+            for r in batch:
+                r["line"] += lines_before
+            out += batch
         return out
     except OSError as e:
         return [_error(path, e)]
@@ -179,7 +181,7 @@ def _scan_group(paths, options):
     """One task's files, in order (small files share a task: per-task costs are Dask's)."""
     out = []
     for p in paths:
-        out += _scan_file(p, options)
+        _scan_file(p, options, out)
     return out
 
 

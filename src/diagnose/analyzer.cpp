@@ -687,10 +687,10 @@ struct analyzer::state {
         break;
       case event_role::fail:
       case event_role::ip_fail:
-        if (f.event == event_kind::scan_failed &&
-            (d.has_cur || d.has_sess || (d.last != device::closed::none && follows_last(d, f, when, 5)))) {
-          // A scan that failed while connecting or connected, or just after (wpa_supplicant's
-          // EBUSY while the driver is busy): the supplicant scans again; nothing ends here.
+        if (f.event == event_kind::scan_failed) {
+          // A scan that failed (wpa_supplicant's EBUSY while the driver is busy, often just after
+          // a disconnect): the supplicant scans again; it starts or ends nothing, and is evidence
+          // of the attempt in progress, if any.
           if (d.has_cur) add_step(d, f, when);
           break;
         }
@@ -768,8 +768,17 @@ struct analyzer::state {
   // A line's findings: its events first (each taking the line's codes for the attempt or session
   // it closes), then the codes no event took.
   void flush_line() {
+    bool offer = false;
+    if (deferred.active) {
+      offer = line_n > 0 && takes_deferred();
+      if (!offer) materialize_deferred();
+    }
     line_codes.clear();
     for (pending& p : line_findings()) line_codes.push_back(&p);
+    if (offer) {
+      deferred.offered = {&deferred.f, deferred.when, false};
+      line_codes.push_back(&deferred.offered);
+    }
     for (pending& p : line_findings()) {
       if (p.f->kind != scan::value_kind::event) continue;
       device* d = device_for(*p.f);
@@ -777,6 +786,12 @@ struct analyzer::state {
       note_context(*d, *p.f);
       for (pending& q : line_findings()) note_context(*d, *q.f);
       on_event(*d, *p.f, p.when);
+    }
+    if (offer) {  // no event took it: it is an attempt of its own after all
+      if (deferred.offered.used)
+        deferred.active = false;
+      else
+        materialize_deferred();
     }
     line_codes.clear();
     for (pending& p : line_findings()) {
@@ -790,6 +805,8 @@ struct analyzer::state {
   }
 
   void on_code(device& d, const scan::finding& f, const instant& when) {
+    // A second code of the deferred one's line joins what the first makes: made now.
+    if (deferred.active && deferred.f.line == f.line && deferred.f.source == f.source) materialize_deferred();
     if (f.sta.size() && f.bssid.empty()) return;  // an access point's view of one of its stations
     implicit_success(d, f, when);
     code_seen c = code_of(f, when);
@@ -801,7 +818,15 @@ struct analyzer::state {
     // on its own line (a list of codes is a list of failures).
     const bool after_inferred = d.last == device::closed::attempt &&
                                 groups[d.last_group].attempts[d.last_index].inferred && f.line != d.last_line;
-    if (!after_inferred && follows_last(d, f, when, 2)) {
+    // ... unless it is the same code again, told by the next line ("Reason: 202 - AUTH_FAIL" after
+    // the ESP event line that carried 202): a restatement, not another failure.
+    const auto restated = [&] {
+      if (d.last != device::closed::attempt) return false;
+      for (const code_seen& k : groups[d.last_group].attempts[d.last_index].codes)
+        if (k.ref == c.ref) return true;
+      return false;
+    };
+    if ((!after_inferred || restated()) && follows_last(d, f, when, 2)) {
       if (d.last == device::closed::attempt) {
         attempt& a = groups[d.last_group].attempts[d.last_index];
         add_code(a, std::move(c));
@@ -829,12 +854,67 @@ struct analyzer::state {
     }
     // A disconnect reason of a session the log did not show is no attempt.
     if (f.fam == family::ieee80211_reason || f.space == "event_8003_reason") return;
-    // Only codes: an attempt that failed, inferred from them.
+    // Only codes: an attempt that failed, inferred from them; after a few lines' wait for an
+    // event that tells the same failure (see deferred).
+    materialize_deferred();
+    deferred.f = f;
+    deferred.when = when;
+    deferred.active = true;
+  }
+
+  void infer_attempt(device& d, const scan::finding& f, const instant& when) {
     open_attempt(d, when, false);
     d.cur.inferred = true;
     const evidence where{f.source, f.line, when, f.excerpt};
-    add_code(d.cur, std::move(c));
+    add_code(d.cur, code_of(f, when));
     close_attempt(d, outcome::failed, std::nullopt, &where);
+  }
+
+  // A failure code no event took, on a line of its own, waits for the next lines of its place: a
+  // producer often prints the code first and the event after it, on a line that may name the
+  // interface where the code's did not (wpa_supplicant's "nl80211: Connect event (status=N)",
+  // then "wlan0: CTRL-EVENT-ASSOC-REJECT ... status_code=N"). An event that fails or ends
+  // something there within three lines and two seconds takes the code; else it is an attempt.
+  struct {
+    bool active = false;
+    scan::finding f;
+    instant when;
+    pending offered;
+  } deferred;
+
+  void materialize_deferred() {
+    if (!deferred.active) return;
+    deferred.active = false;
+    device* d = device_for(deferred.f);
+    if (!d) return;
+    note_context(*d, deferred.f);
+    if (d->has_cur)
+      add_code(d->cur, code_of(deferred.f, deferred.when));
+    else
+      infer_attempt(*d, deferred.f, deferred.when);
+  }
+
+  // Whether the line's findings hold an event the deferred code may belong to.
+  bool takes_deferred() {
+    const scan::finding& c = deferred.f;
+    const pending& first = line.front();
+    if (first.f->source != c.source || first.f->line <= c.line || first.f->line - c.line > 3) return false;
+    if (first.when.clk != instant::clock::none && first.when.clk == deferred.when.clk &&
+        (first.when.ns < deferred.when.ns || first.when.ns - deferred.when.ns > 2'000'000'000))
+      return false;
+    const std::string_view host = detail::host_of(c.excerpt, c.timestamp);
+    for (std::size_t i = 0; i < line_n; ++i) {
+      const scan::finding& e = *line[i].f;
+      if (e.kind != scan::value_kind::event) continue;
+      // An event that fails an attempt, or ends the one in progress (not one that tells again
+      // how the last one ended).
+      const event_role role = info(e.event).role;
+      if (role != event_role::fail && role != event_role::end) continue;
+      if (detail::host_of(e.excerpt, e.timestamp) != host) continue;
+      const device* d = device_for(e);
+      if (d && (role == event_role::fail || d->has_cur)) return true;
+    }
+    return false;
   }
 };
 
@@ -869,6 +949,7 @@ void analyzer::add(const scan::finding& f, const instant& when) {
 report analyzer::finish() {
   state& s = *st_;
   s.flush_line();
+  s.materialize_deferred();
   for (auto& [key, d] : s.devices) {
     if (d.has_cur) s.close_attempt(d, outcome::unknown, std::nullopt, nullptr);
     if (d.has_sess) s.close_session(d, nullptr, d.sess.end, std::nullopt, std::nullopt);

@@ -193,13 +193,53 @@ TEST(Attempts, FailurePhaseIsNeverBeforeWhatTheAttemptReached) {
   EXPECT_EQ(a[0].substr(0, 30), "1 failed key_exchange device w");  // ... wrong_password
 }
 
-// Scans that fail with nothing else going on: the radio or driver, not a missing network.
-TEST(Attempts, ScansFailingAloneAreTheRadio) {
+// A failed scan is retried by the supplicant: it is no attempt, and ends none.
+TEST(Attempts, FailedScansAreNoAttempts) {
   const std::string log =
-      "Mar  3 09:00:00 tablet wpa_supplicant[90]: wlan0: CTRL-EVENT-SCAN-FAILED ret=-22\n"
-      "Mar  3 09:01:00 tablet wpa_supplicant[90]: wlan0: CTRL-EVENT-SCAN-FAILED ret=-22 retry=1\n";
+      "Mar  3 09:00:00 tablet wpa_supplicant[90]: wlan0: CTRL-EVENT-SCAN-FAILED ret=-16\n"
+      "Mar  3 09:00:05 tablet wpa_supplicant[90]: wlan0: Trying to associate with 02:00:00:00:00:0a (SSID='Shop' "
+      "freq=2437 MHz)\n"
+      "Mar  3 09:00:06 tablet wpa_supplicant[90]: wlan0: CTRL-EVENT-SCAN-FAILED ret=-16 retry=1\n"
+      "Mar  3 09:00:06 tablet wpa_supplicant[90]: wlan0: Associated with 02:00:00:00:00:0a\n"
+      "Mar  3 09:00:07 tablet wpa_supplicant[90]: wlan0: CTRL-EVENT-CONNECTED - Connection to 02:00:00:00:00:0a "
+      "completed [id=0 id_str=]\n";
   const auto r = diagnose(log);
-  for (const std::string& a : attempts_of(r)) EXPECT_EQ(a.substr(a.rfind(' ') + 1), "radio_off") << a;
-  EXPECT_FALSE(attempts_of(r).empty());
+  EXPECT_EQ(attempts_of(r), V{"1 succeeded unknown unknown none"});
+}
+}  // namespace
+
+namespace {
+// The code printed first on a line without the interface, then the event that tells the same
+// failure: one attempt of the interface, not an inferred one beside it.
+TEST(Attempts, ACodeThenItsEventIsOneAttempt) {
+  const std::string log =
+      "2026-03-03 10:00:00.100 wpa_supplicant[5]: nl80211: Connect event (status=17 "
+      "ignore_next_local_disconnect=0)\n"
+      "2026-03-03 10:00:00.101 wpa_supplicant[5]: wlan0: Event ASSOC_REJECT (12) received\n"
+      "2026-03-03 10:00:00.102 wpa_supplicant[5]: wlan0: CTRL-EVENT-ASSOC-REJECT bssid=02:00:00:00:00:0b "
+      "status_code=17\n";
+  const auto r = diagnose(log);
+  EXPECT_EQ(attempts_of(r), V{"1 failed association ap ap_full"});
+  // Far from any event, the code is an attempt of its own.
+  const auto alone = diagnose(
+      "2026-03-03 10:00:00.100 wpa_supplicant[5]: nl80211: Connect event (status=17 "
+      "ignore_next_local_disconnect=0)\n"
+      "2026-03-03 10:05:00.000 wpa_supplicant[5]: wlan0: CTRL-EVENT-ASSOC-REJECT bssid=02:00:00:00:00:0b "
+      "status_code=17\n");
+  EXPECT_EQ(attempts_of(alone).size(), 2u);
+}
+
+// A code told again on the next line (an event line with the code, then "Reason: N - NAME") is
+// one failure; a different code after it is another.
+TEST(Attempts, ACodeToldAgainIsOneFailure) {
+  const std::string log =
+      "[  1200][V][WiFiGeneric.cpp:362] _arduino_event_cb(): STA Disconnected: SSID: Lab, BSSID: "
+      "02:00:00:00:00:0c, Reason: 15\n"
+      "[  1201][W][WiFiGeneric.cpp:1061] _eventCallback(): Reason: 15 - 4WAY_HANDSHAKE_TIMEOUT\n"
+      "[  4200][V][WiFiGeneric.cpp:362] _arduino_event_cb(): STA Disconnected: SSID: Lab, BSSID: "
+      "02:00:00:00:00:0c, Reason: 201\n"
+      "[  4201][W][WiFiGeneric.cpp:1061] _eventCallback(): Reason: 201 - NO_AP_FOUND\n";
+  const auto r = diagnose(log);
+  EXPECT_EQ(attempts_of(r).size(), 2u) << r.verdict;
 }
 }  // namespace
