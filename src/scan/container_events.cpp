@@ -8,6 +8,7 @@
 #include "event_fields.hpp"
 #include "internal.hpp"
 #include "text.hpp"
+#include "wlancode/text_match.hpp"
 
 namespace wlancode::scan::detail {
 namespace {
@@ -155,6 +156,16 @@ class event_xml_container final : public container {
 // wevtutil /f:text and Event Viewer copies: an event runs from its "Event[N]:" or "Log Name:"
 // line to the next one, at most max_lines lines (a text export has no end marker, and a support
 // bundle goes on with other logs).
+// "TimeCreated  : 11/21/2023 ..." (Format-List's first property of a default Get-WinEvent
+// record) or a CSV row's start: the next record.
+bool format_list_record_start(std::string_view s) {
+  if (s.starts_with("TimeCreated ") || s.starts_with("TimeCreated:")) {
+    const std::string_view rest = trim(s.substr(11));
+    return rest.starts_with(":");
+  }
+  return s.starts_with("\"") && s.size() > 1 && s[1] >= '0' && s[1] <= '9';
+}
+
 class event_text_container final : public container {
  public:
   explicit event_text_container(bool events) : ev_(input_format::event_text, events) {}
@@ -163,21 +174,44 @@ class event_text_container final : public container {
     std::string_view s = trim(l.text);
     if (s.starts_with("- ")) s.remove_prefix(2);
     if (s.starts_with("Event[") || s.starts_with("Log Name:")) {
-      ev_.flush(out);
+      flush(out);
       ev_.begin();
       lines_ = 0;
+    } else if (!ev_.active() && (s.starts_with("Failure Reason:") || s.starts_with("\"Failure Reason:"))) {
+      // Get-WinEvent | Format-List, Export-Csv: no "Log Name:"; the message's "Failure Reason:"
+      // opens the event, a Format-List record's first property or a CSV row ends it.
+      if (s.front() == '"') s.remove_prefix(1);
+      ev_.begin();
+      lines_ = 0;
+      soft_ = true;
+    } else if (ev_.active() && format_list_record_start(s)) {
+      flush(out);
+      return false;
     }
     if (!ev_.active()) return false;
     const bool own = ev_.add_message_line(s, l) || s.starts_with("Event[");
-    if (++lines_ >= max_lines) ev_.flush(out);
+    if (++lines_ >= max_lines) flush(out);
     return own;
   }
-  void finish(std::vector<candidate>& out) override { ev_.flush(out); }
+  void finish(std::vector<candidate>& out) override { flush(out); }
 
  private:
+  // An event opened by its "Failure Reason:" alone may be any provider's (Security 4625 "Unknown
+  // user name or bad password."): its texts count only where they are a WLAN reason's.
+  void flush(std::vector<candidate>& out) {
+    const std::size_t first = out.size();
+    ev_.flush(out);
+    if (soft_)
+      out.erase(std::remove_if(
+                    out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
+                    [](const candidate& c) { return c.kind == candidate::how::text && match_text(c.text, 1).empty(); }),
+                out.end());
+    soft_ = false;
+  }
   static constexpr std::size_t max_lines = 256;
   event_builder ev_;
   std::size_t lines_ = 0;
+  bool soft_ = false;
 };
 
 }  // namespace

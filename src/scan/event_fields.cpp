@@ -149,9 +149,9 @@ bool event_builder::add_message_line(std::string_view text, const line& l) {
   if (colon == std::string_view::npos || colon > 40) return false;
   std::string_view label = trim(text.substr(0, colon));
   if (label.empty()) return false;
-  if (iequals(label, "Event ID"))
+  if (iequals(label, "Event ID") || label == "Id")  // "Id : 8002": Get-WinEvent | Format-List
     set_id(text.substr(colon + 1), l);
-  else if (iequals(label, "Source"))
+  else if (iequals(label, "Source") || label == "ProviderName")  // ProviderName: Format-List
     set_provider(text.substr(colon + 1));
   else if (iequals(label, "Date"))
     set_time(text.substr(colon + 1));

@@ -62,7 +62,7 @@ const std::size_t n_reason = needle_id("aso"), n_status = needle_id("atu"), n_er
                   n_xml = needle_id("<ev"), n_clixml = needle_id("<ob"), n_logname = needle_id("me:");
 
 // ---- rules ---------------------------------------------------------------------------------
-enum class syntax : std::uint8_t { num, after_mac, tail_paren };
+enum class syntax : std::uint8_t { num, after_mac, tail_paren, from_to };
 constexpr unsigned F_SIGNED = 1, F_CLOSE = 2, F_NAME = 4, F_STA = 8, F_SHAPE = 16, F_NONZERO = 32;
 enum class target : std::uint8_t {
 #define WLANCODE_FAMILY(id, ...) id,
@@ -138,22 +138,22 @@ constexpr auto rules_by_needle = index_by_needle(rules);
 // may hold their key there. A frequent needle ("atu" of every "status" and "STATUS") has many
 // rules; most of its hits follow it with a byte none of their keys has.
 constexpr auto rules_by_next_byte = [] {
-  std::array<std::array<std::uint32_t, 256>, needle_count> t{};
+  std::array<std::array<std::uint64_t, 256>, needle_count> t{};
   for (std::size_t n = 0; n < needle_count; ++n) {
-    if (rules_by_needle.count[n] > 32) throw "rules.def: more than 32 rules share a needle";
+    if (rules_by_needle.count[n] > 64) throw "rules.def: more than 64 rules share a needle";
     for (std::size_t ri = 0; ri < rules_by_needle.count[n]; ++ri) {
       const rule& r = rules[rules_by_needle.index[n][ri]];
       const std::size_t next = r.needle_at + 3;
       for (std::size_t b = 0; b < 256; ++b)
-        if (next >= r.key.size() || static_cast<unsigned char>(r.key[next]) == b) t[n][b] |= 1u << ri;
+        if (next >= r.key.size() || static_cast<unsigned char>(r.key[next]) == b) t[n][b] |= std::uint64_t{1} << ri;
     }
   }
   return t;
 }();
 // The rules of needle n that may have their key at a hit at s[at].
-inline std::uint32_t rules_at(std::size_t n, std::string_view s, std::size_t at) noexcept {
+inline std::uint64_t rules_at(std::size_t n, std::string_view s, std::size_t at) noexcept {
   return at + 3 < s.size() ? rules_by_next_byte[n][static_cast<unsigned char>(s[at + 3])]
-                           : (rules_by_needle.count[n] ? ~std::uint32_t{0} >> (32 - rules_by_needle.count[n]) : 0);
+                           : (rules_by_needle.count[n] ? ~std::uint64_t{0} >> (64 - rules_by_needle.count[n]) : 0);
 }
 
 // ---- lifecycle event rows (WLANCODE_EVENT of rules.def) ------------------------------------
@@ -230,7 +230,7 @@ constexpr bool prefixes_hold_needles() {
 }
 
 // ---- markers -------------------------------------------------------------------------------
-enum class marker_group : std::uint8_t { esp, wps, nwifi, reason_word, status_word, local };
+enum class marker_group : std::uint8_t { esp, wps, nwifi, reason_word, status_word, local, other_protocol };
 enum class marker_case : std::uint8_t { exact, fold };
 struct marker_row {
   marker_group group;
@@ -244,13 +244,14 @@ constexpr marker_row markers[] = {
 
 // The marker groups a line holds, found in one pass: the markers that may start at each byte
 // (by its folded value) are compared there, exactly or folded.
-constexpr std::size_t marker_group_count = 6;
-using marker_table = std::array<std::array<std::uint32_t, 256>, marker_group_count>;
+constexpr std::size_t marker_group_count = 7;
+using marker_table = std::array<std::array<std::uint64_t, 256>, marker_group_count>;
 constexpr marker_table make_marker_starts() {
-  static_assert(std::size(markers) <= 32, "marker sets are bit masks");
+  static_assert(std::size(markers) <= 64, "marker sets are bit masks");
   marker_table t{};
   for (std::size_t k = 0; k < std::size(markers); ++k)
-    t[static_cast<std::size_t>(markers[k].group)][static_cast<unsigned char>(fold(markers[k].text[0]))] |= 1u << k;
+    t[static_cast<std::size_t>(markers[k].group)][static_cast<unsigned char>(fold(markers[k].text[0]))] |=
+        std::uint64_t{1} << k;
   return t;
 }
 constexpr auto marker_starts = make_marker_starts();
@@ -258,9 +259,9 @@ constexpr auto marker_starts = make_marker_starts();
 bool has_marker(std::string_view s, marker_group g) {
   const auto& starts = marker_starts[static_cast<std::size_t>(g)];
   for (std::size_t i = 0; i < s.size(); ++i) {
-    std::uint32_t m = starts[static_cast<unsigned char>(fold(s[i]))];
+    std::uint64_t m = starts[static_cast<unsigned char>(fold(s[i]))];
     while (m) {
-      const marker_row& r = markers[__builtin_ctz(m)];
+      const marker_row& r = markers[__builtin_ctzll(m)];
       m &= m - 1;
       if (r.text.size() > s.size() - i) continue;
       const std::string_view at = s.substr(i, r.text.size());
@@ -404,7 +405,9 @@ bool read_tail_paren(std::string_view s, std::size_t p, value& v) {
   const std::size_t limit = std::min(s.size(), i + 240);
   for (std::size_t k = s.find('(', i); k != std::string_view::npos && k < limit; k = s.find('(', k + 1)) {
     const std::size_t len = number_at(s, k + 1);
-    if (len == 0 || len > 5 || k + 1 + len >= s.size() || s[k + 1 + len] != ')') continue;
+    // Decimal up to 5 digits, or hex up to 0xFFFFFFFF: "Explicit Eap failure received (0x50005)"
+    const bool hex = s.size() > k + 2 && s[k + 1] == '0' && (s[k + 2] == 'x' || s[k + 2] == 'X');
+    if (len == 0 || len > (hex ? 10u : 5u) || k + 1 + len >= s.size() || s[k + 1 + len] != ')') continue;
     const std::size_t e = k + 2 + len;
     if (e < s.size() && s[e] != ',' && s[e] != ';' && s[e] != ' ' && s[e] != '\t') continue;
     v.begin = k + 1;
@@ -420,6 +423,25 @@ bool read_tail_paren(std::string_view s, std::size_t p, value& v) {
 bool read_after_mac(std::string_view s, std::size_t p, value& v) {
   if (!is_mac_at(s, p) || s.substr(p + 17, 2) != ", ") return false;
   return read_number(s, p + 19, false, true, false, v);
+}
+
+// An update "from M to N" or "to N" at s[p] (ChromeOS shill: "DisconnectReason from 0 to 3"):
+// the new value N; M, the one before, is not a finding.
+bool read_from_to(std::string_view s, std::size_t p, bool sign, value& v) {
+  std::size_t i = p;
+  while (i < s.size() && s[i] == ' ') ++i;
+  if (s.substr(i, 5) == "from ") {
+    const std::size_t len = number_at(s, i + 5, true);
+    if (len == 0) return false;
+    i += 5 + len;
+    if (s.substr(i, 4) != " to ") return false;
+    i += 4;
+  } else if (s.substr(i, 3) == "to ") {
+    i += 3;
+  } else {
+    return false;
+  }
+  return read_number(s, i, sign, false, false, v);
 }
 
 // The spans of a line that rules took (no heap: a line holds a few).
@@ -562,7 +584,7 @@ bool value_may_follow(std::string_view s, std::size_t p) {
   for (int k = 0; k < 40 && p < s.size() && (s[p] == ' ' || s[p] == '\t'); ++k) ++p;  // Format-List pads
   if (p < s.size() && (s[p] == ':' || s[p] == '=')) ++p;
   if (s.substr(p, 2) == "->") p += 2;
-  for (int k = 0; k < 3 && p < s.size() && (s[p] == ' ' || s[p] == '\t'); ++k) ++p;
+  for (int k = 0; k < 40 && p < s.size() && (s[p] == ' ' || s[p] == '\t'); ++k) ++p;  // aligned columns
   if (p >= s.size()) return false;
   const char c = s[p];
   // A number, D-Bus "variant", GVariant "<-3>", busctl --json {"type":"i","data":-3}
@@ -576,6 +598,15 @@ bool value_may_follow(std::string_view s, std::size_t p) {
   for (std::size_t k = p; k + 1 < end && s[k] != '\n'; ++k)
     if (s[k] == '(' && is_digit(s[k + 1])) return true;
   return false;
+}
+
+// A line that starts (after blanks, or a CSV cell's quote) with a Windows event message's
+// "Failure Reason:" label, its "aso" at s[at]: Get-WinEvent | Format-List and Export-Csv print
+// the message so, without the "Log Name:" of wevtutil text; it opens an event text block.
+bool failure_reason_at(std::string_view s, std::size_t at) {
+  if (at < 10 || s.substr(at - 10, 15) != "Failure Reason:") return false;
+  const std::string_view before = trim(s.substr(0, at - 10));
+  return before.empty() || before == "\"";
 }
 }  // namespace
 
@@ -609,8 +640,8 @@ bool rule_engine::live(std::string_view s, std::size_t at, std::uint64_t line_nu
     }
     if (event_needle[k]) continue;
     bool ignored = false;                                            // a known non-code is here: nothing else reads it
-    for (std::uint32_t rm = rules_at(k, s, at); rm; rm &= rm - 1) {  // a rule's key here
-      const rule& r = rules[rules_by_needle.index[k][__builtin_ctz(rm)]];
+    for (std::uint64_t rm = rules_at(k, s, at); rm; rm &= rm - 1) {  // a rule's key here
+      const rule& r = rules[rules_by_needle.index[k][__builtin_ctzll(rm)]];
       if (at < r.needle_at || !key_at(s, at - r.needle_at, r) || !use(r.format)) continue;
       if (r.fam != target::ignore) return true;  // its anchor is checked with the line's rules
       if (!contains(line_of(), r.anchor)) continue;
@@ -633,6 +664,8 @@ bool rule_engine::live(std::string_view s, std::size_t at, std::uint64_t line_nu
         (iequals(s.substr(at - 8, 7), "config_") || iequals(s.substr(at - 8, 7), "ration ")))
       return true;
     if (k == n_hex && at >= 1 && s[at - 1] == '0' && s.substr(at + 1, 3) == "000") return true;
+    if (k == n_reason && failure_reason_at(line_of(), at - static_cast<std::size_t>(line_of().data() - s.data())))
+      return true;  // a Windows event message's "Failure Reason:" line (PowerShell Format-List, CSV)
     if (k == n_xml || k == n_clixml || k == n_logname) return true;  // a container may start
   }
   return false;
@@ -737,8 +770,8 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
   // 2. Producer rules at their needles.
   for (std::size_t h = 0; h < nhits; ++h) {
     const std::size_t at = hits[h].pos, nd = hits[h].needle;
-    for (std::uint32_t rm = rules_at(nd, s, at); rm; rm &= rm - 1) {
-      const rule& r = rules[rules_by_needle.index[nd][__builtin_ctz(rm)]];
+    for (std::uint64_t rm = rules_at(nd, s, at); rm; rm &= rm - 1) {
+      const rule& r = rules[rules_by_needle.index[nd][__builtin_ctzll(rm)]];
       if (at < r.needle_at) continue;
       const std::size_t start = at - r.needle_at;
       if (!key_at(s, start, r) || !use(r.format)) continue;
@@ -756,6 +789,9 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
           break;
         case syntax::tail_paren:
           ok = read_tail_paren(s, p, v);
+          break;
+        case syntax::from_to:
+          ok = read_from_to(s, p, (r.flags & F_SIGNED) != 0, v);
           break;
       }
       if (r.fam == target::ignore) {  // a known non-code: nothing else may read it
@@ -891,6 +927,8 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
         case key_class::signed_reason:
         case key_class::reason:
         case key_class::status:
+          // Another protocol's reason or status (Bluetooth HCI, PPP, VPN, MQTT, HTTP): no family.
+          if (marks.has(marker_group::other_protocol)) break;
           if (*val >= 0x10000) {
             if (marks.has(marker_group::nwifi) && in_family_shape(family::dot11_assoc_status, *val)) {
               fam = family::dot11_assoc_status;
@@ -1009,6 +1047,7 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
         (nd == n_clixml && (s.substr(at, 5) == "<Obj " || s.substr(at, 6) == "<Objs ")))
       opens |= opens_event_xml;
     if (nd == n_logname && trim(s).starts_with("Log Name:")) opens |= opens_event_text;
+    if (nd == n_reason && failure_reason_at(s, at)) opens |= opens_event_text;
   }
 
   if (out.size() == first) return opens;
@@ -1075,7 +1114,7 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
 
 namespace wlancode::scan {
 namespace {
-constexpr std::string_view syntax_names[] = {"num", "after_mac", "tail_paren"};
+constexpr std::string_view syntax_names[] = {"num", "after_mac", "tail_paren", "from_to"};
 constexpr std::string_view target_names[] = {
 #define WLANCODE_FAMILY(id, ...) #id,
 #include "wlancode/tables/families.def"

@@ -114,6 +114,7 @@ class line_engine {
       unsigned opens = rules_.on_line(l, st_.cands);
       if (opens & wants_next_lines) see_next_ = 2;
       opens &= opens_event_xml | opens_event_text;
+      if (active_ && active_ == report_.get()) opens &= ~opens_event_text;  // a report's own text lines
       if (opens && active_ != container_for(opens)) {  // a block starts here: the line is the container's
         st_.cands.resize(before);
         start(opens);

@@ -165,6 +165,28 @@ TEST(GrammarDecoys, NoFindingOnDecoyLines) {
       "iwlwifi 0000:00:14.3: Microcode SW error detected. Restarting 0x0.",
       "iwlwifi 0000:00:14.3: 0x00000084 | NMI_INTERRUPT_UNKNOWN",
       "ath10k_pci 0000:02:00.0: failed to flush sta txq (sta 02:00:00:00:00:01 skip 0 ar-state 1): 0",
+      // macOS Broadcom (ARPT): the roam reason is Broadcom's WLC_E_REASON enum, not 802.11.
+      "2/16/16 6:58:08.000 PM kernel[0]: ARPT: 20.061275: wl0: Roamed or switched channel, reason #8, bssid "
+      "02:00:00:00:00:01, last RSSI -60",
+      // iwd connect-info: signal and load; ChromeOS shill: a reason with no number.
+      "iwd[630]: event: connect-info, ssid: Corp, bss: 02:00:00:00:00:01, signal: -64, load: 12/255",
+      "INFO shill[987]: [INFO:wifi.cc(540)] WiFi clearing DisconnectReason for wlan0",
+      // Firmware dumps and driver errors: statuses that are not frame statuses, hex that looks like
+      // a WLAN_REASON_CODE without its 0x, errnos.
+      "iwlwifi 0000:00:14.3: Status: 0x00000040, count: 6",
+      "ath: phy0: Unable to reset channel, reset status -5",
+      "mt7921e 0000:01:00.0: Message 00020007 (seq 3) timeout",
+      "[  164.270000] [wifi1] FWLOG: [87590] WAL channel change freq=5765, mode=0 flags=0 rx_ok=1 tx_ok=1",
+      "[ 1000.000000] dhd_check_hang: Event HANG send up due to  re=0 te=0 d3acke=0 e=-19 s=0",
+      "nl80211: send_mlme - da=02:00:00:00:00:09 noack=0 freq=0 no_cck=0 fc=0xc0 (WLAN_FC_STYPE_DEAUTH) nlmode=3",
+      // ESP-IDF event loop: WIFI_EVENT:5 is an event id.
+      "D (1777799) event: running post WIFI_EVENT:5 with handler 0x40225694 on loop 0x40107fa0",
+      // Huawei AC: ERRCODE is the AC's own failure code.
+      "%%01WLAN/3/WLAN_LOG_USER(l)[261864]:[WLAN_STA_INFO_AP_ASSOCIATE]MAC:02-00-00-00-00-62;ERRCODE:66543;"
+      "RESULT:FailType is AC code, refused by repeat association;",
+      // Get-WinEvent | Format-List properties outside a message.
+      "Id           : 8003",
+      "RecordId     : 12345",
       // netsh wlan show interfaces
       "    Channel                : 36",
       "    Receive rate (Mbps)    : 866.7",

@@ -238,6 +238,63 @@ TEST(ScanEventText, UnmappedLocalizedText) {
   EXPECT_FALSE(fs[0].fam.has_value());
 }
 
+// Get-WinEvent | Format-List prints no "Log Name:": the message's "Failure Reason:" opens the
+// event, the next record's "TimeCreated :" ends it; lines of other producers still meet the rules.
+TEST(ScanEventText, GetWinEventFormatList) {
+  const auto fs = scan(
+      "TimeCreated  : 11/21/2023 10:12:40 AM\n"
+      "ProviderName : Microsoft-Windows-WLAN-AutoConfig\n"
+      "Id           : 8002\n"
+      "Message      : WLAN AutoConfig service failed to connect to a wireless network.\n"
+      "\n"
+      "               SSID: Lab\n"
+      "               Failure Reason:The specific network is not available.\n"
+      "               RSSI: 255\n"
+      "\n"
+      "TimeCreated  : 11/21/2023 10:02:11 AM\n"
+      "ProviderName : Microsoft-Windows-WLAN-AutoConfig\n"
+      "Id           : 8002\n"
+      "Message      : WLAN AutoConfig service failed to connect to a wireless network.\n"
+      "               Failure Reason:Dynamic key exchange did not succeed within configured time\n"
+      "wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=4\n");
+  EXPECT_EQ(keys(fs), (V{"7:wlan_reason:163851", "14:wlan_reason:294917", "15:ieee80211_reason:4"}));
+  ASSERT_EQ(fs.size(), 3u);
+  EXPECT_EQ(fs[0].field, "Failure Reason");
+  EXPECT_EQ(fs[0].format, wlancode::scan::input_format::event_text);
+}
+
+// A "Failure Reason:" of another provider's event (Security 4625) is not a WLAN reason: a
+// Format-List event with no Wi-Fi text gives nothing, nor one whose provider is known.
+TEST(ScanEventText, FormatListOtherProviders) {
+  EXPECT_TRUE(scan("TimeCreated  : 11/21/2023 10:12:40 AM\n"
+                   "ProviderName : Microsoft-Windows-Security-Auditing\n"
+                   "Id           : 4625\n"
+                   "Message      : An account failed to log on.\n"
+                   "               Failure Information:\n"
+                   "               \tFailure Reason:\t\tUnknown user name or bad password.\n"
+                   "               \tStatus:\t\t\t0xC000006D\n")
+                  .empty());
+  EXPECT_TRUE(scan("Message      : An account failed to log on.\n"
+                   "               \tFailure Reason:\t\tThe specific network is not available.\n"
+                   "Id           : 4625\n"
+                   "ProviderName : Microsoft-Windows-Security-Auditing\n"
+                   "TimeCreated  : 11/21/2023 10:12:40 AM\n")
+                  .empty());
+}
+
+// Export-Csv: the message is a quoted multi-line cell; a row's start ends the event.
+TEST(ScanEventText, GetWinEventCsv) {
+  const auto fs = scan(
+      "\"TimeCreated\",\"Id\",\"LevelDisplayName\",\"Message\"\n"
+      "\"11/21/2023 10:12:40 AM\",\"8002\",\"Error\",\"WLAN AutoConfig service failed to connect to a wireless "
+      "network.\n"
+      "\n"
+      "Failure Reason:The specific network is not available.\n"
+      "RSSI: 255\"\n"
+      "\"11/21/2023 10:12:50 AM\",\"8001\",\"Information\",\"WLAN AutoConfig service has successfully connected.\"\n");
+  EXPECT_EQ(keys(fs), (V{"4:wlan_reason:163851"}));
+}
+
 // NWiFi's uReason/uStatus are DOT11_ASSOC_STATUS values (windot11.h), not raw 802.11 codes.
 TEST(ScanEtw, NWiFiIsDot11AssocStatus) {
   const auto fs = scan(
