@@ -90,6 +90,7 @@ struct session {
   double cause_confidence = 0;
   std::uint64_t roams = 0;
   bool ip_configured = false;
+  bool before_log = false;  // connected when the log begins (its end is in the log, its start is not)
   evidence start_where, end_where;
 };
 

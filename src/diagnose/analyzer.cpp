@@ -207,6 +207,7 @@ struct analyzer::state {
     std::string last_source;
     std::uint64_t last_line = 0;
     instant last_time;
+    bool seen_any = false;   // an attempt or a session of it was opened
     bool has_group = false;  // group_for's last answer for this device
     std::size_t group = 0;
     std::string group_ssid;
@@ -340,6 +341,7 @@ struct analyzer::state {
   }
 
   void open_attempt(device& d, const instant& when, bool roam) {
+    d.seen_any = true;
     d.cur = attempt{};
     d.cur.steps.reserve(4);  // an attempt has a few steps: one allocation, not one per step
     d.cur.start = d.cur.last_start = d.cur.end = when;
@@ -514,6 +516,7 @@ struct analyzer::state {
     d.sess.bssid = d.bssid;
     d.sess.start_where = {f.source, f.line, when, f.excerpt};
     d.has_sess = true;
+    d.seen_any = true;
     d.m = mode::connected;
   }
 
@@ -587,6 +590,7 @@ struct analyzer::state {
     d.sess.bssid = d.bssid;
     d.sess.start_where = where;
     d.has_sess = true;
+    d.seen_any = true;
     d.m = mode::connected;
   }
 
@@ -756,6 +760,16 @@ struct analyzer::state {
           if (a.codes.size() != before && a.result == outcome::failed) {
             resettle(d, a);
           }
+        } else if (!d.seen_any) {
+          // The device's first word is that its link ended: it was connected before the log
+          // begins (a log cut around the problem). That session ends here, with its reason.
+          d.sess = session{};
+          d.sess.end = when;
+          d.sess.bssid = d.bssid;
+          d.sess.before_log = true;
+          d.has_sess = true;
+          d.seen_any = true;
+          close_session(d, &f, when, f.event, take_line_failure_code());
         }
         break;
       case event_role::ip_ok:
@@ -1009,7 +1023,13 @@ report analyzer::finish() {
   }
   const std::string likely =
       r.causes.empty() ? std::string() : "; most likely cause: " + std::string(causes()[r.causes[0].cause].title);
-  if (total == 0) {
+  std::uint64_t dropped = 0;  // connections up before the log that it shows ending
+  for (const group& g : r.groups)
+    for (const session& ss : g.sessions) dropped += ss.before_log && !ss.open;
+  if (total == 0 && dropped > 0) {
+    r.verdict = "No connection attempt in the log; " + std::to_string(dropped) + " connection" +
+                (dropped == 1 ? " that was up before it ended" : "s that were up before it ended") + likely;
+  } else if (total == 0) {
     r.verdict = "No Wi-Fi connection attempts found (" + std::to_string(r.findings) + " findings)";
     if (!r.groups.empty() && !likely.empty()) r.verdict += likely;
   } else if (failed == 0) {

@@ -364,6 +364,8 @@ std::string to_json(const report& r) {
       w.num(s.roams);
       w.key("ip_configured");
       w.out += s.ip_configured ? "true" : "false";
+      w.key("before_log");
+      w.out += s.before_log ? "true" : "false";
       w.out += '}';
     }
     w.out += ']';

@@ -243,3 +243,31 @@ TEST(Attempts, ACodeToldAgainIsOneFailure) {
   EXPECT_EQ(attempts_of(r).size(), 2u) << r.verdict;
 }
 }  // namespace
+
+namespace {
+// A log that begins while connected and shows the link ending: that session, up before the log,
+// ends with its reason and who ended it (no attempt is made up). A later disconnect of the same
+// device is not another such session.
+TEST(Attempts, AConnectionUpBeforeTheLogEndsInIt) {
+  const std::string log =
+      "Mar  3 11:00:00 pi wpa_supplicant[44]: wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:0d reason=16\n"
+      "Mar  3 11:00:00 pi NetworkManager[40]: <info>  [1.0] device (wlan0): supplicant interface state: completed -> "
+      "disconnected\n"
+      "Mar  3 11:00:30 pi wpa_supplicant[44]: wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:0d reason=3 "
+      "locally_generated=1\n";
+  const auto r = diagnose(log);
+  EXPECT_TRUE(attempts_of(r).empty());
+  ASSERT_EQ(r.groups.size(), 1u);
+  ASSERT_EQ(r.groups[0].sessions.size(), 1u);
+  const auto& s = r.groups[0].sessions[0];
+  EXPECT_TRUE(s.before_log);
+  EXPECT_FALSE(s.open);
+  EXPECT_EQ(s.ended_by, wlancode::diagnose::ender::ap);
+  ASSERT_TRUE(s.end_code.has_value());
+  EXPECT_EQ(s.end_code->ref, "ieee80211_reason:16");
+  EXPECT_EQ(s.start.clk, wlancode::instant::clock::none);
+  EXPECT_NE(cause_id(s.cause), "wrong_password");  // a group key rekey timing out is no password
+  EXPECT_EQ(r.verdict.rfind("No connection attempt in the log; 1 connection that was up before it ended", 0), 0u)
+      << r.verdict;
+}
+}  // namespace

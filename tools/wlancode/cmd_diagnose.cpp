@@ -64,7 +64,8 @@ void write_text(std::ostream& out, const diagnose::report& r) {
               << terminal_safe(c.where.excerpt.substr(0, 160)) << "\n";
     }
     for (const diagnose::session& s : g.sessions) {
-      out << "  session " << when(s.start) << " .. " << (s.open ? std::string("(still connected)") : when(s.end));
+      out << "  session " << (s.before_log ? std::string("(up before the log)") : when(s.start)) << " .. "
+          << (s.open ? std::string("(still connected)") : when(s.end));
       if (!s.open) out << ", ended by " << diagnose::to_string(s.ended_by);
       if (s.end_code)
         out << " (" << terminal_safe(s.end_code->name.empty() ? s.end_code->ref : s.end_code->name) << ")";

@@ -511,7 +511,8 @@
 
     // Sessions: spans, with the code that ended them as a marker.
     for (const se of sessions) {
-      const a = tnum(se.t_start);
+      // A session up before the log began is drawn from the axis's start.
+      const a = tnum(se.t_start) === null && se.before_log && tnum(se.t_end) !== null ? Math.min(0, tnum(se.t_end)) : tnum(se.t_start);
       if (a === null) continue;
       const b = se.open || tnum(se.t_end) === null ? Math.max(end, tnum(se.t_end) || 0) : tnum(se.t_end);
       root.appendChild(s('g', { class: 'tl-session' }, s('rect', { x: x(a), y: TL.laneSession, width: Math.max(2, x(b) - x(a)), height: 14, rx: 3 }),
