@@ -766,7 +766,7 @@
     DATA = data.value;
     const groups = arr(DATA.groups);
     const attempts = groups.reduce((n, g) => n + arr(obj(g).attempts).length, 0);
-    const empty = attempts === 0 && !(num(obj(DATA.totals).attempts) > 0);
+    const empty = attempts === 0 && !(num(obj(DATA.totals).attempts) > 0) && !(num(obj(DATA.totals).sessions) > 0);
     const causes = empty ? null : causesCard();
     const counts = empty ? null : countsCard();
     const codes = codesCard();
