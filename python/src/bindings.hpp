@@ -8,4 +8,5 @@ void bind_codes(pybind11::module_& m);    // bind_codes.cpp
 void bind_scan(pybind11::module_& m);     // bind_scan.cpp
 void bind_columns(pybind11::module_& m);  // bind_columns.cpp
 void bind_summary(pybind11::module_& m);  // bind_summary.cpp
+void bind_records(pybind11::module_& m);  // bind_records.cpp
 }  // namespace wlancode::py

@@ -8,4 +8,5 @@ PYBIND11_MODULE(_native, m) {
   wlancode::py::bind_scan(m);
   wlancode::py::bind_columns(m);
   wlancode::py::bind_summary(m);
+  wlancode::py::bind_records(m);
 }

@@ -32,17 +32,17 @@ std::uint64_t tail_of(std::string_view v) {
 }
 }  // namespace
 
-pyb::object dict_builder::build(const scan::finding& f) {
+pyb::object dict_builder::build(const void* code, const visit_fn& visit) {
   // Bounded: a log naming ever new codes starts the templates over now and then.
-  if (templates_.size() >= max_templates && !templates_.contains(f.code)) templates_.clear();
-  record_template& t = templates_[f.code];
+  if (templates_.size() >= max_templates && !templates_.contains(code)) templates_.clear();
+  record_template& t = templates_[code];
   if (t.dict) {
     // The copy has the template's keys in the schema's order and its values; a field whose value
     // is the template's very object is left as it is, any other replaced.
     auto copy = pyb::reinterpret_steal<pyb::object>(PyDict_Copy(t.dict.ptr()));
     if (!copy) throw pyb::error_already_set();
     from_ = &t;
-    const bool same_keys = fill(copy.ptr(), f);
+    const bool same_keys = fill(copy.ptr(), visit);
     from_ = nullptr;
     if (same_keys) {
       t.fewest_changed = std::min(t.fewest_changed, changed_);
@@ -61,8 +61,8 @@ pyb::object dict_builder::build(const scan::finding& f) {
   auto fresh = pyb::reinterpret_steal<pyb::object>(PyDict_New());
   if (!fresh) throw pyb::error_already_set();
   from_ = nullptr;  // every field is set (also after an exception left a fill half-done)
-  fill(fresh.ptr(), f);
-  adopt_template(templates_[f.code], fresh.ptr());
+  fill(fresh.ptr(), visit);
+  adopt_template(templates_[code], fresh.ptr());
   return fresh;
 }
 
@@ -86,14 +86,14 @@ void dict_builder::adopt_template(record_template& t, PyObject* record) {
   t.drifting = 0;
 }
 
-bool dict_builder::fill(PyObject* d, const scan::finding& f) {
+bool dict_builder::fill(PyObject* d, const visit_fn& visit) {
   const Py_ssize_t size = PyDict_GET_SIZE(d);
   pos_[0] = pos_[1] = 0;
   depth_ = 0;
   same_keys_ = true;
   changed_ = 0;
   open_.assign(1, d);
-  scan::visit_record(f, *this);
+  visit(*this);
   return same_keys_ && static_cast<Py_ssize_t>(pos_[0]) == size;
 }
 
@@ -129,8 +129,10 @@ PyObject* dict_builder::make_str(std::string_view v) {
   PyErr_Clear();
   std::string literal;
   scan::append_json_string(literal, v);
-  static pyb::object loads = pyb::module_::import("json").attr("loads");
-  return loads(pyb::str(literal)).release().ptr();
+  // Never destroyed: a static object's destructor would run after the interpreter's finalization
+  // (and abort the process: it would free json's module dict without a thread state).
+  static auto* loads = new pyb::object(pyb::module_::import("json").attr("loads"));
+  return (*loads)(pyb::str(literal)).release().ptr();
 }
 
 PyObject* dict_builder::recent_or_new(slot& s, std::string_view v) {

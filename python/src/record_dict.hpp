@@ -18,6 +18,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -30,7 +31,13 @@ namespace wlancode::py {
 class dict_builder final : public scan::record_visitor {
  public:
   // The record of `f` as a new dict, the caller's own. Needs the GIL.
-  pybind11::object build(const scan::finding& f);
+  pybind11::object build(const scan::finding& f) {
+    return build(f.code, [&f](scan::record_visitor& v) { scan::visit_record(f, v); });
+  }
+  // The record whose fields `visit` hands to its visitor (a record_tape's replay); `code` is its
+  // finding's table code (which template it starts from).
+  using visit_fn = std::function<void(scan::record_visitor&)>;
+  pybind11::object build(const void* code, const visit_fn& visit);
 
   void string(std::string_view key, std::string_view v, bool stable) override;
   void null(std::string_view key) override;
@@ -72,8 +79,8 @@ class dict_builder final : public scan::record_visitor {
     return new_slot(key);
   }
   slot& new_slot(std::string_view key);
-  // Visits `f` into `d`; whether its fields were the slots' (the template's keys, in order).
-  bool fill(PyObject* d, const scan::finding& f);
+  // Visits the record into `d`; whether its fields were the slots' (the template's keys, in order).
+  bool fill(PyObject* d, const visit_fn& visit);
   void put(slot& s, PyObject* value) {  // steals `value`
     if (!value) throw pybind11::error_already_set();
     if (depth_ == 0) {

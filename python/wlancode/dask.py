@@ -106,22 +106,23 @@ def _error(source, exc):
     return {"source": source, "error": msg}
 
 
-def _scan_file(path, options, out):
-    """Appends the records of one input to `out` (a partition's list), then its error records."""
-    errors = []
+def _input(path):
+    """What _native.scan_records scans for one input: the path itself, a URL's bytes, or the error
+    reading them."""
+    if not _is_url(path):
+        return (os.fsencode(path), path, True, 0)
     try:
-        if _is_url(path):
-            with _open(path) as f:
-                data = f.read()
-            batches = wlancode._batches(data, source=path, on_error=errors.append, **options)
-        else:
-            batches = wlancode._batches(path, on_error=errors.append, **options)
-        for batch in batches:
-            out += batch
+        with _open(path) as f:
+            return (f.read(), path, False, 0)
     except OSError as e:  # the remote store could not be read
-        errors.append(e)
-    out += [_error(path, e) if not isinstance(e, wlancode.ScanError) else
-            {"source": e.source, "error": e.message} for e in errors]
+        return (None, path, _error(path, e)["error"])
+
+
+def _scan(inputs, options):
+    """A partition: the records of these inputs, in order, each input's error records after its
+    findings; a sequence whose dicts are made when they are read (len() makes none)."""
+    return wlancode._native.scan_records(inputs, options["input_format"], bool(options["redact"]),
+                                         options["family"])
 
 
 def _count_lines(path, start, end):
@@ -144,14 +145,9 @@ def _scan_segment(path, start, end, lines_before, options):
             data = f.read(end - start)
         if len(data) != end - start:
             return [{"source": path, "error": "the file shrank while it was scanned"}]
-        out = []
-        for batch in wlancode._batches(data, source=path, **options):
-            for r in batch:
-                r["line"] += lines_before
-            out += batch
-        return out
     except OSError as e:
         return [_error(path, e)]
+    return _scan([(data, path, False, lines_before)], options)
 
 
 def _plan(path, options, split_bytes, segment_bytes):
@@ -179,10 +175,7 @@ def _plan(path, options, split_bytes, segment_bytes):
 
 def _scan_group(paths, options):
     """One task's files, in order (small files share a task: per-task costs are Dask's)."""
-    out = []
-    for p in paths:
-        _scan_file(p, options, out)
-    return out
+    return _scan([_input(p) for p in paths], options)
 
 
 def scan_files(paths, client=None, *, input_format=None, redact=False, family=None, split_bytes=SPLIT_BYTES,
