@@ -165,7 +165,6 @@ void bind_records(pyb::module_& m) {
             for (const auto& [source, message] : errors) tape.add_error(source, message);
             j.in = {};  // its bytes freed now
           }
-          tape.shrink_to_fit();
         }
         return out;
       },

@@ -1,13 +1,13 @@
-// record_tape (record_tape.hpp): a byte per field's kind and key, then its value.
+// record_tape (record_tape.hpp): per field a byte of its kind and one of its key, then its value.
 #include "record_tape.hpp"
 
-#include <cstring>
+#include <algorithm>
 #include <stdexcept>
 
 namespace wlancode::py {
 
 namespace {
-// A reader of the buffer, in the order the writer put things.
+// A reader of a record, in the order the writer put things.
 struct reader {
   const char* p;
   template <class T>
@@ -34,75 +34,74 @@ struct reader {
 };
 }  // namespace
 
-template <class T>
-void record_tape::put_raw(const T& v) {
-  buf_.append(reinterpret_cast<const char*>(&v), sizeof v);
-}
-
-void record_tape::put_size(std::size_t n) {
-  while (n >= 0x80) {
-    buf_.push_back(static_cast<char>((n & 0x7f) | 0x80));
-    n >>= 7;
+void record_tape::new_block(std::size_t n) {
+  // The record begun so far moves with it: a record is read from one block.
+  const char* record = record_ ? record_ : at_;
+  const auto begun = static_cast<std::size_t>(at_ - record);
+  const std::size_t size = std::max(block_size, 2 * (begun + n));
+  auto block = std::make_unique<char[]>(size);
+  if (begun) std::memcpy(block.get(), record, begun);
+  if (record_) {
+    record_ = block.get();
+    starts_.back() = record_;
   }
-  buf_.push_back(static_cast<char>(n));
+  at_ = block.get() + begun;
+  limit_ = block.get() + size;
+  blocks_.push_back(std::move(block));
+  block_bytes_ += size;
 }
 
-void record_tape::put_bytes(std::string_view s) {
-  put_size(s.size());
-  buf_.append(s);
-}
-
-void record_tape::put_op(op o, std::string_view key) {
-  // Keys are identified by address (scan_record.hpp: views of static storage).
-  std::size_t k = last_key_ + 1;
-  if (k >= keys_.size() || keys_[k].data() != key.data()) {
-    for (k = 0; k < keys_.size() && keys_[k].data() != key.data(); ++k) {
-    }
-    if (k == keys_.size()) {
-      if (k > 0xff) throw std::length_error("record_tape: more keys than a record has");
-      keys_.push_back(key);
-    }
+std::size_t record_tape::key_index(std::string_view key) {
+  std::size_t k = 0;
+  while (k < keys_.size() && keys_[k].data() != key.data()) ++k;
+  if (k == keys_.size()) {
+    if (k > 0xff) throw std::length_error("record_tape: more keys than a record has");
+    keys_.push_back(key);
   }
-  last_key_ = k;
-  buf_.push_back(static_cast<char>(o));
-  buf_.push_back(static_cast<char>(k));
+  return k;
+}
+
+void record_tape::begin_record(std::uint8_t kind) {
+  record_ = nullptr;
+  reserve(64);
+  starts_.push_back(at_);
+  record_ = at_;
+  *at_++ = static_cast<char>(kind);
 }
 
 void record_tape::add_finding(const scan::finding& f, std::uint64_t line_offset) {
-  starts_.push_back(buf_.size());
-  buf_.push_back(static_cast<char>(finding_record));
+  begin_record(finding_record);
   put_raw(static_cast<const void*>(f.code));
   line_offset_ = line_offset;
   last_key_ = SIZE_MAX;  // the first key is looked up from index 0
   scan::visit_record(f, *this);
-  buf_.push_back(static_cast<char>(end));  // the record's own end
+  put_byte(end);  // the record's own end
 }
 
 void record_tape::add_error(std::string_view source, std::string_view message) {
-  starts_.push_back(buf_.size());
-  buf_.push_back(static_cast<char>(error_record));
+  begin_record(error_record);
   put_bytes(source);
   put_bytes(message);
 }
 
 std::string_view record_tape::error_source(std::size_t i) const {
-  reader r{buf_.data() + starts_[i] + 1};
+  reader r{starts_[i] + 1};
   return r.bytes();
 }
 
 std::string_view record_tape::error_message(std::size_t i) const {
-  reader r{buf_.data() + starts_[i] + 1};
+  reader r{starts_[i] + 1};
   r.bytes();
   return r.bytes();
 }
 
 const void* record_tape::code_of(std::size_t i) const {
-  reader r{buf_.data() + starts_[i] + 1};
+  reader r{starts_[i] + 1};
   return r.raw<const void*>();
 }
 
 void record_tape::replay(std::size_t i, scan::record_visitor& v) const {
-  reader r{buf_.data() + starts_[i] + 1 + sizeof(const void*)};
+  reader r{starts_[i] + 1 + sizeof(const void*)};
   unsigned depth = 0;
   for (;;) {
     const auto o = static_cast<op>(*r.p++);
@@ -172,6 +171,6 @@ void record_tape::boolean(std::string_view key, bool v) { put_op(v ? true_value 
 
 void record_tape::begin_object(std::string_view key) { put_op(begin, key); }
 
-void record_tape::end_object() { buf_.push_back(static_cast<char>(end)); }
+void record_tape::end_object() { put_byte(end); }
 
 }  // namespace wlancode::py
