@@ -10,6 +10,7 @@
 
 #include "args.hpp"
 #include "bindings.hpp"
+#include "record_columns.hpp"
 #include "record_dict.hpp"
 #include "record_tape.hpp"
 #include "scan_input.hpp"
@@ -103,6 +104,11 @@ void bind_records(pyb::module_& m) {
            })
       .def("__iter__", [](const pyb::object& self) { return records_iterator(self); })
       .def("tolist", [](records& r) { return r.slice(0, r.size()); })
+      // The finding records' values, a list per key (error records left out): for pandas.
+      .def(
+          "columns",
+          [](const records& r, const std::vector<std::string>& keys) { return record_columns(r.tape, keys); },
+          pyb::arg("keys"))
       .def("__sizeof__", [](const records& r) { return sizeof(records) + r.tape.bytes(); })
       // Pickled (sent to another process) as the list of its dicts: it arrives as a list.
       .def("__reduce__",

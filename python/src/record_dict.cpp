@@ -122,7 +122,7 @@ void dict_builder::set(slot& s, PyObject* value) {
   if (rc != 0) throw pyb::error_already_set();
 }
 
-PyObject* dict_builder::make_str(std::string_view v) {
+PyObject* record_str(std::string_view v) {
   if (PyObject* s = PyUnicode_DecodeUTF8(v.data(), static_cast<Py_ssize_t>(v.size()), nullptr)) return s;
   // Not valid UTF-8: the str is what json.loads makes of the JSON writer's literal (\uFFFD where
   // the writer puts it), so that the dict is the CLI's record whatever the bytes.
@@ -134,6 +134,8 @@ PyObject* dict_builder::make_str(std::string_view v) {
   static auto* loads = new pyb::object(pyb::module_::import("json").attr("loads"));
   return (*loads)(pyb::str(literal)).release().ptr();
 }
+
+PyObject* dict_builder::make_str(std::string_view v) { return record_str(v); }
 
 PyObject* dict_builder::recent_or_new(slot& s, std::string_view v) {
   // A field that keeps changing (a timestamp) is not compared for a while: comparing and keeping

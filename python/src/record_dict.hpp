@@ -28,6 +28,10 @@
 
 namespace wlancode::py {
 
+// A record's str of a field's bytes (a new reference; nullptr with a Python error): invalid UTF-8
+// as json.loads reads the CLI's JSON of it.
+PyObject* record_str(std::string_view v);
+
 class dict_builder final : public scan::record_visitor {
  public:
   // The record of `f` as a new dict, the caller's own. Needs the GIL.

@@ -109,6 +109,17 @@ def test_dataframe(client, fleet):
     assert list(df.columns) == wlancode.jsonl_keys()
     want = [r for p in good[:20] for r in wlancode.scan(p)]
     assert len(df) == len(want) and df["line"].tolist() == [r["line"] for r in want]
+    # The frame dask.bag's own to_dataframe makes of the records, whichever bag they are in.
+    import pandas as pd
+    meta = wd._meta()
+    keys = wlancode.jsonl_keys()
+    bag_way = pd.DataFrame([tuple(r[k] for k in keys) for r in want], columns=keys).astype(meta.dtypes.to_dict())
+    assert df.reset_index(drop=True).equals(bag_way)
+    persisted = wd.to_dataframe(wd.scan_files(good[:20], client)).compute()
+    assert persisted.reset_index(drop=True).equals(bag_way)
+    dicts = wd.to_dataframe(wd.scan_files(good[:20]).map(dict)).compute()  # partitions of plain dicts
+    assert dicts.reset_index(drop=True).equals(bag_way)
+    assert len(wd.to_dataframe(wd.scan_files([])).compute()) == 0
 
 
 def test_large_file_split_in_line_aligned_segments(client, tmp_path):

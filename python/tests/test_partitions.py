@@ -114,3 +114,39 @@ def test_options_reach_the_scan(tmp_path):
     only = wd._scan_group([str(p)], {"input_format": None, "redact": True, "family": "ieee80211_status"})
     assert list(only) == list(wlancode.scan(str(p), redact=True, family="ieee80211_status"))
     assert len(only) == 1 and only[0]["bssid"] != "02:00:00:00:00:02"
+
+
+def test_partition_columns_are_its_dicts_values(inputs, tmp_path):
+    hinted = tmp_path / "hint.log"  # a code with a hint: an object column
+    hinted.write_bytes(b"Nov 21 09:00:01 dev wpa_supplicant[812]: wlan0: CTRL-EVENT-DISCONNECTED "
+                       b"bssid=02:00:00:00:00:01 reason=15\n" + LOG)
+    paths = inputs + [str(hinted)]
+    part = wd._scan_group(paths, OPTIONS)
+    keys = wlancode.jsonl_keys()
+    found = [r for r in expected(paths) if "error" not in r]
+    cols = part.columns(keys)
+    assert len(cols) == len(keys) and all(len(c) == len(found) for c in cols)
+    for k, c in zip(keys, cols):
+        assert c == [r[k] for r in found], k
+    hints = cols[keys.index("hint")]
+    assert all(isinstance(h, dict) for h in hints) and [list(h) for h in hints] == [list(r["hint"]) for r in found]
+    assert part.columns(["line", "source"]) == [[r["line"] for r in found], [r["source"] for r in found]]
+    assert part.columns([]) == []
+    with pytest.raises(KeyError):
+        part.columns(["line", "no_such_key"])
+    with pytest.raises(TypeError):
+        part.columns("line")
+
+
+def test_frame_is_dask_bags_dataframe_of_the_records(inputs):
+    pd = pytest.importorskip("pandas")
+    part = wd._scan_group(inputs, OPTIONS)
+    keys, meta = wlancode.jsonl_keys(), wd._meta()
+    native = wd._frame(part, keys, meta)
+    from_dicts = wd._frame(list(part), keys, meta)
+    rows = [tuple(r[k] for k in keys) for r in part if "error" not in r]
+    bag_way = pd.DataFrame(rows, columns=keys).astype(meta.dtypes.to_dict(), copy=False)
+    assert native.equals(bag_way) and from_dicts.equals(bag_way)
+    assert list(native.dtypes) == list(meta.dtypes) and len(native) == len(rows) > 100
+    empty = wd._frame(wd._scan_group([], OPTIONS), keys, meta)
+    assert len(empty) == 0 and list(empty.dtypes) == list(meta.dtypes)

@@ -245,10 +245,24 @@ def _meta():
     return pd.DataFrame({k: pd.Series(dtype=types.get(k, "object")) for k in keys})
 
 
+def _frame(part, keys, meta):
+    """A partition's findings as a pandas DataFrame with meta's columns and dtypes, as dask.bag's
+    to_dataframe makes it from rows (pandas infers each column from them, then astype): a scan's
+    partition gives its columns natively (no dict made), any other its dicts' values."""
+    import pandas as pd
+    if isinstance(part, wlancode._native.Records):
+        rows = list(zip(*part.columns(keys)))
+    else:
+        rows = [tuple(r[k] for k in keys) for r in part if "error" not in r]
+    return pd.DataFrame(rows, columns=keys).astype(meta.dtypes.to_dict(), copy=False)
+
+
 def to_dataframe(bag):
     """The findings as a dask.dataframe.DataFrame, one column per JSONL key."""
-    keys = wlancode.jsonl_keys()
-    return findings(bag).map(lambda r: tuple(r[k] for k in keys)).to_dataframe(meta=_meta())
+    import dask.dataframe as dd
+    keys, meta = wlancode.jsonl_keys(), _meta()
+    parts = [dask.delayed(_frame)(p, keys, meta) for p in bag.to_delayed()]
+    return dd.from_delayed(parts, meta=meta, verify_meta=False) if parts else dd.from_pandas(meta, npartitions=1)
 
 
 def device_of(source):
