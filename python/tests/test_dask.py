@@ -143,3 +143,26 @@ def test_directory_and_empty_inputs(fleet):
     recs = wd.scan_files([root]).compute()
     assert {r["source"] for r in recs} == set(good) | {b for b in bad if os.path.exists(b)}
     assert wd.scan_files([]).compute() == []
+
+
+def test_fsspec_urls_are_scanned_as_their_files(client, fleet, tmp_path):
+    pytest.importorskip("fsspec")
+    _, good, bad = fleet
+    paths = good[:12] + bad
+    urls = ["file://" + p for p in paths]
+    by_url = wd.scan_files(urls).compute()
+    local = wd.scan_files(paths).compute()
+    renamed = [dict(r, source="file://" + r["source"]) for r in local if "error" not in r]
+    assert [r for r in by_url if "error" not in r] == renamed and len(renamed) > 300
+    # Unreadable: each reported once, by its URL (a missing file, a gzip cut short).
+    errs = [r for r in by_url if "error" in r]
+    assert sorted(e["source"] for e in errs) == sorted("file://" + b for b in bad)
+    assert all(e["error"] for e in errs)
+    assert wd.scan_files(urls).count().compute() == len(by_url)
+    # A URL's large file is split like a path's: the same records, under the URL.
+    _, _ = write_fleet(str(tmp_path / "one"), devices=2, lines_per_device=3000)
+    big = str(tmp_path / "one" / "device-001.log")
+    split = wd.scan_files(["file://" + big], split_bytes=64 << 10, segment_bytes=50 << 10)
+    assert split.npartitions > 3
+    assert split.compute() == [dict(r, source="file://" + big) for r in wlancode.scan(big)]
+    assert wd.to_dataframe(split).compute()["source"].unique().tolist() == ["file://" + big]
