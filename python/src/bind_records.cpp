@@ -35,7 +35,19 @@ class records {
       d["error"] = pyb::str(std::string(tape.error_message(i)));
       return d;
     }
-    return dicts_.build(tape.code_of(i), [this, i](scan::record_visitor& v) { tape.replay(i, v); });
+    const auto visit = [this, i](scan::record_visitor& v) { tape.replay(i, v); };
+    if (building_) {
+      // Another reader is inside build (json.loads of invalid UTF-8 runs Python code, which may
+      // let another thread in): a builder of its own for this record.
+      dict_builder own;
+      return own.build(tape.code_of(i), visit);
+    }
+    building_ = true;
+    struct done {
+      bool& flag;
+      ~done() { flag = false; }
+    } reset{building_};
+    return dicts_.build(tape.code_of(i), visit);
   }
 
   pyb::list slice(std::size_t start, std::size_t stop) {
@@ -47,6 +59,7 @@ class records {
 
  private:
   dict_builder dicts_;
+  bool building_ = false;  // dicts_ is making a record (read and set with the GIL)
 };
 
 class records_iterator {
@@ -104,6 +117,14 @@ void bind_records(pyb::module_& m) {
            })
       .def("__iter__", [](const pyb::object& self) { return records_iterator(self); })
       .def("tolist", [](records& r) { return r.slice(0, r.size()); })
+      // The error records alone, in order (no finding made a dict).
+      .def("error_records",
+           [](records& r) {
+             pyb::list out;
+             for (std::size_t i = 0; i < r.size(); ++i)
+               if (r.tape.is_error(i)) out.append(r.at(i));
+             return out;
+           })
       // The finding records' values, a list per key (error records left out): for pandas.
       .def(
           "columns",

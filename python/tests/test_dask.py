@@ -55,6 +55,11 @@ def test_fleet_agrees_with_the_cli(client, fleet):
     # The unreadable ones, with the CLI's messages.
     errs = sorted(f"wlancode: {e['source']}: {e['error']}" for e in records if "error" in e)
     assert errs == sorted(err.strip().splitlines()) and len(errs) == len(bad)
+    # errors() and findings() split the bag's records, in order, persisted or not.
+    error_records = [r for r in records if "error" in r]
+    assert wd.errors(bag).compute() == error_records == wd.errors(wd.scan_files(paths)).compute()
+    assert wd.findings(bag).compute() == found == wd.findings(wd.scan_files(paths)).compute()
+    assert wd.errors(bag.map(dict)).compute() == error_records  # partitions of plain dicts
 
     s = wd.summarize(bag)
     _, summary, _ = run_cli("scan", "--summary", "--format", "json", *paths)

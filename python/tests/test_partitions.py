@@ -48,6 +48,8 @@ def test_partition_is_the_scans_records_in_order(inputs):
     errors = [r for r in part if "error" in r]
     assert [e["source"] for e in errors] == inputs[1:3]
     assert errors[0]["error"] == "No such file or directory"
+    assert part.error_records() == errors == wd._errors_of(list(part))
+    assert wd._scan_group(inputs[:1], OPTIONS).error_records() == []
 
 
 def test_partition_indexing(inputs):
@@ -150,3 +152,17 @@ def test_frame_is_dask_bags_dataframe_of_the_records(inputs):
     assert list(native.dtypes) == list(meta.dtypes) and len(native) == len(rows) > 100
     empty = wd._frame(wd._scan_group([], OPTIONS), keys, meta)
     assert len(empty) == 0 and list(empty.dtypes) == list(meta.dtypes)
+
+
+def test_partition_read_by_threads_at_once(tmp_path):
+    # Invalid UTF-8 makes each record's str through json.loads (Python code: threads switch there).
+    p = tmp_path / "bad.log"
+    p.write_bytes(b"".join(b"Nov 21 09:00:%02d dev wpa_supplicant[1]: wlan0: CTRL-EVENT-DISCONNECTED "
+                           b"bssid=02:00:00:00:00:01 reason=%d \xff\xc3(\n" % (i % 60, 1 + i % 9) for i in range(3000)))
+    part = wd._scan_group([str(p)], OPTIONS)
+    want = expected([str(p)])
+    assert len(want) == 3000 and "\ufffd" in want[0]["excerpt"]
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda _: list(part), range(8)))
+    assert all(r == want for r in results)

@@ -233,9 +233,15 @@ def findings(bag):
     return bag.filter(lambda r: "error" not in r)
 
 
+def _errors_of(part):
+    if isinstance(part, wlancode._native.Records):
+        return part.error_records()  # no finding made a dict
+    return [r for r in part if "error" in r]
+
+
 def errors(bag):
     """The error records ({"source", "error"}) of a scan_files bag."""
-    return bag.filter(lambda r: "error" in r)
+    return bag.map_partitions(_errors_of)
 
 
 def _meta():
