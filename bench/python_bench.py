@@ -49,7 +49,8 @@ def bench_dask(devices=200, lines=3000, rounds=5):
     """The CLI and Dask in turns, `rounds` times (the machine is shared: interleaving exposes both to
     the same load): the best wall time of each, the median of the per-round ratios, and the CPU
     seconds each used (the CLI's from its rusage; Dask's of this process, the scheduler's, and the
-    workers')."""
+    workers'). Three pairs: the count of scan_files' records (the partitions' len(): the scan and
+    the records' tape, no dict), the count of findings() (every record made a dict), summarize."""
     import resource
     import statistics
 
