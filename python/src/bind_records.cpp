@@ -62,28 +62,23 @@ class records {
   bool building_ = false;  // dicts_ is making a record (read and set with the GIL)
 };
 
-class records_iterator {
+// The records' dicts a list at a time: iter(records) chains these lists (itertools.chain: no
+// call into this module per record).
+class records_batches {
  public:
-  explicit records_iterator(pyb::object owner) : owner_(std::move(owner)), r_(&owner_.cast<records&>()) {}
+  explicit records_batches(pyb::object owner) : owner_(std::move(owner)), r_(&owner_.cast<records&>()) {}
 
-  pyb::object next() {
-    if (in_batch_ == batch_size_) {
-      if (next_ >= r_->size()) throw pyb::stop_iteration();
-      const std::size_t stop = std::min(r_->size(), next_ + iterator_batch);
-      batch_ = r_->slice(next_, stop);
-      batch_size_ = stop - next_;
-      next_ = stop;
-      in_batch_ = 0;
-    }
-    PyObject* item = PyList_GET_ITEM(batch_.ptr(), static_cast<Py_ssize_t>(in_batch_++));
-    return pyb::reinterpret_borrow<pyb::object>(item);
+  pyb::list next() {
+    if (next_ >= r_->size()) throw pyb::stop_iteration();
+    const std::size_t start = next_;
+    next_ = std::min(r_->size(), next_ + iterator_batch);
+    return r_->slice(start, next_);
   }
 
  private:
   pyb::object owner_;  // keeps the records alive
   records* r_;
-  pyb::list batch_;
-  std::size_t batch_size_ = 0, in_batch_ = 0, next_ = 0;
+  std::size_t next_ = 0;
 };
 
 // What one input of scan_records is: scanned, or an input the caller could not read.
@@ -115,7 +110,13 @@ void bind_records(pyb::module_& m) {
              for (std::size_t k = 0, i = start; k < length; ++k, i += step) out.append(r.at(i));
              return out;
            })
-      .def("__iter__", [](const pyb::object& self) { return records_iterator(self); })
+      .def("__iter__",
+           [](const pyb::object& self) {
+             // Never destroyed (a static object would be freed after the interpreter is gone).
+             static auto* chain =
+                 new pyb::object(pyb::module_::import("itertools").attr("chain").attr("from_iterable"));
+             return (*chain)(pyb::cast(records_batches(self)));
+           })
       .def("tolist", [](records& r) { return r.slice(0, r.size()); })
       // The error records alone, in order (no finding made a dict).
       .def("error_records",
@@ -138,9 +139,9 @@ void bind_records(pyb::module_& m) {
                                     pyb::make_tuple(r.slice(0, r.size())));
            })
       .def("__repr__", [](const records& r) { return "<wlancode records: " + std::to_string(r.size()) + ">"; });
-  pyb::class_<records_iterator>(m, "RecordsIterator")
+  pyb::class_<records_batches>(m, "RecordsBatches")
       .def("__iter__", [](const pyb::object& self) { return self; })
-      .def("__next__", &records_iterator::next);
+      .def("__next__", &records_batches::next);
 
   // Scans inputs in order, each (what, source, is_path, line_offset) as make_scan_input takes them
   // (line_offset: added to every "line"), or (None, source, message) for one already failed: the
