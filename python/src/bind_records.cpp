@@ -14,6 +14,7 @@
 #include "record_dict.hpp"
 #include "record_tape.hpp"
 #include "scan_input.hpp"
+#include "tape_summary.hpp"
 
 namespace wlancode::py {
 namespace {
@@ -118,6 +119,8 @@ void bind_records(pyb::module_& m) {
              return (*chain)(pyb::cast(records_batches(self)));
            })
       .def("tolist", [](records& r) { return r.slice(0, r.size()); })
+      // As _native.summarize_records(list(self)), from the tape (no dict made).
+      .def("summarize", [](const records& r) { return summarize_tape(r.tape); })
       // The error records alone, in order (no finding made a dict).
       .def("error_records",
            [](records& r) {

@@ -6,10 +6,15 @@
 #include <map>
 #include <string>
 
+#include <unordered_map>
+
 #include "args.hpp"
 #include "bindings.hpp"
+#include "record_tape.hpp"
 #include "scan_input.hpp"
+#include "tape_summary.hpp"
 #include "wlancode/scan.hpp"
+#include "wlancode/scan_record.hpp"
 
 namespace wlancode::py {
 namespace {
@@ -76,7 +81,105 @@ std::string text_of(const pyb::dict& r, PyObject* key) {
   return v == Py_None ? std::string() : utf8(v);
 }
 
+// The fields the summary reads, from a record's replay (record_tape.hpp): as summarize_records
+// reads them from its dict.
+class summary_fields final : public scan::record_visitor {
+ public:
+  // Sets the fields of `f` from record i of the tape.
+  void read(const record_tape& tape, std::size_t i, scan::finding& f) {
+    f_ = &f;
+    f.kind = scan::value_kind::code;
+    f.fam.reset();
+    f.has_value = false;
+    f.value = 0;
+    for (std::string* s : {&f.source, &f.name, &f.space, &f.raw, &f.text, &f.ssid, &f.bssid}) s->clear();
+    tape.replay(i, *this);
+  }
+
+  void string(std::string_view key, std::string_view v, bool) override {
+    if (depth_) return;
+    switch (field_of(key)) {
+      case kind:
+        f_->kind = v == to_string(scan::value_kind::raw)     ? scan::value_kind::raw
+                   : v == to_string(scan::value_kind::event) ? scan::value_kind::event
+                                                             : scan::value_kind::code;
+        break;
+      case family_id:
+        f_->fam = parse_family(std::string(v));
+        break;
+      case source:
+        f_->source.assign(v);
+        break;
+      case name:
+        f_->name.assign(v);
+        break;
+      case space:
+        f_->space.assign(v);
+        break;
+      case raw:
+        f_->raw.assign(v);
+        break;
+      case text:
+        f_->text.assign(v);
+        break;
+      case ssid:
+        f_->ssid.assign(v);
+        break;
+      case bssid:
+        f_->bssid.assign(v);
+        break;
+      default:
+        break;
+    }
+  }
+  void null(std::string_view) override {}  // the field's default, as read() set it
+  void integer(std::string_view key, std::uint64_t v) override {
+    if (depth_ == 0 && field_of(key) == value) {
+      if (v > std::numeric_limits<std::uint32_t>::max()) throw pyb::value_error("a record's value beyond 32 bits");
+      f_->has_value = true;
+      f_->value = static_cast<std::uint32_t>(v);
+    }
+  }
+  void number(std::string_view, std::string_view) override {}
+  void boolean(std::string_view, bool) override {}
+  void begin_object(std::string_view) override { ++depth_; }
+  void end_object() override { --depth_; }
+
+ private:
+  // The summary's field of a key (fields: none), by the key's address after its first record.
+  std::size_t field_of(std::string_view key) {
+    auto [it, fresh] = fields_.try_emplace(key.data(), fields);
+    if (fresh)
+      for (std::size_t i = 0; i < fields; ++i)
+        if (key == field_keys[i]) it->second = i;
+    return it->second;
+  }
+
+  scan::finding* f_ = nullptr;
+  unsigned depth_ = 0;
+  std::unordered_map<const char*, std::size_t> fields_;
+};
+
 }  // namespace
+
+pyb::tuple summarize_tape(const record_tape& tape) {
+  per_source counts;
+  pyb::list errors;
+  scan::finding f;
+  summary_fields reader;
+  for (std::size_t i = 0; i < tape.size(); ++i) {
+    if (tape.is_error(i)) {
+      pyb::dict e;
+      e["source"] = pyb::str(std::string(tape.error_source(i)));
+      e[error_key] = pyb::str(std::string(tape.error_message(i)));
+      errors.append(e);
+      continue;
+    }
+    reader.read(tape, i, f);
+    counts.add(f);
+  }
+  return pyb::make_tuple(counts.to_python(), errors);
+}
 
 void bind_summary(pyb::module_& m) {
   // (per source as per_source::to_python, [(kind, source, message)]): the scan of one input.

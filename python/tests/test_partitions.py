@@ -166,3 +166,15 @@ def test_partition_read_by_threads_at_once(tmp_path):
     with ThreadPoolExecutor(4) as pool:
         results = list(pool.map(lambda _: list(part), range(8)))
     assert all(r == want for r in results)
+
+
+def test_partition_summary_is_its_records(inputs):
+    from conftest import EXAMPLES
+    examples = wd._expand([EXAMPLES])  # codes, raw values and texts, of every format
+    part = wd._scan_group(inputs + examples, OPTIONS)
+    assert {r["kind"] for r in part if "error" not in r} >= {"code", "raw", "text"}
+    assert part.summarize() == wlancode._native.summarize_records(list(part))
+    counts, errs = part.summarize()
+    assert sum(n for n, _, _, _ in counts.values()) == sum("error" not in r for r in part) > 100
+    assert errs == part.error_records() and len(errs) >= 2
+    assert wd._scan_group([], OPTIONS).summarize() == ({}, [])

@@ -346,7 +346,10 @@ def summarize(bag, device=device_of):
         out = dask.delayed(_merge_all)(parts, _empty()).compute() if parts else _empty()
     else:
         def per_partition(records):
-            counts, errs = wlancode._native.summarize_records(records)
+            if isinstance(records, wlancode._native.Records):  # a scan's partition: from its tape
+                counts, errs = records.summarize()
+            else:
+                counts, errs = wlancode._native.summarize_records(records)
             acc = _empty()  # a fresh one per partition: nothing shared between tasks
             acc["errors"] += errs
             return _fold(acc, counts, device)
