@@ -244,11 +244,11 @@ struct analyzer::state {
 
   device* device_for(const scan::finding& f) {
     const std::string_view host = detail::host_of(f.excerpt, f.timestamp);
-    if (last_device.d && last_device.interface == f.interface && last_device.host == host &&
+    if (last_device.d && f.sta.empty() && last_device.interface == f.interface && last_device.host == host &&
         last_device.source == f.source)
       return last_device.d;
     device* d = find_device(f, host);
-    last_device.d = d;  // none: not kept (what the place's interface is may have changed)
+    last_device.d = f.sta.empty() ? d : nullptr;  // none: not kept (what the place's interface is may have changed)
     if (d) {
       last_device.source.assign(f.source);
       last_device.host.assign(host);
@@ -274,6 +274,9 @@ struct analyzer::state {
     key.assign(place);
     key += '|';
     key += ifc;
+    // An access point's line about one of its stations (hostapd): the station is the device.
+    const bool station = f.format == scan::input_format::hostapd && !f.sta.empty();
+    if (station) (key += " sta ") += f.sta;
     auto it = devices.find(key);
     if (it == devices.end()) {
       if (devices.size() >= lim.max_groups) {
@@ -283,6 +286,7 @@ struct analyzer::state {
       it = devices.emplace(key, device{}).first;
       it->second.host = host;
       it->second.interface = ifc;
+      if (station) (it->second.interface += ifc.empty() ? "sta " : " sta ") += f.sta;
     }
     return &it->second;
   }
@@ -385,7 +389,7 @@ struct analyzer::state {
     if (decisive) decisive->decisive = true;
     if (a.result == outcome::failed) {
       if (failing && info(*failing).ph != phase::unknown && info(*failing).ph != phase::success)
-        a.failed_at = info(*failing).ph;
+        a.failed_at = later_on_path(progress_of(a), info(*failing).ph);  // a timer over several steps
       else if (decisive && decisive->ph != phase::unknown && decisive->ph != phase::success)
         a.failed_at = later_on_path(progress_of(a), decisive->ph);
       // The authentication server's verdict, and giving up on finding the network, say more than
