@@ -157,7 +157,7 @@ inline std::uint64_t rules_at(std::size_t n, std::string_view s, std::size_t at)
 }
 
 // ---- lifecycle event rows (WLANCODE_EVENT of rules.def) ------------------------------------
-constexpr unsigned E_END = 1;
+constexpr unsigned E_END = 1, E_WORD = 2;
 struct event_rule {
   std::string_view id;
   input_format format;
@@ -186,6 +186,7 @@ inline bool event_at(std::string_view line, std::size_t start, const event_rule&
   if (start + r.anchor.size() > line.size() || line[start] != r.anchor[0] ||
       std::memcmp(line.data() + start, r.anchor.data(), r.anchor.size()) != 0)
     return false;
+  if ((r.flags & E_WORD) && start > 0 && is_alnum(line[start - 1])) return false;  // "disconnected with"
   if (r.flags & E_END) {
     for (std::size_t i = start + r.anchor.size(); i < line.size(); ++i)
       if (line[i] != ' ' && line[i] != '\t') return false;
