@@ -20,6 +20,7 @@
 #include <unordered_map>
 #include <variant>
 
+#include "finding_pack.hpp"
 #include "internal.hpp"
 #include "line_rules.hpp"
 #include "secrets.hpp"
@@ -34,8 +35,10 @@ namespace {
 using namespace detail;
 
 constexpr std::size_t block_size = 256 * 1024;
-// -j: findings (and SSID learns) held by all the segments in flight, at most (about 1 KiB each).
-constexpr std::size_t max_items_in_flight = 8192;
+// -j: bytes of packed findings (and SSID learns, about 700 bytes a finding) held by all the
+// segments in flight, at most; handed from a worker to the merger a chunk at a time.
+constexpr std::size_t max_bytes_in_flight = 8u << 20;
+constexpr std::size_t chunk_bytes = 64 * 1024;
 
 struct run_state {
   const options& opt;
@@ -543,31 +546,24 @@ bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const 
   }
   bounds.push_back(size);
 
-  // Each segment in flight has a channel: its worker pushes findings and learns into it, and
-  // blocks while it holds `cap` of them until the merger, which drains the segments in order,
-  // gets to it. So whatever the input, at most window * cap items (plus the batch the merger is
-  // writing out) are held: memory does not grow with the findings nor, beyond that bound, with N.
-  // Items are recycled: the merger hands the ones it wrote out back to the worker that made them,
-  // which assigns the next finding over one (its strings keep their capacity), so findings cost no
-  // allocation in the worker and no free in the merger (across threads, malloc's arena locks
-  // would serialise them).
-  struct item {
-    bool learn = false;  // an ssid_event, not a finding
-    finding f;
-    ssid_event e;
-  };
-  // A worker's items: made by it (the deque keeps their addresses), passed by address to the
-  // merger and back, never moved (a finding is some twenty strings: moving one costs more than
-  // formatting it).
+  // Each segment in flight has a channel: its worker packs findings and SSID learns into chunks
+  // of bytes (finding_pack.hpp) and hands them over, blocking while the channel holds `cap` bytes
+  // until the merger, which drains the segments in order, gets to it. So whatever the input, at
+  // most window * cap bytes (plus the chunks the merger is reading) are held: memory does not grow
+  // with the findings nor, beyond that bound, with N. Chunks are recycled: the merger hands the
+  // ones it read back to the worker that wrote them, which writes over them (their capacity kept),
+  // so a chunk costs no allocation in the worker and no free in the merger (across threads,
+  // malloc's arena locks would serialise them).
+  enum : char { rec_finding = 'F', rec_learnt = 'L' };
   struct pool {
     std::mutex m;
-    std::vector<item*> free;
-    std::deque<item> made;  // the worker's thread only
+    std::vector<std::string> free;
   };
   struct channel {
     std::mutex m;
-    std::condition_variable cv;  // the worker waits for room, the merger for items
-    std::vector<item*> q;
+    std::condition_variable cv;  // the worker waits for room, the merger for chunks
+    std::vector<std::string> q;
+    std::size_t bytes = 0;  // held in q
     pool* owner = nullptr;  // the pool of the worker scanning it
     bool done = false;
     std::uint64_t lines = 0, truncated = 0;
@@ -576,11 +572,10 @@ bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const 
   const std::size_t segments = bounds.size() - 1;
   const std::size_t threads = std::min<std::size_t>(std::max<unsigned>(opt.jobs, 1), segments);
   const std::size_t window = threads * 2;  // segments in flight: workers run ahead of the merger
-  const std::size_t cap = std::max<std::size_t>(64, max_items_in_flight / window);
-  constexpr std::size_t hand_over = 32;
-  // The merger is woken when a segment holds this many items (or is done), not for every batch:
+  const std::size_t cap = std::max<std::size_t>(chunk_bytes * 4, max_bytes_in_flight / window);
+  // The merger is woken when a segment holds this many chunks (or is done), not for every chunk:
   // a wake-up per few findings costs more than the findings (futex calls, context switches).
-  const std::size_t wake_at = std::min<std::size_t>(512, cap / 2);
+  constexpr std::size_t wake_at = 4;
   std::vector<std::unique_ptr<channel>> chans(segments);
   for (std::size_t i = 0; i < std::min(window, segments); ++i) chans[i] = std::make_unique<channel>();
   std::mutex dispatch_m;
@@ -590,7 +585,7 @@ bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const 
   struct stopped {};  // thrown through run_lines when the merger gave up
 
   // Workers do not redact: the merger first completes SSIDs from earlier segments, then redacts.
-  const auto scan_segment = [&](std::size_t i, pool& own, std::vector<item*>& spare) {
+  const auto scan_segment = [&](std::size_t i, pool& own, std::vector<std::string>& spare) {
     channel& c = *chans[i];
     {
       std::lock_guard lk(c.m);
@@ -601,49 +596,46 @@ bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const 
     o.progress = nullptr;
     o.redact = false;
     std::vector<ssid_event> learnt;  // recorded by the rules, passed on in line order
-    std::vector<item*> out_batch;    // handed over a few at a time: one lock per batch
-    const auto flush = [&] {
-      std::unique_lock lk(c.m);
-      c.cv.wait(lk, [&] { return c.q.size() < cap || stop.load(); });
-      if (stop.load()) throw stopped{};
-      const std::size_t before = c.q.size();
-      c.q.insert(c.q.end(), out_batch.begin(), out_batch.end());
-      out_batch.clear();
-      if (before < wake_at && c.q.size() >= wake_at) c.cv.notify_all();
-    };
-    const auto slot = [&]() -> item& {
+    std::string chunk;               // being written
+    const auto fresh = [&] {
       if (spare.empty()) {
         std::lock_guard lk(own.m);
         spare.swap(own.free);
       }
       if (spare.empty()) {
-        out_batch.push_back(&own.made.emplace_back());
+        chunk = std::string();
+        chunk.reserve(chunk_bytes + 4096);
       } else {
-        out_batch.push_back(spare.back());
+        chunk = std::move(spare.back());
         spare.pop_back();
+        chunk.clear();
       }
-      return *out_batch.back();
     };
-    const auto pushed = [&] {
-      if (out_batch.size() >= hand_over) flush();
+    const auto flush = [&] {
+      std::unique_lock lk(c.m);
+      c.cv.wait(lk, [&] { return c.bytes < cap || stop.load(); });
+      if (stop.load()) throw stopped{};
+      c.bytes += chunk.size();
+      c.q.push_back(std::move(chunk));
+      if (c.q.size() >= wake_at || c.bytes >= cap) c.cv.notify_all();
+      lk.unlock();
+      fresh();
     };
     const auto pass_learnt = [&](std::uint64_t upto) {
       std::size_t n = 0;
       for (; n < learnt.size() && learnt[n].line <= upto; ++n) {
-        item& x = slot();
-        x.learn = true;
-        x.e = std::move(learnt[n]);
-        pushed();
+        chunk.push_back(rec_learnt);
+        pack_learnt(chunk, learnt[n].line, learnt[n].key, learnt[n].ssid);
       }
       learnt.erase(learnt.begin(), learnt.begin() + static_cast<std::ptrdiff_t>(n));
     };
     const finding_sink collect = [&](const finding& f) {
       pass_learnt(f.line);
-      item& x = slot();
-      x.learn = false;
-      x.f = f;
-      pushed();
+      chunk.push_back(rec_finding);
+      pack_finding(chunk, f);
+      if (chunk.size() >= chunk_bytes) flush();
     };
+    fresh();
     run_state st{o, collect, r, {}, {}, {}, source};
     st.learned = &learnt;
     std::string error;
@@ -659,7 +651,7 @@ bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const 
     }
     try {
       pass_learnt(~std::uint64_t{0});
-      if (!out_batch.empty()) flush();
+      if (!chunk.empty()) flush();
     } catch (const stopped&) {
       return;
     }
@@ -672,7 +664,7 @@ bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const 
   };
   std::vector<pool> pools(threads);
   const auto worker = [&](std::size_t k) {
-    std::vector<item*> spare;
+    std::vector<std::string> spare;
     for (;;) {
       std::size_t i;
       {
@@ -710,7 +702,11 @@ bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const 
   ssid_lru ssids;  // the file's, as -j 1 has it: learns replayed in line order, between the findings
   timeline times = file_timeline(opt, fd);  // in line order, here: year roll-over spans segments
   std::uint64_t base = 0;
-  std::vector<item*> batch;
+  std::vector<std::string> batch;
+  finding f;  // the merger's: each record is unpacked over it (its strings keep their buffers)
+  f.source = source;
+  std::uint64_t learnt_line = 0, learnt_key = 0;
+  std::string learnt_ssid;
   for (std::size_t i = 0; i < segments; ++i) {
     channel& c = *chans[i];
     bool done = false;
@@ -718,30 +714,34 @@ bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const 
       pool* owner = nullptr;
       {
         std::unique_lock lk(c.m);
-        c.cv.wait(lk, [&] { return c.q.size() >= wake_at || c.done; });
+        c.cv.wait(lk, [&] { return c.q.size() >= wake_at || c.bytes >= cap || c.done; });
         batch.swap(c.q);
+        const bool full = c.bytes >= cap;
+        c.bytes = 0;
         done = c.done && batch.empty();
         owner = c.owner;
-        if (batch.size() >= cap) c.cv.notify_all();  // room again
+        if (full) c.cv.notify_all();  // room again
       }
-      for (item* px : batch) {
-        item& x = *px;
-        if (x.learn) {
-          ssids.learn(x.e.key, x.e.ssid);
-          continue;
+      for (const std::string& chunk : batch) {
+        for (const char *p = chunk.data(), *end = p + chunk.size(); p < end;) {
+          if (*p++ == rec_learnt) {
+            p = unpack_learnt(p, learnt_line, learnt_key, learnt_ssid);
+            ssids.learn(learnt_key, learnt_ssid);
+            continue;
+          }
+          p = unpack_finding(p, f);
+          f.line += base;
+          if (f.ssid.empty() && !f.bssid.empty())
+            if (const std::string* ssid = ssids.find(mac_key(f.bssid))) f.ssid = *ssid;
+          f.time = times.resolve(f.timestamp, f.excerpt);
+          if (opt.redact) redact_finding(f);
+          ++res.findings;
+          out(f);
         }
-        finding& f = x.f;
-        f.line += base;
-        if (f.ssid.empty() && !f.bssid.empty())
-          if (const std::string* ssid = ssids.find(mac_key(f.bssid))) f.ssid = *ssid;
-        f.time = times.resolve(f.timestamp, f.excerpt);
-        if (opt.redact) redact_finding(f);
-        ++res.findings;
-        out(f);
       }
-      if (owner && !batch.empty()) {  // all of them: a worker makes an item only when none is free
+      if (owner && !batch.empty()) {  // all of them: a worker makes a chunk only when none is free
         std::lock_guard lk(owner->m);
-        owner->free.insert(owner->free.end(), batch.begin(), batch.end());
+        for (std::string& chunk : batch) owner->free.push_back(std::move(chunk));
       }
       batch.clear();
     }
