@@ -233,6 +233,10 @@ TEST(Producers, HostapdApKeepsADevicePerStation) {
     for (const auto& a : g.attempts)
       by_device[g.interface].push_back(std::string(to_string(a.result)) + " " +
                                        std::string(wlancode::to_string(a.failed_at)));
+  for (const auto& g : r.groups) {
+    EXPECT_TRUE(g.host.empty());  // "daemon.info" is logread's facility.level, not a host
+    for (const auto& a : g.attempts) EXPECT_NE(a.start.clk, wlancode::instant::clock::none);  // logread's ctime
+  }
   EXPECT_EQ(by_device["sta 02:00:00:00:30:01"], V{"succeeded unknown"});
   EXPECT_EQ(by_device["sta 02:00:00:00:30:02"], V{"failed key_exchange"});
   ASSERT_EQ(sessions_of(r), 1u);
@@ -241,6 +245,38 @@ TEST(Producers, HostapdApKeepsADevicePerStation) {
       EXPECT_FALSE(g.sessions[0].open);
     }
   }
+}
+
+TEST(Producers, OpenWrtLogreadStationKernelAndSupplicant) {
+  const std::string log =
+      "Sat Mar  2 08:15:40 2024 daemon.notice wpa_supplicant[1523]: phy0-sta0: SME: Trying to authenticate with "
+      "02:00:00:00:40:01 (SSID='Uplink' freq=2437 MHz)\n"
+      "Sat Mar  2 08:15:40 2024 kern.info kernel: [  120.100000] phy0-sta0: authenticate with 02:00:00:00:40:01\n"
+      "Sat Mar  2 08:15:40 2024 kern.info kernel: [  120.110000] phy0-sta0: authenticated\n"
+      "Sat Mar  2 08:15:40 2024 daemon.notice wpa_supplicant[1523]: phy0-sta0: Trying to associate with "
+      "02:00:00:00:40:01 (SSID='Uplink' freq=2437 MHz)\n"
+      "Sat Mar  2 08:15:40 2024 kern.info kernel: [  120.130001] phy0-sta0: 02:00:00:00:40:01 denied association "
+      "(code=17)\n"
+      "Sat Mar  2 08:15:40 2024 daemon.notice wpa_supplicant[1523]: phy0-sta0: CTRL-EVENT-ASSOC-REJECT "
+      "bssid=02:00:00:00:40:01 status_code=17\n"
+      "Sat Mar  2 08:15:50 2024 daemon.notice wpa_supplicant[1523]: phy0-sta0: Trying to associate with "
+      "02:00:00:00:40:01 (SSID='Uplink' freq=2437 MHz)\n"
+      "Sat Mar  2 08:15:50 2024 daemon.notice wpa_supplicant[1523]: phy0-sta0: Associated with 02:00:00:00:40:01\n"
+      "Sat Mar  2 08:15:50 2024 daemon.notice wpa_supplicant[1523]: phy0-sta0: CTRL-EVENT-CONNECTED - Connection "
+      "to 02:00:00:00:40:01 completed [id=0 id_str=]\n"
+      "Sat Mar  2 09:15:50 2024 kern.info kernel: [ 3720.000000] phy0-sta0: deauthenticated from 02:00:00:00:40:01 "
+      "(Reason: 2=PREV_AUTH_NOT_VALID)\n"
+      "Sat Mar  2 09:15:50 2024 daemon.notice wpa_supplicant[1523]: phy0-sta0: CTRL-EVENT-DISCONNECTED "
+      "bssid=02:00:00:00:40:01 reason=2\n";
+  const auto r = diagnose(log);
+  // The kernel and the supplicant tell one rejection; one device although the levels differ.
+  EXPECT_EQ(attempts_with_codes(r),
+            (V{"1 failed association ap ieee80211_status:17", "1 succeeded unknown unknown -"}));
+  ASSERT_EQ(r.groups.size(), 1u);
+  ASSERT_EQ(r.groups[0].sessions.size(), 1u);
+  const auto& s = r.groups[0].sessions[0];
+  EXPECT_EQ(s.end.ns - s.start.ns, 3'600'000'000'000);
+  EXPECT_EQ(s.ended_by, wlancode::diagnose::ender::ap);
 }
 
 TEST(Producers, StartUpStatesAndWiredActivationsAreNoAttempts) {
