@@ -59,7 +59,8 @@ constexpr std::size_t needle_id(std::string_view n) noexcept {
 }
 const std::size_t n_reason = needle_id("aso"), n_status = needle_id("atu"), n_error = needle_id("rro"),
                   n_name = needle_id("_ce"), n_hex = needle_id("x00"), n_ssid = needle_id("d='"),
-                  n_xml = needle_id("<ev"), n_clixml = needle_id("<ob"), n_logname = needle_id("me:");
+                  n_xml = needle_id("<ev"), n_clixml = needle_id("<ob"), n_logname = needle_id("me:"),
+                  n_created = needle_id("mec");
 
 // ---- rules ---------------------------------------------------------------------------------
 enum class syntax : std::uint8_t { num, after_mac, tail_paren, from_to };
@@ -639,6 +640,7 @@ bool rule_engine::live(std::string_view s, std::size_t at, std::uint64_t line_nu
           return true;
       }
     }
+    if (k == n_created) return events_on_;  // a Format-List record may start (events only)
     if (event_needle[k]) continue;
     bool ignored = false;                                            // a known non-code is here: nothing else reads it
     for (std::uint64_t rm = rules_at(k, s, at); rm; rm &= rm - 1) {  // a rule's key here
@@ -1049,6 +1051,7 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
       opens |= opens_event_xml;
     if (nd == n_logname && trim(s).starts_with("Log Name:")) opens |= opens_event_text;
     if (nd == n_reason && failure_reason_at(s, at)) opens |= opens_event_text;
+    if (nd == n_created && events_on_ && trim(s).starts_with("TimeCreated ")) opens |= opens_event_text;  // Format-List
   }
 
   if (out.size() == first) return opens;

@@ -110,4 +110,62 @@ TEST(Chronology, NewestFirstEventTextGivesTheAttemptsInOrder) {
   EXPECT_EQ(g.sessions[0].end.ns - g.sessions[0].start.ns, 2'598'900'000'000);
 }
 
+wlancode::diagnose::report diagnose_file(const std::string& name, const std::string& text) {
+  const auto path = std::filesystem::temp_directory_path() / name;
+  { std::ofstream(path, std::ios::binary) << text; }
+  wlancode::diagnose::report r = wlancode::diagnose::run({path.string()}, {});
+  std::filesystem::remove(path);
+  return r;
+}
+
+TEST(Chronology, GetWinEventFormatListDefaultViewNewestFirst) {
+  // Get-WinEvent -LogName Microsoft-Windows-WLAN-AutoConfig/Operational | Format-List: the default
+  // view's four properties a record, newest first; 8000/8001/8003 hold no "Failure Reason:".
+  const auto record = [](const char* when, const char* id, const char* text, const char* tail) {
+    return std::string("\r\n\r\nTimeCreated  : ") + when +
+           "\r\nProviderName : Microsoft-Windows-WLAN-AutoConfig\r\nId  "
+           "         : " +
+           id + "\r\nMessage      : " + text +
+           "\r\n               \r\n               Network Adapter: Contoso Wi-Fi 6 Adapter\r\n               "
+           "Connection Mode: Automatic connection with a profile\r\n               Profile Name: Home\r\n       "
+           "        SSID: Home\r\n               BSS Type: Infrastructure\r\n" +
+           tail;
+  };
+  const std::string text =
+      record("3/2/2024 9:00:00 AM", "8003",
+             "WLAN AutoConfig service has successfully disconnected from a wireless network.",
+             "               Reason: The network is disconnected by the user.\r\n") +
+      record("3/2/2024 8:16:41 AM", "8001", "WLAN AutoConfig service has successfully connected to a wireless network.",
+             "               Authentication: WPA2-Personal\r\n") +
+      record("3/2/2024 8:16:40 AM", "8000", "WLAN AutoConfig service started a connection to a wireless network.", "") +
+      record("3/2/2024 8:15:44 AM", "8002", "WLAN AutoConfig service failed to connect to a wireless network.",
+             "               Failure Reason:The specific network is not available.\r\n               RSSI: 255\r\n") +
+      record("3/2/2024 8:15:40 AM", "8000", "WLAN AutoConfig service started a connection to a wireless network.", "");
+  const auto r = diagnose_file("wlancode_format_list.txt", text);
+  ASSERT_EQ(r.groups.size(), 1u);
+  const auto& g = r.groups[0];
+  EXPECT_EQ(g.ssid, "Home");
+  ASSERT_EQ(g.attempts.size(), 2u);
+  EXPECT_EQ(g.attempts[0].result, wlancode::diagnose::outcome::failed);
+  EXPECT_EQ(g.attempts[0].failed_at, wlancode::phase::discovery);
+  ASSERT_EQ(g.attempts[0].codes.size(), 1u);
+  EXPECT_EQ(g.attempts[0].codes[0].ref, "wlan_reason:" + std::to_string(0x0002800Bu));  // NETWORK_NOT_AVAILABLE
+  EXPECT_EQ(g.attempts[1].result, wlancode::diagnose::outcome::succeeded);
+  ASSERT_EQ(g.sessions.size(), 1u);
+  EXPECT_EQ(g.sessions[0].ended_by, wlancode::diagnose::ender::user);
+}
+
+TEST(Chronology, FormatListOfAnotherProviderIsNoEvent) {
+  const std::string text =
+      "\r\n\r\nTimeCreated  : 3/2/2024 8:15:40 AM\r\nProviderName : Microsoft-Windows-Security-Auditing\r\nId     "
+      "      : 4625\r\nMessage      : An account failed to log on.\r\n               Failure Reason:   Unknown user "
+      "name "
+      "or bad password.\r\n\r\nTimeCreated  : 3/2/2024 8:15:41 AM\r\nProviderName : Service Control Manager\r\nId "
+      "          : 8001\r\nMessage      : The service entered the running state.\r\n";
+  const auto r = diagnose_file("wlancode_format_list_other.txt", text);
+  EXPECT_TRUE(r.groups.empty());
+  EXPECT_EQ(r.events, 0u);
+  EXPECT_EQ(r.findings, 0u);
+}
+
 }  // namespace
