@@ -146,6 +146,37 @@ TEST(Producers, NetworkManagerOldTimeoutThenSuccess) {
   EXPECT_EQ(s.end_code->ref, "ieee80211_reason:2");
 }
 
+TEST(Producers, NetworkManagerNewActivationTearsDownTheOldLink) {
+  // The supplicant's "completed -> disconnected" after the next profile's activation began is the
+  // old link's end, not a failure of the new attempt.
+  const std::string log =
+      "Jan  4 19:00:00 host NetworkManager[1876]: <info>  [1546628400.0000] device (wlan0): Activation: starting "
+      "connection 'Home' (645a25da-0000-4000-8000-000000000001)\n"
+      "Jan  4 19:00:01 host NetworkManager[1876]: <info>  [1546628401.0000] device (wlan0): supplicant interface "
+      "state: scanning -> associating\n"
+      "Jan  4 19:00:01 host NetworkManager[1876]: <info>  [1546628401.2000] device (wlan0): supplicant interface "
+      "state: associating -> completed\n"
+      "Jan  4 19:00:02 host NetworkManager[1876]: <info>  [1546628402.0000] device (wlan0): state change: "
+      "secondaries -> activated (reason 'none', sys-iface-state: 'managed')\n"
+      "Jan  4 19:02:37 host NetworkManager[1876]: <info>  [1546628557.7716] device (wlan0): Activation: starting "
+      "connection 'Lab' (645a25da-0000-4000-8000-000000000002)\n"
+      "Jan  4 19:02:37 host NetworkManager[1876]: <warn>  [1546628557.7758] sup-iface[0x16bad8a0,wlan0]: connection "
+      "disconnected (reason -3)\n"
+      "Jan  4 19:02:37 host NetworkManager[1876]: <info>  [1546628557.7762] device (wlan0): supplicant interface "
+      "state: completed -> disconnected\n"
+      "Jan  4 19:02:38 host NetworkManager[1876]: <info>  [1546628558.0000] device (wlan0): supplicant interface "
+      "state: disconnected -> associating\n"
+      "Jan  4 19:02:38 host NetworkManager[1876]: <info>  [1546628558.3000] device (wlan0): supplicant interface "
+      "state: associating -> completed\n"
+      "Jan  4 19:02:39 host NetworkManager[1876]: <info>  [1546628559.0000] device (wlan0): state change: "
+      "secondaries -> activated (reason 'none', sys-iface-state: 'managed')\n";
+  const auto r = diagnose(log);
+  EXPECT_EQ(attempts_of(r), (V{"1 succeeded unknown unknown none", "1 succeeded unknown unknown none"}));
+  ASSERT_EQ(sessions_of(r), 2u);
+  EXPECT_FALSE(r.groups[0].sessions[0].open);
+  EXPECT_TRUE(r.groups[0].sessions[1].open);
+}
+
 TEST(Producers, Esp8266SdkNotFoundFailureSuccess) {
   const std::string log =
       "scandone\n"
