@@ -177,6 +177,29 @@ TEST(Producers, NetworkManagerNewActivationTearsDownTheOldLink) {
   EXPECT_TRUE(r.groups[0].sessions[1].open);
 }
 
+TEST(Producers, IwdAutoconnectRejectedThenConnectedAndRoamed) {
+  const std::string log =
+      "Mar  4 07:10:00 laptop iwd[630]: event: state, old: disconnected, new: autoconnect_quick\n"
+      "Mar  4 07:10:01 laptop iwd[630]: event: state, old: autoconnect_quick, new: connecting (auto)\n"
+      "Mar  4 07:10:02 laptop iwd[630]: event: connect-failed, status: 17\n"
+      "Mar  4 07:10:02 laptop iwd[630]: event: state, old: connecting (auto), new: disconnected\n"
+      "Mar  4 07:10:05 laptop iwd[630]: event: state, old: autoconnect_quick, new: connecting (auto)\n"
+      "Mar  4 07:10:06 laptop iwd[630]: event: state, old: connecting (auto), new: connected\n"
+      "Mar  4 08:10:06 laptop iwd[630]: event: state, old: connected, new: fw-roaming\n"
+      "Mar  4 08:10:06 laptop iwd[630]: event: state, old: fw-roaming, new: connected\n"
+      "Mar  4 09:10:06 laptop iwd[630]: Received Deauthentication event, reason: 2, from_ap: true\n"
+      "Mar  4 09:10:06 laptop iwd[630]: event: state, old: connected, new: disconnected\n";
+  const auto r = diagnose(log);
+  EXPECT_EQ(attempts_with_codes(r),
+            (V{"1 failed association ap ieee80211_status:17", "1 succeeded unknown unknown -"}));
+  ASSERT_EQ(sessions_of(r), 1u);
+  const auto& s = r.groups[0].sessions[0];
+  EXPECT_EQ(s.roams, 1u);
+  EXPECT_EQ(s.ended_by, wlancode::diagnose::ender::ap);
+  ASSERT_TRUE(s.end_code);
+  EXPECT_EQ(s.end_code->ref, "ieee80211_reason:2");
+}
+
 TEST(Producers, Esp8266SdkNotFoundFailureSuccess) {
   const std::string log =
       "scandone\n"
