@@ -28,6 +28,11 @@ std::string_view host_of(std::string_view s, std::string_view timestamp) noexcep
           c == '_'))
       return {};
   if (rfc5424) return host == "-" ? std::string_view{} : host;
+  // ChromeOS syslog prints the level where the host would be ("...Z INFO shill[1234]:"): no host.
+  static constexpr std::string_view levels[] = {"DEBUG", "INFO",  "NOTICE", "WARNING", "WARN",
+                                                "ERR",   "ERROR", "CRIT",   "ALERT",   "EMERG"};
+  for (std::string_view level : levels)
+    if (host == level) return {};
   // OpenWrt / BusyBox logread prints "facility.level" where the host would be: no host.
   if (const std::size_t dot = host.find('.'); dot != std::string_view::npos) {
     static constexpr std::string_view facilities[] = {

@@ -200,6 +200,55 @@ TEST(Producers, IwdAutoconnectRejectedThenConnectedAndRoamed) {
   EXPECT_EQ(s.end_code->ref, "ieee80211_reason:2");
 }
 
+TEST(Producers, ChromeOsShillServiceStatesWithTheSupplicant) {
+  const std::string log =
+      "2024-03-02T08:15:39.900000Z INFO wpa_supplicant[900]: wlan0: CTRL-EVENT-SCAN-FAILED ret=-16 retry=1\n"
+      "2024-03-02T08:15:40.100000Z INFO shill[1234]: [INFO:service.cc(490)] Service wifi_psk_12: state Idle -> "
+      "Associating\n"
+      "2024-03-02T08:15:40.200000Z INFO wpa_supplicant[900]: wlan0: SME: Trying to authenticate with 02:00:00:00:60:01 "
+      "(SSID='Lab' freq=5180 MHz)\n"
+      "2024-03-02T08:15:40.300000Z INFO wpa_supplicant[900]: wlan0: Trying to associate with 02:00:00:00:60:01 "
+      "(SSID='Lab' freq=5180 MHz)\n"
+      "2024-03-02T08:15:40.310000Z INFO wpa_supplicant[900]: wlan0: Associated with 02:00:00:00:60:01\n"
+      "2024-03-02T08:15:44.400000Z INFO wpa_supplicant[900]: wlan0: WPA: 4-Way Handshake failed - pre-shared key may "
+      "be incorrect\n"
+      "2024-03-02T08:15:44.410000Z INFO wpa_supplicant[900]: wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:60:01 "
+      "reason=15\n"
+      "2024-03-02T08:15:44.420000Z INFO shill[1234]: [INFO:wifi.cc(1130)] WiFi wlan0 supplicant updated "
+      "DisconnectReason from 0 to 15 (4-way handshake timeout)\n"
+      "2024-03-02T08:15:44.500000Z WARNING shill[1234]: [WARNING:service.cc(490)] Service wifi_psk_12: state "
+      "Associating -> Failure\n"
+      "2024-03-02T08:15:44.600000Z INFO shill[1234]: [INFO:service.cc(490)] Service wifi_psk_12: state Failure -> "
+      "Idle\n"
+      "2024-03-02T08:16:10.100000Z INFO shill[1234]: [INFO:service.cc(490)] Service wifi_psk_12: state Idle -> "
+      "Associating\n"
+      "2024-03-02T08:16:10.200000Z INFO wpa_supplicant[900]: wlan0: SME: Trying to authenticate with 02:00:00:00:60:01 "
+      "(SSID='Lab' freq=5180 MHz)\n"
+      "2024-03-02T08:16:10.310000Z INFO wpa_supplicant[900]: wlan0: Associated with 02:00:00:00:60:01\n"
+      "2024-03-02T08:16:10.400000Z INFO wpa_supplicant[900]: wlan0: WPA: Key negotiation completed with "
+      "02:00:00:00:60:01 [PTK=CCMP GTK=CCMP]\n"
+      "2024-03-02T08:16:10.410000Z INFO wpa_supplicant[900]: wlan0: CTRL-EVENT-CONNECTED - Connection to "
+      "02:00:00:00:60:01 completed [id=0 id_str=]\n"
+      "2024-03-02T08:16:10.500000Z INFO shill[1234]: [INFO:service.cc(490)] Service wifi_psk_12: state Associating -> "
+      "Configuring\n"
+      "2024-03-02T08:16:11.500000Z INFO shill[1234]: [INFO:service.cc(490)] Service wifi_psk_12: state Configuring -> "
+      "Connected\n"
+      "2024-03-02T08:16:11.600000Z INFO shill[1234]: [INFO:service.cc(490)] Service wifi_psk_12: state Connected -> "
+      "Online\n"
+      "2024-03-02T09:16:11.600000Z INFO wpa_supplicant[900]: wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:60:01 "
+      "reason=2\n"
+      "2024-03-02T09:16:11.700000Z INFO shill[1234]: [INFO:service.cc(490)] Service wifi_psk_12: state Online -> "
+      "Idle\n";
+  const auto r = diagnose(log);
+  EXPECT_EQ(attempts_with_codes(r),
+            (V{"1 failed key_exchange ap ieee80211_reason:15", "1 succeeded unknown unknown -"}));
+  ASSERT_EQ(r.groups.size(), 1u);
+  EXPECT_TRUE(r.groups[0].host.empty());  // "INFO" is the level, not a host
+  ASSERT_EQ(r.groups[0].sessions.size(), 1u);
+  EXPECT_FALSE(r.groups[0].sessions[0].open);
+  EXPECT_EQ(r.groups[0].sessions[0].ended_by, wlancode::diagnose::ender::ap);
+}
+
 TEST(Producers, Esp8266SdkNotFoundFailureSuccess) {
   const std::string log =
       "scandone\n"
