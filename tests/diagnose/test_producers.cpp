@@ -249,6 +249,16 @@ TEST(Producers, ChromeOsShillServiceStatesWithTheSupplicant) {
   EXPECT_EQ(r.groups[0].sessions[0].ended_by, wlancode::diagnose::ender::ap);
 }
 
+TEST(Producers, IwdHandshakeFailureIsAKeyExchangeFailureOfTheDevice) {
+  const std::string log =
+      "Mar  4 07:10:01 laptop iwd[630]: event: state, old: autoconnect_quick, new: connecting (auto)\n"
+      "Mar  4 07:10:05 laptop iwd[630]: 4-Way handshake failed for ifindex: 3, reason: 15\n"
+      "Mar  4 07:10:05 laptop iwd[630]: event: state, old: connecting (auto), new: disconnected\n";
+  const auto r = diagnose(log);
+  EXPECT_EQ(attempts_with_codes(r), V{"1 failed key_exchange device ieee80211_reason:15"});
+  EXPECT_EQ(attempts_of(r), V{"1 failed key_exchange device wrong_password"});
+}
+
 TEST(Producers, Esp8266SdkNotFoundFailureSuccess) {
   const std::string log =
       "scandone\n"
