@@ -269,6 +269,15 @@ struct analyzer::state {
       if (it->second != ifc) it->second.assign(ifc);
     } else if (interface_of_place.size() < lim.max_groups) {
       interface_of_place.emplace(place, ifc);
+      // The place's lines so far named no interface (iwd, shill before the kernel's "wlan0:"):
+      // that device, if it has no history yet, is this interface's.
+      if (auto un = devices.find(place + "|");
+          un != devices.end() && !un->second.has_group && !devices.count(place + "|" + std::string(ifc))) {
+        auto node = devices.extract(un);
+        node.key() = place + "|" + std::string(ifc);
+        node.mapped().interface = ifc;
+        devices.insert(std::move(node));
+      }
     }
     std::string& key = key_buf;
     key.assign(place);

@@ -202,7 +202,6 @@ TEST(Producers, IwdAutoconnectRejectedThenConnectedAndRoamed) {
 
 TEST(Producers, ChromeOsShillServiceStatesWithTheSupplicant) {
   const std::string log =
-      "2024-03-02T08:15:39.900000Z INFO wpa_supplicant[900]: wlan0: CTRL-EVENT-SCAN-FAILED ret=-16 retry=1\n"
       "2024-03-02T08:15:40.100000Z INFO shill[1234]: [INFO:service.cc(490)] Service wifi_psk_12: state Idle -> "
       "Associating\n"
       "2024-03-02T08:15:40.200000Z INFO wpa_supplicant[900]: wlan0: SME: Trying to authenticate with 02:00:00:00:60:01 "
@@ -257,6 +256,28 @@ TEST(Producers, IwdHandshakeFailureIsAKeyExchangeFailureOfTheDevice) {
   const auto r = diagnose(log);
   EXPECT_EQ(attempts_with_codes(r), V{"1 failed key_exchange device ieee80211_reason:15"});
   EXPECT_EQ(attempts_of(r), V{"1 failed key_exchange device wrong_password"});
+}
+
+TEST(Producers, IwdWithTheKernelIsOneDevice) {
+  // iwd names no interface; the kernel's lines name wlan0 after iwd's first: one attempt.
+  const std::string log =
+      "Mar  4 07:10:01 laptop iwd[630]: event: state, old: autoconnect_quick, new: connecting (auto)\n"
+      "Mar  4 07:10:01 laptop kernel: wlan0: authenticate with 02:00:00:00:70:01\n"
+      "Mar  4 07:10:01 laptop kernel: wlan0: send auth to 02:00:00:00:70:01 (try 1/3)\n"
+      "Mar  4 07:10:01 laptop kernel: wlan0: authenticated\n"
+      "Mar  4 07:10:01 laptop kernel: wlan0: associate with 02:00:00:00:70:01 (try 1/3)\n"
+      "Mar  4 07:10:01 laptop kernel: wlan0: RX AssocResp from 02:00:00:00:70:01 (capab=0x1431 status=0 aid=2)\n"
+      "Mar  4 07:10:01 laptop kernel: wlan0: associated\n"
+      "Mar  4 07:10:02 laptop iwd[630]: event: state, old: connecting (auto), new: connected\n"
+      "Mar  4 08:10:02 laptop kernel: wlan0: deauthenticated from 02:00:00:00:70:01 (Reason: 2=PREV_AUTH_NOT_VALID)\n"
+      "Mar  4 08:10:02 laptop iwd[630]: Received Deauthentication event, reason: 2, from_ap: true\n"
+      "Mar  4 08:10:02 laptop iwd[630]: event: state, old: connected, new: disconnected\n";
+  const auto r = diagnose(log);
+  EXPECT_EQ(attempts_of(r), V{"1 succeeded unknown unknown none"});
+  ASSERT_EQ(r.groups.size(), 1u);
+  EXPECT_EQ(r.groups[0].interface, "wlan0");
+  ASSERT_EQ(r.groups[0].sessions.size(), 1u);
+  EXPECT_EQ(r.groups[0].sessions[0].ended_by, wlancode::diagnose::ender::ap);
 }
 
 TEST(Producers, Esp8266SdkNotFoundFailureSuccess) {
