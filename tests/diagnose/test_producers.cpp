@@ -280,6 +280,30 @@ TEST(Producers, IwdWithTheKernelIsOneDevice) {
   EXPECT_EQ(r.groups[0].sessions[0].ended_by, wlancode::diagnose::ender::ap);
 }
 
+TEST(Producers, EspHomeReasonTextsGiveThePhase) {
+  const std::string log =
+      "[08:45:01][I][wifi:193]: WiFi Connecting to 'Home'...\n"
+      "[08:45:05][W][wifi_esp32:670]: Event: Disconnected ssid='Home' bssid=02:00:00:00:80:01 reason='4-Way Handshake "
+      "Timeout'\n"
+      "[08:45:05][W][wifi:652]: Error while connecting to network.\n"
+      "[08:45:05][W][wifi:719]: Restarting WiFi adapter...\n"
+      "[08:45:06][I][wifi:193]: WiFi Connecting to 'Home'...\n"
+      "[08:45:07][W][wifi_esp32:670]: Event: Disconnected ssid='Home' reason='Probe Request Unsuccessful'\n"
+      "[08:45:07][W][wifi:652]: Error while connecting to network.\n"
+      "[08:45:20][I][wifi:193]: WiFi Connecting to 'Home'...\n"
+      "[08:45:21][I][wifi:423]: WiFi Connected!\n"
+      "[08:45:21][C][wifi:283]:   SSID: 'Home'\n"
+      "[08:45:21][C][wifi:284]:   IP Address: 192.168.1.77\n"
+      "[09:45:21][W][wifi_esp32:670]: Event: Disconnected ssid='Home' bssid=02:00:00:00:80:01 reason='Beacon "
+      "Timeout'\n";
+  const auto r = diagnose(log);
+  EXPECT_EQ(attempts_of(r), (V{"1 failed key_exchange device wrong_password", "1 failed discovery device not_found",
+                               "1 succeeded unknown unknown none"}));
+  ASSERT_EQ(sessions_of(r), 1u);
+  EXPECT_FALSE(r.groups[0].sessions[0].open);
+  EXPECT_EQ(codes_of(r), 0u);  // ESPHome prints the reason as text only
+}
+
 TEST(Producers, Esp8266SdkNotFoundFailureSuccess) {
   const std::string log =
       "scandone\n"
