@@ -94,6 +94,16 @@ struct session {
   evidence start_where, end_where;
 };
 
+// Failed attempts past a group's cap of listed attempts, counted by what they were found to be
+// (cause, failing phase, who ended them): so causes and the by_* counts cover every attempt.
+struct failure_tally {
+  int cause = -1;
+  double cause_confidence = 0;
+  phase failed_at = phase::unknown;
+  ender ended_by = ender::unknown;
+  std::uint64_t count = 0;
+};
+
 struct group {
   std::string host, interface, ssid;
   std::vector<std::string> bssids;  // capped
@@ -101,7 +111,8 @@ struct group {
   std::vector<session> sessions;    // in order; capped
   std::uint64_t attempts_total = 0, succeeded = 0, failed = 0, unknown = 0;
   std::uint64_t attempts_capped = 0, sessions_capped = 0;
-  instant first, last;  // utc or relative
+  std::vector<failure_tally> capped_failures;  // the failed ones of attempts_capped, one row per kind
+  instant first, last;                         // utc or relative
 };
 
 // A likely cause across the input.

@@ -3,6 +3,7 @@
 // their line. Closed attempts go to their group (device + network), where consecutive ones that
 // ended the same way collapse into one with a count.
 #include <algorithm>
+#include <array>
 #include <deque>
 #include <map>
 #include <span>
@@ -236,28 +237,49 @@ struct analyzer::state {
   // Scratch keys of device_for, kept: no allocation per finding.
   std::string place_buf, key_buf;
 
-  // device_for's last answer and what it was asked: a log's lines come from one device in runs.
-  struct {
+  // device_for's last answers and what they were asked: a log's lines come from a few devices
+  // (a host's interfaces, its supplicant and its connection manager) in turns.
+  struct device_memo {
     device* d = nullptr;
     std::string source, host, interface;
-  } last_device;
+    std::string* place_interface = nullptr;  // interface_of_place's entry, when `interface` is set
+  };
+  std::array<device_memo, 4> memo;
+  std::size_t memo_next = 0;  // the entry replaced next
 
   device* device_for(const scan::finding& f) {
     const std::string_view host = detail::host_of(f.excerpt, f.timestamp);
-    if (last_device.d && f.sta.empty() && last_device.interface == f.interface && last_device.host == host &&
-        last_device.source == f.source)
-      return last_device.d;
-    device* d = find_device(f, host);
-    last_device.d = f.sta.empty() ? d : nullptr;  // none: not kept (what the place's interface is may have changed)
-    if (d) {
-      last_device.source.assign(f.source);
-      last_device.host.assign(host);
-      last_device.interface.assign(f.interface);
+    // An access point's line about one of its stations (hostapd) is that station's: not memoised.
+    const bool station = f.format == scan::input_format::hostapd && !f.sta.empty();
+    for (const device_memo& m : memo)
+      if (!station && m.d && m.interface == f.interface && m.host == host && m.source == f.source) {
+        // The place's last interface is this one again (find_device's update, here).
+        if (m.place_interface && *m.place_interface != m.interface) {
+          m.place_interface->assign(m.interface);
+          forget_interfaceless();
+        }
+        return m.d;
+      }
+    std::string* place_interface = nullptr;
+    device* d = find_device(f, host, &place_interface);
+    if (d && !station) {  // none: not kept (what the place's interface is may have changed)
+      device_memo& m = memo[memo_next];
+      memo_next = (memo_next + 1) % memo.size();
+      m.d = d;
+      m.source.assign(f.source);
+      m.host.assign(host);
+      m.interface.assign(f.interface);
+      m.place_interface = place_interface;
     }
     return d;
   }
+  // A place's interface changed: what a finding without one means there changed too.
+  void forget_interfaceless() {
+    for (device_memo& m : memo)
+      if (m.interface.empty()) m.d = nullptr;
+  }
 
-  device* find_device(const scan::finding& f, std::string_view host) {
+  device* find_device(const scan::finding& f, std::string_view host, std::string** place_interface) {
     std::string& place = place_buf;
     place.assign(host.empty() ? "file:" : "host:");
     place += host.empty() ? std::string_view(f.source) : host;
@@ -266,9 +288,14 @@ struct analyzer::state {
       auto it = interface_of_place.find(place);
       if (it != interface_of_place.end()) ifc = it->second;
     } else if (auto it = interface_of_place.find(place); it != interface_of_place.end()) {
-      if (it->second != ifc) it->second.assign(ifc);
+      if (it->second != ifc) {
+        it->second.assign(ifc);
+        forget_interfaceless();
+      }
+      *place_interface = &it->second;
     } else if (interface_of_place.size() < lim.max_groups) {
-      interface_of_place.emplace(place, ifc);
+      *place_interface = &interface_of_place.emplace(place, ifc).first->second;
+      forget_interfaceless();
       // The place's lines so far named no interface (iwd, shill before the kernel's "wlan0:"):
       // that device, if it has no history yet, is this interface's.
       if (auto un = devices.find(place + "|");
@@ -379,8 +406,8 @@ struct analyzer::state {
     if (a.codes.size() < lim.max_codes) a.codes.push_back(std::move(c));
   }
 
-  // Marks the decisive code and derives phase, who ended it, cause and summary.
-  void settle(attempt& a, const std::optional<event_kind>& failing, const evidence* fail_where) {
+  // Marks the decisive code and derives phase, who ended it, cause and (when `words`) summary.
+  void settle(attempt& a, const std::optional<event_kind>& failing, const evidence* fail_where, bool words = true) {
     code_seen* decisive = nullptr;
     for (code_seen& c : a.codes) c.decisive = false;
     // The code on the failing line, else the last one before it (a decoded one first).
@@ -415,7 +442,7 @@ struct analyzer::state {
     const detail::cause_match m = detail::match_attempt(a);
     a.cause = m.cause;
     a.cause_confidence = m.confidence;
-    a.summary = summarize(a, failing);
+    if (words) a.summary = summarize(a, failing);
   }
 
   static std::string code_words(const code_seen& c) {
@@ -466,7 +493,7 @@ struct analyzer::state {
     if (a.result != b.result || a.result == outcome::succeeded || a.failed_at != b.failed_at ||
         a.ended_by != b.ended_by || a.cause != b.cause || a.roam != b.roam)
       return false;
-    std::string da, db;
+    std::string_view da, db;
     for (const code_seen& c : a.codes)
       if (c.decisive) da = c.ref;
     for (const code_seen& c : b.codes)
@@ -486,6 +513,18 @@ struct analyzer::state {
     run.summary = std::move(a.summary);
   }
 
+  // A failed attempt past the cap: counted with those of its kind (a bounded set: causes x
+  // phases x enders).
+  static void tally(group& g, const attempt& a) {
+    for (failure_tally& t : g.capped_failures)
+      if (t.cause == a.cause && t.failed_at == a.failed_at && t.ended_by == a.ended_by) {
+        t.count += a.count;
+        t.cause_confidence = std::max(t.cause_confidence, a.cause_confidence);
+        return;
+      }
+    g.capped_failures.push_back({a.cause, a.cause_confidence, a.failed_at, a.ended_by, a.count});
+  }
+
   void close_attempt(device& d, outcome o, std::optional<event_kind> failing, const evidence* where) {
     if (!d.has_cur) return;
     attempt a = std::move(d.cur);
@@ -494,7 +533,7 @@ struct analyzer::state {
     if (o == outcome::failed) a.failed_at = next_phase(d.reached, d.any_step);
     if (a.bssid.empty()) a.bssid = d.bssid;
     add_bssid(a.bssids, a.bssid, lim.max_bssids);
-    settle(a, failing, where);
+    settle(a, failing, where, false);  // its words only if it is listed (most are not, past the cap)
     std::size_t gi = 0;
     group* g = group_for(d, d.ssid, &gi);
     d.m = o == outcome::succeeded ? mode::connected : (d.has_sess ? mode::connected : mode::idle);
@@ -505,11 +544,14 @@ struct analyzer::state {
     widen(*g, a.start);
     widen(*g, a.end);
     if (!g->attempts.empty() && g->attempts_capped == 0 && same_run(g->attempts.back(), a)) {
+      a.summary = summarize(a, failing);
       absorb(g->attempts.back(), std::move(a));
     } else if (g->attempts.size() < lim.max_attempts_per_group) {
+      a.summary = summarize(a, failing);
       g->attempts.push_back(std::move(a));
     } else {
       ++g->attempts_capped;
+      if (o == outcome::failed) tally(*g, a);
       d.last = device::closed::none;
       return;
     }
@@ -1020,6 +1062,7 @@ report analyzer::finish() {
       if (!ev && !a.steps.empty()) ev = &a.steps.back().where;
       add(a.cause, a.cause_confidence, a.count, false, ev);
     }
+    for (const failure_tally& t : g.capped_failures) add(t.cause, t.cause_confidence, t.count, false, nullptr);
     for (const session& ss : g.sessions) add(ss.cause, ss.cause_confidence, 1, true, &ss.end_where);
   }
   for (auto& [k, c] : by) r.causes.push_back(std::move(c));

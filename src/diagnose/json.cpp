@@ -1,6 +1,6 @@
 // A diagnosis as JSON: the schema of docs/diagnose.md (wlancode-diagnose/1).
+#include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <map>
 
 #include "internal.hpp"
@@ -28,11 +28,15 @@ struct writer {
       out += "null";
       return;
     }
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.6g", v);
-    out += buf;
+    char buf[32];  // as printf's "%.6g" (to_chars is specified so), without its locale and parsing
+    const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 6);
+    out.append(buf, r.ptr);
   }
-  void num(std::uint64_t v) { out += std::to_string(v); }
+  void num(std::uint64_t v) {
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, r.ptr);
+  }
   void sep() {
     if (!out.empty() && out.back() != '[' && out.back() != '{') out += ',';
   }
@@ -328,6 +332,11 @@ std::string to_json(const report& r) {
         by_ended[std::string(to_string(a.ended_by))] += a.count;
         by_cause[a.cause >= 0 ? std::string(causes()[static_cast<std::size_t>(a.cause)].id) : "unknown"] += a.count;
       }
+    }
+    for (const failure_tally& t : g.capped_failures) {  // past the cap: counted, not listed
+      by_phase[std::string(to_string(t.failed_at))] += t.count;
+      by_ended[std::string(to_string(t.ended_by))] += t.count;
+      by_cause[t.cause >= 0 ? std::string(causes()[static_cast<std::size_t>(t.cause)].id) : "unknown"] += t.count;
     }
     w.out += ']';
     w.key("sessions");

@@ -84,16 +84,33 @@ struct rule {
   std::uint64_t head, head_mask;  // the key's first 8 bytes (little-endian), for a one-load check
 };
 
-// The key at s[start], by its first 8 bytes first (most keys are no longer), then the rest.
-inline bool key_at(std::string_view s, std::size_t start, const rule& r) noexcept {
-  if (start + r.key.size() > s.size()) return false;
+// Its first 8 bytes (little-endian) and which of them it has, for a one-load check.
+struct head8 {
+  std::uint64_t head = 0, mask = 0;
+};
+constexpr head8 head_of(std::string_view text) {
+  head8 h;
+  for (std::size_t i = 0; i < 8 && i < text.size(); ++i) {
+    h.head |= std::uint64_t{static_cast<unsigned char>(text[i])} << (8 * i);
+    h.mask |= std::uint64_t{0xFF} << (8 * i);
+  }
+  return h;
+}
+
+// `text` at s[start], by its first 8 bytes first (most keys are no longer), then the rest.
+inline bool text_at(std::string_view s, std::size_t start, std::string_view text, head8 h) noexcept {
+  if (start + text.size() > s.size()) return false;
   std::uint64_t v = 0;
   if (start + 8 <= s.size())
     std::memcpy(&v, s.data() + start, 8);  // one load
   else
     std::memcpy(&v, s.data() + start, s.size() - start);
-  if ((v & r.head_mask) != r.head) return false;
-  return r.key.size() <= 8 || std::memcmp(s.data() + start + 8, r.key.data() + 8, r.key.size() - 8) == 0;
+  if ((v & h.mask) != h.head) return false;
+  return text.size() <= 8 || std::memcmp(s.data() + start + 8, text.data() + 8, text.size() - 8) == 0;
+}
+
+inline bool key_at(std::string_view s, std::size_t start, const rule& r) noexcept {
+  return text_at(s, start, r.key, {r.head, r.head_mask});
 }
 
 constexpr rule make_rule(std::string_view id, input_format format, std::string_view anchor, std::string_view key,
@@ -101,12 +118,8 @@ constexpr rule make_rule(std::string_view id, input_format format, std::string_v
   std::size_t at = 0;
   const std::size_t n = needle_in(key, &at);
   if (n == needle_count) throw "rules.def: a rule's key holds no needle of needles.def";
-  std::uint64_t head = 0, mask = 0;
-  for (std::size_t i = 0; i < 8 && i < key.size(); ++i) {
-    head |= std::uint64_t{static_cast<unsigned char>(key[i])} << (8 * i);
-    mask |= std::uint64_t{0xFF} << (8 * i);
-  }
-  return {id, format, anchor, key, syn, fam, field, space, flags, n, at, head, mask};
+  const head8 h = head_of(key);
+  return {id, format, anchor, key, syn, fam, field, space, flags, n, at, h.head, h.mask};
 }
 
 constexpr rule rules[] = {
@@ -166,13 +179,14 @@ struct event_rule {
   event_kind kind;
   unsigned flags;
   std::size_t needle, needle_at;
+  head8 head;  // of the anchor
 };
 constexpr event_rule make_event_rule(std::string_view id, input_format format, std::string_view anchor,
                                      std::string_view also, event_kind kind, unsigned flags) {
   std::size_t at = 0;
   const std::size_t n = needle_in(anchor, &at, true);
   if (n == needle_count) throw "rules.def: an event row's anchor holds no needle of needles.def";
-  return {id, format, anchor, also, kind, flags, n, at};
+  return {id, format, anchor, also, kind, flags, n, at, head_of(anchor)};
 }
 constexpr event_rule event_rules[] = {
 #define WLANCODE_EVENT(id, format, anchor, also, kind, flags) \
@@ -184,9 +198,7 @@ constexpr auto event_rules_by_needle = index_by_needle(event_rules);
 
 // Whether the event row's anchor is at s[start] (and what else the row asks of the line).
 inline bool event_at(std::string_view line, std::size_t start, const event_rule& r) noexcept {
-  if (start + r.anchor.size() > line.size() || line[start] != r.anchor[0] ||
-      std::memcmp(line.data() + start, r.anchor.data(), r.anchor.size()) != 0)
-    return false;
+  if (!text_at(line, start, r.anchor, r.head)) return false;
   if ((r.flags & E_WORD) && start > 0 && is_alnum(line[start - 1])) return false;  // "disconnected with"
   if (r.flags & E_END) {
     for (std::size_t i = start + r.anchor.size(); i < line.size(); ++i)
@@ -635,9 +647,7 @@ bool rule_engine::live(std::string_view s, std::size_t at, std::uint64_t line_nu
         // The anchor alone here (on_line checks the rest of the row on the line).
         if (at < r.needle_at) continue;
         const std::size_t start = at - r.needle_at;
-        if (start + r.anchor.size() <= s.size() && s[start] == r.anchor[0] && use(r.format) &&
-            std::memcmp(s.data() + start, r.anchor.data(), r.anchor.size()) == 0)
-          return true;
+        if (text_at(s, start, r.anchor, r.head) && use(r.format)) return true;
       }
     }
     if (k == n_created) return events_on_;  // a Format-List record may start (events only)

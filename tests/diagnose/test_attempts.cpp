@@ -128,6 +128,20 @@ TEST(Attempts, MemoryIsBoundedWhateverTheInput) {
   EXPECT_EQ(r.groups[0].failed, 2000u);
   EXPECT_EQ(r.groups[0].attempts_capped, 1950u);
   ASSERT_FALSE(r.notes.empty());
+  // Past the cap, attempts are not listed but still counted by cause, phase and who ended them.
+  std::uint64_t tallied = 0;
+  for (const auto& t : r.groups[0].capped_failures) {
+    EXPECT_EQ(t.failed_at, wlancode::phase::association);
+    EXPECT_EQ(t.ended_by, wlancode::diagnose::ender::ap);
+    tallied += t.count;
+  }
+  EXPECT_EQ(tallied, 1950u);
+  std::uint64_t by_cause = 0;
+  for (const auto& c : r.causes) by_cause += c.attempts;
+  EXPECT_EQ(by_cause, 2000u);  // status 17 (AP full) and 1 (AP refused): every attempt has a cause
+  const std::string json = wlancode::diagnose::to_json(r);
+  EXPECT_NE(json.find("\"by_phase\":{\"association\":2000}"), std::string::npos)
+      << json.substr(json.find("by_phase"), 80);
 }
 
 TEST(Attempts, CollapsedRunsKeepCounts) {
