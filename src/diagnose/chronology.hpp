@@ -2,7 +2,7 @@
 // `wevtutil qe /rd:true` write the newest event first; attempts are built forwards in time, so a
 // source whose times run backwards is given to the analyzer the other way round, record by record
 // (a record's event and its codes keep their order). Bounded: a source longer than `cap`
-// findings is passed on as read.
+// findings is passed on as read, and so is one whose first records run forwards or have no time.
 #pragma once
 
 #include <cstddef>
@@ -35,7 +35,10 @@ class chronological_feed {
       starts_.push_back(buf_.size());
     }
     buf_.push_back(f);
-    if (buf_.size() > cap_) {  // too long to hold: as read, from here on
+    // Too long to hold, or plainly forward (or untimed) from its first records: as read, from
+    // here on (most sources: they cost one copy of their first findings only).
+    if (buf_.size() > cap_ || (later_ + earlier_ >= 16 && later_ >= earlier_) ||
+        (starts_.size() >= 64 && later_ + earlier_ == 0)) {
       for (const scan::finding& x : buf_) sink_(x);
       clear();
       passing_ = true;

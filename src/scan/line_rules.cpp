@@ -1098,8 +1098,10 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
     const std::string_view label = s.substr(w, k - w);
     if (bssid.empty() && (iequals(label, "bssid") || label == "Peer" || label == "Mac")) bssid = m;
     if (sta.empty() && (label == "STA" || iequals(label, "sta_mac") || label == "sta" || label == "ta")) sta = m;
-    const std::size_t ap_sta = s.substr(0, w).rfind("AP-STA-");  // hostapd "AP-STA-CONNECTED <mac>"
-    if (sta.empty() && ap_sta != std::string_view::npos && w - ap_sta <= 24) sta = m;
+    if (sta.empty() && w >= 7 && s[w - 1] == '-') {
+      const std::size_t ap = s.substr(0, w).rfind("AP-STA-");  // hostapd "AP-STA-CONNECTED <mac>"
+      if (ap != std::string_view::npos && w - ap <= 24) sta = m;
+    }
     from = at + 17;
   }
   const std::string_view ssid_field = contains(s, "ssid:") ? context_value(s, "ssid:") : std::string_view{};
