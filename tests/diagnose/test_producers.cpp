@@ -338,6 +338,7 @@ TEST(Producers, Esp8266SdkNotFoundFailureSuccess) {
   EXPECT_EQ(attempts_with_codes(r),
             (V{"1 failed discovery device -", "1 failed key_exchange unknown -", "1 succeeded unknown unknown -"}));
   ASSERT_EQ(sessions_of(r), 1u);
+  EXPECT_TRUE(r.groups[0].sessions[0].ip_configured);
   EXPECT_FALSE(r.groups[0].sessions[0].open);
   // The blob's "(200)", "(f00)" are no codes.
   EXPECT_EQ(codes_of(r), 0u);
@@ -363,6 +364,7 @@ TEST(Producers, EspIdf5AuthFailuresThenSuccess) {
   const auto r = diagnose(log);
   EXPECT_EQ(attempts_with_codes(r), (V{"2 failed authentication unknown -", "1 succeeded unknown unknown -"}));
   ASSERT_EQ(sessions_of(r), 1u);
+  EXPECT_TRUE(r.groups[0].sessions[0].ip_configured);
   EXPECT_EQ(codes_of(r), 0u);
 }
 
