@@ -249,8 +249,10 @@ struct analyzer::state {
 
   device* device_for(const scan::finding& f) {
     const std::string_view host = detail::host_of(f.excerpt, f.timestamp);
+    // An access point's line about one of its stations (hostapd) is that station's: not memoised.
+    const bool station = f.format == scan::input_format::hostapd && !f.sta.empty();
     for (const device_memo& m : memo)
-      if (m.d && m.interface == f.interface && m.host == host && m.source == f.source) {
+      if (!station && m.d && m.interface == f.interface && m.host == host && m.source == f.source) {
         // The place's last interface is this one again (find_device's update, here).
         if (m.place_interface && *m.place_interface != m.interface) {
           m.place_interface->assign(m.interface);
@@ -260,7 +262,7 @@ struct analyzer::state {
       }
     std::string* place_interface = nullptr;
     device* d = find_device(f, host, &place_interface);
-    if (d) {  // none: not kept (what the place's interface is may have changed)
+    if (d && !station) {  // none: not kept (what the place's interface is may have changed)
       device_memo& m = memo[memo_next];
       memo_next = (memo_next + 1) % memo.size();
       m.d = d;
@@ -294,11 +296,23 @@ struct analyzer::state {
     } else if (interface_of_place.size() < lim.max_groups) {
       *place_interface = &interface_of_place.emplace(place, ifc).first->second;
       forget_interfaceless();
+      // The place's lines so far named no interface (iwd, shill before the kernel's "wlan0:"):
+      // that device, if it has no history yet, is this interface's.
+      if (auto un = devices.find(place + "|");
+          un != devices.end() && !un->second.has_group && !devices.count(place + "|" + std::string(ifc))) {
+        auto node = devices.extract(un);
+        node.key() = place + "|" + std::string(ifc);
+        node.mapped().interface = ifc;
+        devices.insert(std::move(node));
+      }
     }
     std::string& key = key_buf;
     key.assign(place);
     key += '|';
     key += ifc;
+    // An access point's line about one of its stations (hostapd): the station is the device.
+    const bool station = f.format == scan::input_format::hostapd && !f.sta.empty();
+    if (station) (key += " sta ") += f.sta;
     auto it = devices.find(key);
     if (it == devices.end()) {
       if (devices.size() >= lim.max_groups) {
@@ -308,6 +322,7 @@ struct analyzer::state {
       it = devices.emplace(key, device{}).first;
       it->second.host = host;
       it->second.interface = ifc;
+      if (station) (it->second.interface += ifc.empty() ? "sta " : " sta ") += f.sta;
     }
     return &it->second;
   }
@@ -410,7 +425,7 @@ struct analyzer::state {
     if (decisive) decisive->decisive = true;
     if (a.result == outcome::failed) {
       if (failing && info(*failing).ph != phase::unknown && info(*failing).ph != phase::success)
-        a.failed_at = info(*failing).ph;
+        a.failed_at = later_on_path(progress_of(a), info(*failing).ph);  // a timer over several steps
       else if (decisive && decisive->ph != phase::unknown && decisive->ph != phase::success)
         a.failed_at = later_on_path(progress_of(a), decisive->ph);
       // The authentication server's verdict, and giving up on finding the network, say more than

@@ -28,6 +28,19 @@ std::string_view host_of(std::string_view s, std::string_view timestamp) noexcep
           c == '_'))
       return {};
   if (rfc5424) return host == "-" ? std::string_view{} : host;
+  // ChromeOS syslog prints the level where the host would be ("...Z INFO shill[1234]:"): no host.
+  static constexpr std::string_view levels[] = {"DEBUG", "INFO",  "NOTICE", "WARNING", "WARN",
+                                                "ERR",   "ERROR", "CRIT",   "ALERT",   "EMERG"};
+  for (std::string_view level : levels)
+    if (host == level) return {};
+  // OpenWrt / BusyBox logread prints "facility.level" where the host would be: no host.
+  if (const std::size_t dot = host.find('.'); dot != std::string_view::npos) {
+    static constexpr std::string_view facilities[] = {
+        "kern",     "user", "mail",   "daemon", "auth",   "syslog", "lpr",    "news",   "uucp",   "cron",
+        "authpriv", "ftp",  "local0", "local1", "local2", "local3", "local4", "local5", "local6", "local7"};
+    for (std::string_view fac : facilities)
+      if (host.substr(0, dot) == fac) return {};
+  }
   // The word after it is a program tag.
   std::string_view rest = s.substr(e + 1);
   std::size_t t = 0;

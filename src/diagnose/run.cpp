@@ -1,6 +1,7 @@
 // scan (with each finding's instant) -> analyzer, for a list of paths: the whole of `diagnose` but its printing.
 #include <map>
 
+#include "chronology.hpp"
 #include "internal.hpp"
 
 namespace wlancode::diagnose {
@@ -67,15 +68,18 @@ report run(const std::vector<std::string>& paths, const run_options& opt, const 
   so.redact = false;  // grouping needs the real names; the report is redacted at the end
   so.tz = opt.tz;
   so.year = opt.year;
+  auto to_analyzer = [&](const scan::finding& f) { an.add(f, f.time); };
+  detail::chronological_feed<decltype(to_analyzer)> feed(to_analyzer);  // newest-first exports turned round
   for (const std::string& p : paths) {
     bool failed = false;
     const scan::result r = scan::scan_path(
-        p, so, [&](const scan::finding& f) { an.add(f, f.time); },
+        p, so, [&](const scan::finding& f) { feed.add(f); },
         [&](const scan::input_error& e) {
           if (errors) errors(e);
           an.add_input(e.source, e.message);
           failed = failed || e.source == p;
         });
+    feed.flush();
     if (!failed && r.errors == 0) an.add_input(p);
   }
   report r = an.finish();

@@ -168,7 +168,7 @@ bool format_list_record_start(std::string_view s) {
 
 class event_text_container final : public container {
  public:
-  explicit event_text_container(bool events) : ev_(input_format::event_text, events) {}
+  explicit event_text_container(bool events) : ev_(input_format::event_text, events), events_(events) {}
   bool open() const noexcept override { return ev_.active(); }
   bool take(const line& l, std::vector<candidate>& out) override {
     std::string_view s = trim(l.text);
@@ -185,8 +185,14 @@ class event_text_container final : public container {
       lines_ = 0;
       soft_ = true;
     } else if (ev_.active() && format_list_record_start(s)) {
+      const bool next_by_time = by_time_ && s.starts_with("TimeCreated");
       flush(out);
-      return false;
+      if (!next_by_time) return false;
+      begin_by_time();  // the next record of a default Format-List
+    } else if (!ev_.active() && events_ && s.starts_with("TimeCreated") && format_list_record_start(s)) {
+      // Get-WinEvent | Format-List (default view: TimeCreated, ProviderName, Id, Message): a
+      // record without a "Failure Reason:" (8000, 8001, 8003...) is a lifecycle event too.
+      begin_by_time();
     }
     if (!ev_.active()) return false;
     const bool own = ev_.add_message_line(s, l) || s.starts_with("Event[");
@@ -196,6 +202,12 @@ class event_text_container final : public container {
   void finish(std::vector<candidate>& out) override { flush(out); }
 
  private:
+  void begin_by_time() {
+    ev_.begin();
+    lines_ = 0;
+    soft_ = true;
+    by_time_ = true;
+  }
   // An event opened by its "Failure Reason:" alone may be any provider's (Security 4625 "Unknown
   // user name or bad password."): its texts count only where they are a WLAN reason's.
   void flush(std::vector<candidate>& out) {
@@ -207,11 +219,14 @@ class event_text_container final : public container {
                     [](const candidate& c) { return c.kind == candidate::how::text && match_text(c.text, 1).empty(); }),
                 out.end());
     soft_ = false;
+    by_time_ = false;
   }
   static constexpr std::size_t max_lines = 256;
   event_builder ev_;
   std::size_t lines_ = 0;
   bool soft_ = false;
+  bool events_ = false;
+  bool by_time_ = false;  // opened by a Format-List record's TimeCreated line
 };
 
 }  // namespace

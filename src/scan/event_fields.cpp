@@ -153,7 +153,7 @@ bool event_builder::add_message_line(std::string_view text, const line& l) {
     set_id(text.substr(colon + 1), l);
   else if (iequals(label, "Source") || label == "ProviderName")  // ProviderName: Format-List
     set_provider(text.substr(colon + 1));
-  else if (iequals(label, "Date"))
+  else if (iequals(label, "Date") || label == "TimeCreated")  // TimeCreated: Format-List
     set_time(text.substr(colon + 1));
   add(label, text.substr(colon + 1), l, true);
   return known_label(label);

@@ -60,7 +60,8 @@ constexpr std::size_t needle_id(std::string_view n) noexcept {
 }
 const std::size_t n_reason = needle_id("aso"), n_status = needle_id("atu"), n_error = needle_id("rro"),
                   n_name = needle_id("_ce"), n_hex = needle_id("x00"), n_ssid = needle_id("d='"),
-                  n_xml = needle_id("<ev"), n_clixml = needle_id("<ob"), n_logname = needle_id("me:");
+                  n_xml = needle_id("<ev"), n_clixml = needle_id("<ob"), n_logname = needle_id("me:"),
+                  n_created = needle_id("mec");
 
 // ---- rules ---------------------------------------------------------------------------------
 enum class syntax : std::uint8_t { num, after_mac, tail_paren, from_to };
@@ -182,7 +183,7 @@ inline std::uint64_t rules_at(std::size_t n, std::string_view s, std::size_t at)
 }
 
 // ---- lifecycle event rows (WLANCODE_EVENT of rules.def) ------------------------------------
-constexpr unsigned E_END = 1;
+constexpr unsigned E_END = 1, E_WORD = 2;
 struct event_rule {
   std::string_view id;
   input_format format;
@@ -210,6 +211,7 @@ constexpr auto event_rules_by_needle = index_by_needle(event_rules);
 // Whether the event row's anchor is at s[start] (and what else the row asks of the line).
 inline bool event_at(std::string_view line, std::size_t start, const event_rule& r) noexcept {
   if (!text_at(line, start, r.anchor, r.head)) return false;
+  if ((r.flags & E_WORD) && start > 0 && is_alnum(line[start - 1])) return false;  // "disconnected with"
   if (r.flags & E_END) {
     for (std::size_t i = start + r.anchor.size(); i < line.size(); ++i)
       if (line[i] != ' ' && line[i] != '\t') return false;
@@ -660,6 +662,7 @@ bool rule_engine::live(std::string_view s, std::size_t at, std::uint64_t line_nu
         if (text_at(s, start, r.anchor, r.head) && use(r.format)) return true;
       }
     }
+    if (k == n_created) return events_on_;  // a Format-List record may start (events only)
     if (event_needle[k]) continue;
     bool ignored = false;                                            // a known non-code is here: nothing else reads it
     for (std::uint64_t rm = rules_at(k, s, at); rm; rm &= rm - 1) {  // a rule's key here
@@ -1070,6 +1073,7 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
       opens |= opens_event_xml;
     if (nd == n_logname && trim(s).starts_with("Log Name:")) opens |= opens_event_text;
     if (nd == n_reason && failure_reason_at(s, at)) opens |= opens_event_text;
+    if (nd == n_created && events_on_ && trim(s).starts_with("TimeCreated ")) opens |= opens_event_text;  // Format-List
   }
 
   if (out.size() == first) return opens;
@@ -1106,6 +1110,10 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
     const std::string_view label = s.substr(w, k - w);
     if (bssid.empty() && (iequals(label, "bssid") || label == "Peer" || label == "Mac")) bssid = m;
     if (sta.empty() && (label == "STA" || iequals(label, "sta_mac") || label == "sta" || label == "ta")) sta = m;
+    if (sta.empty() && w >= 7 && s[w - 1] == '-') {
+      const std::size_t ap = s.substr(0, w).rfind("AP-STA-");  // hostapd "AP-STA-CONNECTED <mac>"
+      if (ap != std::string_view::npos && w - ap <= 24) sta = m;
+    }
     from = at + 17;
   }
   const std::string_view ssid_field = contains(s, "ssid:") ? context_value(s, "ssid:") : std::string_view{};

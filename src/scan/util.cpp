@@ -205,6 +205,12 @@ std::string_view leading_timestamp(std::string_view s) noexcept {
       return {};
     }
   }
+  // "Sat Mar  2 08:15:40 2024 daemon.info hostapd: ..." (OpenWrt / BusyBox logread: ctime, with the year)
+  if (s.size() >= 24 && s[3] == ' ' && s[0] >= 'A' && s[0] <= 'Z' && s[4] >= 'A' && s[4] <= 'Z') {
+    const std::string_view t = leading_timestamp(s.substr(4));
+    if (t.size() == 15 && t.front() != '<' && s[19] == ' ' && digits(20, 4) && (s.size() == 24 || s[24] == ' '))
+      return s.substr(0, 24);
+  }
   // "Nov 21 10:12:34" (syslog), "Nov 21 10:12:34.123456" (journalctl short-precise)
   if (s.size() >= 15 && s[3] == ' ' && s[0] >= 'A' && s[0] <= 'Z' && (digits(4, 2) || (s[4] == ' ' && digits(5, 1))) &&
       s[6] == ' ' && digits(7, 2) && s[9] == ':' && digits(10, 2) && s[12] == ':' && digits(13, 2))

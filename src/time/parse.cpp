@@ -154,10 +154,16 @@ bool us_date(cursor& c, timestamp_fields& f) {
   return offset(c, f);
 }
 
-// Nov 21 10:12:40[.123456]
+// Nov 21 10:12:40[.123456]; Sat Mar  2 08:15:40 2024 (ctime: OpenWrt / BusyBox logread)
 bool syslog(cursor& c, timestamp_fields& f) {
   static constexpr std::array<std::string_view, 12> months{"jan", "feb", "mar", "apr", "may", "jun",
                                                            "jul", "aug", "sep", "oct", "nov", "dec"};
+  static constexpr std::array<std::string_view, 7> weekdays{"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+  bool weekday = false;
+  if (c.p + 4 <= c.s.size() && c.s[c.p + 3] == ' ')
+    for (std::string_view w : weekdays)
+      if (lower(c.s[c.p]) == w[0] && lower(c.s[c.p + 1]) == w[1] && lower(c.s[c.p + 2]) == w[2]) weekday = true;
+  if (weekday) c.p += 4;
   if (c.p + 3 > c.s.size()) return false;
   f.month = 0;
   for (std::size_t k = 0; k < months.size(); ++k)
@@ -169,7 +175,9 @@ bool syslog(cursor& c, timestamp_fields& f) {
   c.lit(' ');  // "Nov  1"
   if (!c.some(1, 2, f.day) || !c.lit(' ')) return false;
   f.style = timestamp_style::syslog;
-  return clock_time(c, f);
+  if (!clock_time(c, f)) return false;
+  if (weekday) return c.lit(' ') && c.fixed(4, f.year);  // ctime prints the year last
+  return true;
 }
 
 // 11-21 10:12:40.123 (logcat)

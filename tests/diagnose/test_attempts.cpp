@@ -159,6 +159,13 @@ TEST(Attempts, CollapsedRunsKeepCounts) {
 TEST(Attempts, HostOfSyslogLines) {
   using wlancode::diagnose::detail::host_of;
   EXPECT_EQ(host_of("Nov 21 10:00:01 laptop wpa_supplicant[812]: wlan0: x", "Nov 21 10:00:01"), "laptop");
+  // OpenWrt logread: facility.level, no host.
+  EXPECT_EQ(host_of("Sat Mar  2 08:15:40 2024 daemon.notice hostapd: wlan0: x", "Sat Mar  2 08:15:40 2024"), "");
+  EXPECT_EQ(host_of("Sat Mar  2 08:15:40 2024 kern.info kernel: [ 1.0] wlan0: x", "Sat Mar  2 08:15:40 2024"), "");
+  EXPECT_EQ(host_of("Nov 21 10:00:01 ap.lan hostapd: wlan0: x", "Nov 21 10:00:01"), "ap.lan");
+  // ChromeOS syslog: the level, no host.
+  EXPECT_EQ(host_of("2024-03-02T08:15:40.1Z INFO shill[1234]: [INFO:service.cc(490)] x", "2024-03-02T08:15:40.1Z"), "");
+  EXPECT_EQ(host_of("2024-03-02T08:15:40.1Z WARNING wpa_supplicant[900]: wlan0: x", "2024-03-02T08:15:40.1Z"), "");
   EXPECT_EQ(host_of("2026-11-21T10:00:01+01:00 pc-7 NetworkManager[7]: <info>", "2026-11-21T10:00:01+01:00"), "pc-7");
   EXPECT_EQ(host_of("<34>1 2026-11-21T10:00:01Z router hostapd 12 - - msg", "2026-11-21T10:00:01Z"), "router");
   EXPECT_EQ(host_of("Nov 21 10:00:01 kernel: wlan0: x", "Nov 21 10:00:01"), "");  // no host field

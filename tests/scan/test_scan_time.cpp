@@ -202,3 +202,12 @@ TEST(ScanTime, SummaryFirstAndLastByRealTime) {
             std::string::npos)
       << json;
 }
+
+TEST(ScanTime, OpenWrtLogreadCtime) {
+  // OpenWrt / BusyBox logread: ctime (weekday first, year last), then facility.level, no host.
+  EXPECT_EQ(leading_timestamp("Sat Mar  2 08:15:40 2024 daemon.info hostapd: wlan0: x"), "Sat Mar  2 08:15:40 2024");
+  EXPECT_EQ(leading_timestamp("Sat Mar  2 08:15:40 2024"), "Sat Mar  2 08:15:40 2024");
+  EXPECT_EQ(leading_timestamp("Sat Mar  2 08:15:40 20245 x"), "");
+  EXPECT_EQ(leading_timestamp("Sat Mar  2 08:15:40 host x"), "");
+  EXPECT_EQ(leading_timestamp("Sat Mar  2 08:15:4"), "");
+}

@@ -104,6 +104,12 @@ TEST(Parse, EtwAndUsDates) {
 
 TEST(Parse, SyslogAndShortPrecise) {
   expect_wall("Nov 21 10:12:40", timestamp_style::syslog, {0, 11, 21, 10, 12, 40, 0, 0});
+  // OpenWrt / BusyBox logread prints ctime: the weekday first, the year last.
+  expect_wall("Sat Mar  2 08:15:40 2024", timestamp_style::syslog, {2024, 3, 2, 8, 15, 40, 0, 0});
+  expect_wall("Thu Oct 26 12:30:53 2023", timestamp_style::syslog, {2023, 10, 26, 12, 30, 53, 0, 0});
+  EXPECT_FALSE(parse_timestamp("Sat Mar  2 08:15:40"));       // a weekday asks for the year
+  EXPECT_FALSE(parse_timestamp("Sat Feb 30 08:15:40 2024"));  // no such day
+  EXPECT_FALSE(parse_timestamp("Xyz Mar  2 08:15:40 2024"));
   expect_wall("Nov  1 10:12:40", timestamp_style::syslog, {0, 11, 1, 10, 12, 40, 0, 0});
   expect_wall("Jan 01 00:00:00", timestamp_style::syslog, {0, 1, 1, 0, 0, 0, 0, 0});
   expect_wall("Nov 21 10:12:40.123456", timestamp_style::syslog, {0, 11, 21, 10, 12, 40, 123456000, 6});
