@@ -340,7 +340,7 @@ struct analyzer::state {
   }
 
   static void add_bssid(std::vector<std::string>& v, const std::string& b, std::size_t cap) {
-    if (b.empty() || std::find(v.begin(), v.end(), b) != v.end() || v.size() >= cap) return;
+    if (b.empty() || v.size() >= cap || std::find(v.begin(), v.end(), b) != v.end()) return;
     v.push_back(b);
   }
 

@@ -151,6 +151,8 @@ struct needle_hit {
 };
 std::size_t needle_hits(const char* p, std::size_t n, needle_hit* out, std::size_t cap) noexcept;
 std::size_t needle_hits_scalar(const char* p, std::size_t n, needle_hit* out, std::size_t cap) noexcept;
+// For tests: the SIMD path of `width` bits (256 or 512) alone; the scalar walk where the CPU lacks it.
+std::size_t needle_hits_simd(const char* p, std::size_t n, needle_hit* out, std::size_t cap, int width) noexcept;
 
 // ---- decoder + diagnosis -----------------------------------------------------------------------
 class decoder {

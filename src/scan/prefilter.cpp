@@ -256,6 +256,50 @@ __attribute__((target("avx2,bmi"))) std::size_t hits_avx2(const char* p, std::si
   }
   return found;
 }
+
+// The first `left` bytes of 64, as a load mask.
+__attribute__((target("bmi2"))) inline __mmask64 first_bytes_mask(std::size_t left) noexcept {
+  return left >= 64 ? ~__mmask64{0} : static_cast<__mmask64>(_bzhi_u64(~0ull, static_cast<unsigned>(left)));
+}
+
+// The same, 64 places a step: masked loads read nothing past the end, so no padded copy.
+__attribute__((target("avx512f,avx512bw,bmi,bmi2"))) std::size_t hits_avx512(const char* p, std::size_t n,
+                                                                             needle_hit* out,
+                                                                             std::size_t cap) noexcept {
+  const tables& tab = tabs[1];
+  const __m512i f = _mm512_set1_epi8(0x20), low4 = _mm512_set1_epi8(0x0F);
+  const __m512i lo0 = _mm512_loadu_si512(tab.lo[0].data()), hi0 = _mm512_loadu_si512(tab.hi[0].data());
+  const __m512i lo1 = _mm512_loadu_si512(tab.lo[1].data()), hi1 = _mm512_loadu_si512(tab.hi[1].data());
+  const __m512i lo2 = _mm512_loadu_si512(tab.lo[2].data()), hi2 = _mm512_loadu_si512(tab.hi[2].data());
+#define WLANCODE_BUCKETS_(v, lo, hi)                                                       \
+  _mm512_and_si512(_mm512_shuffle_epi8(lo, _mm512_and_si512(_mm512_or_si512(v, f), low4)), \
+                   _mm512_shuffle_epi8(hi, _mm512_and_si512(_mm512_srli_epi16(_mm512_or_si512(v, f), 4), low4)))
+  std::size_t found = 0;
+  for (std::size_t i = 0; i + 3 <= n && found < cap; i += 64) {
+    const std::size_t left = n - i;  // at least 3
+    const __m512i v0 = _mm512_maskz_loadu_epi8(first_bytes_mask(left), p + i);
+    const __m512i v1 = _mm512_maskz_loadu_epi8(first_bytes_mask(left - 1), p + i + 1);
+    const __m512i v2 = _mm512_maskz_loadu_epi8(first_bytes_mask(left - 2), p + i + 2);
+    const __m512i m =
+        _mm512_and_si512(_mm512_and_si512(WLANCODE_BUCKETS_(v0, lo0, hi0), WLANCODE_BUCKETS_(v1, lo1, hi1)),
+                         WLANCODE_BUCKETS_(v2, lo2, hi2));
+    // Places whose three bytes are all in the line.
+    for (__mmask64 cand = _mm512_test_epi8_mask(m, m) & first_bytes_mask(left - 2); cand && found < cap;
+         cand &= cand - 1) {
+      const std::size_t j = static_cast<std::size_t>(__builtin_ctzll(cand));
+      const char* c = p + i + j;
+      for (std::uint32_t k = tab.first[fold(c[0])]; k; k &= k - 1) {
+        const unsigned nd = static_cast<unsigned>(__builtin_ctz(k));
+        if (fold(c[1]) == fold(needles[nd][1]) && fold(c[2]) == fold(needles[nd][2])) {
+          out[found++] = {static_cast<std::uint16_t>(i + j), static_cast<std::uint8_t>(nd)};
+          break;
+        }
+      }
+    }
+  }
+#undef WLANCODE_BUCKETS_
+  return found;
+}
 #endif
 
 }  // namespace
@@ -266,7 +310,18 @@ std::size_t needle_hits_scalar(const char* p, std::size_t n, needle_hit* out, st
 
 std::size_t needle_hits(const char* p, std::size_t n, needle_hit* out, std::size_t cap) noexcept {
 #if defined(WLANCODE_SCAN_X86)
+  if (have_avx512 && n <= 0xFFFF) return hits_avx512(p, n, out, cap);
   if (have_avx2 && n <= 0xFFFF) return hits_avx2(p, n, out, cap);
+#endif
+  return hits_scalar_from(p, n, 0, out, 0, cap);
+}
+
+std::size_t needle_hits_simd(const char* p, std::size_t n, needle_hit* out, std::size_t cap, int width) noexcept {
+#if defined(WLANCODE_SCAN_X86)
+  if (width == 512 && have_avx512 && n <= 0xFFFF) return hits_avx512(p, n, out, cap);
+  if (width == 256 && have_avx2 && n <= 0xFFFF) return hits_avx2(p, n, out, cap);
+#else
+  (void)width;
 #endif
   return hits_scalar_from(p, n, 0, out, 0, cap);
 }

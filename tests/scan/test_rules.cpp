@@ -295,8 +295,9 @@ TEST(Prefilter, ScalarAndSimdPathsAgree) {
   }
 }
 
-// A line's hits in one pass (needle_hits, AVX2 with a zero-padded tail) are the byte-by-byte
-// walk's, at every line length around the 32-byte steps and with the cap reached.
+// A line's hits in one pass (needle_hits: AVX2 with a zero-padded tail, AVX-512 with masked loads)
+// are the byte-by-byte walk's, at every line length around the 32- and 64-byte steps and with the
+// cap reached, on each SIMD path the CPU has.
 TEST(Prefilter, LineHitsAgreeWithTheWalk) {
   using wlancode::scan::detail::needle_hit;
   std::uint32_t x = 7;
@@ -315,12 +316,15 @@ TEST(Prefilter, LineHitsAgreeWithTheWalk) {
     for (std::size_t cap : {std::size_t{64}, std::size_t{2}}) {
       needle_hit a[64], b[64];
       const std::size_t na = wlancode::scan::detail::needle_hits_scalar(line.data(), line.size(), a, cap);
-      const std::size_t nb = wlancode::scan::detail::needle_hits(line.data(), line.size(), b, cap);
-      ASSERT_EQ(na, nb) << line;
-      for (std::size_t i = 0; i < na; ++i) {
-        ASSERT_EQ(a[i].pos, b[i].pos) << line;
-        ASSERT_EQ(a[i].needle, b[i].needle) << line;
-        ASSERT_LE(a[i].pos + 3u, line.size());
+      for (int width : {0, 256, 512}) {  // 0: the dispatching entry point
+        const std::size_t nb = width ? wlancode::scan::detail::needle_hits_simd(line.data(), line.size(), b, cap, width)
+                                     : wlancode::scan::detail::needle_hits(line.data(), line.size(), b, cap);
+        ASSERT_EQ(na, nb) << line << " (width " << width << ")";
+        for (std::size_t i = 0; i < na; ++i) {
+          ASSERT_EQ(a[i].pos, b[i].pos) << line << " (width " << width << ")";
+          ASSERT_EQ(a[i].needle, b[i].needle) << line << " (width " << width << ")";
+          ASSERT_LE(a[i].pos + 3u, line.size());
+        }
       }
       total += na;
     }
