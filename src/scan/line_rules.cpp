@@ -23,7 +23,7 @@ constexpr std::string_view needles[] = {
 #include "grammar/needles.def"
 };
 constexpr std::size_t needle_count = std::size(needles);
-static_assert(needle_count < 32, "needle sets are bit masks");
+static_assert(needle_count <= 64, "needle sets are 64-bit masks");
 // Needles searched only when lifecycle events are asked for (SET `events` of needles.def).
 constexpr bool event_needle[] = {
 #define WLANCODE_NEEDLE(text, bucket, set, why) std::string_view(#set) == "events",
@@ -45,9 +45,10 @@ constexpr std::size_t needle_in(std::string_view text, std::size_t* at = nullptr
   return needle_count;
 }
 // The needles that start with each folded byte: one lookup per byte of a line.
-constexpr std::array<std::uint32_t, 256> make_first_bytes() {
-  std::array<std::uint32_t, 256> t{};
-  for (std::size_t k = 0; k < needle_count; ++k) t[static_cast<unsigned char>(fold(needles[k][0]))] |= 1u << k;
+constexpr std::array<std::uint64_t, 256> make_first_bytes() {
+  std::array<std::uint64_t, 256> t{};
+  for (std::size_t k = 0; k < needle_count; ++k)
+    t[static_cast<unsigned char>(fold(needles[k][0]))] |= std::uint64_t{1} << k;
   return t;
 }
 constexpr auto first_bytes = make_first_bytes();
@@ -646,9 +647,9 @@ bool rule_engine::live(std::string_view s, std::size_t at, std::uint64_t line_nu
     }
     return line;
   };
-  std::uint32_t m = first_bytes[static_cast<unsigned char>(fold(s[at]))];
+  std::uint64_t m = first_bytes[static_cast<unsigned char>(fold(s[at]))];
   while (m) {
-    const unsigned k = static_cast<unsigned>(__builtin_ctz(m));
+    const unsigned k = static_cast<unsigned>(__builtin_ctzll(m));
     m &= m - 1;
     if (fold(s[at + 1]) != fold(needles[k][1]) || fold(s[at + 2]) != fold(needles[k][2])) continue;
     if (events_on_ && event_rules_by_needle.count[k]) {  // a lifecycle event's anchor here
