@@ -65,7 +65,7 @@ const std::size_t n_reason = needle_id("aso"), n_status = needle_id("atu"), n_er
 
 // ---- rules ---------------------------------------------------------------------------------
 enum class syntax : std::uint8_t { num, after_mac, tail_paren, from_to };
-constexpr unsigned F_SIGNED = 1, F_CLOSE = 2, F_NAME = 4, F_STA = 8, F_SHAPE = 16, F_NONZERO = 32;
+constexpr unsigned F_SIGNED = 1, F_CLOSE = 2, F_NAME = 4, F_STA = 8, F_SHAPE = 16, F_NONZERO = 32, F_HEX = 64;
 enum class target : std::uint8_t {
 #define WLANCODE_FAMILY(id, ...) id,
 #include "wlancode/tables/families.def"
@@ -424,13 +424,14 @@ bool read_number(std::string_view s, std::size_t p, bool sign, bool need_close, 
 }
 
 // A reason text ending in (N) at s[p]: "Class 2 frame received from nonauthenticated station (6)".
-bool read_tail_paren(std::string_view s, std::size_t p, value& v) {
+bool read_tail_paren(std::string_view s, std::size_t p, value& v, bool bare_hex = false) {
   std::size_t i = p;
   while (i < s.size() && s[i] == ' ') ++i;
-  if (i >= s.size() || !is_alpha(s[i])) return false;
+  if (i >= s.size() || !(is_alpha(s[i]) || (bare_hex && is_digit(s[i])))) return false;  // "4-way handshake ..."
   const std::size_t limit = std::min(s.size(), i + 240);
   for (std::size_t k = s.find('(', i); k != std::string_view::npos && k < limit; k = s.find('(', k + 1)) {
-    const std::size_t len = number_at(s, k + 1);
+    std::size_t len = bare_hex ? 0 : number_at(s, k + 1);  // bare_hex: "(f)" is 15 (Broadcom wlceventd)
+    while (bare_hex && len < 5 && k + 1 + len < s.size() && is_hex(s[k + 1 + len])) ++len;
     // Decimal up to 5 digits, or hex up to 0xFFFFFFFF: "Explicit Eap failure received (0x50005)"
     const bool hex = s.size() > k + 2 && s[k + 1] == '0' && (s[k + 2] == 'x' || s[k + 2] == 'X');
     if (len == 0 || len > (hex ? 10u : 5u) || k + 1 + len >= s.size() || s[k + 1 + len] != ')') continue;
@@ -813,7 +814,7 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
           ok = read_after_mac(s, p, v);
           break;
         case syntax::tail_paren:
-          ok = read_tail_paren(s, p, v);
+          ok = read_tail_paren(s, p, v, (r.flags & F_HEX) != 0);
           break;
         case syntax::from_to:
           ok = read_from_to(s, p, (r.flags & F_SIGNED) != 0, v);
@@ -824,6 +825,8 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
         continue;
       }
       if (!ok) continue;
+      std::string hexed;  // F_HEX: the digits are hexadecimal without their 0x
+      if (r.flags & F_HEX) v.token = hexed = "0x" + std::string(v.token);
       if (r.fam != target::raw && (r.flags & (F_SHAPE | F_NONZERO))) {
         const auto val = value_of(v.token);
         if (!val || ((r.flags & F_SHAPE) && !in_family_shape(static_cast<family>(r.fam), *val))) continue;

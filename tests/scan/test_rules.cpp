@@ -190,6 +190,30 @@ TEST(GrammarDecoys, NoFindingOnDecoyLines) {
       // netsh wlan show interfaces
       "    Channel                : 36",
       "    Receive rate (Mbps)    : 866.7",
+      // Second producer audit (docs/producers-audit.md): FortiAP's reason field of a probe, P2P and
+      // BSS-disallow statuses, Zephyr's own connect/disconnect enums, ESP-AT error codes, Aruba
+      // authmgr return codes, nRF70 driver errors, iwlwifi dump rows, iw scan frequencies,
+      // MicroPython/Pico W link states.
+      "date=2024-03-02 time=08:15:42 logid=\"0104043681\" type=\"event\" subtype=\"wireless\" "
+      "logdesc=\"Probe request from wireless station\" stamac=\"02:00:00:00:00:a1\" channel=6 "
+      "action=\"probe-req\" reason=\"Reserved 0\" msg=\"AP received probe request frame\"",
+      "wlan0: P2P-GO-NEG-FAILURE status=7",
+      "wlan0: P2P-INVITATION-RESULT status=1",
+      "wlan0: CTRL-EVENT-BSS-TMP-DISALLOWED bssid=02:00:00:00:00:b2 rssi_threshold=0 timeout=10",
+      "Connection request failed (2)",
+      "Disconnection request failed (1)",
+      "Disconnected (AP leaving/3)",
+      "+CWJAP:2",
+      "Sep  7 00:44:14 authmgr[2435]: <522125> <2435> <WARN> <wcp2>  Could not create/find bandwidth-contract for "
+      "user, return code (-11).",
+      "[00:00:12.346,000] <err> wifi_nrf: nrf_wifi_fmac_dev_add: otp_mac_addr_get failed status -1",
+      "[  121.4] iwlwifi 0000:00:14.3: 0x00080000 | status",
+      "[  120.9] iwlwifi 0000:00:14.3: Transport status: 0x0000004A, valid: 6",
+      "[  120.6] iwlwifi 0000:00:14.3: missed_beacons:21, missed_beacons_since_rx:3",
+      "wlan0 (phy #0): scan finished: 2412 2437 5180, \"\"",
+      "network status: -3",
+      // systemd: a unit's exit status, next to every Wi-Fi daemon's lines in a journal.
+      "Mar  2 08:15:42 host systemd[1]: hostapd.service: Control process exited, code=exited, status=1/FAILURE",
   };
   for (const char* d : decoys) {
     SCOPED_TRACE(d);
