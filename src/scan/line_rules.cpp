@@ -160,26 +160,31 @@ constexpr by_needle_t<N> index_by_needle(const Row (&rows)[N]) {
 }
 constexpr auto rules_by_needle = index_by_needle(rules);
 
-// For each needle, by the byte that follows it: which of its rules (bits in rules_by_needle order)
-// may hold their key there. A frequent needle ("atu" of every "status" and "STATUS") has many
-// rules; most of its hits follow it with a byte none of their keys has.
-constexpr auto rules_by_next_byte = [] {
+// For each needle, by the byte `ahead` places past its first: which of its rules (bits in
+// rules_by_needle order) may hold their key there. A frequent needle ("aso" of every "reason",
+// "atu" of every "status") has many rules; the two bytes after it tell most of them apart
+// ("reason=", "reason: ", "reason_code", "reasonCode"), and most of its hits are followed by
+// bytes none of their keys has.
+template <std::size_t ahead>
+constexpr auto rules_by_byte_ahead() {
   std::array<std::array<std::uint64_t, 256>, needle_count> t{};
   for (std::size_t n = 0; n < needle_count; ++n) {
     if (rules_by_needle.count[n] > 64) throw "rules.def: more than 64 rules share a needle";
     for (std::size_t ri = 0; ri < rules_by_needle.count[n]; ++ri) {
       const rule& r = rules[rules_by_needle.index[n][ri]];
-      const std::size_t next = r.needle_at + 3;
+      const std::size_t at = r.needle_at + ahead;
       for (std::size_t b = 0; b < 256; ++b)
-        if (next >= r.key.size() || static_cast<unsigned char>(r.key[next]) == b) t[n][b] |= std::uint64_t{1} << ri;
+        if (at >= r.key.size() || static_cast<unsigned char>(r.key[at]) == b) t[n][b] |= std::uint64_t{1} << ri;
     }
   }
   return t;
-}();
+}
+constexpr auto rules_by_next_byte = rules_by_byte_ahead<3>(), rules_by_byte_after = rules_by_byte_ahead<4>();
 // The rules of needle n that may have their key at a hit at s[at].
 inline std::uint64_t rules_at(std::size_t n, std::string_view s, std::size_t at) noexcept {
-  return at + 3 < s.size() ? rules_by_next_byte[n][static_cast<unsigned char>(s[at + 3])]
-                           : (rules_by_needle.count[n] ? ~std::uint64_t{0} >> (64 - rules_by_needle.count[n]) : 0);
+  const std::uint64_t all = rules_by_needle.count[n] ? ~std::uint64_t{0} >> (64 - rules_by_needle.count[n]) : 0;
+  return (at + 3 < s.size() ? rules_by_next_byte[n][static_cast<unsigned char>(s[at + 3])] : all) &
+         (at + 4 < s.size() ? rules_by_byte_after[n][static_cast<unsigned char>(s[at + 4])] : all);
 }
 
 // ---- lifecycle event rows (WLANCODE_EVENT of rules.def) ------------------------------------
