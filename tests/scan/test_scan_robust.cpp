@@ -192,14 +192,26 @@ TEST(ScanShrink, ParallelFileTruncatedDuringTheScan) {
   EXPECT_LT(r.findings.size(), (48u << 20) / 104);
 }
 
+// Whether process `pid` has `file` open (its /proc/PID/fd links).
+bool has_open(pid_t pid, const fs::path& file) {
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator("/proc/" + std::to_string(pid) + "/fd", ec)) {
+    std::error_code ec2;
+    if (fs::read_symlink(e.path(), ec2) == file) return true;
+  }
+  return false;
+}
+
 // The CLI, with a real concurrent truncate of a large file: exit status 2 and a message, never a
-// signal, with -j 1 (mapped) and -j 2 (pread).
+// signal, with -j 1 (mapped) and -j 2 (pread). The truncate waits for the CLI to have the file open
+// (a slow start, under a sanitizer on a loaded host, must not let it find an empty file).
 TEST(ScanShrink, CliFileTruncatedWhileScanned) {
-  const fs::path p = temp_dir() / "truncated.log";
+  const fs::path p = fs::canonical(temp_dir()) / "truncated.log";
   for (const char* jobs : {"1", "2"}) {
     write_findings_file(p, 200u << 20);
-    const cli_result r = run_cli({"scan", "-j", jobs, "--summary", p.string()}, [&p](pid_t) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(150));
+    const cli_result r = run_cli({"scan", "-j", jobs, "--summary", p.string()}, [&p](pid_t pid) {
+      for (int i = 0; i < 1000 && !has_open(pid, p); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
       ASSERT_EQ(::truncate(p.c_str(), 0), 0);
     });
     EXPECT_EQ(r.status, 2) << "-j " << jobs << ": " << r.err;
