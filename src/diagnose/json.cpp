@@ -213,6 +213,12 @@ std::string to_json(const report& r) {
   w.out += ']';
 
   std::map<std::string, std::uint64_t> by_cause, by_phase, by_ended;
+  // Failed attempts, listed or past the cap, into the by_* counts.
+  const auto count_failed = [&](phase ph, ender by, int cause, std::uint64_t n) {
+    by_phase[std::string(to_string(ph))] += n;
+    by_ended[std::string(to_string(by))] += n;
+    by_cause[cause >= 0 ? std::string(causes()[static_cast<std::size_t>(cause)].id) : "unknown"] += n;
+  };
   std::map<std::string, const code_seen*> codes;
   std::map<std::string, std::uint64_t> code_counts;
   w.key("groups");
@@ -328,15 +334,11 @@ std::string to_json(const report& r) {
       w.out += ']';
       w.out += '}';
       if (a.result == outcome::failed) {
-        by_phase[std::string(to_string(a.failed_at))] += a.count;
-        by_ended[std::string(to_string(a.ended_by))] += a.count;
-        by_cause[a.cause >= 0 ? std::string(causes()[static_cast<std::size_t>(a.cause)].id) : "unknown"] += a.count;
+        count_failed(a.failed_at, a.ended_by, a.cause, a.count);
       }
     }
     for (const failure_tally& t : g.capped_failures) {  // past the cap: counted, not listed
-      by_phase[std::string(to_string(t.failed_at))] += t.count;
-      by_ended[std::string(to_string(t.ended_by))] += t.count;
-      by_cause[t.cause >= 0 ? std::string(causes()[static_cast<std::size_t>(t.cause)].id) : "unknown"] += t.count;
+      count_failed(t.failed_at, t.ended_by, t.cause, t.count);
     }
     w.out += ']';
     w.key("sessions");
