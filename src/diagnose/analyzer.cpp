@@ -247,8 +247,10 @@ struct analyzer::state {
   std::array<device_memo, 4> memo;
   std::size_t memo_next = 0;  // the entry replaced next
 
+  detail::host_memo host_of;  // the host a line names (most lines of a log name the same)
+
   device* device_for(const scan::finding& f) {
-    const std::string_view host = detail::host_of(f.excerpt, f.timestamp);
+    const std::string_view host = host_of(f.excerpt, f.timestamp);
     // An access point's line about one of its stations (hostapd) is that station's: not memoised.
     const bool station = f.format == scan::input_format::hostapd && !f.sta.empty();
     for (const device_memo& m : memo)
@@ -974,7 +976,7 @@ struct analyzer::state {
     if (first.when.clk != instant::clock::none && first.when.clk == deferred.when.clk &&
         (first.when.ns < deferred.when.ns || first.when.ns - deferred.when.ns > 2'000'000'000))
       return false;
-    const std::string_view host = detail::host_of(c.excerpt, c.timestamp);
+    const std::string_view host = host_of(c.excerpt, c.timestamp);
     for (std::size_t i = 0; i < line_n; ++i) {
       const scan::finding& e = *line[i].f;
       if (e.kind != scan::value_kind::event) continue;
@@ -982,7 +984,7 @@ struct analyzer::state {
       // how the last one ended).
       const event_role role = info(e.event).role;
       if (role != event_role::fail && role != event_role::end) continue;
-      if (detail::host_of(e.excerpt, e.timestamp) != host) continue;
+      if (host_of(e.excerpt, e.timestamp) != host) continue;
       const device* d = device_for(e);
       if (d && (role == event_role::fail || d->has_cur)) return true;
     }

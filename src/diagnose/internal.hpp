@@ -13,6 +13,20 @@ namespace wlancode::diagnose::detail {
 // the scanner found it.
 std::string_view host_of(std::string_view excerpt, std::string_view timestamp) noexcept;
 
+// host_of for the lines of a log, which mostly name one host: its field is remembered with the
+// bytes after the timestamp it was read from ("laptop "), and a line that starts with them again
+// after its own timestamp is only checked for its program tag. The answer views `excerpt`, as
+// host_of's does.
+class host_memo {
+ public:
+  std::string_view operator()(std::string_view excerpt, std::string_view timestamp);
+
+ private:
+  std::string read_;  // empty: nothing remembered
+  bool rfc5424_ = false;
+  std::size_t at_ = 0, size_ = 0;  // where the host is in read_
+};
+
 // The most confident cause of an attempt (index into causes() or -1) and its confidence.
 struct cause_match {
   int cause = -1;
