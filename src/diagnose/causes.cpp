@@ -1,6 +1,8 @@
 // The diagnosis rules of causes.def, applied to one attempt or one session end.
 #include <array>
 #include <cctype>
+#include <cstdint>
+#include <vector>
 
 #include "internal.hpp"
 
@@ -97,6 +99,36 @@ bool code_test(const when_row& w, const code_seen& c) {
   }
 }
 
+// The rows of when_rows by what they test, each list in the rows' order (match_attempt's).
+struct row_lists {
+  std::vector<std::size_t> event, code, failed_at, roam;
+  static const row_lists& get() {
+    static const row_lists lists = [] {
+      row_lists l;
+      for (std::size_t i = 0; i < std::size(when_rows); ++i) switch (when_rows[i].t) {
+          case test::event:
+            l.event.push_back(i);
+            break;
+          case test::code:
+          case test::name:
+          case test::raw:
+            l.code.push_back(i);
+            break;
+          case test::failed_at:
+            l.failed_at.push_back(i);
+            break;
+          case test::roam:
+            l.roam.push_back(i);
+            break;
+          case test::ended:  // session ends only
+            break;
+        }
+      return l;
+    }();
+    return lists;
+  }
+};
+
 void consider(detail::cause_match& best, const when_row& w) {
   if (w.confidence > best.confidence) best = {w.cause, w.confidence};
 }
@@ -108,30 +140,36 @@ std::span<const cause_info> causes() noexcept { return cause_rows; }
 namespace detail {
 
 cause_match match_attempt(const attempt& a) {
+  if (a.result != outcome::failed) return {};
+  // The rows in order, as match_session_end, but asked by what they test: the kinds of the steps
+  // are one mask, and the code rows are skipped when there is no code (most attempts).
+  static_assert(std::size(event_ids) <= 64, "step kinds are a 64-bit mask");
+  std::uint64_t kinds = 0;
+  for (const step& s : a.steps) kinds |= std::uint64_t{1} << static_cast<unsigned>(s.kind);
   cause_match best;
-  if (a.result != outcome::failed) return best;
-  for (const when_row& w : when_rows) {
-    switch (w.t) {
-      case test::event:
-        for (const step& s : a.steps)
-          if (static_cast<int>(s.kind) == w.index) consider(best, w);
-        break;
-      case test::code:
-      case test::name:
-      case test::raw:
-        for (const code_seen& c : a.codes)
-          if (code_test(w, c)) consider(best, w);
-        break;
-      case test::failed_at:
-        if (static_cast<int>(a.failed_at) == w.index) consider(best, w);
-        break;
-      case test::roam:
-        if (a.roam) consider(best, w);
-        break;
-      case test::ended:
-        break;
+  std::size_t best_row = 0;
+  const auto consider_row = [&](std::size_t row) {
+    // The most confident row that matches, the first of them on a tie (consider's order).
+    const when_row& w = when_rows[row];
+    if (w.confidence > best.confidence || (best.cause >= 0 && w.confidence == best.confidence && row < best_row)) {
+      best = {w.cause, w.confidence};
+      best_row = row;
     }
-  }
+  };
+  const row_lists& rows = row_lists::get();
+  for (std::size_t row : rows.event)
+    if (kinds >> when_rows[row].index & 1) consider_row(row);
+  if (!a.codes.empty())
+    for (std::size_t row : rows.code)
+      for (const code_seen& c : a.codes)
+        if (code_test(when_rows[row], c)) {
+          consider_row(row);
+          break;
+        }
+  for (std::size_t row : rows.failed_at)
+    if (static_cast<int>(a.failed_at) == when_rows[row].index) consider_row(row);
+  if (a.roam)
+    for (std::size_t row : rows.roam) consider_row(row);
   return best;
 }
 

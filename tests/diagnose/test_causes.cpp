@@ -5,6 +5,7 @@
 #include <set>
 
 #include "helpers.hpp"
+#include "internal.hpp"
 
 namespace {
 
@@ -230,6 +231,65 @@ TEST(Causes, Windows8003TextSaysWhoEnded) {
   EXPECT_EQ(s.ended_by, wlancode::diagnose::ender::driver);
   ASSERT_TRUE(s.end_code);
   EXPECT_EQ(s.end_code->space, "event_8003_reason");
+}
+
+// An attempt that shows two causes with the same confidence gets the one whose row comes first in
+// causes.def, whatever each row tests (the rows named are those of causes.def today).
+int cause_id(std::string_view id) {
+  const auto all = wlancode::diagnose::causes();
+  for (std::size_t i = 0; i < all.size(); ++i)
+    if (all[i].id == id) return static_cast<int>(i);
+  return -2;
+}
+std::string_view matched(const wlancode::diagnose::attempt& a) {
+  const int c = wlancode::diagnose::detail::match_attempt(a).cause;
+  return c < 0 ? "none" : wlancode::diagnose::causes()[static_cast<std::size_t>(c)].id;
+}
+wlancode::diagnose::attempt failed_attempt(std::vector<wlancode::scan::event_kind> steps, std::vector<int> statuses) {
+  wlancode::diagnose::attempt a;
+  a.result = wlancode::diagnose::outcome::failed;
+  for (auto k : steps) a.steps.push_back({k, {}, {}});
+  for (int v : statuses) {
+    wlancode::diagnose::code_seen c;
+    c.fam = wlancode::family::ieee80211_status;
+    c.has_value = true;
+    c.value = static_cast<std::uint32_t>(v);
+    c.ref = "ieee80211_status:" + std::to_string(v);
+    a.codes.push_back(c);
+  }
+  return a;
+}
+
+TEST(Causes, TiesGoToTheFirstRow) {
+  using wlancode::phase;
+  using wlancode::scan::event_kind;
+  ASSERT_GE(cause_id("security_mismatch"), 0);
+  // A code row (status 13, 0.7) before an event row (not_found, 0.7).
+  EXPECT_EQ(matched(failed_attempt({event_kind::not_found}, {13})), "security_mismatch");
+  EXPECT_EQ(matched(failed_attempt({event_kind::not_found}, {})), "not_found");
+  // An event row (eap_failure, 0.8) before a code row (status 17, 0.8).
+  EXPECT_EQ(matched(failed_attempt({event_kind::eap_failure}, {17})), "eap_failure");
+  EXPECT_EQ(matched(failed_attempt({event_kind::attempt_started}, {17})), "ap_full");
+  // A failed_at row (key_exchange, 0.5) before an event row (assoc_rejected, 0.5).
+  auto a = failed_attempt({event_kind::assoc_rejected}, {});
+  a.failed_at = phase::key_exchange;
+  EXPECT_EQ(matched(a), "wrong_password");
+  a.failed_at = phase::association;
+  EXPECT_EQ(matched(a), "ap_rejected");
+  // A code row (status 30, 0.55) before the roam row (0.55).
+  a = failed_attempt({}, {30});
+  a.roam = true;
+  EXPECT_EQ(matched(a), "ap_full");
+  a.codes.clear();
+  EXPECT_EQ(matched(a), "roaming");
+  // The most confident wins over the first: status 17 (0.8) over status 13 (0.7), either order.
+  EXPECT_EQ(matched(failed_attempt({}, {13, 17})), "ap_full");
+  EXPECT_EQ(matched(failed_attempt({}, {17, 13})), "ap_full");
+  // Nothing to match, and attempts that did not fail.
+  EXPECT_EQ(matched(failed_attempt({}, {})), "none");
+  a = failed_attempt({event_kind::key_rejected}, {17});
+  a.result = wlancode::diagnose::outcome::succeeded;
+  EXPECT_EQ(matched(a), "none");
 }
 
 TEST(Causes, EveryCauseIsTestedAndDescribed) {
