@@ -408,8 +408,17 @@ struct analyzer::state {
     if (a.codes.size() < lim.max_codes) a.codes.push_back(std::move(c));
   }
 
+  // Where the line that ended an attempt is: all that close_attempt and settle read of it, a view
+  // of its finding or evidence (an evidence made for them would copy the line).
+  struct line_at {
+    std::string_view source;
+    std::uint64_t line = 0;
+    instant time;
+  };
+  static line_at at(const evidence& e) { return {e.source, e.line, e.time}; }
+
   // Marks the decisive code and derives phase, who ended it, cause and (when `words`) summary.
-  void settle(attempt& a, const std::optional<event_kind>& failing, const evidence* fail_where, bool words = true) {
+  void settle(attempt& a, const std::optional<event_kind>& failing, const line_at* fail_where, bool words = true) {
     code_seen* decisive = nullptr;
     for (code_seen& c : a.codes) c.decisive = false;
     // The code on the failing line, else the last one before it (a decoded one first).
@@ -527,7 +536,7 @@ struct analyzer::state {
     g.capped_failures.push_back({a.cause, a.cause_confidence, a.failed_at, a.ended_by, a.count});
   }
 
-  void close_attempt(device& d, outcome o, std::optional<event_kind> failing, const evidence* where) {
+  void close_attempt(device& d, outcome o, std::optional<event_kind> failing, const line_at* where) {
     if (!d.has_cur) return;
     attempt a = std::move(d.cur);
     d.has_cur = false;
@@ -641,7 +650,8 @@ struct analyzer::state {
     if (when.clk != instant::clock::none && when.clk == last.clk) quiet = when.ns - last.ns > 30'000'000'000;
     if (!quiet) return;
     const evidence where = d.cur.steps.empty() ? evidence{f.source, f.line, when, f.excerpt} : d.cur.steps.back().where;
-    close_attempt(d, outcome::succeeded, std::nullopt, &where);
+    const line_at here = at(where);
+    close_attempt(d, outcome::succeeded, std::nullopt, &here);
     d.sess = session{};
     d.sess.start = d.sess.end = last;
     d.sess.bssid = d.bssid;
@@ -676,10 +686,10 @@ struct analyzer::state {
   // event that failed it; it may now repeat the attempt before it.
   void resettle(device& d, attempt& a) {
     const std::optional<event_kind> failing = first_failure(a);
-    const evidence* w = nullptr;
+    std::optional<line_at> w;
     for (const step& st : a.steps)
-      if (failing && st.kind == *failing && !w) w = &st.where;
-    settle(a, failing, w);
+      if (failing && st.kind == *failing && !w) w = at(st.where);
+    settle(a, failing, w ? &*w : nullptr);
     merge_last(d);
   }
 
@@ -709,6 +719,7 @@ struct analyzer::state {
       if (!where_made) where_made.emplace(evidence{f.source, f.line, when, f.excerpt});
       return *where_made;
     };
+    const line_at here{f.source, f.line, when};
     switch (info(f.event).role) {
       case event_role::begin:
       case event_role::step:
@@ -728,7 +739,7 @@ struct analyzer::state {
           open_attempt(d, when, false);
         } else if (rank_of(f.event) <= 3 && d.reached >= 4) {
           // Back to authentication/association without a result: the attempt was abandoned.
-          close_attempt(d, outcome::unknown, std::nullopt, &where());
+          close_attempt(d, outcome::unknown, std::nullopt, &here);
           open_attempt(d, when, d.has_sess);
         }
         add_step(d, f, when);
@@ -742,10 +753,10 @@ struct analyzer::state {
         if (d.cur.roam && d.has_sess) {
           ++d.sess.roams;
           d.sess.bssid = d.bssid;
-          close_attempt(d, outcome::succeeded, std::nullopt, &where());
+          close_attempt(d, outcome::succeeded, std::nullopt, &here);
           d.m = mode::connected;
         } else {
-          close_attempt(d, outcome::succeeded, std::nullopt, &where());
+          close_attempt(d, outcome::succeeded, std::nullopt, &here);
           open_session(d, f, when);
         }
         break;
@@ -778,7 +789,7 @@ struct analyzer::state {
           if (a.result == outcome::failed && again) {
             if (a.steps.size() < lim.max_steps) a.steps.push_back({f.event, where(), f.format});
             take_line_codes(a);
-            settle(a, first_failure(a), &where());
+            settle(a, first_failure(a), &here);
             merge_last(d);
             break;
           }
@@ -796,7 +807,7 @@ struct analyzer::state {
         take_line_codes(d.cur);
         {
           const bool roam = d.cur.roam;
-          close_attempt(d, outcome::failed, f.event, &where());
+          close_attempt(d, outcome::failed, f.event, &here);
           if (roam) close_session(d, &f, when, f.event, std::nullopt);  // a failed roam ends the session
         }
         break;
@@ -805,7 +816,7 @@ struct analyzer::state {
         if (d.has_cur) {
           add_step(d, f, when);
           take_line_codes(d.cur);
-          close_attempt(d, outcome::failed, f.event, &where());
+          close_attempt(d, outcome::failed, f.event, &here);
           if (d.has_sess) close_session(d, &f, when, f.event, std::nullopt);
         } else if (d.has_sess) {
           close_session(d, &f, when, f.event, take_line_failure_code());
@@ -939,9 +950,9 @@ struct analyzer::state {
   void infer_attempt(device& d, const scan::finding& f, const instant& when) {
     open_attempt(d, when, false);
     d.cur.inferred = true;
-    const evidence where{f.source, f.line, when, f.excerpt};
+    const line_at here{f.source, f.line, when};
     add_code(d.cur, code_of(f, when));
-    close_attempt(d, outcome::failed, std::nullopt, &where);
+    close_attempt(d, outcome::failed, std::nullopt, &here);
   }
 
   // A failure code no event took, on a line of its own, waits for the next lines of its place: a
