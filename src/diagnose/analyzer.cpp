@@ -382,10 +382,47 @@ struct analyzer::state {
     if (!f.bssid.empty() && f.sta.empty()) d.bssid = f.bssid;
   }
 
+  // Steps of attempts no longer kept (past the cap, or replaced by a repeat's) with their
+  // strings' buffers: add_step writes into them instead of allocating. Bounded.
+  std::vector<step> spare_steps;
+  static constexpr std::size_t max_spare_steps = 64;
+
+  void spare(std::vector<step>& steps) {
+    for (step& st : steps) {
+      if (spare_steps.size() >= max_spare_steps) break;
+      spare_steps.push_back(std::move(st));
+    }
+    steps.clear();
+  }
+
+  step& new_step(attempt& a) {
+    step& st = a.steps.emplace_back();
+    if (!spare_steps.empty()) {
+      st = std::move(spare_steps.back());
+      spare_steps.pop_back();
+    }
+    return st;
+  }
+
+  // A new attempt in the place of the device's last one, which is closed (its group kept it or
+  // dropped it): the buffers of its lists are kept, its steps go to the spares.
+  void renew(attempt& a) {
+    spare(a.steps);
+    std::vector<step> steps = std::move(a.steps);
+    std::vector<code_seen> codes = std::move(a.codes);
+    std::vector<std::string> bssids = std::move(a.bssids);
+    codes.clear();
+    bssids.clear();
+    a = attempt{};
+    a.steps = std::move(steps);
+    a.codes = std::move(codes);
+    a.bssids = std::move(bssids);
+  }
+
   void open_attempt(device& d, const instant& when, bool roam) {
     d.seen_any = true;
-    d.cur = attempt{};
-    d.cur.steps.reserve(4);  // an attempt has a few steps: one allocation, not one per step
+    renew(d.cur);
+    if (d.cur.steps.capacity() == 0) d.cur.steps.reserve(4);  // a few steps: one allocation, not one per step
     d.cur.start = d.cur.last_start = d.cur.end = when;
     d.cur.roam = roam;
     d.has_cur = true;
@@ -395,8 +432,15 @@ struct analyzer::state {
   }
 
   void add_step(device& d, const scan::finding& f, const instant& when) {
-    if (d.cur.steps.size() < lim.max_steps)
-      d.cur.steps.push_back({f.event, {f.source, f.line, when, f.excerpt}, f.format});
+    if (d.cur.steps.size() < lim.max_steps) {
+      step& st = new_step(d.cur);
+      st.kind = f.event;
+      st.where.source.assign(f.source);
+      st.where.line = f.line;
+      st.where.time = when;
+      st.where.excerpt.assign(f.excerpt);
+      st.format = f.format;
+    }
     if (when.clk != instant::clock::none) d.cur.end = when;
     if (rank_of(f.event) > d.reached) d.reached = rank_of(f.event);
     if (info(f.event).role == event_role::step || info(f.event).role == event_role::begin) d.any_step = true;
@@ -513,13 +557,14 @@ struct analyzer::state {
   }
 
   // A repeat joins its run: counted, its BSSIDs added; the run shows the latest one's lines.
-  void absorb(attempt& run, attempt&& a) const {
+  void absorb(attempt& run, attempt&& a) {
     run.count += a.count;
     run.end = a.end;
     run.last_start = a.last_start;
     run.bssid = a.bssid;
     for (const std::string& b : a.bssids) add_bssid(run.bssids, b, lim.max_bssids);
-    run.steps = std::move(a.steps);
+    spare(run.steps);
+    run.steps.swap(a.steps);  // `a` keeps the emptied list: its buffer serves again (renew)
     run.codes = std::move(a.codes);
     run.summary = std::move(a.summary);
   }
@@ -538,7 +583,7 @@ struct analyzer::state {
 
   void close_attempt(device& d, outcome o, std::optional<event_kind> failing, const line_at* where) {
     if (!d.has_cur) return;
-    attempt a = std::move(d.cur);
+    attempt& a = d.cur;  // closed in place: what its group does not keep serves the next one (renew)
     d.has_cur = false;
     a.result = o;
     if (o == outcome::failed) a.failed_at = next_phase(d.reached, d.any_step);
@@ -645,7 +690,7 @@ struct analyzer::state {
   // without its device state lines).
   void implicit_success(device& d, const scan::finding& f, const instant& when) {
     if (!d.has_cur || d.reached < rank_of(event_kind::associated) || d.cur.roam) return;
-    const instant& last = d.cur.end;
+    const instant last = d.cur.end;
     bool quiet = false;
     if (when.clk != instant::clock::none && when.clk == last.clk) quiet = when.ns - last.ns > 30'000'000'000;
     if (!quiet) return;
