@@ -20,8 +20,26 @@ struct writer {
   }
   void key(std::string_view k) {
     if (!out.empty() && out.back() != '{' && out.back() != '[') out += ',';
+    char buf[64];
+    if (k.size() + 3 <= sizeof buf && needs_no_escape(k)) {
+      // The schema's names (most keys) need no escape: "name": appended at once.
+      buf[0] = '"';
+      k.copy(buf + 1, k.size());
+      buf[k.size() + 1] = '"';
+      buf[k.size() + 2] = ':';
+      out.append(buf, k.size() + 3);
+      return;
+    }
     str(k);
     out += ':';
+  }
+  // Printable ASCII but '"' and '\\': what append_json_string copies unchanged.
+  static bool needs_no_escape(std::string_view s) {
+    for (char ch : s) {
+      const auto c = static_cast<unsigned char>(ch);
+      if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') return false;
+    }
+    return true;
   }
   void num(double v) {
     if (!std::isfinite(v)) {
@@ -54,9 +72,11 @@ struct axis {
 
 void time_field(writer& w, std::string_view k, const instant& t) {
   w.key(k);
-  if (t.clk == instant::clock::utc)
-    w.str(to_iso8601(t));
-  else
+  if (t.clk == instant::clock::utc) {
+    char buf[48];  // as to_iso8601(t), not allocated
+    const std::size_t n = to_iso8601(t, buf, sizeof buf);
+    w.str({buf, n < sizeof buf ? n : sizeof buf});
+  } else
     w.out += "null";
 }
 
