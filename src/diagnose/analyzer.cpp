@@ -7,6 +7,7 @@
 #include <deque>
 #include <map>
 #include <span>
+#include <unordered_map>
 
 #include "internal.hpp"
 
@@ -228,23 +229,25 @@ struct analyzer::state {
   std::span<pending> line_findings() { return {line.data(), line_n}; }
   std::vector<pending*> line_codes;  // the codes of the line whose events are being read
   std::map<std::string, device> devices;
-  std::map<std::string, std::string> interface_of_place;  // "host or source" -> last interface seen
-  std::map<std::string, std::size_t> group_index;
+  std::map<std::string, std::string> interface_of_place;     // "host or source" -> last interface seen
+  std::unordered_map<std::string, std::size_t> group_index;  // "host|interface|ssid" -> index in groups
   std::vector<group> groups;
   std::vector<input_status> inputs;
   std::uint64_t findings = 0, events = 0, devices_capped = 0, groups_capped = 0;
 
-  // Scratch keys of device_for, kept: no allocation per finding.
-  std::string place_buf, key_buf;
+  // Scratch keys of device_for and group_for, kept: no allocation per finding.
+  std::string place_buf, key_buf, group_key_buf;
 
   // device_for's last answers and what they were asked: a log's lines come from a few devices
-  // (a host's interfaces, its supplicant and its connection manager) in turns.
+  // (a host's interfaces, its supplicant and its connection manager) in turns. All of one source
+  // (asked once per finding, not once per entry).
   struct device_memo {
     device* d = nullptr;
-    std::string source, host, interface;
+    std::string host, interface;
     std::string* place_interface = nullptr;  // interface_of_place's entry, when `interface` is set
   };
   std::array<device_memo, 4> memo;
+  std::string memo_source;
   std::size_t memo_next = 0;  // the entry replaced next
 
   detail::host_memo host_of;  // the host a line names (most lines of a log name the same)
@@ -253,22 +256,26 @@ struct analyzer::state {
     const std::string_view host = host_of(f.excerpt, f.timestamp);
     // An access point's line about one of its stations (hostapd) is that station's: not memoised.
     const bool station = f.format == scan::input_format::hostapd && !f.sta.empty();
-    for (const device_memo& m : memo)
-      if (!station && m.d && m.interface == f.interface && m.host == host && m.source == f.source) {
-        // The place's last interface is this one again (find_device's update, here).
-        if (m.place_interface && *m.place_interface != m.interface) {
-          m.place_interface->assign(m.interface);
-          forget_interfaceless();
+    if (!station && f.source != memo_source) {
+      for (device_memo& m : memo) m.d = nullptr;
+      memo_source.assign(f.source);
+    }
+    if (!station)
+      for (const device_memo& m : memo)
+        if (m.d && m.interface == f.interface && m.host == host) {
+          // The place's last interface is this one again (find_device's update, here).
+          if (m.place_interface && *m.place_interface != m.interface) {
+            m.place_interface->assign(m.interface);
+            forget_interfaceless();
+          }
+          return m.d;
         }
-        return m.d;
-      }
     std::string* place_interface = nullptr;
     device* d = find_device(f, host, &place_interface);
     if (d && !station) {  // none: not kept (what the place's interface is may have changed)
       device_memo& m = memo[memo_next];
       memo_next = (memo_next + 1) % memo.size();
-      m.d = d;
-      m.source.assign(f.source);
+      m.d = d;  // of memo_source, which is f.source
       m.host.assign(host);
       m.interface.assign(f.interface);
       m.place_interface = place_interface;
@@ -335,7 +342,10 @@ struct analyzer::state {
       *index = d.group;
       return &groups[d.group];
     }
-    const std::string key = d.host + "|" + d.interface + "|" + ssid;
+    std::string& key = group_key_buf;
+    key.assign(d.host);
+    ((key += '|') += d.interface) += '|';
+    key += ssid;
     auto it = group_index.find(key);
     if (it == group_index.end()) {
       if (groups.size() >= lim.max_groups) {
@@ -375,11 +385,11 @@ struct analyzer::state {
   }
 
   void note_context(device& d, const scan::finding& f) {
-    if (!f.ssid.empty()) {
-      if (f.ssid != d.ssid) d.bssid.clear();  // another network: the last one's AP is not its
+    if (!f.ssid.empty() && f.ssid != d.ssid) {
+      d.bssid.clear();  // another network: the last one's AP is not its
       d.ssid = f.ssid;
     }
-    if (!f.bssid.empty() && f.sta.empty()) d.bssid = f.bssid;
+    if (!f.bssid.empty() && f.sta.empty() && f.bssid != d.bssid) d.bssid = f.bssid;
   }
 
   // Steps of attempts no longer kept (past the cap, or replaced by a repeat's) with their
