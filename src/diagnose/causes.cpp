@@ -1,5 +1,6 @@
 // The diagnosis rules of causes.def, applied to one attempt or one session end.
 #include <array>
+#include <bit>
 #include <cctype>
 #include <cstdint>
 #include <vector>
@@ -99,23 +100,35 @@ bool code_test(const when_row& w, const code_seen& c) {
   }
 }
 
-// The rows of when_rows by what they test, each list in the rows' order (match_attempt's).
+// The rows of when_rows by what they test, for match_attempt. Of the event and failed_at rows,
+// only the one that would win for each event kind or phase is kept: the most confident, the
+// first of them on a tie (consider's order over the rows).
 struct row_lists {
-  std::vector<std::size_t> event, code, failed_at, roam;
+  static constexpr int none = -1;
+  std::array<int, std::size(event_ids)> by_event;
+  std::array<int, std::size(phase_ids)> by_phase;
+  std::vector<std::size_t> code, roam;  // in their order
+
+  static void keep_best(int& best, std::size_t row) {
+    if (best == none || when_rows[row].confidence > when_rows[static_cast<std::size_t>(best)].confidence)
+      best = static_cast<int>(row);
+  }
   static const row_lists& get() {
     static const row_lists lists = [] {
       row_lists l;
+      l.by_event.fill(none);
+      l.by_phase.fill(none);
       for (std::size_t i = 0; i < std::size(when_rows); ++i) switch (when_rows[i].t) {
           case test::event:
-            l.event.push_back(i);
+            keep_best(l.by_event[static_cast<std::size_t>(when_rows[i].index)], i);
+            break;
+          case test::failed_at:
+            keep_best(l.by_phase[static_cast<std::size_t>(when_rows[i].index)], i);
             break;
           case test::code:
           case test::name:
           case test::raw:
             l.code.push_back(i);
-            break;
-          case test::failed_at:
-            l.failed_at.push_back(i);
             break;
           case test::roam:
             l.roam.push_back(i);
@@ -157,8 +170,9 @@ cause_match match_attempt(const attempt& a) {
     }
   };
   const row_lists& rows = row_lists::get();
-  for (std::size_t row : rows.event)
-    if (kinds >> when_rows[row].index & 1) consider_row(row);
+  for (; kinds; kinds &= kinds - 1)  // each kind of step once
+    if (const int row = rows.by_event[static_cast<std::size_t>(std::countr_zero(kinds))]; row != row_lists::none)
+      consider_row(static_cast<std::size_t>(row));
   if (!a.codes.empty())
     for (std::size_t row : rows.code)
       for (const code_seen& c : a.codes)
@@ -166,8 +180,9 @@ cause_match match_attempt(const attempt& a) {
           consider_row(row);
           break;
         }
-  for (std::size_t row : rows.failed_at)
-    if (static_cast<int>(a.failed_at) == when_rows[row].index) consider_row(row);
+  if (const auto p = static_cast<std::size_t>(a.failed_at);
+      p < rows.by_phase.size() && rows.by_phase[p] != row_lists::none)
+    consider_row(static_cast<std::size_t>(rows.by_phase[p]));
   if (a.roam)
     for (std::size_t row : rows.roam) consider_row(row);
   return best;
