@@ -227,8 +227,9 @@ struct analyzer::state {
   std::deque<scan::finding> copies;
   std::size_t line_n = 0;
   std::span<pending> line_findings() { return {line.data(), line_n}; }
-  std::vector<pending*> line_codes;  // the codes of the line whose events are being read
-  std::map<std::string, device> devices;
+  std::vector<pending*> line_codes;                          // the codes of the line whose events are being read
+  std::map<std::string, device> devices;                     // in key order, which finish() closes them in
+  std::unordered_map<std::string, device*> device_at;        // devices, hashed: find_device's lookup
   std::map<std::string, std::string> interface_of_place;     // "host or source" -> last interface seen
   std::unordered_map<std::string, std::size_t> group_index;  // "host|interface|ssid" -> index in groups
   std::vector<group> groups;
@@ -308,10 +309,12 @@ struct analyzer::state {
       // The place's lines so far named no interface (iwd, shill before the kernel's "wlan0:"):
       // that device, if it has no history yet, is this interface's.
       if (auto un = devices.find(place + "|");
-          un != devices.end() && !un->second.has_group && !devices.count(place + "|" + std::string(ifc))) {
+          un != devices.end() && !un->second.has_group && !device_at.count(place + "|" + std::string(ifc))) {
+        device_at.erase(un->first);
         auto node = devices.extract(un);
         node.key() = place + "|" + std::string(ifc);
         node.mapped().interface = ifc;
+        device_at.emplace(node.key(), &node.mapped());  // the node, hence the device, stays where it is
         devices.insert(std::move(node));
       }
     }
@@ -322,18 +325,17 @@ struct analyzer::state {
     // An access point's line about one of its stations (hostapd): the station is the device.
     const bool station = f.format == scan::input_format::hostapd && !f.sta.empty();
     if (station) (key += " sta ") += f.sta;
-    auto it = devices.find(key);
-    if (it == devices.end()) {
-      if (devices.size() >= lim.max_groups) {
-        ++devices_capped;
-        return nullptr;
-      }
-      it = devices.emplace(key, device{}).first;
-      it->second.host = host;
-      it->second.interface = ifc;
-      if (station) (it->second.interface += ifc.empty() ? "sta " : " sta ") += f.sta;
+    if (auto at = device_at.find(key); at != device_at.end()) return at->second;
+    if (devices.size() >= lim.max_groups) {
+      ++devices_capped;
+      return nullptr;
     }
-    return &it->second;
+    device& d = devices.emplace(key, device{}).first->second;
+    device_at.emplace(key, &d);
+    d.host = host;
+    d.interface = ifc;
+    if (station) (d.interface += ifc.empty() ? "sta " : " sta ") += f.sta;
+    return &d;
   }
 
   group* group_for(device& d, const std::string& ssid, std::size_t* index) {
