@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <deque>
+#include <initializer_list>
 #include <map>
 #include <span>
 #include <unordered_map>
@@ -238,6 +239,14 @@ struct analyzer::state {
 
   // Scratch keys of device_for and group_for, kept: no allocation per finding.
   std::string place_buf, key_buf, group_key_buf;
+  // out = the parts, one after the other: sized once, then copied (a key is built per finding).
+  static void assign_joined(std::string& out, std::initializer_list<std::string_view> parts) {
+    std::size_t n = 0;
+    for (std::string_view p : parts) n += p.size();
+    out.resize(n);
+    char* at = out.data();
+    for (std::string_view p : parts) at = std::copy(p.begin(), p.end(), at);
+  }
 
   // device_for's last answers and what they were asked: a log's lines come from a few devices
   // (a host's interfaces, its supplicant and its connection manager) in turns. All of one source
@@ -291,8 +300,7 @@ struct analyzer::state {
 
   device* find_device(const scan::finding& f, std::string_view host, std::string** place_interface) {
     std::string& place = place_buf;
-    place.assign(host.empty() ? "file:" : "host:");
-    place += host.empty() ? std::string_view(f.source) : host;
+    assign_joined(place, {host.empty() ? "file:" : "host:", host.empty() ? std::string_view(f.source) : host});
     std::string_view ifc = f.interface;  // a view of the finding or of a node of the map (stable)
     if (ifc.empty()) {
       auto it = interface_of_place.find(place);
@@ -318,13 +326,10 @@ struct analyzer::state {
         devices.insert(std::move(node));
       }
     }
-    std::string& key = key_buf;
-    key.assign(place);
-    key += '|';
-    key += ifc;
     // An access point's line about one of its stations (hostapd): the station is the device.
     const bool station = f.format == scan::input_format::hostapd && !f.sta.empty();
-    if (station) (key += " sta ") += f.sta;
+    std::string& key = key_buf;
+    assign_joined(key, {place, "|", ifc, station ? " sta " : "", station ? std::string_view(f.sta) : ""});
     if (auto at = device_at.find(key); at != device_at.end()) return at->second;
     if (devices.size() >= lim.max_groups) {
       ++devices_capped;
@@ -345,9 +350,7 @@ struct analyzer::state {
       return &groups[d.group];
     }
     std::string& key = group_key_buf;
-    key.assign(d.host);
-    ((key += '|') += d.interface) += '|';
-    key += ssid;
+    assign_joined(key, {d.host, "|", d.interface, "|", ssid});
     auto it = group_index.find(key);
     if (it == group_index.end()) {
       if (groups.size() >= lim.max_groups) {
