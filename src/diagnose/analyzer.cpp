@@ -200,6 +200,10 @@ struct analyzer::state {
     mode m = mode::idle;
     attempt cur;
     bool has_cur = false;
+    // While the attempt is open, the first cur_steps of cur.steps are its steps; those past them
+    // are a closed attempt's, kept for their buffers (add_step writes over them, and
+    // close_attempt drops what is left): no allocation per step.
+    std::size_t cur_steps = 0;
     int reached = 0;
     bool any_step = false;
     session sess;
@@ -397,32 +401,10 @@ struct analyzer::state {
     if (!f.bssid.empty() && f.sta.empty() && f.bssid != d.bssid) d.bssid = f.bssid;
   }
 
-  // Steps of attempts no longer kept (past the cap, or replaced by a repeat's) with their
-  // strings' buffers: add_step writes into them instead of allocating. Bounded.
-  std::vector<step> spare_steps;
-  static constexpr std::size_t max_spare_steps = 64;
-
-  void spare(std::vector<step>& steps) {
-    for (step& st : steps) {
-      if (spare_steps.size() >= max_spare_steps) break;
-      spare_steps.push_back(std::move(st));
-    }
-    steps.clear();
-  }
-
-  step& new_step(attempt& a) {
-    step& st = a.steps.emplace_back();
-    if (!spare_steps.empty()) {
-      st = std::move(spare_steps.back());
-      spare_steps.pop_back();
-    }
-    return st;
-  }
-
   // A new attempt in the place of the device's last one, which is closed (its group kept it or
-  // dropped it): the buffers of its lists are kept, its steps go to the spares.
-  void renew(attempt& a) {
-    spare(a.steps);
+  // dropped it): the buffers of its lists are kept, and its steps stay as spares (see
+  // device::cur_steps).
+  static void renew(attempt& a) {
     std::vector<step> steps = std::move(a.steps);
     std::vector<code_seen> codes = std::move(a.codes);
     std::vector<std::string> bssids = std::move(a.bssids);
@@ -437,6 +419,7 @@ struct analyzer::state {
   void open_attempt(device& d, const instant& when, bool roam) {
     d.seen_any = true;
     renew(d.cur);
+    d.cur_steps = 0;
     if (d.cur.steps.capacity() == 0) d.cur.steps.reserve(4);  // a few steps: one allocation, not one per step
     d.cur.start = d.cur.last_start = d.cur.end = when;
     d.cur.roam = roam;
@@ -447,8 +430,9 @@ struct analyzer::state {
   }
 
   void add_step(device& d, const scan::finding& f, const instant& when) {
-    if (d.cur.steps.size() < lim.max_steps) {
-      step& st = new_step(d.cur);
+    if (d.cur_steps < lim.max_steps) {
+      step& st = d.cur_steps < d.cur.steps.size() ? d.cur.steps[d.cur_steps] : d.cur.steps.emplace_back();
+      ++d.cur_steps;
       st.kind = f.event;
       st.where.source.assign(f.source);
       st.where.line = f.line;
@@ -578,8 +562,7 @@ struct analyzer::state {
     run.last_start = a.last_start;
     run.bssid = a.bssid;
     for (const std::string& b : a.bssids) add_bssid(run.bssids, b, lim.max_bssids);
-    spare(run.steps);
-    run.steps.swap(a.steps);  // `a` keeps the emptied list: its buffer serves again (renew)
+    run.steps.swap(a.steps);  // the run's last steps go to `a`: spares, when `a` is a device's (renew)
     run.codes = std::move(a.codes);
     run.summary = std::move(a.summary);
   }
@@ -600,6 +583,7 @@ struct analyzer::state {
     if (!d.has_cur) return;
     attempt& a = d.cur;  // closed in place: what its group does not keep serves the next one (renew)
     d.has_cur = false;
+    a.steps.resize(d.cur_steps);  // its own steps only, from here on
     a.result = o;
     if (o == outcome::failed) a.failed_at = next_phase(d.reached, d.any_step);
     if (a.bssid.empty()) a.bssid = d.bssid;
@@ -709,7 +693,8 @@ struct analyzer::state {
     bool quiet = false;
     if (when.clk != instant::clock::none && when.clk == last.clk) quiet = when.ns - last.ns > 30'000'000'000;
     if (!quiet) return;
-    const evidence where = d.cur.steps.empty() ? evidence{f.source, f.line, when, f.excerpt} : d.cur.steps.back().where;
+    const evidence where =
+        d.cur_steps == 0 ? evidence{f.source, f.line, when, f.excerpt} : d.cur.steps[d.cur_steps - 1].where;
     const line_at here = at(where);
     close_attempt(d, outcome::succeeded, std::nullopt, &here);
     d.sess = session{};
