@@ -243,6 +243,7 @@ struct analyzer::state {
 
   // Scratch keys of device_for and group_for, kept: no allocation per finding.
   std::string place_buf, key_buf, group_key_buf;
+  std::string* place_entry = nullptr;  // interface_of_place's entry for place_buf, when known
   // out = the parts, one after the other: sized once, then copied (a key is built per finding).
   static void assign_joined(std::string& out, std::initializer_list<std::string_view> parts) {
     std::size_t n = 0;
@@ -303,20 +304,29 @@ struct analyzer::state {
   }
 
   device* find_device(const scan::finding& f, std::string_view host, std::string** place_interface) {
+    // The place, and its entry in interface_of_place: kept from the last call while the place is
+    // the same (most lines name one host; entries are never erased).
+    const std::string_view kind = host.empty() ? "file:" : "host:";
+    const std::string_view name = host.empty() ? std::string_view(f.source) : host;
     std::string& place = place_buf;
-    assign_joined(place, {host.empty() ? "file:" : "host:", host.empty() ? std::string_view(f.source) : host});
+    if (place.size() != kind.size() + name.size() || !place.starts_with(kind) ||
+        std::string_view(place).substr(kind.size()) != name) {
+      assign_joined(place, {kind, name});
+      place_entry = nullptr;
+    }
+    if (!place_entry)
+      if (auto it = interface_of_place.find(place); it != interface_of_place.end()) place_entry = &it->second;
     std::string_view ifc = f.interface;  // a view of the finding or of a node of the map (stable)
     if (ifc.empty()) {
-      auto it = interface_of_place.find(place);
-      if (it != interface_of_place.end()) ifc = it->second;
-    } else if (auto it = interface_of_place.find(place); it != interface_of_place.end()) {
-      if (it->second != ifc) {
-        it->second.assign(ifc);
+      if (place_entry) ifc = *place_entry;
+    } else if (place_entry) {
+      if (*place_entry != ifc) {
+        place_entry->assign(ifc);
         forget_interfaceless();
       }
-      *place_interface = &it->second;
+      *place_interface = place_entry;
     } else if (interface_of_place.size() < lim.max_groups) {
-      *place_interface = &interface_of_place.emplace(place, ifc).first->second;
+      place_entry = *place_interface = &interface_of_place.emplace(place, ifc).first->second;
       forget_interfaceless();
       // The place's lines so far named no interface (iwd, shill before the kernel's "wlan0:"):
       // that device, if it has no history yet, is this interface's.
