@@ -470,6 +470,8 @@ struct analyzer::state {
   };
   static line_at at(const evidence& e) { return {e.source, e.line, e.time}; }
 
+  detail::cause_matcher match_causes;  // detail::match_attempt, with the last codes' rows remembered
+
   // Marks the decisive code and derives phase, who ended it, cause and (when `words`) summary.
   void settle(attempt& a, const std::optional<event_kind>& failing, const line_at* fail_where, bool words = true) {
     code_seen* decisive = nullptr;
@@ -503,7 +505,7 @@ struct analyzer::state {
       if (a.failed_at == phase::discovery) by = ender::device;
       a.ended_by = by;
     }
-    const detail::cause_match m = detail::match_attempt(a);
+    const detail::cause_match m = match_causes(a);
     a.cause = m.cause;
     a.cause_confidence = m.confidence;
     if (words) a.summary = summarize(a, failing);

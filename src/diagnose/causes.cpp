@@ -152,17 +152,31 @@ std::span<const cause_info> causes() noexcept { return cause_rows; }
 
 namespace detail {
 
-cause_match match_attempt(const attempt& a) {
+namespace {
+
+// The code row that code `c` meets and that would win among them (row_lists' order), or none.
+int best_code_row(const code_seen& c) {
+  int best = row_lists::none;
+  for (std::size_t row : row_lists::get().code)
+    if (code_test(when_rows[row], c)) row_lists::keep_best(best, row);
+  return best;
+}
+
+// match_attempt, with `code_row(c)` for best_code_row(c).
+template <class CodeRow>
+cause_match match_with(const attempt& a, CodeRow&& code_row) {
   if (a.result != outcome::failed) return {};
   // The rows in order, as match_session_end, but asked by what they test: the kinds of the steps
-  // are one mask, and the code rows are skipped when there is no code (most attempts).
+  // are one mask, and each code meets one winning code row at most.
   static_assert(std::size(event_ids) <= 64, "step kinds are a 64-bit mask");
   std::uint64_t kinds = 0;
   for (const step& s : a.steps) kinds |= std::uint64_t{1} << static_cast<unsigned>(s.kind);
   cause_match best;
   std::size_t best_row = 0;
-  const auto consider_row = [&](std::size_t row) {
+  const auto consider_row = [&](int r) {
     // The most confident row that matches, the first of them on a tie (consider's order).
+    if (r == row_lists::none) return;
+    const auto row = static_cast<std::size_t>(r);
     const when_row& w = when_rows[row];
     if (w.confidence > best.confidence || (best.cause >= 0 && w.confidence == best.confidence && row < best_row)) {
       best = {w.cause, w.confidence};
@@ -171,21 +185,42 @@ cause_match match_attempt(const attempt& a) {
   };
   const row_lists& rows = row_lists::get();
   for (; kinds; kinds &= kinds - 1)  // each kind of step once
-    if (const int row = rows.by_event[static_cast<std::size_t>(std::countr_zero(kinds))]; row != row_lists::none)
-      consider_row(static_cast<std::size_t>(row));
-  if (!a.codes.empty())
-    for (std::size_t row : rows.code)
-      for (const code_seen& c : a.codes)
-        if (code_test(when_rows[row], c)) {
-          consider_row(row);
-          break;
-        }
-  if (const auto p = static_cast<std::size_t>(a.failed_at);
-      p < rows.by_phase.size() && rows.by_phase[p] != row_lists::none)
-    consider_row(static_cast<std::size_t>(rows.by_phase[p]));
+    consider_row(rows.by_event[static_cast<std::size_t>(std::countr_zero(kinds))]);
+  for (const code_seen& c : a.codes) consider_row(code_row(c));
+  if (const auto p = static_cast<std::size_t>(a.failed_at); p < rows.by_phase.size()) consider_row(rows.by_phase[p]);
   if (a.roam)
-    for (std::size_t row : rows.roam) consider_row(row);
+    for (std::size_t row : rows.roam) consider_row(static_cast<int>(row));
   return best;
+}
+
+}  // namespace
+
+cause_match match_attempt(const attempt& a) { return match_with(a, best_code_row); }
+
+cause_match cause_matcher::operator()(const attempt& a) {
+  return match_with(a, [this](const code_seen& c) { return code_row(c); });
+}
+
+int cause_matcher::code_row(const code_seen& c) {
+  // What code_test reads of a code.
+  const auto same = [&c](const known& k) {
+    return k.has_family == c.fam.has_value() && k.has_value == c.has_value && k.ref == c.ref &&
+           k.carried_ref == c.carried_ref && k.name == c.name && k.carried_name == c.carried_name && k.space == c.space;
+  };
+  for (std::size_t i = 0; i < known_n_; ++i)
+    if (same(known_[i])) return known_[i].row;
+  known& k = known_[next_];
+  next_ = (next_ + 1) % known_.size();
+  known_n_ = std::max(known_n_, next_ == 0 ? known_.size() : next_);
+  k.has_family = c.fam.has_value();
+  k.has_value = c.has_value;
+  k.ref = c.ref;
+  k.carried_ref = c.carried_ref;
+  k.name = c.name;
+  k.carried_name = c.carried_name;
+  k.space = c.space;
+  k.row = best_code_row(c);
+  return k.row;
 }
 
 cause_match match_session_end(const session& s, std::optional<scan::event_kind> end_event) {

@@ -1,6 +1,7 @@
 // Internal pieces of diagnose: who a line is about, and the diagnosis rules.
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 
@@ -33,6 +34,24 @@ struct cause_match {
   double confidence = 0;
 };
 cause_match match_attempt(const attempt& a);
+
+// match_attempt, remembering which code row each of the last few codes meets: a log repeats its
+// failures, and testing a code against the rows that name codes is a substring search per row.
+// One per analyzer (it is not for sharing between threads).
+class cause_matcher {
+ public:
+  cause_match operator()(const attempt& a);
+
+ private:
+  int code_row(const code_seen& c);
+  struct known {  // a code, by what the code rows test of it, and the winning row (-1: none)
+    bool has_family = false, has_value = false;
+    std::string ref, carried_ref, name, carried_name, space;
+    int row = -1;
+  };
+  std::array<known, 8> known_;
+  std::size_t known_n_ = 0, next_ = 0;  // entries in use; the one replaced next
+};
 cause_match match_session_end(const session& s, std::optional<scan::event_kind> end_event);
 
 // Who ended a session by the text of a Windows 8003 disconnect reason, or ender::unknown.

@@ -292,6 +292,64 @@ TEST(Causes, TiesGoToTheFirstRow) {
   EXPECT_EQ(matched(a), "none");
 }
 
+// The matcher remembers the last codes' rows: it must answer as match_attempt on every attempt,
+// whatever came before (codes that differ in one field only, more codes than it remembers).
+TEST(Causes, MatcherAgreesWithMatchAttempt) {
+  using wlancode::diagnose::code_seen;
+  std::vector<code_seen> codes;
+  auto add = [&](std::optional<wlancode::family> fam, bool has_value, std::string ref, std::string name,
+                 std::string space = {}, std::string carried_ref = {}, std::string carried_name = {}) {
+    code_seen c;
+    c.fam = fam;
+    c.has_value = has_value;
+    c.ref = std::move(ref);
+    c.name = std::move(name);
+    c.space = std::move(space);
+    c.carried_ref = std::move(carried_ref);
+    c.carried_name = std::move(carried_name);
+    codes.push_back(c);
+  };
+  const auto status = wlancode::family::ieee80211_status, reason = wlancode::family::ieee80211_reason;
+  add(status, true, "ieee80211_status:17", "");              // ap_full, 0.8
+  add(status, true, "ieee80211_status:17", "PSK_MISMATCH");  // the same ref, a name that says more
+  add(status, false, "ieee80211_status:17", "");             // no value: no code row
+  add(std::nullopt, true, "ieee80211_status:17", "");        // no family: no code row
+  add(reason, true, "ieee80211_reason:4", "");
+  add(reason, true, "ieee80211_reason:99", "", "", "ieee80211_status:13");  // carried
+  add(reason, true, "ieee80211_reason:99", "", "", "", "BEACON_TIMEOUT");   // carried name
+  add(std::nullopt, false, "raw:eap_reason:0x1", "", "eap_reason");
+  add(std::nullopt, false, "raw:eap_reason:0x1", "", "win32_error");  // the same ref, another space
+  add(std::nullopt, false, "text:radio off", "RADIO_OFF");
+  add(std::nullopt, false, "text:nothing", "");
+  add(status, true, "ieee80211_status:13", "");
+  ASSERT_GT(codes.size(), 8u);  // more than the matcher remembers
+  wlancode::diagnose::detail::cause_matcher matcher;
+  unsigned seed = 3;
+  int named = 0;
+  for (int i = 0; i < 400; ++i) {
+    seed = seed * 1103515245u + 12345u;
+    auto a = failed_attempt({}, {});
+    for (int n = static_cast<int>(seed >> 28) % 3; n >= 0; --n) {
+      seed = seed * 1103515245u + 12345u;
+      a.codes.push_back(codes[(seed >> 16) % codes.size()]);
+    }
+    if ((seed >> 8) % 4 == 0) a.steps.push_back({wlancode::scan::event_kind::not_found, {}, {}});
+    const auto expected = wlancode::diagnose::detail::match_attempt(a);
+    const auto got = matcher(a);
+    ASSERT_EQ(got.cause, expected.cause) << i;
+    ASSERT_EQ(got.confidence, expected.confidence) << i;
+    named += expected.cause >= 0;
+  }
+  EXPECT_GT(named, 100);  // the attempts did match causes
+  // Hand-typed: the same ref with a name that matches a more confident row.
+  EXPECT_EQ(matched(failed_attempt({}, {17})), "ap_full");
+  auto a = failed_attempt({}, {});
+  a.codes.push_back(codes[1]);
+  EXPECT_EQ(matcher(a).cause, cause_id("wrong_password"));
+  a.codes[0] = codes[0];
+  EXPECT_EQ(matcher(a).cause, cause_id("ap_full"));
+}
+
 TEST(Causes, EveryCauseIsTestedAndDescribed) {
   std::set<std::string_view> ids;
   for (const auto& c : wlancode::diagnose::causes()) {
