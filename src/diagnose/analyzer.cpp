@@ -599,7 +599,6 @@ struct analyzer::state {
     a.result = o;
     if (o == outcome::failed) a.failed_at = next_phase(d.reached, d.any_step);
     if (a.bssid.empty()) a.bssid = d.bssid;
-    add_bssid(a.bssids, a.bssid, lim.max_bssids);
     settle(a, failing, where, false);  // its words only if it is listed (most are not, past the cap)
     std::size_t gi = 0;
     group* g = group_for(d, d.ssid, &gi);
@@ -610,11 +609,14 @@ struct analyzer::state {
     add_bssid(g->bssids, a.bssid, lim.max_bssids);
     widen(*g, a.start);
     widen(*g, a.end);
+    // Its words and its list of BSSIDs (its own, so far) only if it is listed.
     if (!g->attempts.empty() && g->attempts_capped == 0 && same_run(g->attempts.back(), a)) {
       a.summary = summarize(a, failing);
+      add_bssid(a.bssids, a.bssid, lim.max_bssids);
       absorb(g->attempts.back(), std::move(a));
     } else if (g->attempts.size() < lim.max_attempts_per_group) {
       a.summary = summarize(a, failing);
+      add_bssid(a.bssids, a.bssid, lim.max_bssids);
       g->attempts.push_back(std::move(a));
     } else {
       ++g->attempts_capped;
