@@ -552,6 +552,24 @@ std::string_view interface_before(std::string_view s, std::size_t at) {
   return w;
 }
 
+// NetworkManager's own stamp, "<info>  [1665432629.5810] ..." (epoch seconds, nm-logging.c), for
+// its lines without a syslog or journal stamp before them (journalctl -o cat, a pasted excerpt).
+std::string_view networkmanager_stamp(std::string_view s) {
+  for (std::string_view level : {"<info>", "<warn>", "<debug>", "<trace>", "<error>"}) {
+    const std::size_t k = s.find(level);
+    if (k == std::string_view::npos) continue;
+    std::size_t b = k + level.size();
+    while (b < s.size() && s[b] == ' ') ++b;
+    if (b >= s.size() || s[b] != '[') return {};
+    std::size_t e = b + 1, digits = 0;
+    while (e < s.size() && (is_digit(s[e]) || s[e] == '.') && e - b < 24) digits += is_digit(s[e++]);
+    if (e >= s.size() || s[e] != ']' || digits < 10 || s.substr(b + 1, e - b - 1).find('.') == std::string_view::npos)
+      return {};
+    return s.substr(b, e - b + 1);
+  }
+  return {};
+}
+
 // The SSID a line prints quoted after its label: wpa_supplicant's ssid="Corp" (CTRL-EVENT-SSID-*),
 // SSID='Corp' and "with SSID 'Corp'" (no BSSID to learn it by). At most 32 bytes, or none.
 std::string_view quoted_ssid(std::string_view s) {
@@ -1135,7 +1153,8 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
     for (std::size_t i : order) sorted.push_back(std::move(out[first + i]));
     std::move(sorted.begin(), sorted.end(), out.begin() + static_cast<std::ptrdiff_t>(first));
   }
-  const std::string_view ts = leading_timestamp(s);
+  std::string_view ts = leading_timestamp(s);
+  if (ts.empty()) ts = networkmanager_stamp(s);
   std::string_view ifc = interface_of(s);
   // Producers that print their interface's name before the message (not a driver's "RTW: ").
   if (ifc.empty() && event_start != std::string_view::npos &&

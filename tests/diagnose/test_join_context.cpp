@@ -174,4 +174,26 @@ TEST(JoinContext, WlanReportXmlPastedWithoutItsRoot) {
   EXPECT_EQ(attempts_with_codes(r), V{"1 succeeded unknown unknown -"});
 }
 
+TEST(JoinContext, NetworkManagerLinesWithOnlyTheirOwnStamp) {
+  // journalctl -o cat, or an excerpt pasted without the journal's prefix: NetworkManager's own
+  // "[epoch.frac]" after the level is the line's time.
+  const std::string log =
+      "NetworkManager[1292]: <info>  [1665432629.5810] device (wlp3s0): state change: ip-config -> failed "
+      "(reason 'ip-config-unavailable', sys-iface-state: 'managed')\n"
+      "NetworkManager[1292]: <warn>  [1665432630.3324] sup-iface[0x55,wlp3s0]: connection disconnected (reason -3)\n";
+  const auto r = diagnose(log);
+  ASSERT_EQ(r.groups.size(), 1u);
+  ASSERT_EQ(r.groups[0].attempts.size(), 1u);
+  const auto& a = r.groups[0].attempts[0];
+  EXPECT_EQ(a.start.clk, wlancode::instant::clock::utc);
+  EXPECT_EQ(a.start.ns / 1'000'000'000, 1665432629);
+  // A level with no stamp after it, or a short number, is no time.
+  const auto none = diagnose(
+      "NetworkManager[1292]: <info>  [42] device (wlp3s0): state change: ip-config -> failed (reason "
+      "'ip-config-unavailable', sys-iface-state: 'managed')\n");
+  ASSERT_EQ(none.groups.size(), 1u);
+  ASSERT_EQ(none.groups[0].attempts.size(), 1u);
+  EXPECT_EQ(none.groups[0].attempts[0].start.clk, wlancode::instant::clock::none);
+}
+
 }  // namespace
