@@ -156,6 +156,12 @@ ender ender_of_event(event_kind k) noexcept {
 }
 
 // Codes that say something failed (a success status or an unlisted zero says nothing).
+// A WLAN_REASON_CODE of the wired (802.3) ranges: auto-configuration and MSM of an Ethernet port.
+bool is_wired(std::uint32_t value) noexcept {
+  const classification k = classify(family::wlan_reason, value);
+  return k.range && k.range->id.starts_with("dot3");
+}
+
 bool is_failure(const scan::finding& f) {
   if (f.kind == scan::value_kind::raw) return true;
   if (!f.has_value) return f.kind == scan::value_kind::text;
@@ -934,6 +940,9 @@ struct analyzer::state {
     }
     // A disconnect reason of a session the log did not show is no attempt.
     if (f.fam == family::ieee80211_reason || f.space == "event_8003_reason") return;
+    // Nor is a wired port's 802.1X code (the 802.3 ranges of WLAN_REASON_CODE: Security 5632/5633
+    // of an Ethernet port): no Wi-Fi connection was tried.
+    if (f.fam == family::wlan_reason && f.has_value && is_wired(f.value)) return;
     // Only codes: an attempt that failed, inferred from them; after a few lines' wait for an
     // event that tells the same failure (see deferred).
     materialize_deferred();

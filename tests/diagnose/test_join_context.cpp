@@ -1,7 +1,7 @@
 // Attempts whose steps or context only the producer's own words give: Realtek drivers' join
 // steps, hostapd's debug 4-way handshake seen from the AP, an EAP exchange that went no further,
 // SSIDs printed quoted on lines without a BSSID, interface names interface_of does not know, a
-// wlanreport XML pasted without its root element. Each log is written by the project in the
+// wlanreport XML pasted without its root element, a wired port's 802.1X code. Each log is written by the project in the
 // producer's format; the expectations are hand-typed.
 #include <gtest/gtest.h>
 
@@ -194,6 +194,24 @@ TEST(JoinContext, NetworkManagerLinesWithOnlyTheirOwnStamp) {
   ASSERT_EQ(none.groups.size(), 1u);
   ASSERT_EQ(none.groups[0].attempts.size(), 1u);
   EXPECT_EQ(none.groups[0].attempts[0].start.clk, wlancode::instant::clock::none);
+}
+
+TEST(JoinContext, WiredPortCodeIsNoWifiAttempt) {
+  // Security 5633 (802.1X on an Ethernet port): its ReasonCode is in WLAN_REASON_CODE's 802.3 MSM
+  // range; no Wi-Fi connection was tried.
+  const std::string log =
+      "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider "
+      "Name='Microsoft-Windows-Security-Auditing'/><EventID>5633</EventID><TimeCreated "
+      "SystemTime='2024-05-01T08:00:00.000000000Z'/></System><EventData><Data Name='InterfaceName'>Ethernet</Data>"
+      "<Data Name='ReasonCode'>0x70003</Data><Data Name='ReasonText'>The network does not support "
+      "authentication</Data></EventData></Event>\n";
+  const auto r = diagnose(log);
+  EXPECT_TRUE(attempts_with_codes(r).empty());
+  EXPECT_EQ(r.verdict.rfind("No Wi-Fi connection attempts found", 0), 0u) << r.verdict;
+  // A Wi-Fi code of the same event shape still is one.
+  std::string wifi = log;
+  wifi.replace(wifi.find("0x70003"), 7, "0x50005");
+  EXPECT_EQ(attempts_with_codes(diagnose(wifi)).size(), 1u);
 }
 
 }  // namespace
