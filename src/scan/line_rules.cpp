@@ -66,7 +66,7 @@ const std::size_t n_reason = needle_id("aso"), n_status = needle_id("atu"), n_er
 // ---- rules ---------------------------------------------------------------------------------
 enum class syntax : std::uint8_t { num, after_mac, tail_paren, from_to };
 constexpr unsigned F_SIGNED = 1, F_CLOSE = 2, F_NAME = 4, F_STA = 8, F_SHAPE = 16, F_NONZERO = 32, F_HEX = 64,
-                   F_LIST = 128;
+                   F_LIST = 128, F_LOCAL = 256;
 enum class target : std::uint8_t {
 #define WLANCODE_FAMILY(id, ...) id,
 #include "wlancode/tables/families.def"
@@ -865,6 +865,7 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
       } else {
         candidate c = number_candidate(r.format, r.id, r.field, static_cast<family>(r.fam), v, 1.0);
         if (r.flags & F_STA) c.sta = find_mac(s.substr(0, start));
+        c.locally_generated = (r.flags & F_LOCAL) != 0;  // the print is of a frame the device sent
         emit(std::move(c), start);
       }
     }
@@ -1154,7 +1155,7 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
     if (c.ssid.empty() && !c.bssid.empty() && !events_)
       if (const std::string* learnt = ssids_.find(mac_key(c.bssid))) c.ssid = *learnt;
     if (c.fam == family::ieee80211_reason || c.fam == family::esp_wifi_reason) {
-      c.locally_generated = (!c.token.empty() && c.token[0] == '-') || local();
+      c.locally_generated = c.locally_generated || (!c.token.empty() && c.token[0] == '-') || local();
       c.init = c.locally_generated ? initiator::system : initiator::network;
     } else if (c.fam == family::ieee80211_status) {
       c.init = initiator::network;
