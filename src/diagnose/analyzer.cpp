@@ -112,11 +112,16 @@ int path_rank(phase p) noexcept {
 // The phase after the attempt's furthest step (as next_phase, from its steps).
 phase progress_of(const attempt& a) noexcept {
   int reached = 0;
-  bool any_step = false;
+  bool any_step = false, eap = false;
   for (const step& st : a.steps) {
-    reached = std::max(reached, rank_of(st.kind));
+    const int r = rank_of(st.kind);
+    if (r > reached || (r == reached && st.kind == event_kind::eap_started)) eap = st.kind == event_kind::eap_started;
+    reached = std::max(reached, r);
     any_step |= info(st.kind).role == event_role::step || info(st.kind).role == event_role::begin;
   }
+  // 802.1X started and went no further: the attempt failed in the EAP exchange, not in the
+  // 4-way handshake that would have followed its success.
+  if (eap && reached == rank_of(event_kind::eap_started)) return phase::eap;
   return next_phase(reached, any_step);
 }
 
@@ -726,7 +731,7 @@ struct analyzer::state {
           open_attempt(d, when, false);
         } else if (rank_of(f.event) <= 3 && d.reached >= 4) {
           // Back to authentication/association without a result: the attempt was abandoned.
-          close_attempt(d, outcome::unknown, std::nullopt, &where());
+          close_without_result(d, &where());
           open_attempt(d, when, d.has_sess);
         }
         add_step(d, f, when);
@@ -879,7 +884,10 @@ struct analyzer::state {
   void on_code(device& d, const scan::finding& f, const instant& when) {
     // A second code of the deferred one's line joins what the first makes: made now.
     if (deferred.active && deferred.f.line == f.line && deferred.f.source == f.source) materialize_deferred();
-    if (f.sta.size() && f.bssid.empty()) return;  // an access point's view of one of its stations
+    // An access point's view of one of its stations: the station's own device (hostapd) takes it
+    // (hostapd's "WPA authenticator requests disconnect: STA <mac> reason 2" ends the station's
+    // attempt), other producers' lines about a station are not this device's.
+    if (f.sta.size() && f.bssid.empty() && f.format != scan::input_format::hostapd) return;
     implicit_success(d, f, when);
     code_seen c = code_of(f, when);
     if (d.has_cur) {
@@ -932,6 +940,16 @@ struct analyzer::state {
     deferred.f = f;
     deferred.when = when;
     deferred.active = true;
+  }
+
+  // An attempt the log leaves without a result, closed: failed when it holds a disconnect reason
+  // (a driver that prints the deauthentication's reason code and no event: Realtek Ameba,
+  // mwifiex), else of unknown outcome.
+  void close_without_result(device& d, const evidence* where) {
+    const bool torn_down = std::any_of(d.cur.codes.begin(), d.cur.codes.end(), [](const code_seen& c) {
+      return (c.fam == family::ieee80211_reason || c.fam == family::esp_wifi_reason) && c.has_value && c.value != 0;
+    });
+    close_attempt(d, torn_down ? outcome::failed : outcome::unknown, std::nullopt, where);
   }
 
   void infer_attempt(device& d, const scan::finding& f, const instant& when) {
@@ -1023,7 +1041,7 @@ report analyzer::finish() {
   s.flush_line();
   s.materialize_deferred();
   for (auto& [key, d] : s.devices) {
-    if (d.has_cur) s.close_attempt(d, outcome::unknown, std::nullopt, nullptr);
+    if (d.has_cur) s.close_without_result(d, nullptr);
     if (d.has_sess) s.close_session(d, nullptr, d.sess.end, std::nullopt, std::nullopt);
   }
   report r;
@@ -1069,11 +1087,12 @@ report analyzer::finish() {
   std::stable_sort(r.causes.begin(), r.causes.end(),
                    [](const cause_count& a, const cause_count& b) { return a.weight > b.weight; });
   // The verdict.
-  std::uint64_t total = 0, failed = 0;
+  std::uint64_t total = 0, failed = 0, succeeded = 0;
   std::map<std::string, std::uint64_t> failed_by_ssid, total_by_ssid;
   for (const group& g : r.groups) {
     total += g.attempts_total;
     failed += g.failed;
+    succeeded += g.succeeded;
     failed_by_ssid[g.ssid] += g.failed;
     total_by_ssid[g.ssid] += g.attempts_total;
   }
@@ -1088,8 +1107,13 @@ report analyzer::finish() {
   } else if (total == 0) {
     r.verdict = "No Wi-Fi connection attempts found (" + std::to_string(r.findings) + " findings)";
     if (!r.groups.empty() && !likely.empty()) r.verdict += likely;
-  } else if (failed == 0) {
+  } else if (failed == 0 && succeeded == total) {
     r.verdict = "All " + std::to_string(total) + " connection attempts succeeded" + likely;
+  } else if (failed == 0) {
+    // No failure, but not every attempt got to a result the log shows.
+    r.verdict = std::to_string(total) + " connection attempt" + (total == 1 ? "" : "s") + ": " +
+                std::to_string(succeeded) + " succeeded, " + std::to_string(total - succeeded) +
+                " with no result in the log" + likely;
   } else if (failed_by_ssid.size() == 1 && !failed_by_ssid.begin()->first.empty()) {
     r.verdict = std::to_string(failed) + " of " + std::to_string(total) + " attempts to `" +
                 failed_by_ssid.begin()->first + "` failed" + likely;

@@ -544,6 +544,42 @@ std::string_view interface_of(std::string_view s) {
   return {};
 }
 
+// The interface a producer prints before its message, "<ifname>: <message>" (mac80211's
+// sdata_info, wpa_supplicant's wpa_msg, hostapd's "<ifname>: STA <mac> ..."), for names
+// interface_of does not know (wlancli, phy0-sta0, eth1, mlan0): the word that ends right before
+// s[at] with ": " (or whose ": " starts at s[at], as the kernel rows' anchors do; at most 15
+// bytes: IFNAMSIZ), after a blank, a ']' or the line's start.
+std::string_view interface_before(std::string_view s, std::size_t at) {
+  if (at > s.size()) return {};
+  std::size_t e;
+  if (s.substr(at, 2) == ": ")
+    e = at;
+  else if (at >= 2 && s.substr(at - 2, 2) == ": ")
+    e = at - 2;
+  else
+    return {};
+  std::size_t b = e;
+  while (b > 0 && (is_alnum(s[b - 1]) || s[b - 1] == '-' || s[b - 1] == '_' || s[b - 1] == '.')) --b;
+  if (b == e || e - b > 15 || (b > 0 && s[b - 1] != ' ' && s[b - 1] != ']')) return {};
+  const std::string_view w = s.substr(b, e - b);
+  if (std::none_of(w.begin(), w.end(), [](char c) { return is_alpha(c); })) return {};
+  return w;
+}
+
+// The SSID a line prints quoted after its label: wpa_supplicant's ssid="Corp" (CTRL-EVENT-SSID-*),
+// SSID='Corp' and "with SSID 'Corp'" (no BSSID to learn it by). At most 32 bytes, or none.
+std::string_view quoted_ssid(std::string_view s) {
+  for (std::string_view label : {"ssid=\"", "SSID='", "SSID '"}) {
+    const std::size_t k = s.find(label);
+    if (k == std::string_view::npos || (k > 0 && is_word(s[k - 1]))) continue;
+    const std::size_t b = k + label.size();
+    const std::size_t e = s.find(label.back(), b);
+    if (e == std::string_view::npos || e == b || e - b > 32) continue;
+    return s.substr(b, e - b);
+  }
+  return {};
+}
+
 }  // namespace
 
 static_assert(prefixes_hold_needles(), "families.def: a family's name prefix holds no needle of needles.def");
@@ -741,6 +777,8 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
   };
 
   // 1a. The line's lifecycle event: the first row of rules.def whose anchor is at a hit.
+  std::size_t event_start = std::string_view::npos;  // where its anchor starts
+  input_format event_format = input_format::plain;
   if (events_on_) {
     std::size_t best = event_rule_count, best_at = 0;
     for (std::size_t h = 0; h < nhits; ++h) {
@@ -755,6 +793,8 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
       }
     }
     if (best < event_rule_count) {
+      event_start = best_at - event_rules[best].needle_at;
+      event_format = event_rules[best].format;
       candidate c;
       c.format = event_rules[best].format;
       c.rule = event_rules[best].id;
@@ -1112,7 +1152,15 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
     std::move(sorted.begin(), sorted.end(), out.begin() + static_cast<std::ptrdiff_t>(first));
   }
   const std::string_view ts = leading_timestamp(s);
-  const std::string_view ifc = interface_of(s);
+  std::string_view ifc = interface_of(s);
+  // Producers that print their interface's name before the message (not a driver's "RTW: ").
+  if (ifc.empty() && event_start != std::string_view::npos &&
+      (event_format == input_format::kernel || event_format == input_format::wpa_supplicant ||
+       event_format == input_format::hostapd)) {
+    // hostapd: "<ifname>: STA <mac> IEEE 802.11: associated", the name before the station.
+    const std::size_t sta_at = s.find(": STA ");
+    ifc = interface_before(s, sta_at != std::string_view::npos && sta_at < event_start ? sta_at + 2 : event_start);
+  }
   // Read only when a reason needs it (most lines read here are events, or codes of other kinds).
   std::optional<bool> local_mark;
   const auto local = [&] {
@@ -1140,7 +1188,8 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
     }
     from = at + 17;
   }
-  const std::string_view ssid_field = contains(s, "ssid:") ? context_value(s, "ssid:") : std::string_view{};
+  std::string_view ssid_field = contains(s, "ssid:") ? context_value(s, "ssid:") : std::string_view{};
+  if (ssid_field.empty()) ssid_field = quoted_ssid(s);
   for (std::size_t i = first; i < out.size(); ++i) {
     candidate& c = out[i];
     c.line = l.number;
