@@ -65,7 +65,8 @@ const std::size_t n_reason = needle_id("aso"), n_status = needle_id("atu"), n_er
 
 // ---- rules ---------------------------------------------------------------------------------
 enum class syntax : std::uint8_t { num, after_mac, tail_paren, from_to };
-constexpr unsigned F_SIGNED = 1, F_CLOSE = 2, F_NAME = 4, F_STA = 8, F_SHAPE = 16, F_NONZERO = 32, F_HEX = 64;
+constexpr unsigned F_SIGNED = 1, F_CLOSE = 2, F_NAME = 4, F_STA = 8, F_SHAPE = 16, F_NONZERO = 32, F_HEX = 64,
+                   F_LIST = 128, F_LOCAL = 256;
 enum class target : std::uint8_t {
 #define WLANCODE_FAMILY(id, ...) id,
 #include "wlancode/tables/families.def"
@@ -387,7 +388,10 @@ bool dbus_key_line(std::string_view s, std::size_t L, std::size_t e) {
 }
 
 // The number at s[p] after optional spaces and one opener ( " ' <; its closer must follow.
-bool read_number(std::string_view s, std::size_t p, bool sign, bool need_close, bool name, value& v) {
+// list: the number may be followed by "," and the next field of a positional list ("2,0)"),
+// which number_ends_at refuses ("1,234" is one number elsewhere).
+bool read_number(std::string_view s, std::size_t p, bool sign, bool need_close, bool name, value& v,
+                 bool list = false) {
   std::size_t i = p;
   for (int k = 0; k < 4 && i < s.size() && (s[i] == ' ' || s[i] == '\t'); ++k) ++i;
   char closer = 0;
@@ -416,7 +420,7 @@ bool read_number(std::string_view s, std::size_t p, bool sign, bool need_close, 
     while (k < s.size() && (is_word(s[k]) || s[k] == '<' || s[k] == '>')) ++k;
     v.text = s.substr(e + 1, k - e - 1);
     e = k;
-  } else if (!number_ends_at(s, e)) {
+  } else if (!number_ends_at(s, e) && !(list && s[e] == ',')) {
     return false;
   } else if (name && s.substr(e, 3) == " - ") {  // Arduino-ESP32: Reason: 202 - AUTH_FAIL
     std::size_t k = e + 3;
@@ -516,16 +520,26 @@ std::string_view context_value(std::string_view s, std::string_view key) {
   return {};
 }
 
-// The interface: "wlan0: ..." style token ending with ':' or inside "device (wlp2s0)", if="wl1".
+// The interface: "wlan0: ..." style token ending with ':' or inside "device (wlp2s0)", if="wl1";
+// OpenWrt's names ("phy0-sta0", "phy1-ap0", "phy0-mesh0") too.
 std::string_view interface_of(std::string_view s) {
-  for (std::size_t i = s.find("wl"); i != std::string_view::npos && i + 3 < s.size(); i = s.find("wl", i + 1)) {
-    if ((i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == ',' || s[i - 1] == '[' || s[i - 1] == '"')) {
-      std::size_t e = i + 2;
-      while (e < s.size() && (is_alnum(s[e]) || s[e] == '-' || s[e] == '_' || s[e] == '.')) ++e;
-      if (e < s.size() && (s[e] == ':' || s[e] == ')' || s[e] == ']' || s[e] == '"') && e - i >= 3 && e - i <= 15 &&
-          is_digit(s[e - 1]))
-        return s.substr(i, e - i);
-    }
+  const auto token_at = [&](std::size_t i, std::size_t from) -> std::string_view {
+    if (i != 0 && s[i - 1] != ' ' && s[i - 1] != '(' && s[i - 1] != ',' && s[i - 1] != '[' && s[i - 1] != '"')
+      return {};
+    std::size_t e = from;
+    while (e < s.size() && (is_alnum(s[e]) || s[e] == '-' || s[e] == '_' || s[e] == '.')) ++e;
+    if (e < s.size() && (s[e] == ':' || s[e] == ')' || s[e] == ']' || s[e] == '"') && e - i >= 3 && e - i <= 15 &&
+        is_digit(s[e - 1]))
+      return s.substr(i, e - i);
+    return {};
+  };
+  for (std::size_t i = s.find("wl"); i != std::string_view::npos && i + 3 < s.size(); i = s.find("wl", i + 1))
+    if (const std::string_view t = token_at(i, i + 2); !t.empty()) return t;
+  for (std::size_t i = s.find("phy"); i != std::string_view::npos && i + 7 < s.size(); i = s.find("phy", i + 1)) {
+    std::size_t d = i + 3;  // phy<N>-<kind><N>
+    while (d < s.size() && is_digit(s[d])) ++d;
+    if (d == i + 3 || d + 1 >= s.size() || s[d] != '-' || !is_alpha(s[d + 1])) continue;
+    if (const std::string_view t = token_at(i, d + 1); !t.empty()) return t;
   }
   return {};
 }
@@ -871,7 +885,8 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
       bool ok = false;
       switch (r.syn) {
         case syntax::num:
-          ok = read_number(s, p, (r.flags & F_SIGNED) != 0, (r.flags & F_CLOSE) != 0, (r.flags & F_NAME) != 0, v);
+          ok = read_number(s, p, (r.flags & F_SIGNED) != 0, (r.flags & F_CLOSE) != 0, (r.flags & F_NAME) != 0, v,
+                           (r.flags & F_LIST) != 0);
           break;
         case syntax::after_mac:
           ok = read_after_mac(s, p, v);
@@ -908,6 +923,7 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
       } else {
         candidate c = number_candidate(r.format, r.id, r.field, static_cast<family>(r.fam), v, 1.0);
         if (r.flags & F_STA) c.sta = find_mac(s.substr(0, start));
+        c.locally_generated = (r.flags & F_LOCAL) != 0;  // the print is of a frame the device sent
         emit(std::move(c), start);
       }
     }
@@ -1207,7 +1223,7 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
     if (c.ssid.empty() && !c.bssid.empty() && !events_)
       if (const std::string* learnt = ssids_.find(mac_key(c.bssid))) c.ssid = *learnt;
     if (c.fam == family::ieee80211_reason || c.fam == family::esp_wifi_reason) {
-      c.locally_generated = (!c.token.empty() && c.token[0] == '-') || local();
+      c.locally_generated = c.locally_generated || (!c.token.empty() && c.token[0] == '-') || local();
       c.init = c.locally_generated ? initiator::system : initiator::network;
     } else if (c.fam == family::ieee80211_status) {
       c.init = initiator::network;

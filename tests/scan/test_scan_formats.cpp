@@ -104,6 +104,27 @@ TEST(ScanNetworkManager, NegativeIsLocal) {
   EXPECT_EQ(fs[0].timestamp, "2023-11-21T10:20:15.512345+0100");
 }
 
+// OpenWrt names its interfaces phy<N>-<kind><N> (21.02 on); they are interfaces like wlan0, and a
+// phy token that is no interface ("phy0:", "phy0-", "phy#0") is none.
+TEST(ScanOpenWrt, PhyInterfaceNames) {
+  const auto fs = scan(
+      "Sat Mar  2 08:15:40 2024 daemon.notice wpa_supplicant[1523]: phy0-sta0: CTRL-EVENT-DISCONNECTED "
+      "bssid=02:00:00:00:00:01 reason=15\n"
+      "Sat Mar  2 08:15:41 2024 daemon.info hostapd: phy1-ap0: STA 02:00:00:00:00:0b MLME: "
+      "MLME-DEAUTHENTICATE.indication(02:00:00:00:00:0b, 3)\n"
+      "Sat Mar  2 08:15:42 2024 kern.info kernel: [ 1201.004512] phy0-mesh0: deauthenticated from "
+      "02:00:00:00:00:01 (Reason: 2=PREV_AUTH_NOT_VALID)\n"
+      "Sat Mar  2 08:15:43 2024 kern.info kernel: [ 1202.0] ieee80211 phy0: deauthenticated from 02:00:00:00:00:01 "
+      "(Reason: 7=CLASS3_FRAME_FROM_NONASSOC_STA)\n"
+      "[ 1203.0] phy0-: deauthenticated from 02:00:00:00:00:01 (Reason: 1=UNSPECIFIED)\n");
+  ASSERT_EQ(fs.size(), 5u);
+  EXPECT_EQ(fs[0].interface, "phy0-sta0");
+  EXPECT_EQ(fs[1].interface, "phy1-ap0");
+  EXPECT_EQ(fs[2].interface, "phy0-mesh0");
+  EXPECT_EQ(fs[3].interface, "");
+  EXPECT_EQ(fs[4].interface, "");
+}
+
 TEST(ScanIwd, FromAp) {
   const auto fs = scan(
       "Nov 21 11:30:12 host iwd[512]: Received Deauthentication event, reason: 6, from_ap: true\n"
