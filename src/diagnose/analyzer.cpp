@@ -219,8 +219,9 @@ struct analyzer::state {
     std::string last_source;
     std::uint64_t last_line = 0;
     instant last_time;
-    bool seen_any = false;   // an attempt or a session of it was opened
-    bool has_group = false;  // group_for's last answer for this device
+    std::string last_record;  // the exported event an attempt inferred from codes came from
+    bool seen_any = false;    // an attempt or a session of it was opened
+    bool has_group = false;   // group_for's last answer for this device
     std::size_t group = 0;
     std::string group_ssid;
   };
@@ -912,7 +913,10 @@ struct analyzer::state {
         if (k.ref == c.ref) return true;
       return false;
     };
-    if ((!after_inferred || restated()) && follows_last(d, f, when, 2)) {
+    // ... or another field of the same exported event (a Security 5632's Reason Code, Error Code,
+    // EAP Reason Code and EAP Error Code are one failure).
+    const bool same_record = after_inferred && !d.last_record.empty() && d.last_record == record_of(f);
+    if ((!after_inferred || restated() || same_record) && follows_last(d, f, when, 2)) {
       if (d.last == device::closed::attempt) {
         attempt& a = groups[d.last_group].attempts[d.last_index];
         add_code(a, std::move(c));
@@ -961,12 +965,23 @@ struct analyzer::state {
     close_attempt(d, torn_down ? outcome::failed : outcome::unknown, std::nullopt, where);
   }
 
+  // The exported event (event text, XML, EVTX, a wlanreport's) a finding is a field of, as its
+  // id and timestamp; "" for a line of a log.
+  static std::string record_of(const scan::finding& f) {
+    using scan::input_format;
+    const bool exported = f.format == input_format::event_text || f.format == input_format::event_xml ||
+                          f.format == input_format::evtx || f.format == input_format::wlanreport;
+    if (!exported || f.event_id.empty() || f.timestamp.empty()) return {};
+    return f.event_id + ' ' + f.timestamp + ' ' + std::to_string(f.record);
+  }
+
   void infer_attempt(device& d, const scan::finding& f, const instant& when) {
     open_attempt(d, when, false);
     d.cur.inferred = true;
     const evidence where{f.source, f.line, when, f.excerpt};
     add_code(d.cur, code_of(f, when));
     close_attempt(d, outcome::failed, std::nullopt, &where);
+    d.last_record = record_of(f);
   }
 
   // A failure code no event took, on a line of its own, waits for the next lines of its place: a

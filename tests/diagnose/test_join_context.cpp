@@ -214,4 +214,38 @@ TEST(JoinContext, WiredPortCodeIsNoWifiAttempt) {
   EXPECT_EQ(attempts_with_codes(diagnose(wifi)).size(), 1u);
 }
 
+TEST(JoinContext, OneExportedEventsCodesAreOneAttempt) {
+  // wevtutil text of a Security 5632: its Reason Code, Error Code, EAP Reason Code and EAP Error
+  // Code tell one failure. Two such events are two attempts.
+  const auto event = [](const std::string& date) {
+    return "Event[0]:\n"
+           "  Log Name: Security\n"
+           "  Source: Microsoft-Windows-Security-Auditing\n"
+           "  Date: " +
+           date +
+           "\n"
+           "  Event ID: 5632\n"
+           "  Computer: LAPTOP-7\n"
+           "  Description: \n"
+           "A request was made to authenticate to a wireless network.\n"
+           "\n"
+           "Network Information:\n"
+           "\tName (SSID):\t\tLab\n"
+           "\tPeer MAC Address:\t02:00:00:00:60:01\n"
+           "\n"
+           "Status Information:\n"
+           "\tReason Code:\t\tExplicit Eap failure received (0x50005)\n"
+           "\tError Code:\t\t0x80420112\n"
+           "\tEAP Reason Code:\t0x80420100\n"
+           "\tEAP Error Code:\t\t0x80420112\n"
+           "\n";
+  };
+  EXPECT_EQ(attempts_of(diagnose(event("2024-05-01T08:00:00.000"))), V{"1 failed eap auth_server eap_failure"});
+  const auto two = diagnose(event("2024-05-01T08:00:00.000") + event("2024-05-01T08:05:00.000"));
+  std::size_t n = 0;
+  for (const auto& g : two.groups)
+    for (const auto& a : g.attempts) n += a.count;
+  EXPECT_EQ(n, 2u);
+}
+
 }  // namespace
