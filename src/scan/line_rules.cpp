@@ -903,10 +903,10 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
         continue;
       }
       if (!ok) continue;
-      std::string hexed;  // F_HEX: the digits are hexadecimal without their 0x
-      if (r.flags & F_HEX) v.token = hexed = "0x" + std::string(v.token);
+      // F_HEX: the digits are hexadecimal without their 0x; the token stays as printed ("f").
+      const bool bare_hex = (r.flags & F_HEX) != 0;
       if (r.fam != target::raw && (r.flags & (F_SHAPE | F_NONZERO))) {
-        const auto val = value_of(v.token);
+        const auto val = value_of(bare_hex ? "0x" + std::string(v.token) : std::string(v.token));
         if (!val || ((r.flags & F_SHAPE) && !in_family_shape(static_cast<family>(r.fam), *val))) continue;
         if ((r.flags & F_NONZERO) && *val == 0) {
           claimed.push_back({start, v.past});
@@ -919,9 +919,11 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
         c.fam.reset();
         c.kind = candidate::how::raw;
         c.space = r.space;
+        c.bare_hex = bare_hex;
         emit(std::move(c), start);
       } else {
         candidate c = number_candidate(r.format, r.id, r.field, static_cast<family>(r.fam), v, 1.0);
+        c.bare_hex = bare_hex;
         if (r.flags & F_STA) c.sta = find_mac(s.substr(0, start));
         c.locally_generated = (r.flags & F_LOCAL) != 0;  // the print is of a frame the device sent
         emit(std::move(c), start);
