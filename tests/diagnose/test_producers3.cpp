@@ -193,4 +193,77 @@ TEST(Producers3, StationModeAndOtherLinesAreNoApEvents) {
   EXPECT_TRUE(r.groups.empty());
 }
 
+// One line per attempt of the whole report: "count outcome phase ended_by decisive-code".
+V attempts_with_codes(const wlancode::diagnose::report& r) {
+  V out;
+  for (const auto& [device, lines] : attempts_by_device(r)) out.insert(out.end(), lines.begin(), lines.end());
+  return out;
+}
+
+TEST(Producers3, AndroidHalCallbacksRepeatTheSupplicantsFailures) {
+  // A logcat with the supplicant's lines and the framework's HAL callbacks (verbose logging): each
+  // failure is told twice, one attempt; the callbacks name no interface (wlan0's, from the lines
+  // before).
+  const std::string supplicant[] = {
+      "05-11 09:30:00.100  1877  1990 I wpa_supplicant: wlan0: Trying to associate with 02:00:00:00:54:01 "
+      "(SSID='Corp' freq=5180 MHz)\n",
+      "05-11 09:30:00.140  1877  1990 I wpa_supplicant: wlan0: CTRL-EVENT-ASSOC-REJECT bssid=02:00:00:00:54:01 "
+      "status_code=17\n",
+      "05-11 09:30:10.100  1877  1990 I wpa_supplicant: wlan0: Trying to associate with 02:00:00:00:54:01 "
+      "(SSID='Corp' freq=5180 MHz)\n",
+      "05-11 09:30:10.150  1877  1990 I wpa_supplicant: wlan0: Associated with 02:00:00:00:54:01\n",
+      "05-11 09:30:14.200  1877  1990 I wpa_supplicant: wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:54:01 "
+      "reason=15\n",
+      "05-11 09:30:40.100  1877  1990 I wpa_supplicant: wlan0: Trying to associate with 02:00:00:00:54:01 "
+      "(SSID='Corp' freq=5180 MHz)\n",
+      "05-11 09:30:40.150  1877  1990 I wpa_supplicant: wlan0: Associated with 02:00:00:00:54:01\n",
+      "05-11 09:30:40.300  1877  1990 I wpa_supplicant: wlan0: CTRL-EVENT-CONNECTED - Connection to "
+      "02:00:00:00:54:01 completed [id=0 id_str=]\n",
+      "05-11 09:50:00.000  1877  1990 I wpa_supplicant: wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:54:01 "
+      "reason=3\n"};
+  // The callbacks after the supplicant's lines 2, 5 and 9.
+  const std::map<int, std::string> hal = {
+      {2,
+       "05-11 09:30:00.142  1877  2301 D SupplicantStaIfaceHalAidlImpl: "
+       "ISupplicantStaIfaceCallback.onAssociationRejected received\n"},
+      {5,
+       "05-11 09:30:14.202  1877  2301 D SupplicantStaIfaceHalAidlImpl: "
+       "ISupplicantStaIfaceCallback.onDisconnected received\n"
+       "05-11 09:30:14.203  1877  2301 E SupplicantStaIfaceCallbackAidlImpl: onDisconnected state=7 "
+       "locallyGenerated=false reasonCode=15\n"},
+      {9,
+       "05-11 09:50:00.002  1877  2301 D SupplicantStaIfaceHalAidlImpl: "
+       "ISupplicantStaIfaceCallback.onDisconnected received\n"
+       "05-11 09:50:00.003  1877  2301 E SupplicantStaIfaceCallbackAidlImpl: onDisconnected state=9 "
+       "locallyGenerated=false reasonCode=3\n"}};
+  std::string alone, both;
+  int n = 0;
+  for (const std::string& l : supplicant) {
+    alone += l;
+    both += l;
+    if (auto it = hal.find(++n); it != hal.end()) both += it->second;
+  }
+  const V expected{"1 failed association ap ieee80211_status:17", "1 failed key_exchange ap ieee80211_reason:15",
+                   "1 succeeded unknown unknown -"};
+  EXPECT_EQ(attempts_with_codes(diagnose(alone)), expected);
+  const auto r = diagnose(both);
+  EXPECT_EQ(attempts_with_codes(r), expected);
+  ASSERT_EQ(r.groups.size(), 1u);
+  EXPECT_EQ(r.groups[0].interface, "wlan0");
+  ASSERT_EQ(r.groups[0].sessions.size(), 1u);
+  ASSERT_TRUE(r.groups[0].sessions[0].end_code);
+  EXPECT_EQ(r.groups[0].sessions[0].end_code->ref, "ieee80211_reason:3");
+}
+
+TEST(Producers3, AndroidHalCallbacksAlone) {
+  // Only the framework's tags: a rejection, then an authentication timeout.
+  const std::string log =
+      "05-11 09:31:00.500  1877  2301 D SupplicantStaIfaceHal: ISupplicantStaIfaceCallback.onAssociationRejected "
+      "received\n"
+      "05-11 09:31:30.500  1877  2301 D SupplicantStaIfaceHal: ISupplicantStaIfaceCallback.onAuthenticationTimeout "
+      "received\n"
+      "05-11 09:31:31.000  1877  2301 D SupplicantStaIfaceHal: ISupplicantStaIfaceCallback.onStateChanged received\n";
+  EXPECT_EQ(attempts_with_codes(diagnose(log)), (V{"1 failed association ap -", "1 failed authentication device -"}));
+}
+
 }  // namespace
