@@ -266,4 +266,44 @@ TEST(Producers3, AndroidHalCallbacksAlone) {
   EXPECT_EQ(attempts_with_codes(diagnose(log)), (V{"1 failed association ap -", "1 failed authentication device -"}));
 }
 
+TEST(Producers3, UniFiStahtdWithHostapdIsOneDevicePerStation) {
+  // A UniFi AP's hostapd and stahtd lines about the same station are one device; stahtd's
+  // "failure" after an association is a failed join (its wpa_auth_failures: a wrong password),
+  // "success" a join; "soft failure" is no result.
+  const std::string log =
+      "Mon Mar  2 08:15:40 2026 user.info hostapd[6944]: wifi0ap6: STA 02:00:00:00:55:01 IEEE 802.11: associated "
+      "(aid 3)\n"
+      "Mon Mar  2 08:15:40 2026 user.info stahtd[6930]: [STA-TRACKER].stahtd_dump_event(): "
+      "{\"op\":\"event\",\"message_type\":\"STA_ASSOC_TRACKER\",\"event_type\":\"association\",\"mac\":\"02:00:00:00:"
+      "55:01\",\"vap\":\"wifi0ap6\",\"assoc_status\":\"0\",\"event_id\": \"1\"}\n"
+      "Mon Mar  2 08:15:41 2026 user.info stahtd[6930]: [STA-TRACKER].stahtd_dump_event(): "
+      "{\"op\":\"event\",\"message_type\":\"STA_ASSOC_TRACKER\",\"event_type\":\"success\",\"mac\":\"02:00:00:00:55:"
+      "01\",\"vap\":\"wifi0ap6\",\"assoc_status\":\"0\",\"dns_responses\": \"1\"}\n"
+      "Mon Mar  2 08:16:00 2026 user.info stahtd[6930]: [STA-TRACKER].stahtd_dump_event(): "
+      "{\"op\":\"event\",\"message_type\":\"STA_ASSOC_TRACKER\",\"event_type\":\"association\",\"mac\":\"02:00:00:00:"
+      "55:02\",\"vap\":\"wifi0ap6\",\"assoc_status\":\"0\",\"event_id\": \"1\"}\n"
+      "Mon Mar  2 08:16:10 2026 user.info stahtd[6930]: [STA-TRACKER].stahtd_dump_event(): "
+      "{\"message_type\":\"STA_ASSOC_TRACKER\",\"mac\":\"02:00:00:00:55:02\",\"vap\":\"wifi0ap6\",\"event_type\":"
+      "\"failure\",\"assoc_status\":\"0\",\"wpa_auth_failures\":\"3\",\"event_id\":\"2\"}\n"
+      "Mon Mar  2 08:16:30 2026 user.info stahtd[6930]: [STA-TRACKER].stahtd_dump_event(): "
+      "{\"op\":\"event\",\"message_type\":\"STA_ASSOC_TRACKER\",\"event_type\":\"association\",\"mac\":\"02:00:00:00:"
+      "55:02\",\"vap\":\"wifi0ap6\",\"assoc_status\":\"0\",\"event_id\": \"3\"}\n"
+      "Mon Mar  2 08:16:31 2026 user.info stahtd[6930]: [STA-TRACKER].stahtd_dump_event(): "
+      "{\"op\":\"event\",\"message_type\":\"STA_ASSOC_TRACKER\",\"event_type\":\"success\",\"mac\":\"02:00:00:00:55:"
+      "02\",\"vap\":\"wifi0ap6\",\"assoc_status\":\"0\",\"dns_responses\": \"2\"}\n"
+      "Mon Mar  2 09:00:00 2026 user.info stahtd[6930]: [STA-TRACKER].stahtd_dump_event(): "
+      "{\"message_type\":\"STA_ASSOC_TRACKER\",\"mac\":\"02:00:00:00:55:02\",\"vap\":\"wifi0ap6\",\"event_type\":"
+      "\"soft "
+      "failure\",\"assoc_status\":\"0\",\"sta_dc_reason\":\"sta left\",\"disassoc_reason\":\"8\",\"event_id\":\"4\"}\n";
+  const auto r = diagnose(log);
+  const auto by = attempts_by_device(r);
+  ASSERT_EQ(by.size(), 2u);
+  EXPECT_EQ(by.at("wifi0ap6 sta 02:00:00:00:55:01"), V{"1 succeeded unknown unknown -"});
+  EXPECT_EQ(by.at("wifi0ap6 sta 02:00:00:00:55:02"),
+            (V{"1 failed key_exchange unknown -", "1 succeeded unknown unknown -"}));
+  const auto sessions = sessions_by_device(r);
+  EXPECT_EQ(sessions.at("wifi0ap6 sta 02:00:00:00:55:01"), 1u);
+  EXPECT_EQ(sessions.at("wifi0ap6 sta 02:00:00:00:55:02"), 1u);
+}
+
 }  // namespace
