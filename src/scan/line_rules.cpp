@@ -587,15 +587,22 @@ std::string_view networkmanager_stamp(std::string_view s) {
 }
 
 // The SSID a line prints quoted after its label: wpa_supplicant's ssid="Corp" (CTRL-EVENT-SSID-*),
-// SSID='Corp' and "with SSID 'Corp'" (no BSSID to learn it by). At most 32 bytes, or none.
+// SSID='Corp' and "with SSID 'Corp'" (no BSSID to learn it by). At most 32 bytes, or none. Read
+// from the line's quotes (few on a line; found by memchr).
 std::string_view quoted_ssid(std::string_view s) {
-  for (std::string_view label : {"ssid=\"", "SSID='", "SSID '"}) {
-    const std::size_t k = s.find(label);
-    if (k == std::string_view::npos || (k > 0 && is_word(s[k - 1]))) continue;
-    const std::size_t b = k + label.size();
-    const std::size_t e = s.find(label.back(), b);
-    if (e == std::string_view::npos || e == b || e - b > 32) continue;
-    return s.substr(b, e - b);
+  const auto label_before = [&](std::size_t q) {  // the quote at s[q] opens a labelled SSID
+    if (q < 5 || (s[q - 1] != '=' && s[q - 1] != ' ')) return false;
+    const std::string_view w = s.substr(q - 5, 4);
+    if (w != (s[q] == '"' ? "ssid" : "SSID")) return false;
+    return q == 5 || !is_word(s[q - 6]);
+  };
+  for (const char quote : {'"', '\''}) {
+    for (std::size_t q = s.find(quote); q != std::string_view::npos; q = s.find(quote, q + 1)) {
+      if (!label_before(q)) continue;
+      const std::size_t e = s.find(quote, q + 1);
+      if (e == std::string_view::npos || e == q + 1 || e - q - 1 > 32) return {};
+      return s.substr(q + 1, e - q - 1);
+    }
   }
   return {};
 }
@@ -906,10 +913,10 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
         continue;
       }
       if (!ok) continue;
-      std::string hexed;  // F_HEX: the digits are hexadecimal without their 0x
-      if (r.flags & F_HEX) v.token = hexed = "0x" + std::string(v.token);
+      // F_HEX: the digits are hexadecimal without their 0x; the token stays as printed ("f").
+      const bool bare_hex = (r.flags & F_HEX) != 0;
       if (r.fam != target::raw && (r.flags & (F_SHAPE | F_NONZERO))) {
-        const auto val = value_of(v.token);
+        const auto val = value_of(bare_hex ? "0x" + std::string(v.token) : std::string(v.token));
         if (!val || ((r.flags & F_SHAPE) && !in_family_shape(static_cast<family>(r.fam), *val))) continue;
         if ((r.flags & F_NONZERO) && *val == 0) {
           claimed.push_back({start, v.past});
@@ -922,9 +929,11 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
         c.fam.reset();
         c.kind = candidate::how::raw;
         c.space = r.space;
+        c.bare_hex = bare_hex;
         emit(std::move(c), start);
       } else {
         candidate c = number_candidate(r.format, r.id, r.field, static_cast<family>(r.fam), v, 1.0);
+        c.bare_hex = bare_hex;
         if (r.flags & F_STA) c.sta = find_mac(s.substr(0, start));
         c.locally_generated = (r.flags & F_LOCAL) != 0;  // the print is of a frame the device sent
         emit(std::move(c), start);
@@ -1211,7 +1220,11 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
     from = at + 17;
   }
   std::string_view ssid_field = contains(s, "ssid:") ? context_value(s, "ssid:") : std::string_view{};
-  if (ssid_field.empty()) ssid_field = quoted_ssid(s);
+  // wpa_supplicant prints an SSID quoted where it names no BSSID (its lines only: a quote costs a
+  // look on every line).
+  if (ssid_field.empty() && std::any_of(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
+                                        [](const candidate& c) { return c.format == input_format::wpa_supplicant; }))
+    ssid_field = quoted_ssid(s);
   for (std::size_t i = first; i < out.size(); ++i) {
     candidate& c = out[i];
     c.line = l.number;

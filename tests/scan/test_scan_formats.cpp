@@ -472,3 +472,16 @@ TEST(ScanRedact, MasksMacsSsidsUsers) {
   EXPECT_EQ(xs[0].ssid.find("SecretNet"), std::string::npos);
   EXPECT_EQ(wlancode::scan::redact_text("User Name: EXAMPLE\\bob").find("bob"), std::string::npos);
 }
+
+TEST(ScanRouter, WlceventdHexReasonKeepsItsTokenAsPrinted) {
+  // Broadcom's "(f)" is 15; the finding's raw is the "f" the line shows, not a made-up "0xf".
+  const auto fs = scan(
+      "Mar  3 09:12:01 wlceventd: WLCEVENTD wlceventd_proc_event(386): eth6: Deauth_ind 02:00:00:00:00:09, status: 0, "
+      "reason: 4-way handshake timeout (f), rssi:-61\n"
+      "Mar  3 09:12:09 wlceventd: WLCEVENTD wlceventd_proc_event(401): eth6: Disassoc 02:00:00:00:00:09, status: 0, "
+      "reason: Disassociated because sending station is leaving (or has left) BSS (8)\n");
+  EXPECT_EQ(keys(fs), (V{"1:ieee80211_reason:15", "2:ieee80211_reason:8"}));
+  ASSERT_EQ(fs.size(), 2u);
+  EXPECT_EQ(fs[0].raw, "f");
+  EXPECT_EQ(fs[1].raw, "8");
+}
