@@ -156,7 +156,7 @@ ender ender_of_event(event_kind k) noexcept {
 }
 
 // An access point's line about one of its stations: hostapd's, and a router's (Broadcom
-// wlceventd, MikroTik, Xiaomi wifi_log name the station, not the AP they run on).
+// wlceventd, MikroTik, Xiaomi wifi_log, UniFi stahtd name the station, not the AP they run on).
 bool about_station(const scan::finding& f) noexcept {
   return !f.sta.empty() && (f.format == scan::input_format::hostapd || f.format == scan::input_format::router);
 }
