@@ -155,6 +155,12 @@ ender ender_of_event(event_kind k) noexcept {
   }
 }
 
+// An access point's line about one of its stations: hostapd's, and a router's (Broadcom
+// wlceventd, MikroTik, Xiaomi wifi_log, UniFi stahtd name the station, not the AP they run on).
+bool about_station(const scan::finding& f) noexcept {
+  return !f.sta.empty() && (f.format == scan::input_format::hostapd || f.format == scan::input_format::router);
+}
+
 // Codes that say something failed (a success status or an unlisted zero says nothing).
 // A WLAN_REASON_CODE of the wired (802.3) ranges: auto-configuration and MSM of an Ethernet port.
 bool is_wired(std::uint32_t value) noexcept {
@@ -261,8 +267,8 @@ struct analyzer::state {
 
   device* device_for(const scan::finding& f) {
     const std::string_view host = detail::host_of(f.excerpt, f.timestamp);
-    // An access point's line about one of its stations (hostapd) is that station's: not memoised.
-    const bool station = f.format == scan::input_format::hostapd && !f.sta.empty();
+    // An access point's line about one of its stations is that station's: not memoised.
+    const bool station = about_station(f);
     for (const device_memo& m : memo)
       if (!station && m.d && m.interface == f.interface && m.host == host && m.source == f.source) {
         // The place's last interface is this one again (find_device's update, here).
@@ -322,8 +328,8 @@ struct analyzer::state {
     key.assign(place);
     key += '|';
     key += ifc;
-    // An access point's line about one of its stations (hostapd): the station is the device.
-    const bool station = f.format == scan::input_format::hostapd && !f.sta.empty();
+    // An access point's line about one of its stations: the station is the device.
+    const bool station = about_station(f);
     if (station) (key += " sta ") += f.sta;
     auto it = devices.find(key);
     if (it == devices.end()) {
@@ -894,7 +900,7 @@ struct analyzer::state {
     // An access point's view of one of its stations: the station's own device (hostapd) takes it
     // (hostapd's "WPA authenticator requests disconnect: STA <mac> reason 2" ends the station's
     // attempt), other producers' lines about a station are not this device's.
-    if (f.sta.size() && f.bssid.empty() && f.format != scan::input_format::hostapd) return;
+    if (f.sta.size() && f.bssid.empty() && !about_station(f)) return;
     implicit_success(d, f, when);
     code_seen c = code_of(f, when);
     if (d.has_cur) {

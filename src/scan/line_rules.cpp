@@ -189,7 +189,9 @@ inline std::uint64_t rules_at(std::size_t n, std::string_view s, std::size_t at)
 }
 
 // ---- lifecycle event rows (WLANCODE_EVENT of rules.def) ------------------------------------
-constexpr unsigned E_END = 1, E_WORD = 2;
+// E_STA: the line's first MAC is the station an access point reports on (wlceventd's "Assoc <mac>",
+// MikroTik's "<mac>@wlan1: connected"), with no label that says so.
+constexpr unsigned E_END = 1, E_WORD = 2, E_STA = 4;
 struct event_rule {
   std::string_view id;
   input_format format;
@@ -825,6 +827,7 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
       c.rule = event_rules[best].id;
       c.kind = candidate::how::event;
       c.event = event_rules[best].kind;
+      if (event_rules[best].flags & E_STA) c.sta = find_mac(s);
       emit(std::move(c), best_at);
     }
   }

@@ -227,6 +227,10 @@ std::string_view leading_timestamp(std::string_view s) noexcept {
   if (s.size() >= 15 && s[3] == ' ' && s[0] >= 'A' && s[0] <= 'Z' && (digits(4, 2) || (s[4] == ' ' && digits(5, 1))) &&
       s[6] == ' ' && digits(7, 2) && s[9] == ':' && digits(10, 2) && s[12] == ':' && digits(13, 2))
     return s.substr(0, fraction_end(s, 15));
+  // "mar/02 08:15:40 wireless,info ..." (MikroTik RouterOS /log print: a lower-case month, no year)
+  if (s.size() >= 15 && s[3] == '/' && s[0] >= 'a' && s[0] <= 'z' && digits(4, 2) && s[6] == ' ' && digits(7, 2) &&
+      s[9] == ':' && digits(10, 2) && s[12] == ':' && digits(13, 2))
+    return s.substr(0, 15);
   // "2023-11-21T10:12:34.567+01:00" / "2023-11-21 10:12:34,567"
   if (digits(0, 4) && s.size() >= 19 && s[4] == '-' && digits(5, 2) && s[7] == '-' && digits(8, 2) &&
       (s[10] == 'T' || s[10] == ' ') && digits(11, 2) && s[13] == ':') {
