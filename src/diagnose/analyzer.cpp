@@ -161,13 +161,13 @@ bool about_station(const scan::finding& f) noexcept {
   return !f.sta.empty() && (f.format == scan::input_format::hostapd || f.format == scan::input_format::router);
 }
 
-// Codes that say something failed (a success status or an unlisted zero says nothing).
 // A WLAN_REASON_CODE of the wired (802.3) ranges: auto-configuration and MSM of an Ethernet port.
 bool is_wired(std::uint32_t value) noexcept {
   const classification k = classify(family::wlan_reason, value);
   return k.range && k.range->id.starts_with("dot3");
 }
 
+// Codes that say something failed (a success status or an unlisted zero says nothing).
 bool is_failure(const scan::finding& f) {
   if (f.kind == scan::value_kind::raw) return true;
   if (!f.has_value) return f.kind == scan::value_kind::text;
