@@ -562,10 +562,31 @@ std::string_view interface_before(std::string_view s, std::size_t at) {
     return {};
   std::size_t b = e;
   while (b > 0 && (is_alnum(s[b - 1]) || s[b - 1] == '-' || s[b - 1] == '_' || s[b - 1] == '.')) --b;
-  if (b == e || e - b > 15 || (b > 0 && s[b - 1] != ' ' && s[b - 1] != ']')) return {};
+  if (b == e || e - b > 15 || (b > 0 && s[b - 1] != ' ' && s[b - 1] != ']') || !is_alnum(s[e - 1])) return {};
   const std::string_view w = s.substr(b, e - b);
   if (std::none_of(w.begin(), w.end(), [](char c) { return is_alpha(c); })) return {};
   return w;
+}
+
+// The interface of a "<ifname>: <message>" line (mac80211, wpa_supplicant, hostapd): the first
+// word of the message, after a syslog header's program tag ("wpa_supplicant[812]: ",
+// "kernel: ", "hostapd: ") and a kernel stamp ("[ 812.121877] "), when a ": " ends it.
+std::string_view message_interface(std::string_view s) {
+  std::size_t p = 0;
+  const std::string_view head = s.substr(0, std::min<std::size_t>(s.size(), 96));
+  for (std::string_view tag : {"]: ", "kernel: ", "hostapd: "})
+    if (const std::size_t k = head.find(tag); k != std::string_view::npos) {
+      p = k + tag.size();
+      break;
+    }
+  if (p < s.size() && s[p] == '[') {  // "[ 812.121877] "
+    const std::size_t close = s.find("] ", p);
+    if (close == std::string_view::npos || close - p > 20) return {};
+    p = close + 2;
+  }
+  std::size_t e = p;
+  while (e < s.size() && e - p <= 15 && (is_alnum(s[e]) || s[e] == '-' || s[e] == '_' || s[e] == '.')) ++e;
+  return interface_before(s, e);
 }
 
 // NetworkManager's own stamp, "<info>  [1665432629.5810] ..." (epoch seconds, nm-logging.c), for
@@ -804,8 +825,6 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
   };
 
   // 1a. The line's lifecycle event: the first row of rules.def whose anchor is at a hit.
-  std::size_t event_start = std::string_view::npos;  // where its anchor starts
-  input_format event_format = input_format::plain;
   if (events_on_) {
     std::size_t best = event_rule_count, best_at = 0;
     for (std::size_t h = 0; h < nhits; ++h) {
@@ -820,8 +839,6 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
       }
     }
     if (best < event_rule_count) {
-      event_start = best_at - event_rules[best].needle_at;
-      event_format = event_rules[best].format;
       candidate c;
       c.format = event_rules[best].format;
       c.rule = event_rules[best].id;
@@ -1184,14 +1201,13 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
   std::string_view ts = leading_timestamp(s);
   if (ts.empty()) ts = networkmanager_stamp(s);
   std::string_view ifc = interface_of(s);
-  // Producers that print their interface's name before the message (not a driver's "RTW: ").
-  if (ifc.empty() && event_start != std::string_view::npos &&
-      (event_format == input_format::kernel || event_format == input_format::wpa_supplicant ||
-       event_format == input_format::hostapd)) {
-    // hostapd: "<ifname>: STA <mac> IEEE 802.11: associated", the name before the station.
-    const std::size_t sta_at = s.find(": STA ");
-    ifc = interface_before(s, sta_at != std::string_view::npos && sta_at < event_start ? sta_at + 2 : event_start);
-  }
+  // Producers that print their interface's name before the message (not a driver's "RTW: "), for
+  // codes and events alike.
+  if (ifc.empty() && std::any_of(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(), [](const candidate& c) {
+        return c.format == input_format::kernel || c.format == input_format::wpa_supplicant ||
+               c.format == input_format::hostapd;
+      }))
+    ifc = message_interface(s);
   // Read only when a reason needs it (most lines read here are events, or codes of other kinds).
   std::optional<bool> local_mark;
   const auto local = [&] {

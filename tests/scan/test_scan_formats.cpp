@@ -485,3 +485,24 @@ TEST(ScanRouter, WlceventdHexReasonKeepsItsTokenAsPrinted) {
   EXPECT_EQ(fs[0].raw, "f");
   EXPECT_EQ(fs[1].raw, "8");
 }
+
+TEST(ScanKernel, InterfaceNamedBeforeTheMessage) {
+  // Names interface_of does not know, told by where the producer prints its interface: codes
+  // get them with or without lifecycle events.
+  const auto fs = scan(
+      "Dec  2 18:44:57 pi kernel: [1666231.058123] wlancli: deauthenticated from 02:00:00:00:00:01 (Reason: "
+      "1=UNSPECIFIED)\n"
+      "Dec  2 18:48:28 pi wpa_supplicant[483]: wlancli: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=4 "
+      "locally_generated=1\n"
+      "Dec  2 18:48:30 pi hostapd: eth1: STA 02:00:00:00:00:0b MLME: MLME-DEAUTHENTICATE.indication(02:00:00:00:00:0b, "
+      "3)\n"
+      "[ 812.1] RTW: OnDeAuth(wlan0x) reason=15, ta=02:00:00:00:00:01, ignore=0\n"
+      "Dec  2 18:48:31 pi kernel: [ 1202.0] ieee80211 phy0: deauthenticated from 02:00:00:00:00:01 (Reason: "
+      "7=CLASS3_FRAME_FROM_NONASSOC_STA)\n");
+  ASSERT_EQ(fs.size(), 5u);
+  EXPECT_EQ(fs[0].interface, "wlancli");
+  EXPECT_EQ(fs[1].interface, "wlancli");
+  EXPECT_EQ(fs[2].interface, "eth1");
+  EXPECT_EQ(fs[3].interface, "");  // a driver's tag ("RTW: ") is no interface
+  EXPECT_EQ(fs[4].interface, "");  // "ieee80211 phy0:" is the wiphy, not an interface
+}
