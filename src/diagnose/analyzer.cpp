@@ -114,11 +114,16 @@ int path_rank(phase p) noexcept {
 // The phase after the attempt's furthest step (as next_phase, from its steps).
 phase progress_of(const attempt& a) noexcept {
   int reached = 0;
-  bool any_step = false;
+  bool any_step = false, eap = false;
   for (const step& st : a.steps) {
-    reached = std::max(reached, rank_of(st.kind));
+    const int r = rank_of(st.kind);
+    if (r > reached || (r == reached && st.kind == event_kind::eap_started)) eap = st.kind == event_kind::eap_started;
+    reached = std::max(reached, r);
     any_step |= info(st.kind).role == event_role::step || info(st.kind).role == event_role::begin;
   }
+  // 802.1X started and went no further: the attempt failed in the EAP exchange, not in the
+  // 4-way handshake that would have followed its success.
+  if (eap && reached == rank_of(event_kind::eap_started)) return phase::eap;
   return next_phase(reached, any_step);
 }
 
@@ -150,6 +155,18 @@ ender ender_of_event(event_kind k) noexcept {
     default:
       return ender::unknown;
   }
+}
+
+// An access point's line about one of its stations: hostapd's, and a router's (Broadcom
+// wlceventd, MikroTik, Xiaomi wifi_log, UniFi stahtd name the station, not the AP they run on).
+bool about_station(const scan::finding& f) noexcept {
+  return !f.sta.empty() && (f.format == scan::input_format::hostapd || f.format == scan::input_format::router);
+}
+
+// A WLAN_REASON_CODE of the wired (802.3) ranges: auto-configuration and MSM of an Ethernet port.
+bool is_wired(std::uint32_t value) noexcept {
+  const classification k = classify(family::wlan_reason, value);
+  return k.range && k.range->id.starts_with("dot3");
 }
 
 // Codes that say something failed (a success status or an unlisted zero says nothing).
@@ -214,8 +231,9 @@ struct analyzer::state {
     std::string last_source;
     std::uint64_t last_line = 0;
     instant last_time;
-    bool seen_any = false;   // an attempt or a session of it was opened
-    bool has_group = false;  // group_for's last answer for this device
+    std::string last_record;  // the exported event an attempt inferred from codes came from
+    bool seen_any = false;    // an attempt or a session of it was opened
+    bool has_group = false;   // group_for's last answer for this device
     std::size_t group = 0;
     std::string group_ssid;
   };
@@ -269,8 +287,8 @@ struct analyzer::state {
 
   device* device_for(const scan::finding& f) {
     const std::string_view host = host_of(f.excerpt, f.timestamp);
-    // An access point's line about one of its stations (hostapd) is that station's: not memoised.
-    const bool station = f.format == scan::input_format::hostapd && !f.sta.empty();
+    // An access point's line about one of its stations is that station's: not memoised.
+    const bool station = about_station(f);
     if (!station && f.source != memo_source) {
       for (device_memo& m : memo) m.d = nullptr;
       memo_source.assign(f.source);
@@ -340,8 +358,8 @@ struct analyzer::state {
         devices.insert(std::move(node));
       }
     }
-    // An access point's line about one of its stations (hostapd): the station is the device.
-    const bool station = f.format == scan::input_format::hostapd && !f.sta.empty();
+    // An access point's line about one of its stations: the station is the device.
+    const bool station = about_station(f);
     std::string& key = key_buf;
     assign_joined(key, {place, "|", ifc, station ? " sta " : "", station ? std::string_view(f.sta) : ""});
     if (auto at = device_at.find(key); at != device_at.end()) return at->second;
@@ -798,7 +816,7 @@ struct analyzer::state {
           open_attempt(d, when, false);
         } else if (rank_of(f.event) <= 3 && d.reached >= 4) {
           // Back to authentication/association without a result: the attempt was abandoned.
-          close_attempt(d, outcome::unknown, std::nullopt, &here);
+          close_without_result(d, &here);
           open_attempt(d, when, d.has_sess);
         }
         add_step(d, f, when);
@@ -951,7 +969,10 @@ struct analyzer::state {
   void on_code(device& d, const scan::finding& f, const instant& when) {
     // A second code of the deferred one's line joins what the first makes: made now.
     if (deferred.active && deferred.f.line == f.line && deferred.f.source == f.source) materialize_deferred();
-    if (f.sta.size() && f.bssid.empty()) return;  // an access point's view of one of its stations
+    // An access point's view of one of its stations: the station's own device (hostapd) takes it
+    // (hostapd's "WPA authenticator requests disconnect: STA <mac> reason 2" ends the station's
+    // attempt), other producers' lines about a station are not this device's.
+    if (f.sta.size() && f.bssid.empty() && !about_station(f)) return;
     implicit_success(d, f, when);
     code_seen c = code_of(f, when);
     if (d.has_cur) {
@@ -970,7 +991,10 @@ struct analyzer::state {
         if (k.ref == c.ref) return true;
       return false;
     };
-    if ((!after_inferred || restated()) && follows_last(d, f, when, 2)) {
+    // ... or another field of the same exported event (a Security 5632's Reason Code, Error Code,
+    // EAP Reason Code and EAP Error Code are one failure).
+    const bool same_record = after_inferred && !d.last_record.empty() && d.last_record == record_of(f);
+    if ((!after_inferred || restated() || same_record) && follows_last(d, f, when, 2)) {
       if (d.last == device::closed::attempt) {
         attempt& a = groups[d.last_group].attempts[d.last_index];
         add_code(a, std::move(c));
@@ -998,6 +1022,9 @@ struct analyzer::state {
     }
     // A disconnect reason of a session the log did not show is no attempt.
     if (f.fam == family::ieee80211_reason || f.space == "event_8003_reason") return;
+    // Nor is a wired port's 802.1X code (the 802.3 ranges of WLAN_REASON_CODE: Security 5632/5633
+    // of an Ethernet port): no Wi-Fi connection was tried.
+    if (f.fam == family::wlan_reason && f.has_value && is_wired(f.value)) return;
     // Only codes: an attempt that failed, inferred from them; after a few lines' wait for an
     // event that tells the same failure (see deferred).
     materialize_deferred();
@@ -1006,12 +1033,33 @@ struct analyzer::state {
     deferred.active = true;
   }
 
+  // An attempt the log leaves without a result, closed: failed when it holds a disconnect reason
+  // (a driver that prints the deauthentication's reason code and no event: Realtek Ameba,
+  // mwifiex), else of unknown outcome.
+  void close_without_result(device& d, const line_at* where) {
+    const bool torn_down = std::any_of(d.cur.codes.begin(), d.cur.codes.end(), [](const code_seen& c) {
+      return (c.fam == family::ieee80211_reason || c.fam == family::esp_wifi_reason) && c.has_value && c.value != 0;
+    });
+    close_attempt(d, torn_down ? outcome::failed : outcome::unknown, std::nullopt, where);
+  }
+
+  // The exported event (event text, XML, EVTX, a wlanreport's) a finding is a field of, as its
+  // id and timestamp; "" for a line of a log.
+  static std::string record_of(const scan::finding& f) {
+    using scan::input_format;
+    const bool exported = f.format == input_format::event_text || f.format == input_format::event_xml ||
+                          f.format == input_format::evtx || f.format == input_format::wlanreport;
+    if (!exported || f.event_id.empty() || f.timestamp.empty()) return {};
+    return f.event_id + ' ' + f.timestamp + ' ' + std::to_string(f.record);
+  }
+
   void infer_attempt(device& d, const scan::finding& f, const instant& when) {
     open_attempt(d, when, false);
     d.cur.inferred = true;
     const line_at here{f.source, f.line, when};
     add_code(d.cur, code_of(f, when));
     close_attempt(d, outcome::failed, std::nullopt, &here);
+    d.last_record = record_of(f);
   }
 
   // A failure code no event took, on a line of its own, waits for the next lines of its place: a
@@ -1095,7 +1143,7 @@ report analyzer::finish() {
   s.flush_line();
   s.materialize_deferred();
   for (auto& [key, d] : s.devices) {
-    if (d.has_cur) s.close_attempt(d, outcome::unknown, std::nullopt, nullptr);
+    if (d.has_cur) s.close_without_result(d, nullptr);
     if (d.has_sess) s.close_session(d, nullptr, d.sess.end, std::nullopt, std::nullopt);
   }
   report r;
@@ -1141,11 +1189,12 @@ report analyzer::finish() {
   std::stable_sort(r.causes.begin(), r.causes.end(),
                    [](const cause_count& a, const cause_count& b) { return a.weight > b.weight; });
   // The verdict.
-  std::uint64_t total = 0, failed = 0;
+  std::uint64_t total = 0, failed = 0, succeeded = 0;
   std::map<std::string, std::uint64_t> failed_by_ssid, total_by_ssid;
   for (const group& g : r.groups) {
     total += g.attempts_total;
     failed += g.failed;
+    succeeded += g.succeeded;
     failed_by_ssid[g.ssid] += g.failed;
     total_by_ssid[g.ssid] += g.attempts_total;
   }
@@ -1160,8 +1209,13 @@ report analyzer::finish() {
   } else if (total == 0) {
     r.verdict = "No Wi-Fi connection attempts found (" + std::to_string(r.findings) + " findings)";
     if (!r.groups.empty() && !likely.empty()) r.verdict += likely;
-  } else if (failed == 0) {
+  } else if (failed == 0 && succeeded == total) {
     r.verdict = "All " + std::to_string(total) + " connection attempts succeeded" + likely;
+  } else if (failed == 0) {
+    // No failure, but not every attempt got to a result the log shows.
+    r.verdict = std::to_string(total) + " connection attempt" + (total == 1 ? "" : "s") + ": " +
+                std::to_string(succeeded) + " succeeded, " + std::to_string(total - succeeded) +
+                " with no result in the log" + likely;
   } else if (failed_by_ssid.size() == 1 && !failed_by_ssid.begin()->first.empty()) {
     r.verdict = std::to_string(failed) + " of " + std::to_string(total) + " attempts to `" +
                 failed_by_ssid.begin()->first + "` failed" + likely;

@@ -36,6 +36,14 @@ void reset(finding& f) {
   f.line_truncated = false;
   f.last_on_line = false;
 }
+// The candidate's number: its token, read as hexadecimal when printed without its 0x.
+parse_result parse_token(const candidate& c) {
+  if (!c.bare_hex) return parse_number(c.token);
+  char buf[24] = {'0', 'x'};
+  if (c.token.size() > sizeof buf - 2) return parse_number(c.token);
+  std::copy(c.token.begin(), c.token.end(), buf + 2);
+  return parse_number(std::string_view(buf, c.token.size() + 2));
+}
 }  // namespace
 
 bool decoder::decode(candidate&& c, const std::string& source, finding& out) {
@@ -67,7 +75,7 @@ bool decoder::decode(candidate&& c, const std::string& source, finding& out) {
       out.meaning.assign(info(c.event).description);
       return true;
     case candidate::how::number: {
-      const parse_result p = parse_number(c.token);
+      const parse_result p = parse_token(c);
       if (!p.number || !c.fam) return false;
       std::uint32_t v = p.number->value;
       if (value_bits(*c.fam) == 16) {
@@ -126,7 +134,7 @@ bool decoder::decode(candidate&& c, const std::string& source, finding& out) {
       out.kind = value_kind::raw;
       out.space.assign(c.space.empty() ? std::string_view("unknown") : std::string_view(c.space));
       if (!c.token.empty()) {
-        const parse_result p = parse_number(c.token);
+        const parse_result p = parse_token(c);
         if (p.number) {
           out.has_value = true;
           out.value = p.number->value;

@@ -46,9 +46,11 @@ std::string_view to_string(value_kind k) noexcept {
 // and text are opened where their lines start, and every other line meets the line rules.
 input_format detect_format(std::string_view head) noexcept {
   auto has = [&](std::string_view n) { return head.find(n) != std::string_view::npos; };
-  // The report's HTML has "<title>wlan report</title>" and "<h1>Wlan Report</h1>"; its XML <WlanReport>.
+  // The report's HTML has "<title>wlan report</title>" and "<h1>Wlan Report</h1>"; its XML <WlanReport>
+  // (a part of it pasted alone: its <WlanEventsSummary> or <WlanSession> elements).
   if (has("wlan-report") || has("WlanReport") || has("<title>WLAN Report") || has("WLAN Report</") ||
-      has("Wlan Report</") || has("<title>wlan report</title>") || has("<WlanReport"))
+      has("Wlan Report</") || has("<title>wlan report</title>") || has("<WlanReport") || has("<WlanSession ") ||
+      has("<WlanEventsSummary"))
     return input_format::wlanreport;
   if (has("schemas.microsoft.com/win/2004/08/events/event") || has("<EventID") ||
       (has("<Objs") && has("EventLogRecord")) || (has("<Objects>") && has("EventLogRecord")) ||

@@ -83,9 +83,10 @@ struct candidate {
   enum class how : std::uint8_t { number, name, text, raw, event } kind = how::number;
   event_kind event = event_kind::attempt_started;  // how::event
   std::optional<family> fam;
-  std::string space;  // raw values
-  std::string token;  // number or name as printed
-  std::string text;   // reason text as printed
+  std::string space;      // raw values
+  std::string token;      // number or name as printed
+  bool bare_hex = false;  // token: hexadecimal digits printed without their 0x (Broadcom's "(f)")
+  std::string text;       // reason text as printed
   bool locally_generated = false;
   std::optional<initiator> init;  // the grammar says who acted
   std::string timestamp, event_id, interface, ssid, bssid, sta;

@@ -1,5 +1,6 @@
 // The JSONL record of a finding (scan_json.hpp): a writer of the fields of scan_record.hpp.
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -26,7 +27,12 @@ const context_field context_table[] = {{"timestamp", "time", &finding::timestamp
 class json_writer final : public record_visitor {
  public:
   explicit json_writer(std::string& out) : out_(out), buf_(buffer()), base_(buf_.data()), cap_(buf_.size()) {}
-  void string(std::string_view key, std::string_view v, bool) override {
+  void string(std::string_view key, std::string_view v, bool stable) override {
+    if (stable && v.size() >= min_cached) {  // a table's text: escaped once, copied after
+      const std::string_view json = escaped_once(v);
+      raw(put(key, json.size()), json);
+      return;
+    }
     char* p = put(key, json_escaped_max(v.size()));
     n_ = static_cast<std::size_t>(escape_json_into(p, v) - base_);
   }
@@ -85,6 +91,28 @@ class json_writer final : public record_visitor {
   void raw(char* p, std::string_view text) {
     std::memcpy(p, text.data(), text.size());
     n_ = static_cast<std::size_t>(p + text.size() - base_);
+  }
+
+  // The texts of the tables (a code's name, meaning and hint: the longest fields of most records,
+  // the same few codes again and again) are escaped once per thread and copied after. Keyed by
+  // their address, which a table text keeps for the program's life; a slot shared by two texts
+  // holds the last one asked for.
+  static constexpr std::size_t min_cached = 16;
+  static std::string_view escaped_once(std::string_view v) {
+    struct slot {
+      const char* text = nullptr;
+      std::size_t size = 0;
+      std::string json;
+    };
+    thread_local std::array<slot, 256> cache;
+    slot& e = cache[(reinterpret_cast<std::uintptr_t>(v.data()) >> 4) % cache.size()];
+    if (e.text != v.data() || e.size != v.size()) {
+      e.json.resize(json_escaped_max(v.size()));
+      e.json.resize(static_cast<std::size_t>(escape_json_into(e.json.data(), v) - e.json.data()));
+      e.text = v.data();
+      e.size = v.size();
+    }
+    return e.json;
   }
 
   // Per thread, kept between records (writers on several threads, the Python module's and -j's,

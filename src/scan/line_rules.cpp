@@ -65,7 +65,8 @@ const std::size_t n_reason = needle_id("aso"), n_status = needle_id("atu"), n_er
 
 // ---- rules ---------------------------------------------------------------------------------
 enum class syntax : std::uint8_t { num, after_mac, tail_paren, from_to };
-constexpr unsigned F_SIGNED = 1, F_CLOSE = 2, F_NAME = 4, F_STA = 8, F_SHAPE = 16, F_NONZERO = 32, F_HEX = 64;
+constexpr unsigned F_SIGNED = 1, F_CLOSE = 2, F_NAME = 4, F_STA = 8, F_SHAPE = 16, F_NONZERO = 32, F_HEX = 64,
+                   F_LIST = 128, F_LOCAL = 256;
 enum class target : std::uint8_t {
 #define WLANCODE_FAMILY(id, ...) id,
 #include "wlancode/tables/families.def"
@@ -188,7 +189,9 @@ inline std::uint64_t rules_at(std::size_t n, std::string_view s, std::size_t at)
 }
 
 // ---- lifecycle event rows (WLANCODE_EVENT of rules.def) ------------------------------------
-constexpr unsigned E_END = 1, E_WORD = 2;
+// E_STA: the line's first MAC is the station an access point reports on (wlceventd's "Assoc <mac>",
+// MikroTik's "<mac>@wlan1: connected"), with no label that says so.
+constexpr unsigned E_END = 1, E_WORD = 2, E_STA = 4;
 struct event_rule {
   std::string_view id;
   input_format format;
@@ -387,7 +390,10 @@ bool dbus_key_line(std::string_view s, std::size_t L, std::size_t e) {
 }
 
 // The number at s[p] after optional spaces and one opener ( " ' <; its closer must follow.
-bool read_number(std::string_view s, std::size_t p, bool sign, bool need_close, bool name, value& v) {
+// list: the number may be followed by "," and the next field of a positional list ("2,0)"),
+// which number_ends_at refuses ("1,234" is one number elsewhere).
+bool read_number(std::string_view s, std::size_t p, bool sign, bool need_close, bool name, value& v,
+                 bool list = false) {
   std::size_t i = p;
   for (int k = 0; k < 4 && i < s.size() && (s[i] == ' ' || s[i] == '\t'); ++k) ++i;
   char closer = 0;
@@ -416,7 +422,7 @@ bool read_number(std::string_view s, std::size_t p, bool sign, bool need_close, 
     while (k < s.size() && (is_word(s[k]) || s[k] == '<' || s[k] == '>')) ++k;
     v.text = s.substr(e + 1, k - e - 1);
     e = k;
-  } else if (!number_ends_at(s, e)) {
+  } else if (!number_ends_at(s, e) && !(list && s[e] == ',')) {
     return false;
   } else if (name && s.substr(e, 3) == " - ") {  // Arduino-ESP32: Reason: 202 - AUTH_FAIL
     std::size_t k = e + 3;
@@ -516,15 +522,107 @@ std::string_view context_value(std::string_view s, std::string_view key) {
   return {};
 }
 
-// The interface: "wlan0: ..." style token ending with ':' or inside "device (wlp2s0)", if="wl1".
+// The interface: "wlan0: ..." style token ending with ':' or inside "device (wlp2s0)", if="wl1";
+// OpenWrt's names ("phy0-sta0", "phy1-ap0", "phy0-mesh0") too.
 std::string_view interface_of(std::string_view s) {
-  for (std::size_t i = s.find("wl"); i != std::string_view::npos && i + 3 < s.size(); i = s.find("wl", i + 1)) {
-    if ((i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == ',' || s[i - 1] == '[' || s[i - 1] == '"')) {
-      std::size_t e = i + 2;
-      while (e < s.size() && (is_alnum(s[e]) || s[e] == '-' || s[e] == '_' || s[e] == '.')) ++e;
-      if (e < s.size() && (s[e] == ':' || s[e] == ')' || s[e] == ']' || s[e] == '"') && e - i >= 3 && e - i <= 15 &&
-          is_digit(s[e - 1]))
-        return s.substr(i, e - i);
+  const auto token_at = [&](std::size_t i, std::size_t from) -> std::string_view {
+    if (i != 0 && s[i - 1] != ' ' && s[i - 1] != '(' && s[i - 1] != ',' && s[i - 1] != '[' && s[i - 1] != '"')
+      return {};
+    std::size_t e = from;
+    while (e < s.size() && (is_alnum(s[e]) || s[e] == '-' || s[e] == '_' || s[e] == '.')) ++e;
+    if (e < s.size() && (s[e] == ':' || s[e] == ')' || s[e] == ']' || s[e] == '"') && e - i >= 3 && e - i <= 15 &&
+        is_digit(s[e - 1]))
+      return s.substr(i, e - i);
+    return {};
+  };
+  for (std::size_t i = s.find("wl"); i != std::string_view::npos && i + 3 < s.size(); i = s.find("wl", i + 1))
+    if (const std::string_view t = token_at(i, i + 2); !t.empty()) return t;
+  for (std::size_t i = s.find("phy"); i != std::string_view::npos && i + 7 < s.size(); i = s.find("phy", i + 1)) {
+    std::size_t d = i + 3;  // phy<N>-<kind><N>
+    while (d < s.size() && is_digit(s[d])) ++d;
+    if (d == i + 3 || d + 1 >= s.size() || s[d] != '-' || !is_alpha(s[d + 1])) continue;
+    if (const std::string_view t = token_at(i, d + 1); !t.empty()) return t;
+  }
+  return {};
+}
+
+// The interface a producer prints before its message, "<ifname>: <message>" (mac80211's
+// sdata_info, wpa_supplicant's wpa_msg, hostapd's "<ifname>: STA <mac> ..."), for names
+// interface_of does not know (wlancli, phy0-sta0, eth1, mlan0): the word that ends right before
+// s[at] with ": " (or whose ": " starts at s[at], as the kernel rows' anchors do; at most 15
+// bytes: IFNAMSIZ), after a blank, a ']' or the line's start.
+std::string_view interface_before(std::string_view s, std::size_t at) {
+  if (at > s.size()) return {};
+  std::size_t e;
+  if (s.substr(at, 2) == ": ")
+    e = at;
+  else if (at >= 2 && s.substr(at - 2, 2) == ": ")
+    e = at - 2;
+  else
+    return {};
+  std::size_t b = e;
+  while (b > 0 && (is_alnum(s[b - 1]) || s[b - 1] == '-' || s[b - 1] == '_' || s[b - 1] == '.')) --b;
+  if (b == e || e - b > 15 || (b > 0 && s[b - 1] != ' ' && s[b - 1] != ']') || !is_alnum(s[e - 1])) return {};
+  const std::string_view w = s.substr(b, e - b);
+  if (std::none_of(w.begin(), w.end(), [](char c) { return is_alpha(c); })) return {};
+  return w;
+}
+
+// The interface of a "<ifname>: <message>" line (mac80211, wpa_supplicant, hostapd): the first
+// word of the message, after a syslog header's program tag ("wpa_supplicant[812]: ",
+// "kernel: ", "hostapd: ") and a kernel stamp ("[ 812.121877] "), when a ": " ends it.
+std::string_view message_interface(std::string_view s) {
+  std::size_t p = 0;
+  const std::string_view head = s.substr(0, std::min<std::size_t>(s.size(), 96));
+  for (std::string_view tag : {"]: ", "kernel: ", "hostapd: "})
+    if (const std::size_t k = head.find(tag); k != std::string_view::npos) {
+      p = k + tag.size();
+      break;
+    }
+  if (p < s.size() && s[p] == '[') {  // "[ 812.121877] "
+    const std::size_t close = s.find("] ", p);
+    if (close == std::string_view::npos || close - p > 20) return {};
+    p = close + 2;
+  }
+  std::size_t e = p;
+  while (e < s.size() && e - p <= 15 && (is_alnum(s[e]) || s[e] == '-' || s[e] == '_' || s[e] == '.')) ++e;
+  return interface_before(s, e);
+}
+
+// NetworkManager's own stamp, "<info>  [1665432629.5810] ..." (epoch seconds, nm-logging.c), for
+// its lines without a syslog or journal stamp before them (journalctl -o cat, a pasted excerpt).
+std::string_view networkmanager_stamp(std::string_view s) {
+  for (std::string_view level : {"<info>", "<warn>", "<debug>", "<trace>", "<error>"}) {
+    const std::size_t k = s.find(level);
+    if (k == std::string_view::npos) continue;
+    std::size_t b = k + level.size();
+    while (b < s.size() && s[b] == ' ') ++b;
+    if (b >= s.size() || s[b] != '[') return {};
+    std::size_t e = b + 1, digits = 0;
+    while (e < s.size() && (is_digit(s[e]) || s[e] == '.') && e - b < 24) digits += is_digit(s[e++]);
+    if (e >= s.size() || s[e] != ']' || digits < 10 || s.substr(b + 1, e - b - 1).find('.') == std::string_view::npos)
+      return {};
+    return s.substr(b, e - b + 1);
+  }
+  return {};
+}
+
+// The SSID a line prints quoted after its label: wpa_supplicant's ssid="Corp" (CTRL-EVENT-SSID-*),
+// SSID='Corp' and "with SSID 'Corp'" (no BSSID to learn it by). At most 32 bytes, or none. Read
+// from the line's quotes (few on a line; found by memchr).
+std::string_view quoted_ssid(std::string_view s) {
+  const auto label_before = [&](std::size_t q) {  // the quote at s[q] opens a labelled SSID
+    if (q < 5 || (s[q - 1] != '=' && s[q - 1] != ' ')) return false;
+    const std::string_view w = s.substr(q - 5, 4);
+    if (w != (s[q] == '"' ? "ssid" : "SSID")) return false;
+    return q == 5 || !is_word(s[q - 6]);
+  };
+  for (const char quote : {'"', '\''}) {
+    for (std::size_t q = s.find(quote); q != std::string_view::npos; q = s.find(quote, q + 1)) {
+      if (!label_before(q)) continue;
+      const std::size_t e = s.find(quote, q + 1);
+      if (e == std::string_view::npos || e == q + 1 || e - q - 1 > 32) return {};
+      return s.substr(q + 1, e - q - 1);
     }
   }
   return {};
@@ -746,6 +844,7 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
       c.rule = event_rules[best].id;
       c.kind = candidate::how::event;
       c.event = event_rules[best].kind;
+      if (event_rules[best].flags & E_STA) c.sta = find_mac(s);
       emit(std::move(c), best_at);
     }
   }
@@ -813,7 +912,8 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
       bool ok = false;
       switch (r.syn) {
         case syntax::num:
-          ok = read_number(s, p, (r.flags & F_SIGNED) != 0, (r.flags & F_CLOSE) != 0, (r.flags & F_NAME) != 0, v);
+          ok = read_number(s, p, (r.flags & F_SIGNED) != 0, (r.flags & F_CLOSE) != 0, (r.flags & F_NAME) != 0, v,
+                           (r.flags & F_LIST) != 0);
           break;
         case syntax::after_mac:
           ok = read_after_mac(s, p, v);
@@ -830,10 +930,10 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
         continue;
       }
       if (!ok) continue;
-      std::string hexed;  // F_HEX: the digits are hexadecimal without their 0x
-      if (r.flags & F_HEX) v.token = hexed = "0x" + std::string(v.token);
+      // F_HEX: the digits are hexadecimal without their 0x; the token stays as printed ("f").
+      const bool bare_hex = (r.flags & F_HEX) != 0;
       if (r.fam != target::raw && (r.flags & (F_SHAPE | F_NONZERO))) {
-        const auto val = value_of(v.token);
+        const auto val = value_of(bare_hex ? "0x" + std::string(v.token) : std::string(v.token));
         if (!val || ((r.flags & F_SHAPE) && !in_family_shape(static_cast<family>(r.fam), *val))) continue;
         if ((r.flags & F_NONZERO) && *val == 0) {
           claimed.push_back({start, v.past});
@@ -846,10 +946,13 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
         c.fam.reset();
         c.kind = candidate::how::raw;
         c.space = r.space;
+        c.bare_hex = bare_hex;
         emit(std::move(c), start);
       } else {
         candidate c = number_candidate(r.format, r.id, r.field, static_cast<family>(r.fam), v, 1.0);
+        c.bare_hex = bare_hex;
         if (r.flags & F_STA) c.sta = find_mac(s.substr(0, start));
+        c.locally_generated = (r.flags & F_LOCAL) != 0;  // the print is of a frame the device sent
         emit(std::move(c), start);
       }
     }
@@ -1095,8 +1198,16 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
     for (std::size_t i : order) sorted.push_back(std::move(out[first + i]));
     std::move(sorted.begin(), sorted.end(), out.begin() + static_cast<std::ptrdiff_t>(first));
   }
-  const std::string_view ts = leading_timestamp(s);
-  const std::string_view ifc = interface_of(s);
+  std::string_view ts = leading_timestamp(s);
+  if (ts.empty()) ts = networkmanager_stamp(s);
+  std::string_view ifc = interface_of(s);
+  // Producers that print their interface's name before the message (not a driver's "RTW: "), for
+  // codes and events alike.
+  if (ifc.empty() && std::any_of(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(), [](const candidate& c) {
+        return c.format == input_format::kernel || c.format == input_format::wpa_supplicant ||
+               c.format == input_format::hostapd;
+      }))
+    ifc = message_interface(s);
   // Read only when a reason needs it (most lines read here are events, or codes of other kinds).
   std::optional<bool> local_mark;
   const auto local = [&] {
@@ -1124,7 +1235,12 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
     }
     from = at + 17;
   }
-  const std::string_view ssid_field = contains(s, "ssid:") ? context_value(s, "ssid:") : std::string_view{};
+  std::string_view ssid_field = contains(s, "ssid:") ? context_value(s, "ssid:") : std::string_view{};
+  // wpa_supplicant prints an SSID quoted where it names no BSSID (its lines only: a quote costs a
+  // look on every line).
+  if (ssid_field.empty() && std::any_of(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
+                                        [](const candidate& c) { return c.format == input_format::wpa_supplicant; }))
+    ssid_field = quoted_ssid(s);
   for (std::size_t i = first; i < out.size(); ++i) {
     candidate& c = out[i];
     c.line = l.number;
@@ -1139,7 +1255,7 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
     if (c.ssid.empty() && !c.bssid.empty() && !events_)
       if (const std::string* learnt = ssids_.find(mac_key(c.bssid))) c.ssid = *learnt;
     if (c.fam == family::ieee80211_reason || c.fam == family::esp_wifi_reason) {
-      c.locally_generated = (!c.token.empty() && c.token[0] == '-') || local();
+      c.locally_generated = c.locally_generated || (!c.token.empty() && c.token[0] == '-') || local();
       c.init = c.locally_generated ? initiator::system : initiator::network;
     } else if (c.fam == family::ieee80211_status) {
       c.init = initiator::network;

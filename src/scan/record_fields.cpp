@@ -69,8 +69,15 @@ void visit_record(const finding& f, record_visitor& v) {
   if (f.time.clk == instant::clock::none) {
     v.null("time");
   } else {
-    char buf[48];
-    v.string("time", std::string_view(buf, std::min(to_iso8601(f.time, buf, sizeof buf), sizeof buf)), false);
+    // Findings come in runs of one second (a line's codes, a burst of lines): the last text again.
+    thread_local instant last;
+    thread_local char buf[48];
+    thread_local std::size_t n = 0;
+    if (n == 0 || !(f.time == last)) {
+      n = std::min(to_iso8601(f.time, buf, sizeof buf), sizeof buf);
+      last = f.time;
+    }
+    v.string("time", std::string_view(buf, n), false);
   }
   for (const context_field& c : context_fields()) opt(c.key, f.*c.member, false);
   if (f.record)  // the EVTX record identifier

@@ -77,15 +77,27 @@ namespace {
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 // The first i in [from, n - 37) whose s[i + 2] is ':' or '-' and s[i + 5] the same, 32 at a time
 // (a MAC's separators; most lines hold none): the places worth a full look, in order.
+// The places k in [0, 32) of p whose p[k + 2] is ':' or '-' and p[k + 5] the same (reads p[2, 37)).
+__attribute__((target("avx2"))) inline std::uint32_t mac_block(const char* p) noexcept {
+  const __m256i colon = _mm256_set1_epi8(':'), dash = _mm256_set1_epi8('-');
+  const __m256i a = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 2));
+  const __m256i b = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 5));
+  const __m256i sep = _mm256_or_si256(_mm256_cmpeq_epi8(a, colon), _mm256_cmpeq_epi8(a, dash));
+  return static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_and_si256(sep, _mm256_cmpeq_epi8(a, b))));
+}
 __attribute__((target("avx2,bmi"))) std::size_t mac_candidates(const char* p, std::size_t n, std::size_t i,
                                                                std::uint32_t& mask) noexcept {
-  const __m256i colon = _mm256_set1_epi8(':'), dash = _mm256_set1_epi8('-');
   for (; i + 37 <= n; i += 32) {
-    const __m256i a = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 2));
-    const __m256i b = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 5));
-    const __m256i sep = _mm256_or_si256(_mm256_cmpeq_epi8(a, colon), _mm256_cmpeq_epi8(a, dash));
-    mask = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_and_si256(sep, _mm256_cmpeq_epi8(a, b))));
+    mask = mac_block(p + i);
     if (mask) return i;
+  }
+  // The places left (where most lines print their MAC: at the end), in one block that ends at
+  // the end, over the last one; the places before i were looked at already.
+  if (n >= 37 && i + 17 <= n) {
+    const std::size_t at = n - 37;
+    mask = mac_block(p + at) & (~std::uint32_t{0} << (i - at)) & ((std::uint32_t{1} << 21) - 1);  // up to at + 20
+    if (mask) return at;
+    return n;
   }
   mask = 0;
   return i;
@@ -215,6 +227,10 @@ std::string_view leading_timestamp(std::string_view s) noexcept {
   if (s.size() >= 15 && s[3] == ' ' && s[0] >= 'A' && s[0] <= 'Z' && (digits(4, 2) || (s[4] == ' ' && digits(5, 1))) &&
       s[6] == ' ' && digits(7, 2) && s[9] == ':' && digits(10, 2) && s[12] == ':' && digits(13, 2))
     return s.substr(0, fraction_end(s, 15));
+  // "mar/02 08:15:40 wireless,info ..." (MikroTik RouterOS /log print: a lower-case month, no year)
+  if (s.size() >= 15 && s[3] == '/' && s[0] >= 'a' && s[0] <= 'z' && digits(4, 2) && s[6] == ' ' && digits(7, 2) &&
+      s[9] == ':' && digits(10, 2) && s[12] == ':' && digits(13, 2))
+    return s.substr(0, 15);
   // "2023-11-21T10:12:34.567+01:00" / "2023-11-21 10:12:34,567"
   if (digits(0, 4) && s.size() >= 19 && s[4] == '-' && digits(5, 2) && s[7] == '-' && digits(8, 2) &&
       (s[10] == 'T' || s[10] == ' ') && digits(11, 2) && s[13] == ':') {

@@ -154,7 +154,7 @@ bool us_date(cursor& c, timestamp_fields& f) {
   return offset(c, f);
 }
 
-// Nov 21 10:12:40[.123456]; Sat Mar  2 08:15:40 2024 (ctime: OpenWrt / BusyBox logread)
+// Nov 21 10:12:40[.123456]; Sat Mar  2 08:15:40 2024 (ctime: OpenWrt / BusyBox logread); mar/02 08:15:40
 bool syslog(cursor& c, timestamp_fields& f) {
   static constexpr std::array<std::string_view, 12> months{"jan", "feb", "mar", "apr", "may", "jun",
                                                            "jul", "aug", "sep", "oct", "nov", "dec"};
@@ -171,9 +171,13 @@ bool syslog(cursor& c, timestamp_fields& f) {
       f.month = static_cast<int>(k) + 1;
   if (!f.month) return false;
   c.p += 3;
-  if (!c.lit(' ')) return false;
-  c.lit(' ');  // "Nov  1"
-  if (!c.some(1, 2, f.day) || !c.lit(' ')) return false;
+  if (!weekday && c.lit('/')) {  // "mar/02 08:15:40": MikroTik RouterOS /log print (days before today)
+    if (!c.fixed(2, f.day) || !c.lit(' ')) return false;
+  } else {
+    if (!c.lit(' ')) return false;
+    c.lit(' ');  // "Nov  1"
+    if (!c.some(1, 2, f.day) || !c.lit(' ')) return false;
+  }
   f.style = timestamp_style::syslog;
   if (!clock_time(c, f)) return false;
   if (weekday) return c.lit(' ') && c.fixed(4, f.year);  // ctime prints the year last

@@ -202,7 +202,7 @@ TEST(Causes, ApDroppedTheSession) {
   const std::string log =
       "[  10.000000] wlan0: authenticate with 02:00:00:00:00:23\n"
       "[  10.010000] wlan0: associated\n"
-      "[  10.100000] wlp: CTRL-EVENT-CONNECTED\n"
+      "[  10.100000] wlan0: CTRL-EVENT-CONNECTED\n"
       "[ 900.000000] wlan0: deauthenticated from 02:00:00:00:00:23 (Reason: 6=CLASS2_FRAME_FROM_NONAUTH_STA)\n";
   const auto r = diagnose(log);
   ASSERT_EQ(r.groups.size(), 1u);

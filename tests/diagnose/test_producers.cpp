@@ -395,8 +395,8 @@ TEST(Producers, HostapdApKeepsADevicePerStation) {
     EXPECT_TRUE(g.host.empty());  // "daemon.info" is logread's facility.level, not a host
     for (const auto& a : g.attempts) EXPECT_NE(a.start.clk, wlancode::instant::clock::none);  // logread's ctime
   }
-  EXPECT_EQ(by_device["sta 02:00:00:00:30:01"], V{"succeeded unknown"});
-  EXPECT_EQ(by_device["sta 02:00:00:00:30:02"], V{"failed key_exchange"});
+  EXPECT_EQ(by_device["phy0-ap0 sta 02:00:00:00:30:01"], V{"succeeded unknown"});
+  EXPECT_EQ(by_device["phy0-ap0 sta 02:00:00:00:30:02"], V{"failed key_exchange"});
   ASSERT_EQ(sessions_of(r), 1u);
   for (const auto& g : r.groups) {
     if (!g.sessions.empty()) {

@@ -214,6 +214,24 @@ TEST(GrammarDecoys, NoFindingOnDecoyLines) {
       "network status: -3",
       // systemd: a unit's exit status, next to every Wi-Fi daemon's lines in a journal.
       "Mar  2 08:15:42 host systemd[1]: hostapd.service: Control process exited, code=exited, status=1/FAILURE",
+      // Broadcom event dumps: WLC_E_STATUS and the raw event record of events without a code.
+      "[  431.3] MACEVENT: ASSOC, MAC 02:00:00:00:21:01, unexpected status 4",
+      "[  431.3] MACEVENT: ASSOC_RESP_IE 47, MAC 02:00:00:00:21:01, status 0, reason 0, auth 0",
+      "[  431.3] MACEVENT: PSK_SUP, status 6, reason 0",
+      "[  431.3] MACEVENT: TXFAIL, RA 02:00:00:00:21:01 status 1",
+      // Pico SDK cyw43-driver: only DEAUTH_IND's positional reason is an 802.11 code.
+      "[    1093] ASYNC(0000,PSK_SUP,4,15,0)",
+      "[    1050] ASYNC(0000,SET_SSID,3,0,0)",
+      "[    1057] ASYNC(0000,AUTH,2,0,0)",
+      // ath12k: the firmware's kickout reason.
+      "[ 5120.7] ath12k_pci 0000:03:00.0: peer sta kickout event 02:00:00:00:22:01 reason: 1 rssi: -70",
+      // Bluetooth on ESP-IDF and Zephyr: esp_bt_status_t, SMP and HCI codes.
+      "E (12345) SPP_ACCEPTOR_DEMO: authentication failed, status:5",
+      "E (8120) GATTC_DEMO: Authentication failed, status: 0x66",
+      "I (46108) GATTS_TABLE_DEMO: ESP_GATTS_DISCONNECT_EVT, reason = 0x13",
+      "I (46109) GATTS_DEMO: ESP_GATTS_DISCONNECT_EVT, disconnect reason 0x13",
+      "I (46110) GATTC_DEMO: ESP_GATTC_DISCONNECT_EVT, reason = 8",
+      "Disconnected: 02:00:00:00:41:01 (random), reason 0x08 BT_HCI_ERR_CONN_TIMEOUT",
   };
   for (const char* d : decoys) {
     SCOPED_TRACE(d);

@@ -104,6 +104,27 @@ TEST(ScanNetworkManager, NegativeIsLocal) {
   EXPECT_EQ(fs[0].timestamp, "2023-11-21T10:20:15.512345+0100");
 }
 
+// OpenWrt names its interfaces phy<N>-<kind><N> (21.02 on); they are interfaces like wlan0, and a
+// phy token that is no interface ("phy0:", "phy0-", "phy#0") is none.
+TEST(ScanOpenWrt, PhyInterfaceNames) {
+  const auto fs = scan(
+      "Sat Mar  2 08:15:40 2024 daemon.notice wpa_supplicant[1523]: phy0-sta0: CTRL-EVENT-DISCONNECTED "
+      "bssid=02:00:00:00:00:01 reason=15\n"
+      "Sat Mar  2 08:15:41 2024 daemon.info hostapd: phy1-ap0: STA 02:00:00:00:00:0b MLME: "
+      "MLME-DEAUTHENTICATE.indication(02:00:00:00:00:0b, 3)\n"
+      "Sat Mar  2 08:15:42 2024 kern.info kernel: [ 1201.004512] phy0-mesh0: deauthenticated from "
+      "02:00:00:00:00:01 (Reason: 2=PREV_AUTH_NOT_VALID)\n"
+      "Sat Mar  2 08:15:43 2024 kern.info kernel: [ 1202.0] ieee80211 phy0: deauthenticated from 02:00:00:00:00:01 "
+      "(Reason: 7=CLASS3_FRAME_FROM_NONASSOC_STA)\n"
+      "[ 1203.0] phy0-: deauthenticated from 02:00:00:00:00:01 (Reason: 1=UNSPECIFIED)\n");
+  ASSERT_EQ(fs.size(), 5u);
+  EXPECT_EQ(fs[0].interface, "phy0-sta0");
+  EXPECT_EQ(fs[1].interface, "phy1-ap0");
+  EXPECT_EQ(fs[2].interface, "phy0-mesh0");
+  EXPECT_EQ(fs[3].interface, "");
+  EXPECT_EQ(fs[4].interface, "");
+}
+
 TEST(ScanIwd, FromAp) {
   const auto fs = scan(
       "Nov 21 11:30:12 host iwd[512]: Received Deauthentication event, reason: 6, from_ap: true\n"
@@ -450,4 +471,38 @@ TEST(ScanRedact, MasksMacsSsidsUsers) {
   EXPECT_EQ(xs[0].excerpt.find("alice"), std::string::npos);
   EXPECT_EQ(xs[0].ssid.find("SecretNet"), std::string::npos);
   EXPECT_EQ(wlancode::scan::redact_text("User Name: EXAMPLE\\bob").find("bob"), std::string::npos);
+}
+
+TEST(ScanRouter, WlceventdHexReasonKeepsItsTokenAsPrinted) {
+  // Broadcom's "(f)" is 15; the finding's raw is the "f" the line shows, not a made-up "0xf".
+  const auto fs = scan(
+      "Mar  3 09:12:01 wlceventd: WLCEVENTD wlceventd_proc_event(386): eth6: Deauth_ind 02:00:00:00:00:09, status: 0, "
+      "reason: 4-way handshake timeout (f), rssi:-61\n"
+      "Mar  3 09:12:09 wlceventd: WLCEVENTD wlceventd_proc_event(401): eth6: Disassoc 02:00:00:00:00:09, status: 0, "
+      "reason: Disassociated because sending station is leaving (or has left) BSS (8)\n");
+  EXPECT_EQ(keys(fs), (V{"1:ieee80211_reason:15", "2:ieee80211_reason:8"}));
+  ASSERT_EQ(fs.size(), 2u);
+  EXPECT_EQ(fs[0].raw, "f");
+  EXPECT_EQ(fs[1].raw, "8");
+}
+
+TEST(ScanKernel, InterfaceNamedBeforeTheMessage) {
+  // Names interface_of does not know, told by where the producer prints its interface: codes
+  // get them with or without lifecycle events.
+  const auto fs = scan(
+      "Dec  2 18:44:57 pi kernel: [1666231.058123] wlancli: deauthenticated from 02:00:00:00:00:01 (Reason: "
+      "1=UNSPECIFIED)\n"
+      "Dec  2 18:48:28 pi wpa_supplicant[483]: wlancli: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=4 "
+      "locally_generated=1\n"
+      "Dec  2 18:48:30 pi hostapd: eth1: STA 02:00:00:00:00:0b MLME: MLME-DEAUTHENTICATE.indication(02:00:00:00:00:0b, "
+      "3)\n"
+      "[ 812.1] RTW: OnDeAuth(wlan0x) reason=15, ta=02:00:00:00:00:01, ignore=0\n"
+      "Dec  2 18:48:31 pi kernel: [ 1202.0] ieee80211 phy0: deauthenticated from 02:00:00:00:00:01 (Reason: "
+      "7=CLASS3_FRAME_FROM_NONASSOC_STA)\n");
+  ASSERT_EQ(fs.size(), 5u);
+  EXPECT_EQ(fs[0].interface, "wlancli");
+  EXPECT_EQ(fs[1].interface, "wlancli");
+  EXPECT_EQ(fs[2].interface, "eth1");
+  EXPECT_EQ(fs[3].interface, "");  // a driver's tag ("RTW: ") is no interface
+  EXPECT_EQ(fs[4].interface, "");  // "ieee80211 phy0:" is the wiphy, not an interface
 }

@@ -47,6 +47,8 @@ void set_mtime(const std::filesystem::path& p, std::int64_t s) {
 TEST(ScanTime, LeadingTimestampStylesItFoundBefore) {
   EXPECT_EQ(leading_timestamp("Nov 21 10:12:34 host wpa_supplicant[1]: x"), "Nov 21 10:12:34");
   EXPECT_EQ(leading_timestamp("Nov  1 10:12:34 host x"), "Nov  1 10:12:34");
+  EXPECT_EQ(leading_timestamp("mar/02 08:15:40 wireless,info 02:00:00:00:52:01@wlan1: connected"), "mar/02 08:15:40");
+  EXPECT_EQ(leading_timestamp("mar/2 08:15:40 wireless,info x"), "");
   EXPECT_EQ(leading_timestamp("2023-11-21T10:12:34.567+01:00 host x"), "2023-11-21T10:12:34.567+01:00");
   EXPECT_EQ(leading_timestamp("2023-11-21 10:12:34,567 INFO"), "2023-11-21 10:12:34,567");
   EXPECT_EQ(leading_timestamp("[0]0A1C.0B2C::11/21/2023-10:12:40.001234 [Microsoft-Windows-NWiFi]x"),

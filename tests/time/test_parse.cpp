@@ -119,6 +119,12 @@ TEST(Parse, SyslogAndShortPrecise) {
   EXPECT_FALSE(parse_timestamp("Feb 30 10:12:40"));
   EXPECT_FALSE(parse_timestamp("Foo 21 10:12:40"));
   EXPECT_FALSE(parse_timestamp("Nov 21 10:12"));
+  // MikroTik RouterOS /log print: "mar/02 08:15:40" (a lower-case month, a two-digit day, no year).
+  expect_wall("mar/02 08:15:40", timestamp_style::syslog, {0, 3, 2, 8, 15, 40, 0, 0});
+  expect_wall("dec/31 23:59:59", timestamp_style::syslog, {0, 12, 31, 23, 59, 59, 0, 0});
+  EXPECT_FALSE(parse_timestamp("mar/2 08:15:40"));
+  EXPECT_FALSE(parse_timestamp("feb/30 08:15:40"));
+  EXPECT_FALSE(parse_timestamp("Sat mar/02 08:15:40 2024"));
 }
 
 TEST(Parse, Logcat) {
