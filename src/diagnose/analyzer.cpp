@@ -233,9 +233,14 @@ struct analyzer::state {
     instant last_time;
     std::string last_record;  // the exported event an attempt inferred from codes came from
     bool seen_any = false;    // an attempt or a session of it was opened
-    bool has_group = false;   // group_for's last answer for this device
-    std::size_t group = 0;
-    std::string group_ssid;
+    bool has_group = false;   // group_for has answered for this device
+    // group_for's last answers for this device, by network (its lines alternate among a few).
+    struct known_group {
+      std::string ssid;
+      std::size_t index = 0;
+    };
+    std::array<known_group, 4> known_groups;
+    std::size_t known_groups_n = 0, known_groups_next = 0;
   };
   // The findings of the line being read: a line's codes belong to its event (read together).
   struct pending {
@@ -376,11 +381,12 @@ struct analyzer::state {
   }
 
   group* group_for(device& d, const std::string& ssid, std::size_t* index) {
-    // A device's network changes rarely: the last group it was given is asked first.
-    if (d.has_group && d.group_ssid == ssid) {
-      *index = d.group;
-      return &groups[d.group];
-    }
+    // A device's lines name a few networks in turns: the groups it was given last are asked first.
+    for (std::size_t i = 0; i < d.known_groups_n; ++i)
+      if (d.known_groups[i].ssid == ssid) {
+        *index = d.known_groups[i].index;
+        return &groups[*index];
+      }
     std::string& key = group_key_buf;
     assign_joined(key, {d.host, "|", d.interface, "|", ssid});
     auto it = group_index.find(key);
@@ -398,8 +404,12 @@ struct analyzer::state {
     }
     *index = it->second;
     d.has_group = true;
-    d.group = it->second;
-    d.group_ssid = ssid;
+    device::known_group& k = d.known_groups[d.known_groups_next];
+    d.known_groups_next = (d.known_groups_next + 1) % d.known_groups.size();
+    d.known_groups_n =
+        std::max(d.known_groups_n, d.known_groups_next == 0 ? d.known_groups.size() : d.known_groups_next);
+    k.ssid = ssid;
+    k.index = it->second;
     return &groups[it->second];
   }
 
