@@ -589,6 +589,16 @@ std::string_view message_interface(std::string_view s) {
   return interface_before(s, e);
 }
 
+// Arduino-ESP32's "STA Connected: SSID: <ssid>, BSSID: <mac>, ..." / "STA Disconnected: SSID:
+// <ssid>, BSSID: ..." (WiFiGeneric.cpp): the SSID, which may hold blanks, up to ", BSSID: ".
+std::string_view ssid_before_bssid(std::string_view s) {
+  const std::size_t k = s.find("SSID: ");
+  if (k == std::string_view::npos || (k > 0 && is_word(s[k - 1]))) return {};
+  const std::size_t b = k + 6, e = s.find(", BSSID: ", b);
+  if (e == std::string_view::npos || e == b || e - b > 32) return {};
+  return s.substr(b, e - b);
+}
+
 // NetworkManager's own stamp, "<info>  [1665432629.5810] ..." (epoch seconds, nm-logging.c), for
 // its lines without a syslog or journal stamp before them (journalctl -o cat, a pasted excerpt).
 std::string_view networkmanager_stamp(std::string_view s) {
@@ -1236,11 +1246,14 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
     from = at + 17;
   }
   std::string_view ssid_field = contains(s, "ssid:") ? context_value(s, "ssid:") : std::string_view{};
+  const auto any_of_format = [&](input_format f) {
+    return std::any_of(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
+                       [f](const candidate& c) { return c.format == f; });
+  };
+  if (ssid_field.empty() && any_of_format(input_format::esp)) ssid_field = ssid_before_bssid(s);
   // wpa_supplicant prints an SSID quoted where it names no BSSID (its lines only: a quote costs a
   // look on every line).
-  if (ssid_field.empty() && std::any_of(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
-                                        [](const candidate& c) { return c.format == input_format::wpa_supplicant; }))
-    ssid_field = quoted_ssid(s);
+  if (ssid_field.empty() && any_of_format(input_format::wpa_supplicant)) ssid_field = quoted_ssid(s);
   for (std::size_t i = first; i < out.size(); ++i) {
     candidate& c = out[i];
     c.line = l.number;
