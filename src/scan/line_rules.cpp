@@ -216,6 +216,34 @@ constexpr event_rule event_rules[] = {
 constexpr std::size_t event_rule_count = std::size(event_rules);
 constexpr auto event_rules_by_needle = index_by_needle(event_rules);
 
+// The same filter as the code rules' (rules_by_byte_ahead), for the event rows: a needle of many
+// rows ("-> " of every state change, "sso" of every association) tries only those whose anchor
+// holds the two bytes that follow the needle here.
+template <std::size_t ahead>
+constexpr auto event_rows_by_byte_ahead() {
+  std::array<std::array<std::uint64_t, 256>, needle_count> t{};
+  for (std::size_t n = 0; n < needle_count; ++n) {
+    if (event_rules_by_needle.count[n] > 64) throw "rules.def: more than 64 event rows share a needle";
+    for (std::size_t ri = 0; ri < event_rules_by_needle.count[n]; ++ri) {
+      const event_rule& r = event_rules[event_rules_by_needle.index[n][ri]];
+      const std::size_t at = r.needle_at + ahead;
+      for (std::size_t b = 0; b < 256; ++b)
+        if (at >= r.anchor.size() || static_cast<unsigned char>(r.anchor[at]) == b) t[n][b] |= std::uint64_t{1} << ri;
+    }
+  }
+  return t;
+}
+constexpr auto event_rows_by_next_byte = event_rows_by_byte_ahead<3>(),
+               event_rows_by_byte_after = event_rows_by_byte_ahead<4>();
+// The event rows of needle n that may have their anchor at a hit at s[at] (bits in
+// event_rules_by_needle order).
+inline std::uint64_t event_rows_at(std::size_t n, std::string_view s, std::size_t at) noexcept {
+  const std::uint64_t all =
+      event_rules_by_needle.count[n] ? ~std::uint64_t{0} >> (64 - event_rules_by_needle.count[n]) : 0;
+  return (at + 3 < s.size() ? event_rows_by_next_byte[n][static_cast<unsigned char>(s[at + 3])] : all) &
+         (at + 4 < s.size() ? event_rows_by_byte_after[n][static_cast<unsigned char>(s[at + 4])] : all);
+}
+
 // Whether the event row's anchor is at s[start] (and what else the row asks of the line).
 inline bool event_at(std::string_view line, std::size_t start, const event_rule& r) noexcept {
   if (!text_at(line, start, r.anchor, r.head)) return false;
@@ -768,8 +796,8 @@ bool rule_engine::live(std::string_view s, std::size_t at, std::uint64_t line_nu
     m &= m - 1;
     if (fold(s[at + 1]) != fold(needles[k][1]) || fold(s[at + 2]) != fold(needles[k][2])) continue;
     if (events_on_ && event_rules_by_needle.count[k]) {  // a lifecycle event's anchor here
-      for (std::size_t ri = 0; ri < event_rules_by_needle.count[k]; ++ri) {
-        const event_rule& r = event_rules[event_rules_by_needle.index[k][ri]];
+      for (std::uint64_t rm = event_rows_at(k, s, at); rm; rm &= rm - 1) {
+        const event_rule& r = event_rules[event_rules_by_needle.index[k][__builtin_ctzll(rm)]];
         // The anchor alone here (on_line checks the rest of the row on the line).
         if (at < r.needle_at) continue;
         const std::size_t start = at - r.needle_at;
@@ -839,8 +867,8 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
     std::size_t best = event_rule_count, best_at = 0;
     for (std::size_t h = 0; h < nhits; ++h) {
       const std::size_t k = hits[h].needle;
-      for (std::size_t ri = 0; ri < event_rules_by_needle.count[k]; ++ri) {
-        const std::size_t row = event_rules_by_needle.index[k][ri];
+      for (std::uint64_t rm = event_rows_at(k, s, hits[h].pos); rm; rm &= rm - 1) {
+        const std::size_t row = event_rules_by_needle.index[k][__builtin_ctzll(rm)];
         const event_rule& r = event_rules[row];
         if (row < best && hits[h].pos >= r.needle_at && use(r.format) && event_at(s, hits[h].pos - r.needle_at, r)) {
           best = row;
