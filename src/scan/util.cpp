@@ -206,8 +206,8 @@ std::string_view leading_timestamp(std::string_view s) noexcept {
   const auto digits = [&](std::size_t from, std::size_t n) { return digits_at(s, from, n); };
   // "23:24:14.141 -> " (the Arduino IDE's serial monitor, timestamps on): the PC's time of day,
   // with no date; the device's own stamp after it ("[ 55424][V]...", "D (36157) ...") is the line's.
-  if (s.size() > 16 && digits(0, 2) && s[2] == ':' && digits(3, 2) && s[5] == ':' && digits(6, 2) && s[8] == '.' &&
-      digits(9, 3) && s.substr(12, 4) == " -> ")
+  if (s.size() > 16 && s[2] == ':' && s[12] == ' ' && s[13] == '-' && s[14] == '>' && s[15] == ' ' && digits(0, 2) &&
+      digits(3, 2) && s[5] == ':' && digits(6, 2) && s[8] == '.' && digits(9, 3))
     return leading_timestamp(s.substr(16));
   // "<34>Nov 21 10:12:34" / "<34>1 2026-11-21T10:12:34Z" (syslog as a server receives it, RFC 5424):
   // the priority (and version) are not part of the time.
