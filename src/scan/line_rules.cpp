@@ -861,6 +861,11 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
     out.push_back(std::move(c));
     pos_of.push_back(at);
   };
+  // A candidate made in place (a candidate is some twenty members: a move costs more than filling).
+  auto fresh = [&](std::size_t at) -> candidate& {
+    pos_of.push_back(at);
+    return out.emplace_back();
+  };
 
   // 1a. The line's lifecycle event: the first row of rules.def whose anchor is at a hit.
   if (events_on_) {
@@ -877,18 +882,18 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
       }
     }
     if (best < event_rule_count) {
-      candidate c;
+      candidate& c = fresh(best_at);
       c.format = event_rules[best].format;
       c.rule = event_rules[best].id;
       c.kind = candidate::how::event;
       c.event = event_rules[best].kind;
       if (event_rules[best].flags & E_STA) c.sta = find_mac(s);
-      emit(std::move(c), best_at);
     }
   }
+  // A number's candidate, made in place at `at` (a reference valid until the next one is made).
   auto number_candidate = [&](input_format fmt, std::string_view rule_id, std::string_view field, family fam,
-                              const value& v, double confidence) {
-    candidate c;
+                              const value& v, double confidence, std::size_t at) -> candidate& {
+    candidate& c = fresh(at);
     c.format = fmt;
     c.rule = rule_id;
     c.confidence = confidence;
@@ -927,9 +932,8 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
         if (val && (!reason || *val != 0) && *val <= 0xFFFF) {
           const std::size_t at = static_cast<std::size_t>(bare.data() - s.data());
           claimed.push_back({at, at + bare.size()});
-          candidate c = number_candidate(input_format::generic, "generic", pending_name_,
-                                         reason ? family::ieee80211_reason : family::ieee80211_status, v, 0.9);
-          emit(std::move(c), at);
+          number_candidate(input_format::generic, "generic", pending_name_,
+                           reason ? family::ieee80211_reason : family::ieee80211_status, v, 0.9, at);
         }
       }
     }
@@ -980,18 +984,16 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
       }
       claimed.push_back({start, v.past});
       if (r.fam == target::raw) {
-        candidate c = number_candidate(r.format, r.id, r.field, family::wlan_reason, v, 1.0);
+        candidate& c = number_candidate(r.format, r.id, r.field, family::wlan_reason, v, 1.0, start);
         c.fam.reset();
         c.kind = candidate::how::raw;
         c.space = r.space;
         c.bare_hex = bare_hex;
-        emit(std::move(c), start);
       } else {
-        candidate c = number_candidate(r.format, r.id, r.field, static_cast<family>(r.fam), v, 1.0);
+        candidate& c = number_candidate(r.format, r.id, r.field, static_cast<family>(r.fam), v, 1.0, start);
         c.bare_hex = bare_hex;
         if (r.flags & F_STA) c.sta = find_mac(s.substr(0, start));
         c.locally_generated = (r.flags & F_LOCAL) != 0;  // the print is of a frame the device sent
-        emit(std::move(c), start);
       }
     }
   }
@@ -1147,9 +1149,8 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
         }
       }
       claimed.push_back({L, v.past});
-      emit(number_candidate(input_format::generic, "generic", s.substr(L, R - L), *fam, v,
-                            std::clamp(confidence, 0.1, 1.0)),
-           L);
+      number_candidate(input_format::generic, "generic", s.substr(L, R - L), *fam, v, std::clamp(confidence, 0.1, 1.0),
+                       L);
     }
   }
 
@@ -1208,7 +1209,7 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
       v.token = s.substr(b - 1, len);
       v.text = text;
       claimed.push_back({b - 1, s.size()});
-      emit(number_candidate(input_format::windows_app, "wlanapi_text", "code", family::wlan_reason, v, agree), b - 1);
+      number_candidate(input_format::windows_app, "wlanapi_text", "code", family::wlan_reason, v, agree, b - 1);
     }
   }
 
