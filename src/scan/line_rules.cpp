@@ -1287,7 +1287,7 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
     candidate& c = out[i];
     c.line = l.number;
     c.truncated = l.truncated;
-    c.excerpt = excerpt_of(l.text);
+    excerpt_into(c.excerpt, l.text);
     c.timestamp = ts;
     c.interface = ifc;
     if (c.sta.empty()) c.sta = sta;

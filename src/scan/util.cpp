@@ -296,9 +296,15 @@ std::string_view leading_timestamp(std::string_view s) noexcept {
 
 // The line as findings show it, capped (secrets were removed before: secrets.cpp).
 std::string excerpt_of(std::string_view line) {
+  std::string out;
+  excerpt_into(out, line);
+  return out;
+}
+
+void excerpt_into(std::string& out, std::string_view line) {
   constexpr std::size_t cap = 400;
-  std::string out(line);
-  if (out.size() > cap) {
+  out.assign(line.substr(0, cap + 1));  // what may be kept, and one byte to tell it was cut
+  if (line.size() > cap) {
     std::size_t n = cap;
     while (n > 0 && (static_cast<unsigned char>(out[n]) & 0xC0) == 0x80) --n;
     // Not inside an address or a hex run: a cut MAC would escape --redact.
@@ -308,7 +314,6 @@ std::string excerpt_of(std::string_view line) {
     out.resize(n);
     out += "...";
   }
-  return out;
 }
 
 }  // namespace wlancode::scan::detail
