@@ -173,7 +173,8 @@ class decoder {
 void diagnose(finding& f, const code_info* carried = nullptr);
 
 // ---- shared small helpers ------------------------------------------------------------------------
-std::string excerpt_of(std::string_view line);  // key material removed, capped
+std::string excerpt_of(std::string_view line);               // key material removed, capped
+void excerpt_into(std::string& out, std::string_view line);  // the same, into `out` (its buffer kept)
 bool is_mac_at(std::string_view s, std::size_t i) noexcept;
 std::string_view find_mac(std::string_view s) noexcept;
 std::string_view find_mac_from(std::string_view s, std::size_t from) noexcept;  // the first at or after `from`

@@ -216,6 +216,34 @@ constexpr event_rule event_rules[] = {
 constexpr std::size_t event_rule_count = std::size(event_rules);
 constexpr auto event_rules_by_needle = index_by_needle(event_rules);
 
+// The same filter as the code rules' (rules_by_byte_ahead), for the event rows: a needle of many
+// rows ("-> " of every state change, "sso" of every association) tries only those whose anchor
+// holds the two bytes that follow the needle here.
+template <std::size_t ahead>
+constexpr auto event_rows_by_byte_ahead() {
+  std::array<std::array<std::uint64_t, 256>, needle_count> t{};
+  for (std::size_t n = 0; n < needle_count; ++n) {
+    if (event_rules_by_needle.count[n] > 64) throw "rules.def: more than 64 event rows share a needle";
+    for (std::size_t ri = 0; ri < event_rules_by_needle.count[n]; ++ri) {
+      const event_rule& r = event_rules[event_rules_by_needle.index[n][ri]];
+      const std::size_t at = r.needle_at + ahead;
+      for (std::size_t b = 0; b < 256; ++b)
+        if (at >= r.anchor.size() || static_cast<unsigned char>(r.anchor[at]) == b) t[n][b] |= std::uint64_t{1} << ri;
+    }
+  }
+  return t;
+}
+constexpr auto event_rows_by_next_byte = event_rows_by_byte_ahead<3>(),
+               event_rows_by_byte_after = event_rows_by_byte_ahead<4>();
+// The event rows of needle n that may have their anchor at a hit at s[at] (bits in
+// event_rules_by_needle order).
+inline std::uint64_t event_rows_at(std::size_t n, std::string_view s, std::size_t at) noexcept {
+  const std::uint64_t all =
+      event_rules_by_needle.count[n] ? ~std::uint64_t{0} >> (64 - event_rules_by_needle.count[n]) : 0;
+  return (at + 3 < s.size() ? event_rows_by_next_byte[n][static_cast<unsigned char>(s[at + 3])] : all) &
+         (at + 4 < s.size() ? event_rows_by_byte_after[n][static_cast<unsigned char>(s[at + 4])] : all);
+}
+
 // Whether the event row's anchor is at s[start] (and what else the row asks of the line).
 inline bool event_at(std::string_view line, std::size_t start, const event_rule& r) noexcept {
   if (!text_at(line, start, r.anchor, r.head)) return false;
@@ -589,6 +617,16 @@ std::string_view message_interface(std::string_view s) {
   return interface_before(s, e);
 }
 
+// Arduino-ESP32's "STA Connected: SSID: <ssid>, BSSID: <mac>, ..." / "STA Disconnected: SSID:
+// <ssid>, BSSID: ..." (WiFiGeneric.cpp): the SSID, which may hold blanks, up to ", BSSID: ".
+std::string_view ssid_before_bssid(std::string_view s) {
+  const std::size_t k = s.find("SSID: ");
+  if (k == std::string_view::npos || (k > 0 && is_word(s[k - 1]))) return {};
+  const std::size_t b = k + 6, e = s.find(", BSSID: ", b);
+  if (e == std::string_view::npos || e == b || e - b > 32) return {};
+  return s.substr(b, e - b);
+}
+
 // NetworkManager's own stamp, "<info>  [1665432629.5810] ..." (epoch seconds, nm-logging.c), for
 // its lines without a syslog or journal stamp before them (journalctl -o cat, a pasted excerpt).
 std::string_view networkmanager_stamp(std::string_view s) {
@@ -758,8 +796,8 @@ bool rule_engine::live(std::string_view s, std::size_t at, std::uint64_t line_nu
     m &= m - 1;
     if (fold(s[at + 1]) != fold(needles[k][1]) || fold(s[at + 2]) != fold(needles[k][2])) continue;
     if (events_on_ && event_rules_by_needle.count[k]) {  // a lifecycle event's anchor here
-      for (std::size_t ri = 0; ri < event_rules_by_needle.count[k]; ++ri) {
-        const event_rule& r = event_rules[event_rules_by_needle.index[k][ri]];
+      for (std::uint64_t rm = event_rows_at(k, s, at); rm; rm &= rm - 1) {
+        const event_rule& r = event_rules[event_rules_by_needle.index[k][__builtin_ctzll(rm)]];
         // The anchor alone here (on_line checks the rest of the row on the line).
         if (at < r.needle_at) continue;
         const std::size_t start = at - r.needle_at;
@@ -823,14 +861,19 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
     out.push_back(std::move(c));
     pos_of.push_back(at);
   };
+  // A candidate made in place (a candidate is some twenty members: a move costs more than filling).
+  auto fresh = [&](std::size_t at) -> candidate& {
+    pos_of.push_back(at);
+    return out.emplace_back();
+  };
 
   // 1a. The line's lifecycle event: the first row of rules.def whose anchor is at a hit.
   if (events_on_) {
     std::size_t best = event_rule_count, best_at = 0;
     for (std::size_t h = 0; h < nhits; ++h) {
       const std::size_t k = hits[h].needle;
-      for (std::size_t ri = 0; ri < event_rules_by_needle.count[k]; ++ri) {
-        const std::size_t row = event_rules_by_needle.index[k][ri];
+      for (std::uint64_t rm = event_rows_at(k, s, hits[h].pos); rm; rm &= rm - 1) {
+        const std::size_t row = event_rules_by_needle.index[k][__builtin_ctzll(rm)];
         const event_rule& r = event_rules[row];
         if (row < best && hits[h].pos >= r.needle_at && use(r.format) && event_at(s, hits[h].pos - r.needle_at, r)) {
           best = row;
@@ -839,18 +882,18 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
       }
     }
     if (best < event_rule_count) {
-      candidate c;
+      candidate& c = fresh(best_at);
       c.format = event_rules[best].format;
       c.rule = event_rules[best].id;
       c.kind = candidate::how::event;
       c.event = event_rules[best].kind;
       if (event_rules[best].flags & E_STA) c.sta = find_mac(s);
-      emit(std::move(c), best_at);
     }
   }
+  // A number's candidate, made in place at `at` (a reference valid until the next one is made).
   auto number_candidate = [&](input_format fmt, std::string_view rule_id, std::string_view field, family fam,
-                              const value& v, double confidence) {
-    candidate c;
+                              const value& v, double confidence, std::size_t at) -> candidate& {
+    candidate& c = fresh(at);
     c.format = fmt;
     c.rule = rule_id;
     c.confidence = confidence;
@@ -889,9 +932,8 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
         if (val && (!reason || *val != 0) && *val <= 0xFFFF) {
           const std::size_t at = static_cast<std::size_t>(bare.data() - s.data());
           claimed.push_back({at, at + bare.size()});
-          candidate c = number_candidate(input_format::generic, "generic", pending_name_,
-                                         reason ? family::ieee80211_reason : family::ieee80211_status, v, 0.9);
-          emit(std::move(c), at);
+          number_candidate(input_format::generic, "generic", pending_name_,
+                           reason ? family::ieee80211_reason : family::ieee80211_status, v, 0.9, at);
         }
       }
     }
@@ -942,18 +984,16 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
       }
       claimed.push_back({start, v.past});
       if (r.fam == target::raw) {
-        candidate c = number_candidate(r.format, r.id, r.field, family::wlan_reason, v, 1.0);
+        candidate& c = number_candidate(r.format, r.id, r.field, family::wlan_reason, v, 1.0, start);
         c.fam.reset();
         c.kind = candidate::how::raw;
         c.space = r.space;
         c.bare_hex = bare_hex;
-        emit(std::move(c), start);
       } else {
-        candidate c = number_candidate(r.format, r.id, r.field, static_cast<family>(r.fam), v, 1.0);
+        candidate& c = number_candidate(r.format, r.id, r.field, static_cast<family>(r.fam), v, 1.0, start);
         c.bare_hex = bare_hex;
         if (r.flags & F_STA) c.sta = find_mac(s.substr(0, start));
         c.locally_generated = (r.flags & F_LOCAL) != 0;  // the print is of a frame the device sent
-        emit(std::move(c), start);
       }
     }
   }
@@ -1109,9 +1149,8 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
         }
       }
       claimed.push_back({L, v.past});
-      emit(number_candidate(input_format::generic, "generic", s.substr(L, R - L), *fam, v,
-                            std::clamp(confidence, 0.1, 1.0)),
-           L);
+      number_candidate(input_format::generic, "generic", s.substr(L, R - L), *fam, v, std::clamp(confidence, 0.1, 1.0),
+                       L);
     }
   }
 
@@ -1170,7 +1209,7 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
       v.token = s.substr(b - 1, len);
       v.text = text;
       claimed.push_back({b - 1, s.size()});
-      emit(number_candidate(input_format::windows_app, "wlanapi_text", "code", family::wlan_reason, v, agree), b - 1);
+      number_candidate(input_format::windows_app, "wlanapi_text", "code", family::wlan_reason, v, agree, b - 1);
     }
   }
 
@@ -1236,16 +1275,19 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
     from = at + 17;
   }
   std::string_view ssid_field = contains(s, "ssid:") ? context_value(s, "ssid:") : std::string_view{};
+  const auto any_of_format = [&](input_format f) {
+    return std::any_of(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
+                       [f](const candidate& c) { return c.format == f; });
+  };
+  if (ssid_field.empty() && any_of_format(input_format::esp)) ssid_field = ssid_before_bssid(s);
   // wpa_supplicant prints an SSID quoted where it names no BSSID (its lines only: a quote costs a
   // look on every line).
-  if (ssid_field.empty() && std::any_of(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
-                                        [](const candidate& c) { return c.format == input_format::wpa_supplicant; }))
-    ssid_field = quoted_ssid(s);
+  if (ssid_field.empty() && any_of_format(input_format::wpa_supplicant)) ssid_field = quoted_ssid(s);
   for (std::size_t i = first; i < out.size(); ++i) {
     candidate& c = out[i];
     c.line = l.number;
     c.truncated = l.truncated;
-    c.excerpt = excerpt_of(l.text);
+    excerpt_into(c.excerpt, l.text);
     c.timestamp = ts;
     c.interface = ifc;
     if (c.sta.empty()) c.sta = sta;

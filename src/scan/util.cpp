@@ -204,6 +204,11 @@ std::size_t clock_end(std::string_view s, std::size_t i, bool short_hour = false
 
 std::string_view leading_timestamp(std::string_view s) noexcept {
   const auto digits = [&](std::size_t from, std::size_t n) { return digits_at(s, from, n); };
+  // "23:24:14.141 -> " (the Arduino IDE's serial monitor, timestamps on): the PC's time of day,
+  // with no date; the device's own stamp after it ("[ 55424][V]...", "D (36157) ...") is the line's.
+  if (s.size() > 16 && s[2] == ':' && s[12] == ' ' && s[13] == '-' && s[14] == '>' && s[15] == ' ' && digits(0, 2) &&
+      digits(3, 2) && s[5] == ':' && digits(6, 2) && s[8] == '.' && digits(9, 3))
+    return leading_timestamp(s.substr(16));
   // "<34>Nov 21 10:12:34" / "<34>1 2026-11-21T10:12:34Z" (syslog as a server receives it, RFC 5424):
   // the priority (and version) are not part of the time.
   if (s.size() > 3 && s[0] == '<' && is_digit(s[1])) {
@@ -291,9 +296,15 @@ std::string_view leading_timestamp(std::string_view s) noexcept {
 
 // The line as findings show it, capped (secrets were removed before: secrets.cpp).
 std::string excerpt_of(std::string_view line) {
+  std::string out;
+  excerpt_into(out, line);
+  return out;
+}
+
+void excerpt_into(std::string& out, std::string_view line) {
   constexpr std::size_t cap = 400;
-  std::string out(line);
-  if (out.size() > cap) {
+  out.assign(line.substr(0, cap + 1));  // what may be kept, and one byte to tell it was cut
+  if (line.size() > cap) {
     std::size_t n = cap;
     while (n > 0 && (static_cast<unsigned char>(out[n]) & 0xC0) == 0x80) --n;
     // Not inside an address or a hex run: a cut MAC would escape --redact.
@@ -303,7 +314,6 @@ std::string excerpt_of(std::string_view line) {
     out.resize(n);
     out += "...";
   }
-  return out;
 }
 
 }  // namespace wlancode::scan::detail

@@ -248,4 +248,22 @@ TEST(JoinContext, OneExportedEventsCodesAreOneAttempt) {
   EXPECT_EQ(n, 2u);
 }
 
+TEST(JoinContext, ArduinoEsp32OnTheIdeSerialMonitor) {
+  // The IDE's "HH:MM:SS.mmm -> " before the device's own "[ ms][V]" stamp; the SSID of
+  // WiFiGeneric.cpp's "STA Disconnected: SSID: <ssid>, BSSID: ..." (blanks allowed).
+  const std::string log =
+      "09:12:30.101 -> [ 20110][V][WiFiGeneric.cpp:362] _arduino_event_cb(): STA Disconnected: SSID: Lab Guest, "
+      "BSSID: 02:00:00:00:70:01, Reason: 15\n"
+      "09:12:30.102 -> [ 20111][D][WiFiGeneric.cpp:1039] _eventCallback(): Arduino Event: 5 - STA_DISCONNECTED\n"
+      "09:12:30.110 -> [ 20118][W][WiFiGeneric.cpp:1061] _eventCallback(): Reason: 15 - 4WAY_HANDSHAKE_TIMEOUT\n"
+      "09:12:30.120 -> Disconnected, retrying\n";
+  const auto r = diagnose(log);
+  ASSERT_EQ(r.groups.size(), 1u);
+  EXPECT_EQ(r.groups[0].ssid, "Lab Guest");
+  ASSERT_EQ(r.groups[0].attempts.size(), 1u);
+  const auto& a = r.groups[0].attempts[0];
+  EXPECT_EQ(a.start.clk, wlancode::instant::clock::relative);
+  EXPECT_EQ(a.start.ns, 20'110'000'000);
+}
+
 }  // namespace

@@ -506,3 +506,16 @@ TEST(ScanKernel, InterfaceNamedBeforeTheMessage) {
   EXPECT_EQ(fs[3].interface, "");  // a driver's tag ("RTW: ") is no interface
   EXPECT_EQ(fs[4].interface, "");  // "ieee80211 phy0:" is the wiphy, not an interface
 }
+
+TEST(ScanDetect, WlanReportPastedInParts) {
+  using wlancode::scan::detect_format;
+  // A ticket holds the part of the report that mattered: its HTML session list or summary, or
+  // the XML's sessions, without the page's title or the XML's root.
+  EXPECT_EQ(detect_format("<h2>Wireless Sessions</h2>\n<div id=\"session-list\">\n<div class=\"session\">\n"),
+            input_format::wlanreport);
+  EXPECT_EQ(detect_format("<div id=\"events-summary\">\n<h2>Summary</h2>\n"), input_format::wlanreport);
+  EXPECT_EQ(detect_format("  <WlanEventsSummary total=\"9\">\n"), input_format::wlanreport);
+  EXPECT_EQ(detect_format("    <WlanSession success=\"1\" interface=\"Wi-Fi\">\n"), input_format::wlanreport);
+  // Another page's divs are not a report.
+  EXPECT_NE(detect_format("<div id=\"content\">\n<div class=\"session\">x</div>\n"), input_format::wlanreport);
+}

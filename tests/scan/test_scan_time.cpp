@@ -70,6 +70,11 @@ TEST(ScanTime, LeadingTimestampNewStyles) {
   EXPECT_EQ(leading_timestamp("11/21/2023 10:12:40 AM  WLAN-AutoConfig  8002"), "11/21/2023 10:12:40 AM");
   EXPECT_EQ(leading_timestamp("1/5/2024 9:03:12 PM x"), "1/5/2024 9:03:12 PM");
   EXPECT_EQ(leading_timestamp("11/21/2023 22:12:40 x"), "11/21/2023 22:12:40");
+  // The Arduino IDE's serial monitor prefix: the device's stamp after it, none when it has none.
+  EXPECT_EQ(leading_timestamp("23:24:14.141 -> [ 55424][V][WiFiGeneric.cpp:362] x"), "[ 55424]");
+  EXPECT_EQ(leading_timestamp("23:24:14.141 -> D (36157) event: x"), "D (36157)");
+  EXPECT_EQ(leading_timestamp("23:24:14.141 -> Connected to WiFi network."), "");
+  EXPECT_EQ(leading_timestamp("23:24:14.141 ->"), "");
   // Near misses are not timestamps.
   EXPECT_EQ(leading_timestamp("I (x) wifi"), "");
   EXPECT_EQ(leading_timestamp("11-21 wlan0"), "");
