@@ -915,6 +915,15 @@ struct analyzer::state {
           if (a.codes.size() != before && a.result == outcome::failed) {
             resettle(d, a);
           }
+        } else if (follows_last(d, f, when, 5) && d.last == device::closed::session) {
+          // The session that just ended, told again (ESP8266's "state: 5 -> 0", then the
+          // firmware's DISCONNECTED event with the reason a few lines on): its reason, if it had none.
+          session& s = groups[d.last_group].sessions[d.last_index];
+          if (!s.end_code)
+            if (std::optional<code_seen> c = take_line_failure_code()) {
+              s.end_code = std::move(c);
+              finish_session(s, f.event);
+            }
         } else if (!d.seen_any) {
           // The device's first word is that its link ended: it was connected before the log
           // begins (a log cut around the problem). That session ends here, with its reason.

@@ -266,4 +266,25 @@ TEST(JoinContext, ArduinoEsp32OnTheIdeSerialMonitor) {
   EXPECT_EQ(a.start.ns, 20'110'000'000);
 }
 
+TEST(JoinContext, Esp8266DisconnectToldAgainGivesTheSessionItsReason) {
+  // The SDK's state change ends the session; the firmware's DISCONNECTED event a few lines on
+  // (other SDK lines between) tells its reason: the session's end, not a failed attempt.
+  const std::string log =
+      "state: 5 -> 0 (200)\n"
+      "rm 0\n"
+      "pm close 7 0 0/10001588\n"
+      "D (36157) event: SYSTEM_EVENT_STA_DISCONNECTED, ssid:Lab, ssid_len:3, bssid:02:00:00:00:80:01, reason:204\n"
+      "V (36167) event: enter default callback\n";
+  const auto r = diagnose(log);
+  EXPECT_TRUE(attempts_with_codes(r).empty());
+  std::size_t sessions = 0;
+  for (const auto& g : r.groups)
+    for (const auto& ss : g.sessions) {
+      ++sessions;
+      ASSERT_TRUE(ss.end_code.has_value());
+      EXPECT_EQ(ss.end_code->ref, "esp_wifi_reason:204");
+    }
+  EXPECT_EQ(sessions, 1u);
+}
+
 }  // namespace
