@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "wlancode/diagnose.hpp"
 
@@ -35,6 +36,23 @@ inline std::vector<std::string> attempts_of(const wlancode::diagnose::report& r)
       out.push_back(std::to_string(a.count) + " " + std::string(to_string(a.result)) + " " +
                     std::string(wlancode::to_string(a.failed_at)) + " " + std::string(to_string(a.ended_by)) + " " +
                     cause_id(a.cause));
+  return out;
+}
+
+// An attempt as "count outcome phase ended_by decisive-code" ("-" for no decisive code).
+inline std::string attempt_with_code(const wlancode::diagnose::attempt& a) {
+  std::string code = "-";
+  for (const auto& c : a.codes)
+    if (c.decisive) code = c.ref;
+  return std::to_string(a.count) + " " + std::string(to_string(a.result)) + " " +
+         std::string(wlancode::to_string(a.failed_at)) + " " + std::string(to_string(a.ended_by)) + " " + code;
+}
+
+// Every attempt of the report that way, in group order.
+inline std::vector<std::string> attempts_with_codes(const wlancode::diagnose::report& r) {
+  std::vector<std::string> out;
+  for (const auto& g : r.groups)
+    for (const auto& a : g.attempts) out.push_back(attempt_with_code(a));
   return out;
 }
 

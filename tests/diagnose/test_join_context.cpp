@@ -12,21 +12,6 @@ namespace {
 using namespace diagnose_test;
 using V = std::vector<std::string>;
 
-// "count outcome phase ended_by decisive-code" per attempt ("-" for no decisive code).
-V attempts_with_codes(const wlancode::diagnose::report& r) {
-  V out;
-  for (const auto& g : r.groups)
-    for (const auto& a : g.attempts) {
-      std::string code = "-";
-      for (const auto& c : a.codes)
-        if (c.decisive) code = c.ref;
-      out.push_back(std::to_string(a.count) + " " + std::string(to_string(a.result)) + " " +
-                    std::string(wlancode::to_string(a.failed_at)) + " " + std::string(to_string(a.ended_by)) + " " +
-                    code);
-    }
-  return out;
-}
-
 V interfaces_of(const wlancode::diagnose::report& r) {
   V out;
   for (const auto& g : r.groups) out.push_back(g.interface);

@@ -11,21 +11,6 @@ namespace {
 using namespace diagnose_test;
 using V = std::vector<std::string>;
 
-// One line per attempt: "count outcome phase ended_by decisive-code" ("-" for none).
-V attempts_with_codes(const wlancode::diagnose::report& r) {
-  V out;
-  for (const auto& g : r.groups)
-    for (const auto& a : g.attempts) {
-      std::string code = "-";
-      for (const auto& c : a.codes)
-        if (c.decisive) code = c.ref;
-      out.push_back(std::to_string(a.count) + " " + std::string(to_string(a.result)) + " " +
-                    std::string(wlancode::to_string(a.failed_at)) + " " + std::string(to_string(a.ended_by)) + " " +
-                    code);
-    }
-  return out;
-}
-
 // Codes the attempts and sessions hold (the blob's hex words must give none).
 std::size_t codes_of(const wlancode::diagnose::report& r) {
   std::size_t n = 0;
