@@ -6,28 +6,22 @@
 #include <string>
 #include <vector>
 
+#include "record_fields.hpp"
 #include "wlancode/scan_json.hpp"
-#include "wlancode/scan_record.hpp"
 
 namespace wlancode::scan {
 
 namespace {
-const context_field context_table[] = {{"timestamp", "time", &finding::timestamp},
-                                       {"event_id", "event", &finding::event_id},
-                                       {"interface", "interface", &finding::interface},
-                                       {"ssid", "ssid", &finding::ssid},
-                                       {"bssid", "bssid", &finding::bssid},
-                                       {"sta", "sta", &finding::sta}};
-
 // Writes the record into a buffer of its own, with plain stores (a record is some thirty fields
 // of a few bytes: string appends, each with its own capacity check, cost more than the bytes),
 // and appends it to `out` in one piece. Every field reserves room for its worst case first
 // (json_escaped_max), so no store can pass the end. No key is escaped: they are the schema's own
-// identifiers.
-class json_writer final : public record_visitor {
+// identifiers. It visits the record's fields as a template argument (record_fields.hpp), not
+// through record_visitor: its calls inline and every key is a literal of known size.
+class json_writer {
  public:
   explicit json_writer(std::string& out) : out_(out), buf_(buffer()), base_(buf_.data()), cap_(buf_.size()) {}
-  void string(std::string_view key, std::string_view v, bool stable) override {
+  void string(std::string_view key, std::string_view v, bool stable) {
     if (stable && v.size() >= min_cached) {  // a table's text: escaped once, copied after
       const std::string_view json = escaped_once(v);
       raw(put(key, json.size()), json);
@@ -36,8 +30,8 @@ class json_writer final : public record_visitor {
     char* p = put(key, json_escaped_max(v.size()));
     n_ = static_cast<std::size_t>(escape_json_into(p, v) - base_);
   }
-  void null(std::string_view key) override { raw(put(key, 4), "null"); }
-  void integer(std::string_view key, std::uint64_t v) override {
+  void null(std::string_view key) { raw(put(key, 4), "null"); }
+  void integer(std::string_view key, std::uint64_t v) {
     char* p = put(key, 20);
     char digits[20];
     std::size_t k = 0;
@@ -48,13 +42,13 @@ class json_writer final : public record_visitor {
     while (k) *p++ = digits[--k];
     n_ = static_cast<std::size_t>(p - base_);
   }
-  void number(std::string_view key, std::string_view text) override { raw(put(key, text.size()), text); }
-  void boolean(std::string_view key, bool v) override { raw(put(key, 5), v ? "true" : "false"); }
-  void begin_object(std::string_view key) override {
+  void number(std::string_view key, std::string_view text) { raw(put(key, text.size()), text); }
+  void boolean(std::string_view key, bool v) { raw(put(key, 5), v ? "true" : "false"); }
+  void begin_object(std::string_view key) {
     n_ = static_cast<std::size_t>(put(key, 0) - base_);
     first_ = true;
   }
-  void end_object() override {
+  void end_object() {
     char* p = room(2);
     if (first_) *p++ = '{';  // an object without members is still one
     *p++ = '}';
@@ -134,10 +128,8 @@ class json_writer final : public record_visitor {
 
 void append_jsonl(std::string& s, const finding& f) {
   json_writer w(s);
-  visit_record(f, w);
+  detail::visit_record_fields(f, w);
   w.end();
 }
-
-std::span<const context_field> context_fields() noexcept { return context_table; }
 
 }  // namespace wlancode::scan

@@ -40,21 +40,26 @@ __attribute__((target("avx2"))) std::size_t plain_run_avx2(const char* p, std::s
   }
   return i;
 }
-// The same over the whole string, short ones included (most fields are a few bytes): masked
-// loads read nothing past the end.
-__attribute__((target("avx512f,avx512bw,avx512vl,bmi2"))) std::size_t plain_run_avx512(const char* p,
-                                                                                       std::size_t n) noexcept {
-  const __m256i space = _mm256_set1_epi8(0x20), quote = _mm256_set1_epi8('"'), bslash = _mm256_set1_epi8('\\'),
-                del = _mm256_set1_epi8(0x7F);
-  for (std::size_t i = 0; i < n; i += 32) {
+// Copies the leading run of s[0, n) that needs no escape to d, 64 bytes at a time with masked
+// loads and stores (nothing read past the end of s, nothing written past the run); returns its
+// length. The copy and the test in one pass: most strings are plain from end to end.
+__attribute__((target("avx512f,avx512bw,avx512vl,bmi2"))) std::size_t copy_plain_avx512(char* d, const char* p,
+                                                                                        std::size_t n) noexcept {
+  const __m512i space = _mm512_set1_epi8(0x20), quote = _mm512_set1_epi8('"'), bslash = _mm512_set1_epi8('\\'),
+                del = _mm512_set1_epi8(0x7F);
+  for (std::size_t i = 0; i < n; i += 64) {
     const std::size_t left = n - i;
-    const __mmask32 k =
-        left >= 32 ? ~__mmask32{0} : static_cast<__mmask32>(_bzhi_u32(~0u, static_cast<unsigned>(left)));
-    const __m256i v = _mm256_maskz_loadu_epi8(k, p + i);
-    const __mmask32 special = (_mm256_cmpgt_epi8_mask(space, v) | _mm256_cmpeq_epi8_mask(v, quote) |
-                               _mm256_cmpeq_epi8_mask(v, bslash) | _mm256_cmpeq_epi8_mask(v, del)) &
+    const __mmask64 k = left >= 64 ? ~__mmask64{0} : _bzhi_u64(~0ull, static_cast<unsigned>(left));
+    const __m512i v = _mm512_maskz_loadu_epi8(k, p + i);
+    const __mmask64 special = (_mm512_cmpgt_epi8_mask(space, v) | _mm512_cmpeq_epi8_mask(v, quote) |
+                               _mm512_cmpeq_epi8_mask(v, bslash) | _mm512_cmpeq_epi8_mask(v, del)) &
                               k;
-    if (special) return i + static_cast<std::size_t>(__builtin_ctz(special));
+    if (special) {
+      const auto run = static_cast<unsigned>(__builtin_ctzll(special));
+      _mm512_mask_storeu_epi8(d + i, _bzhi_u64(~0ull, run), v);
+      return i + run;
+    }
+    _mm512_mask_storeu_epi8(d + i, k, v);
   }
   return n;
 }
@@ -82,10 +87,15 @@ char* escape_json_into(char* d, std::string_view s) noexcept {
     // no byte is a control, DEL, '"', '\\' or non-ASCII (SWAR tests), then byte by byte.
     std::size_t run = i;
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-    if (have_avx512)
-      run += plain_run_avx512(s.data() + run, s.size() - run);
-    else if (have_avx2)
+    if (have_avx512) {  // copied as tested
+      const std::size_t plain = copy_plain_avx512(d, s.data() + i, s.size() - i);
+      d += plain;
+      i += plain;
+      if (i == s.size()) break;
+      run = i;
+    } else if (have_avx2) {
       run += plain_run_avx2(s.data() + run, s.size() - run);
+    }
 #endif
     constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
     const auto has_byte = [](std::uint64_t x, unsigned char b) {

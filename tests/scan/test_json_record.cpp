@@ -61,6 +61,28 @@ TEST(ScanJson, EscapeIntoABufferStaysWithinItsBound) {
             scan::json_escaped_max(3));
 }
 
+// The vector paths copy plain runs in blocks of 32 or 64 bytes: every length around those blocks,
+// with one byte that needs an escape at every place, gives what the escape of one byte gives.
+TEST(ScanJson, EscapeAtEveryPlaceOfEveryBlock) {
+  for (const char special : {'"', '\\', '\n', '\x7f'}) {
+    const std::string esc = special == '"'    ? "\\\""
+                            : special == '\\' ? "\\\\"
+                            : special == '\n' ? "\\u000A"
+                                              : "\\u007F";
+    for (std::size_t n = 1; n <= 140; ++n) {
+      for (std::size_t at = 0; at < n; ++at) {
+        std::string in(n, 'x');
+        for (std::size_t i = 0; i < n; ++i) in[i] = static_cast<char>('a' + i % 26);
+        in[at] = special;
+        const std::string want = "\"" + in.substr(0, at) + esc + in.substr(at + 1) + "\"";
+        std::vector<char> buf(scan::json_escaped_max(n) + 8, '#');
+        const auto got = static_cast<std::size_t>(scan::escape_json_into(buf.data(), in) - buf.data());
+        ASSERT_EQ(std::string(buf.data(), got), want) << "length " << n << ", escape at " << at;
+        for (std::size_t i = got; i < buf.size(); ++i) ASSERT_EQ(buf[i], '#') << "wrote past its end";
+      }
+    }
+  }
+}
 TEST(ScanJson, HexAndConfidence) {
   EXPECT_EQ(scan::hex(family::wlan_reason, 0x38004), "0x00038004");
   EXPECT_EQ(scan::hex(family::ieee80211_reason, 3), "0x0003");
