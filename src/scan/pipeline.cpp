@@ -528,7 +528,9 @@ bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const 
   const std::uint64_t first = *text_at;
   const input_format fmt = opt.forced;
 
-  const std::uint64_t seg = std::max<std::uint64_t>(4u << 20, opt.max_line * 2);
+  // Segments of 8 MiB: fewer maps, unmaps (each a TLB shoot-down on every core) and merger
+  // hand-overs than with 4 MiB (-j 2 on a sparse log 1.51x -> 1.6x -j 1), still dozens per large file.
+  const std::uint64_t seg = std::max<std::uint64_t>(8u << 20, opt.max_line * 2);
   std::vector<std::uint64_t> bounds{first};
   std::string probe(64 * 1024, '\0');
   for (std::uint64_t nominal = first + seg; nominal < size;) {
@@ -644,9 +646,13 @@ bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const 
     std::string error;
     std::uint64_t lines = 0;
     try {
-      // pread, not mmap: with several threads, page-table updates of mappings contend in the kernel.
-      auto in = open_range(fd, bounds[i], bounds[i + 1]);
-      lines = run_lines(*in, fmt, false, st, 0);
+      // Mapped, as -j 1 reads (no copy through a read buffer); read where it cannot be mapped.
+      if (const auto n = run_mapped(fd, bounds[i], bounds[i + 1], fmt, false, st, 0)) {
+        lines = *n;
+      } else {
+        auto in = open_range(fd, bounds[i], bounds[i + 1]);
+        lines = run_lines(*in, fmt, false, st, 0);
+      }
     } catch (const stopped&) {
       return;
     } catch (const std::exception& x) {

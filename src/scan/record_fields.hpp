@@ -93,7 +93,8 @@ void visit_record_fields(const finding& f, Visitor& v) {
     v.string("time", time_text(f.time), false);
   [&]<std::size_t... I>(std::index_sequence<I...>) {
     (opt(context_table[I].key, f.*context_table[I].member, false), ...);
-  }(std::make_index_sequence<context_table.size()>{});
+  }
+  (std::make_index_sequence<context_table.size()>{});
   if (f.record)  // the EVTX record identifier
     v.integer("record", f.record);
   else

@@ -422,7 +422,7 @@ TEST(ScanInput, ParallelCarriesSsidsAcrossSegments) {
   std::string data =
       "Nov 21 10:00:00 host wpa_supplicant[1]: wlan0: Trying to associate with 02:00:00:00:00:09 (SSID='CorpWiFi' "
       "freq=5180 MHz)\n";
-  for (int i = 0; i < 200000; ++i) data += "Nov 21 10:00:00 host kernel: filler line " + std::to_string(i) + "\n";
+  for (int i = 0; i < 400000; ++i) data += "Nov 21 10:00:00 host kernel: filler line " + std::to_string(i) + "\n";
   data += "Nov 21 10:00:05 host wpa_supplicant[1]: wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:09 reason=15\n";
   const fs::path p = temp_dir() / "ssid.log";
   write_file(p, data);
@@ -430,7 +430,7 @@ TEST(ScanInput, ParallelCarriesSsidsAcrossSegments) {
   const auto one = collect(1), three = collect(3);
   ASSERT_EQ(one.size(), 1u);
   ASSERT_EQ(three.size(), 1u);
-  EXPECT_GT(data.size(), 2u * (4u << 20));  // the finding is segments away from the SSID
+  EXPECT_GT(data.size(), 2u * (8u << 20));  // the finding is segments away from the SSID
   EXPECT_EQ(one[0].ssid, "CorpWiFi");
   EXPECT_EQ(three[0].ssid, "CorpWiFi");
   EXPECT_EQ(three[0].line, one[0].line);

@@ -176,7 +176,7 @@ TEST(ScanShrink, ParallelFileTruncatedDuringTheScan) {
   o.jobs = 2;
   o.parallel_min_bytes = 1;
   bool cut = false;
-  // Called by the merger after each segment: by then at most 4 of the 12 segments were read.
+  // Called by the merger after each segment: by then at most 4 of the 6 segments were read.
   o.progress = [&](std::uint64_t, std::uint64_t) {
     if (!cut) {
       cut = true;
@@ -203,8 +203,8 @@ bool has_open(pid_t pid, const fs::path& file) {
 }
 
 // The CLI, with a real concurrent truncate of a large file: exit status 2 and a message, never a
-// signal, with -j 1 (mapped) and -j 2 (pread). The truncate waits for the CLI to have the file open
-// (a slow start, under a sanitizer on a loaded host, must not let it find an empty file).
+// signal, with -j 1 and -j 2 (both mapped: the workers map their segments). The truncate waits for the CLI to have the
+// file open (a slow start, under a sanitizer on a loaded host, must not let it find an empty file).
 TEST(ScanShrink, CliFileTruncatedWhileScanned) {
   const fs::path p = fs::canonical(temp_dir()) / "truncated.log";
   for (const char* jobs : {"1", "2"}) {

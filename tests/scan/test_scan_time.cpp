@@ -135,7 +135,7 @@ TEST(ScanTime, YearRollOverIsTheSameWithJobs) {
   }
   const auto p = temp_dir() / "dec-jan.log";
   write_file(p, data);
-  ASSERT_GT(data.size(), 9u << 20);  // several 4 MiB segments
+  ASSERT_GT(data.size(), 9u << 20);  // two 8 MiB segments, the second one in January
   set_mtime(p, wlancode::days_from_civil(2026, 1, 4) * 86400);
   // With an explicit year (the first line's), a segment that starts in January could only know
   // its year from the segments before it: resolving per segment would get it wrong.
