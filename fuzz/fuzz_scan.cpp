@@ -3,8 +3,8 @@
 // lifecycle events. Every finding is also written as its JSONL record (the escaping's vector paths
 // meet every byte the scanner lets through).
 #include <cstddef>
-#include <cstdlib>
 #include <cstdint>
+#include <cstdlib>
 #include <string>
 #include <string_view>
 
