@@ -516,6 +516,9 @@ struct analyzer::state {
     for (auto it = a.codes.rbegin(); it != a.codes.rend() && !decisive; ++it)
       if (before_fail(*it)) decisive = &*it;
     if (!decisive && !a.codes.empty()) decisive = &a.codes.back();
+    // A join that worked was decided by no code ("status=0" of the association response is only
+    // its report of success).
+    if (a.result == outcome::succeeded) decisive = nullptr;
     if (decisive) decisive->decisive = true;
     if (a.result == outcome::failed) {
       if (failing && info(*failing).ph != phase::unknown && info(*failing).ph != phase::success)
@@ -1294,7 +1297,9 @@ report analyzer::finish() {
     r.verdict = "No Wi-Fi connection attempts found (" + std::to_string(r.findings) + " findings)";
     if (!r.groups.empty() && !likely.empty()) r.verdict += likely;
   } else if (failed == 0 && succeeded == total) {
-    r.verdict = "All " + std::to_string(total) + " connection attempts succeeded" + likely;
+    r.verdict = (total == 1 ? std::string("The connection attempt succeeded")
+                            : "All " + std::to_string(total) + " connection attempts succeeded") +
+                likely;
   } else if (failed == 0) {
     // No failure, but not every attempt got to a result the log shows.
     r.verdict = std::to_string(total) + " connection attempt" + (total == 1 ? "" : "s") + ": " +

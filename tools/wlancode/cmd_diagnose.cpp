@@ -58,10 +58,15 @@ void write_text(std::ostream& out, const diagnose::report& r) {
       if (!a.bssid.empty()) out << " [" << terminal_safe(a.bssid) << (a.bssids.size() > 1 ? ", ..." : "") << "]";
       if (a.cause >= 0) out << "\n      likely: " << diagnose::causes()[static_cast<std::size_t>(a.cause)].title;
       out << "\n";
+      // The decisive code's line, else (no code decided it: a join that worked, a failure told by an
+      // event alone) the attempt's last step.
+      const diagnose::evidence* ev = nullptr;
       for (const diagnose::code_seen& c : a.codes)
-        if (c.decisive)
-          out << "      evidence " << terminal_safe(c.where.source) << ":" << c.where.line << ": "
-              << terminal_safe(c.where.excerpt.substr(0, 160)) << "\n";
+        if (c.decisive) ev = &c.where;
+      if (!ev && !a.steps.empty()) ev = &a.steps.back().where;
+      if (ev)
+        out << "      evidence " << terminal_safe(ev->source) << ":" << ev->line << ": "
+            << terminal_safe(ev->excerpt.substr(0, 160)) << "\n";
     }
     for (const diagnose::session& s : g.sessions) {
       out << "  session " << (s.before_log ? std::string("(up before the log)") : when(s.start)) << " .. "
