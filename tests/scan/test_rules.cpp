@@ -232,6 +232,40 @@ TEST(GrammarDecoys, NoFindingOnDecoyLines) {
       "I (46109) GATTS_DEMO: ESP_GATTS_DISCONNECT_EVT, disconnect reason 0x13",
       "I (46110) GATTC_DEMO: ESP_GATTC_DISCONNECT_EVT, reason = 8",
       "Disconnected: 02:00:00:00:41:01 (random), reason 0x08 BT_HCI_ERR_CONN_TIMEOUT",
+      // Huawei AC/AP (fifth audit): ERRCODE is the AC's own failure code (66543...), a RADIUS-like
+      // offline subcode in CM logs; the trap's fail cause is an index of Huawei's table.
+      "%%01WLAN/6/WLAN_LOG_USER(l)[12]:[WLAN_STA_INFO_AP_ASSOCIATE]ACMAC:02-00-00-00-00-a0;ACNAME:AC1;"
+      "MAC:02-00-00-00-00-01;TIME:1709367340;ZONE:UTC+0100;DAYLIGHT:false;ERRCODE:17;RESULT:FailType is Status "
+      "code, ap reach max user;",
+      "%%01WLAN/6/WLAN_LOG_USER(l)[13]:[WLAN_STA_INFO_AP_ASSOCIATE]MAC:02-00-00-00-00-02;ERRCODE:8;RESULT:FailType "
+      "is Reason code, a user has gone offline unexpectedly;",
+      "%%01WLAN/4/STA_AUTH_FAIL:OID 1.3.6.1.4.1.2011.6.139.18.1.1.1.1 Station author is error notify.(APMAC=02-00-00-"
+      "00-00-a1,RadioID=1,StaMac=02-00-00-00-00-04,Ssid=Corp,StaFailCodeType=2,StaAuthenticationFailCause=15, APID=1)",
+      "%%01CM/5/USER_OFFLINERESULT(s):[WLAN_STA_INFO_OFFLINE]MAC:02-00-00-00-00-07;ERRCODE:19;RESULT:User request to "
+      "offline;",
+      // H3C Comware STAMGR: text reasons.
+      "%%10STAMGR/6/STAMGR_CLIENT_OFFLINE: -DevIP=10.0.0.2; Client 0200-0000-0014 went offline from BSS "
+      "0200-0000-00a1 with SSID Corp on AP ap1 Radio ID 2. State changed to Unauth. Reason: deauthenticated.",
+      // Juniper Mist client-sessions webhook: termination_reason is Mist's own (1 disassociate, 2
+      // inactive, 3 roamed).
+      "{\"ap\": \"020000000001\", \"disconnect\": 1709367340, \"mac\": \"020000000017\", \"ssid\": \"Corp\", "
+      "\"termination_reason\": 3}",
+      // Meru controller station log: text reasons beside RSSI and AID.
+      "02:00:00:00:00:11 |802.11 State | Received Deauth frame from station <Deauth reason: authentication leave>"
+      "<deauth packet RSSI = 62><AID=3><BSSID=02:00:00:00:00:a1>",
+      // Cisco Mobility Express / AireOS: the radio reset reason is Cisco's own; counters and enums.
+      "<5>13352: AP:0200.0000.00a1: *Mar  2 08:15:40.427: %DOT11-5-EXPECTED_RADIO_RESET: Restarting Radio "
+      "interface Dot11Radio1 due to the reason code 56",
+      "<131>Cisco-0200.0000.00a0: *Dot1x_NW_MsgTask_0: Mar  2 08:15:47.643: %DOT1X-3-INVALID_WPA_KEY_STATE: "
+      "1x_eapkey.c:3080 Received EAPOL-key message while in invalid state (0) - version 1, type 3, descriptor 2, "
+      "client 02:00:00:00:00:86",
+      // Localized Windows event copies (German Event Viewer / wevtutil text headers): no code.
+      "Ereignis-ID:   8002",
+      "Aufgabenkategorie:(24010)",
+      "Schl\xc3\xbcsselw\xc3\xb6rter:(512),(4)",
+      "ID de l'\xc3\xa9v\xc3\xa9nement : 8001",
+      // MediaTek EZ setup: its own status enum.
+      "[  820.3] AUTH - Send AUTH response (alg = 0x0, reason = 0x11)",
   };
   for (const char* d : decoys) {
     SCOPED_TRACE(d);
