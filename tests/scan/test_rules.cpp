@@ -264,6 +264,9 @@ TEST(GrammarDecoys, NoFindingOnDecoyLines) {
       "Aufgabenkategorie:(24010)",
       "Schl\xc3\xbcsselw\xc3\xb6rter:(512),(4)",
       "ID de l'\xc3\xa9v\xc3\xa9nement : 8001",
+      // "Reason: <text>[N]" of other software (AMQP, chat servers): not Realtek's rtl8192cd lines.
+      "[AMQP] Channel closed by broker. Reason: NOT_FOUND - no queue 'jobs' in vhost '/'[404]",
+      "User 42 has disconnected by reason: timeout[3]",
       // MediaTek EZ setup: its own status enum.
       "[  820.3] AUTH - Send AUTH response (alg = 0x0, reason = 0x11)",
   };
