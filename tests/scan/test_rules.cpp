@@ -267,6 +267,9 @@ TEST(GrammarDecoys, NoFindingOnDecoyLines) {
       // "Reason: <text>[N]" of other software (AMQP, chat servers): not Realtek's rtl8192cd lines.
       "[AMQP] Channel closed by broker. Reason: NOT_FOUND - no queue 'jobs' in vhost '/'[404]",
       "User 42 has disconnected by reason: timeout[3]",
+      // Keenetic ndm WifiMonitor: text reasons only.
+      "Mar  2 08:15:40 Keenetic ndm: Network::Interface::Mtk::WifiMonitor: \"WifiMaster0/AccessPoint1\": "
+      "STA(02:00:00:00:26:01) had disassociated by STA (reason: STA is leaving or has left BSS).",
       // MediaTek EZ setup: its own status enum.
       "[  820.3] AUTH - Send AUTH response (alg = 0x0, reason = 0x11)",
   };
