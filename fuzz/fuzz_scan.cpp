@@ -1,12 +1,15 @@
 // libFuzzer target over the scan pipeline: the input is scanned once per forced format and once
 // with detection. The first byte picks a small line cap now and then, to exercise truncation, and
-// lifecycle events.
+// lifecycle events. Every finding is also written as its JSONL record (the escaping's vector paths
+// meet every byte the scanner lets through).
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <string>
 #include <string_view>
 
 #include "wlancode/scan.hpp"
+#include "wlancode/scan_json.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view in(reinterpret_cast<const char*>(data), size);
@@ -17,9 +20,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     o.max_line = size > 0 && (data[0] & 2) ? 64 : 4096;
     o.events = size > 0 && (data[0] & 4);  // the lifecycle events of every container too
     std::size_t n = 0;
-    wlancode::scan::scan_memory(in, "fuzz", o, [&n](const wlancode::scan::finding& x) {
+    std::string record;
+    wlancode::scan::scan_memory(in, "fuzz", o, [&n, &record](const wlancode::scan::finding& x) {
       n += x.excerpt.size() + x.name.size();
       (void)wlancode::scan::redact_text(x.excerpt);
+      record.clear();
+      wlancode::scan::append_jsonl(record, x);
+      if (record.size() < 3 || record.front() != '{' || !record.ends_with("}\n")) std::abort();
     });
   }
   (void)wlancode::scan::detect_format(in);

@@ -62,9 +62,14 @@ bool decoder::decode(candidate&& c, const std::string& source, finding& out) {
   out.event_id = std::move(c.event_id);
   out.interface = std::move(c.interface);
   out.ssid = std::move(c.ssid);
-  out.bssid = std::move(c.bssid);
-  out.sta = std::move(c.sta);
-  out.excerpt = std::move(c.excerpt);
+  // Swapped, not moved: the candidate takes the finding's old buffers back to the pipeline's
+  // spares (string_spares), so the next candidates allocate none.
+  out.bssid.swap(c.bssid);
+  c.bssid.clear();
+  out.sta.swap(c.sta);
+  c.sta.clear();
+  out.excerpt.swap(c.excerpt);
+  c.excerpt.clear();
   out.line_truncated = c.truncated;
 
   switch (c.kind) {

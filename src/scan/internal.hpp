@@ -97,6 +97,32 @@ struct candidate {
   std::size_t anchor = 0;  // offset of the first live prefilter hit (0 when every line is given)
 };
 
+// String buffers of delivered candidates, kept for the next lines' candidates: a line's
+// candidates are made fresh, and without these each would allocate its excerpt and MACs (longer
+// than the strings' inline room) and free them once decoded. Bounded: at most `cap` of each.
+struct string_spares {
+  static constexpr std::size_t cap = 64;
+  std::vector<std::string> lines, macs;
+  // Gives `s` a kept buffer when it has none of its own (its content is then empty).
+  static void take(std::vector<std::string>& from, std::string& s) noexcept {
+    if (from.empty() || s.capacity() > 15) return;
+    s.swap(from.back());
+    from.pop_back();
+    s.clear();
+  }
+  static void keep(std::vector<std::string>& into, std::string& s) {
+    if (s.capacity() > 15 && into.size() < cap) into.push_back(std::move(s));
+  }
+  // The buffers of candidates about to be destroyed.
+  void keep_all(std::vector<candidate>& cs) {
+    for (candidate& c : cs) {
+      keep(lines, c.excerpt);
+      keep(macs, c.bssid);
+      keep(macs, c.sta);
+    }
+  }
+};
+
 // A container: a format whose lines need their neighbours (an event's fields, a report's rows).
 // It sees every line while it is open; the lines it takes as its own meet no line rule.
 class container {

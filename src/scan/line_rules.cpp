@@ -1312,12 +1312,18 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
     candidate& c = out[i];
     c.line = l.number;
     c.truncated = l.truncated;
+    if (spares_) string_spares::take(spares_->lines, c.excerpt);
     excerpt_into(c.excerpt, l.text);
     c.timestamp = ts;
     c.interface = ifc;
-    if (c.sta.empty()) c.sta = sta;
-    c.bssid = bssid;
-    if (c.bssid.empty() && c.sta.empty()) c.bssid = first_mac;
+    if (c.sta.empty() && !sta.empty()) {
+      if (spares_) string_spares::take(spares_->macs, c.sta);
+      c.sta = sta;
+    }
+    if (!bssid.empty() || (c.sta.empty() && !first_mac.empty())) {
+      if (spares_) string_spares::take(spares_->macs, c.bssid);
+      c.bssid = bssid.empty() && c.sta.empty() ? first_mac : bssid;
+    }
     if (!ssid_field.empty() && ssid_field.size() <= 32) c.ssid = ssid_field;
     if (c.ssid.empty() && !c.bssid.empty() && !events_)
       if (const std::string* learnt = ssids_.find(mac_key(c.bssid))) c.ssid = *learnt;

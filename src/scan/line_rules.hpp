@@ -70,6 +70,8 @@ class rule_engine {
   // -j: SSIDs are not looked up here but recorded, in order, for the merger (which holds the
   // only ssid_lru of the file and completes the findings).
   void record_ssids(std::vector<ssid_event>* events) noexcept { events_ = events; }
+  // Candidates' excerpts and MACs are written into these buffers when there are some.
+  void reuse_buffers(string_spares* spares) noexcept { spares_ = spares; }
 
  private:
   bool use(input_format producer) const noexcept;
@@ -86,6 +88,7 @@ class rule_engine {
   bool events_on_ = false;
   ssid_lru ssids_;
   std::vector<ssid_event>* events_ = nullptr;
+  string_spares* spares_ = nullptr;
   std::vector<std::size_t> pos_of_;  // on_line's scratch, kept: no allocation per line
 };
 

@@ -55,6 +55,7 @@ struct run_state {
   guarded_map* guard = nullptr;                // the mapped window being read, if any
   bool live = false;                           // input from a pipe or terminal: no look-ahead past a line
   timeline* times = nullptr;                   // the file's; -j workers have none (the merger resolves)
+  string_spares spares = {};                   // buffers of delivered candidates, for the next ones
 
   void deliver() {
     for (std::size_t i = 0; i < cands.size(); ++i) {
@@ -68,6 +69,7 @@ struct run_state {
       ++res.findings;
       sink(scratch);
     }
+    spares.keep_all(cands);
     cands.clear();
   }
 };
@@ -82,6 +84,7 @@ class line_engine {
         rules_(format_is_container(forced) ? input_format::automatic : forced, st.opt.events),
         max_line_(std::max<std::size_t>(st.opt.max_line, 64)) {
     rules_.record_ssids(st.learned);
+    rules_.reuse_buffers(&st.spares);
     if (report || forced == input_format::wlanreport) {
       report_ = make_wlanreport_container(st.opt.events);
       active_ = report_.get();

@@ -51,6 +51,11 @@ static_assert(needles_distinct(), "needles.def: two needles are the same once fo
 struct tables {
   std::array<std::uint64_t, 256> first{};
   // Bucket bits by nibble, per needle byte; the 16 entries repeated in each 128-bit lane.
+  // Indexed by the input byte's own nibbles, not its folded ones: folding (| 0x20) leaves the low
+  // nibble as it is and sets bit 1 of the high one, so hi[h] holds the needle bytes whose folded
+  // high nibble is h | 2. The SIMD loops then fold nothing. A byte of 0x80 and above finds no
+  // bucket either way: its low-nibble shuffle gives 0 (bit 7 of the index) and no needle byte is
+  // that high.
   std::array<std::array<std::uint8_t, 64>, 3> lo{}, hi{};
 };
 constexpr tables make_tables(bool events) {
@@ -63,9 +68,11 @@ constexpr tables make_tables(bool events) {
     const auto bit = static_cast<std::uint8_t>(1u << buckets[k]);
     for (std::size_t j = 0; j < 3; ++j) {
       const std::uint8_t c = fold(needles[k][j]);
+      if (c >= 0x80) throw "needles.def: needles are ASCII";
       for (std::size_t lane = 0; lane < 64; lane += 16) {
         t.lo[j][lane + (c & 15)] |= bit;
-        t.hi[j][lane + (c >> 4)] |= bit;
+        t.hi[j][lane + (c >> 4)] |= bit;          // the byte as folded...
+        t.hi[j][lane + ((c >> 4) & ~2u)] |= bit;  // ...and in the other case
       }
     }
   }
@@ -127,15 +134,14 @@ inline bool first_exact(const tables& tab, const char* p, std::size_t i, Mask ca
 
 __attribute__((target("avx2,popcnt,bmi"))) std::size_t find_avx2(const tables& tab, const char* p, std::size_t n,
                                                                  std::size_t* tail, std::size_t* newlines) noexcept {
-  const __m256i f = _mm256_set1_epi8(0x20), low4 = _mm256_set1_epi8(0x0F), nlc = _mm256_set1_epi8('\n');
+  const __m256i low4 = _mm256_set1_epi8(0x0F), nlc = _mm256_set1_epi8('\n');
 #define WLANCODE_TABLE_(t) _mm256_loadu_si256(reinterpret_cast<const __m256i*>((t).data()))
   const __m256i lo0 = WLANCODE_TABLE_(tab.lo[0]), hi0 = WLANCODE_TABLE_(tab.hi[0]);
   const __m256i lo1 = WLANCODE_TABLE_(tab.lo[1]), hi1 = WLANCODE_TABLE_(tab.hi[1]);
   const __m256i lo2 = WLANCODE_TABLE_(tab.lo[2]), hi2 = WLANCODE_TABLE_(tab.hi[2]);
 #undef WLANCODE_TABLE_
-#define WLANCODE_BUCKETS_(v, lo, hi)                                                       \
-  _mm256_and_si256(_mm256_shuffle_epi8(lo, _mm256_and_si256(_mm256_or_si256(v, f), low4)), \
-                   _mm256_shuffle_epi8(hi, _mm256_and_si256(_mm256_srli_epi16(_mm256_or_si256(v, f), 4), low4)))
+#define WLANCODE_BUCKETS_(v, lo, hi) \
+  _mm256_and_si256(_mm256_shuffle_epi8(lo, v), _mm256_shuffle_epi8(hi, _mm256_and_si256(_mm256_srli_epi16(v, 4), low4)))
   std::size_t i = 0, lines = 0;
   for (; i + 34 <= n; i += 32) {
     prefetch_ahead_of(p + i);
@@ -163,15 +169,14 @@ __attribute__((target("avx2,popcnt,bmi"))) std::size_t find_avx2(const tables& t
 __attribute__((target("avx512f,avx512bw,popcnt,bmi"))) std::size_t find_avx512(const tables& tab, const char* p,
                                                                                std::size_t n, std::size_t* tail,
                                                                                std::size_t* newlines) noexcept {
-  const __m512i f = _mm512_set1_epi8(0x20), low4 = _mm512_set1_epi8(0x0F), nlc = _mm512_set1_epi8('\n');
+  const __m512i low4 = _mm512_set1_epi8(0x0F), nlc = _mm512_set1_epi8('\n');
   const __m512i lo0 = _mm512_loadu_si512(tab.lo[0].data()), hi0 = _mm512_loadu_si512(tab.hi[0].data());
   const __m512i lo1 = _mm512_loadu_si512(tab.lo[1].data()), hi1 = _mm512_loadu_si512(tab.hi[1].data());
   const __m512i lo2 = _mm512_loadu_si512(tab.lo[2].data()), hi2 = _mm512_loadu_si512(tab.hi[2].data());
   // The bucket bits of each byte for needle byte j, by its two nibbles (a macro: lambdas do not
   // inherit the function's target).
-#define WLANCODE_BUCKETS_(v, lo, hi)                                                       \
-  _mm512_and_si512(_mm512_shuffle_epi8(lo, _mm512_and_si512(_mm512_or_si512(v, f), low4)), \
-                   _mm512_shuffle_epi8(hi, _mm512_and_si512(_mm512_srli_epi16(_mm512_or_si512(v, f), 4), low4)))
+#define WLANCODE_BUCKETS_(v, lo, hi) \
+  _mm512_and_si512(_mm512_shuffle_epi8(lo, v), _mm512_shuffle_epi8(hi, _mm512_and_si512(_mm512_srli_epi16(v, 4), low4)))
   std::size_t i = 0, lines = 0;
   for (; i + 66 <= n; i += 64) {
     prefetch_ahead_of(p + i);
@@ -221,12 +226,11 @@ std::size_t hits_scalar_from(const char* p, std::size_t n, std::size_t i, needle
 #if defined(WLANCODE_SCAN_X86)
 // The Teddy candidates of the 32 places p[0, 32) (reads p[0, 34)), as a bit mask.
 __attribute__((target("avx2"))) inline std::uint32_t candidates_avx2(const tables& tab, const char* p) noexcept {
-  const __m256i f = _mm256_set1_epi8(0x20), low4 = _mm256_set1_epi8(0x0F);
+  const __m256i low4 = _mm256_set1_epi8(0x0F);
 #define WLANCODE_TABLE_(t) _mm256_loadu_si256(reinterpret_cast<const __m256i*>((t).data()))
-#define WLANCODE_BUCKETS_(v, j)                                                                                    \
-  _mm256_and_si256(_mm256_shuffle_epi8(WLANCODE_TABLE_(tab.lo[j]), _mm256_and_si256(_mm256_or_si256(v, f), low4)), \
-                   _mm256_shuffle_epi8(WLANCODE_TABLE_(tab.hi[j]),                                                 \
-                                       _mm256_and_si256(_mm256_srli_epi16(_mm256_or_si256(v, f), 4), low4)))
+#define WLANCODE_BUCKETS_(v, j)                                        \
+  _mm256_and_si256(_mm256_shuffle_epi8(WLANCODE_TABLE_(tab.lo[j]), v), \
+                   _mm256_shuffle_epi8(WLANCODE_TABLE_(tab.hi[j]), _mm256_and_si256(_mm256_srli_epi16(v, 4), low4)))
   const __m256i v0 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
   const __m256i v1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 1));
   const __m256i v2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 2));
@@ -278,13 +282,12 @@ __attribute__((target("avx512f,avx512bw,bmi,bmi2"))) std::size_t hits_avx512(con
                                                                              needle_hit* out,
                                                                              std::size_t cap) noexcept {
   const tables& tab = tabs[1];
-  const __m512i f = _mm512_set1_epi8(0x20), low4 = _mm512_set1_epi8(0x0F);
+  const __m512i low4 = _mm512_set1_epi8(0x0F);
   const __m512i lo0 = _mm512_loadu_si512(tab.lo[0].data()), hi0 = _mm512_loadu_si512(tab.hi[0].data());
   const __m512i lo1 = _mm512_loadu_si512(tab.lo[1].data()), hi1 = _mm512_loadu_si512(tab.hi[1].data());
   const __m512i lo2 = _mm512_loadu_si512(tab.lo[2].data()), hi2 = _mm512_loadu_si512(tab.hi[2].data());
-#define WLANCODE_BUCKETS_(v, lo, hi)                                                       \
-  _mm512_and_si512(_mm512_shuffle_epi8(lo, _mm512_and_si512(_mm512_or_si512(v, f), low4)), \
-                   _mm512_shuffle_epi8(hi, _mm512_and_si512(_mm512_srli_epi16(_mm512_or_si512(v, f), 4), low4)))
+#define WLANCODE_BUCKETS_(v, lo, hi) \
+  _mm512_and_si512(_mm512_shuffle_epi8(lo, v), _mm512_shuffle_epi8(hi, _mm512_and_si512(_mm512_srli_epi16(v, 4), low4)))
   std::size_t found = 0;
   for (std::size_t i = 0; i + 3 <= n && found < cap; i += 64) {
     const std::size_t left = n - i;  // at least 3

@@ -185,18 +185,60 @@ __attribute__((target("avx2"))) bool may_hold_secret_avx2(std::string_view s) {
   std::memcpy(pad, p + i, n - i);
   return block_holds_fragment(pad) || (n - i > 32 && block_holds_fragment(pad + 32));
 }
+// The first `left` bytes of 64, as a load mask.
+__attribute__((target("bmi2"))) inline __mmask64 first(std::size_t left) noexcept {
+  return left >= 64 ? ~__mmask64{0} : static_cast<__mmask64>(_bzhi_u64(~0ull, static_cast<unsigned>(left)));
+}
+// The same, 64 positions a step with masked loads (nothing read past the end: a byte not loaded
+// is a zero, which folds to ' ', which no fragment holds).
+__attribute__((target("avx512f,avx512bw,bmi2"))) bool may_hold_secret_avx512(std::string_view s) {
+  static_assert(fragments[0] == "key" && fragments[1] == "pas" && fragments[2] == "psk" && fragments[3] == "hex" &&
+                    fragments[4] == "&#" && fragments[5] == "&l" && std::size(fragments) == 6,
+                "the comparisons below follow `fragments`");
+  const __m512i f = _mm512_set1_epi8(0x20);
+  const char* p = s.data();
+  const std::size_t n = s.size();
+  for (std::size_t i = 0; i < n; i += 64) {
+    const std::size_t left = n - i;  // at least 1
+    const __m512i v0 = _mm512_or_si512(_mm512_maskz_loadu_epi8(first(left), p + i), f);
+    const __m512i v1 = _mm512_or_si512(_mm512_maskz_loadu_epi8(first(left - 1), p + i + 1), f);
+    const __m512i v2 = _mm512_or_si512(_mm512_maskz_loadu_epi8(first(left >= 2 ? left - 2 : 0), p + i + 2), f);
+#define WLANCODE_EQ_(v, c) _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(fold(c)))
+    const __mmask64 p0 = WLANCODE_EQ_(v0, 'p'), e1 = WLANCODE_EQ_(v1, 'e');
+    const __mmask64 m =
+        (WLANCODE_EQ_(v0, 'k') & e1 & WLANCODE_EQ_(v2, 'y')) | (p0 & WLANCODE_EQ_(v1, 'a') & WLANCODE_EQ_(v2, 's')) |
+        (p0 & WLANCODE_EQ_(v1, 's') & WLANCODE_EQ_(v2, 'k')) | (WLANCODE_EQ_(v0, 'h') & e1 & WLANCODE_EQ_(v2, 'x')) |
+        (WLANCODE_EQ_(v0, '&') & (WLANCODE_EQ_(v1, '#') | WLANCODE_EQ_(v1, 'l')));
+#undef WLANCODE_EQ_
+    if (m) return true;
+  }
+  return false;
+}
 const bool have_avx2 = __builtin_cpu_supports("avx2");
+const bool have_avx512 =
+    __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("bmi2");
 #endif
 
 // A quick look: can the line hold a secret at all?
 bool may_hold_secret(std::string_view s) {
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+  if (have_avx512) return may_hold_secret_avx512(s);
   if (have_avx2) return may_hold_secret_avx2(s);
 #endif
   return may_hold_secret_from(s, 0);
 }
 
 }  // namespace
+
+bool may_hold_secret_simd(std::string_view s, int width) {
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+  if (width == 512 && have_avx512) return may_hold_secret_avx512(s);
+  if (width == 256 && have_avx2) return may_hold_secret_avx2(s);
+#else
+  (void)width;
+#endif
+  return may_hold_secret_from(s, 0);
+}
 
 std::string_view secret_scrubber::scrub(std::string_view s) {
   if (!in_element_ && !may_hold_secret(s)) return s;

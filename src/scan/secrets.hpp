@@ -20,4 +20,8 @@ class secret_scrubber {
   std::string buf_;
 };
 
+// For tests: the quick look "can this line hold a secret?" by one path: width 512 (AVX-512),
+// 256 (AVX2) where the CPU has it, otherwise (and for 0) byte by byte. Every path says the same.
+bool may_hold_secret_simd(std::string_view line, int width);
+
 }  // namespace wlancode::scan::detail

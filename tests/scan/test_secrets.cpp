@@ -8,6 +8,7 @@
 #include <fstream>
 #include <string>
 
+#include "../../src/scan/secrets.hpp"
 #include "helpers.hpp"
 
 namespace {
@@ -66,6 +67,29 @@ TEST(ScanSecrets, FoundAtEveryOffsetAndLineLength) {
     EXPECT_EQ(fs.size(), 70u * 4u) << secret;
     for (const auto& f : fs) EXPECT_FALSE(leaks(f)) << f.excerpt;
   }
+}
+
+// The quick look "can this line hold a secret?" says the same on every path (byte by byte, AVX2,
+// AVX-512), for each fragment at every place of lines of every length around the vector blocks,
+// in either case, and for lines that hold none or only a fragment's first bytes at their end.
+TEST(ScanSecrets, QuickLookIsTheSameOnEveryPath) {
+  using wlancode::scan::detail::may_hold_secret_simd;
+  std::size_t holding = 0;
+  for (const std::string frag : {"key", "PaS", "psk", "HEX", "&#", "&l", "ke", "p", "&"}) {
+    for (std::size_t n = 0; n <= 140; ++n) {
+      for (std::size_t at = 0; at <= n; ++at) {
+        std::string line(n, 'z');
+        line.replace(at, std::min(frag.size(), n - at), frag.substr(0, n - at));
+        const bool scalar = may_hold_secret_simd(line, 0);
+        holding += scalar;
+        ASSERT_EQ(may_hold_secret_simd(line, 256), scalar) << "AVX2, \"" << line << "\"";
+        ASSERT_EQ(may_hold_secret_simd(line, 512), scalar) << "AVX-512, \"" << line << "\"";
+      }
+    }
+  }
+  EXPECT_GT(holding, 0u);  // the fragments are found (not every path saying no)
+  EXPECT_FALSE(may_hold_secret_simd(std::string(200, 'z') + "ke", 512));
+  EXPECT_TRUE(may_hold_secret_simd(std::string(63, 'z') + "kEy", 512));
 }
 
 TEST(ScanSecrets, LinesKeepWhatIsNotSecret) {
