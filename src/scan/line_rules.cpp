@@ -129,8 +129,18 @@ inline bool key_at(std::string_view s, std::size_t start, const rule& r) noexcep
 constexpr rule make_rule(std::string_view id, input_format format, std::string_view anchor, std::string_view key,
                          syntax syn, target fam, std::string_view field, std::string_view space, unsigned flags) {
   std::size_t at = 0;
-  const std::size_t n = needle_in(key, &at);
+  std::size_t n = needle_in(key, &at);
   if (n == needle_count) throw "rules.def: a rule's key holds no needle of needles.def";
+  // "aso" (every "reason") holds the most rules, and a needle indexes at most 64: a key that holds
+  // another needle after it ("reason_code=", "reasonCode=") is found by that one.
+  if (n == needle_id("aso")) {
+    std::size_t later = 0;
+    const std::size_t m = needle_in(key.substr(at + 1), &later);
+    if (m != needle_count) {
+      n = m;
+      at += 1 + later;
+    }
+  }
   const head8 h = head_of(key);
   return {id, format, anchor, key, syn, fam, field, space, flags, n, at, h.head, h.mask};
 }
