@@ -302,6 +302,22 @@ TEST(GrammarInference, TextNextToTheNumberSetsConfidence) {
   EXPECT_GT(agree[0].confidence, disagree[0].confidence);
 }
 
+// Realtek rtl8192cd's "Reason: <text>[N]": the [N] must end the line, follow a text, and be a short
+// number; a text starting with a digit is the text, not the value.
+TEST(GrammarSyntax, TailBracket) {
+  const std::string head = "kernel: wlan0: (Corp) Deauth received from 02:00:00:00:25:01 Reason: ";
+  EXPECT_EQ(keys(scan(head + "Leaving (or has left) IBSS or ESS[3]   \n")), V{"1:ieee80211_reason:3"});
+  EXPECT_EQ(keys(scan(head + "4-Way Handshake timeout[15]\r\n")), V{"1:ieee80211_reason:15"});
+  EXPECT_EQ(keys(scan(head + "[3]\n")), V{});                          // no text
+  EXPECT_EQ(keys(scan(head + "Leaving[]\n")), V{});                    // no number
+  EXPECT_EQ(keys(scan(head + "Leaving[123456]\n")), V{});              // too long for a code
+  EXPECT_EQ(keys(scan(head + "Leaving[3] again\n")), V{});             // not at the end
+  EXPECT_EQ(keys(scan(head + "Leaving 3]\n")), V{});                   // no '['
+  EXPECT_EQ(keys(scan(head + std::string(300, 'x') + "[3]\n")), V{});  // a text no reason has
+  EXPECT_EQ(keys(scan(head + std::string("Lea\0ving[3]", 11) + "\n")), V{"1:ieee80211_reason:3"});
+  EXPECT_EQ(keys(scan("kernel: wlan0: (Corp) Deauth received from 02:00:00:00:25:01 Reason: ")), V{});  // truncated
+}
+
 // A WLAN_REASON_CODE an app prints with WlanReasonCodeToString's text.
 TEST(GrammarWindowsApp, HexWithItsText) {
   const auto fs = scan(
