@@ -881,6 +881,30 @@ struct analyzer::state {
             break;
           }
         }
+        if (!d.has_cur && d.has_sess && f.event == event_kind::ip_failed && d.last == device::closed::attempt &&
+            !d.sess.ip_configured && d.sess.roams == 0) {
+          // No address right after the attempt that brought the link up (the supplicant said
+          // "connected", then dhcpcd fell back to IPv4LL): that attempt failed, in IP configuration,
+          // and its link was never a session.
+          group& g = groups[d.last_group];
+          attempt& a = g.attempts[d.last_index];
+          if (a.result == outcome::succeeded && a.count == 1) {
+            if (a.steps.size() < lim.max_steps) a.steps.push_back({f.event, where(), f.format});
+            take_line_codes(a);
+            a.result = outcome::failed;
+            a.failed_at = phase::ip_config;
+            --g.succeeded;
+            ++g.failed;
+            settle(a, f.event, &here);
+            d.has_sess = false;
+            d.m = mode::idle;
+            d.last_source = f.source;
+            d.last_line = f.line;
+            d.last_time = when;
+            merge_last(d);
+            break;
+          }
+        }
         if (!d.has_cur && d.has_sess) {
           close_session(d, &f, when, f.event, take_line_failure_code());
           if (f.event != event_kind::ip_failed) break;
@@ -1055,6 +1079,8 @@ struct analyzer::state {
   // An attempt the log leaves without a result, closed: failed when it holds a disconnect reason
   // (a driver that prints the deauthentication's reason code and no event: Realtek Ameba,
   // mwifiex), else of unknown outcome.
+  void name_leading_groups();
+
   void close_without_result(device& d, const line_at* where) {
     const bool torn_down = std::any_of(d.cur.codes.begin(), d.cur.codes.end(), [](const code_seen& c) {
       return (c.fam == family::ieee80211_reason || c.fam == family::esp_wifi_reason) && c.has_value && c.value != 0;
@@ -1129,6 +1155,43 @@ struct analyzer::state {
   }
 };
 
+// A log that starts mid-attempt ("Associated with <bssid>" first, the SSID printed only by the
+// next join): the device's first attempts are "network unknown", though their APs are those of
+// a network it names later. Such a group, wholly before the one network whose BSSIDs hold all of
+// its own, joins it.
+void analyzer::state::name_leading_groups() {
+  for (group& g : groups) {
+    if (!g.ssid.empty() || g.bssids.empty() || g.first.clk == instant::clock::none) continue;
+    group* into = nullptr;
+    std::size_t named = 0;
+    for (group& h : groups) {
+      if (&h == &g || h.ssid.empty() || h.host != g.host || h.interface != g.interface) continue;
+      const bool holds = std::all_of(g.bssids.begin(), g.bssids.end(), [&](const std::string& b) {
+        return std::find(h.bssids.begin(), h.bssids.end(), b) != h.bssids.end();
+      });
+      if (holds) into = &h, ++named;
+    }
+    if (named != 1 || into->first.clk != g.first.clk || g.last.ns > into->first.ns ||
+        g.attempts.size() + into->attempts.size() > lim.max_attempts_per_group ||
+        g.sessions.size() + into->sessions.size() > lim.max_sessions_per_group)
+      continue;
+    group& h = *into;
+    h.attempts.insert(h.attempts.begin(), std::make_move_iterator(g.attempts.begin()),
+                      std::make_move_iterator(g.attempts.end()));
+    h.sessions.insert(h.sessions.begin(), std::make_move_iterator(g.sessions.begin()),
+                      std::make_move_iterator(g.sessions.end()));
+    h.capped_failures.insert(h.capped_failures.end(), g.capped_failures.begin(), g.capped_failures.end());
+    h.attempts_total += g.attempts_total;
+    h.succeeded += g.succeeded;
+    h.failed += g.failed;
+    h.unknown += g.unknown;
+    h.attempts_capped += g.attempts_capped;
+    h.sessions_capped += g.sessions_capped;
+    h.first = g.first;
+    g = group{};  // no attempt, no session: dropped with the empty groups
+  }
+}
+
 analyzer::analyzer(limits l) : st_(std::make_unique<state>()) { st_->lim = l; }
 analyzer::~analyzer() = default;
 
@@ -1165,6 +1228,7 @@ report analyzer::finish() {
     if (d.has_cur) s.close_without_result(d, nullptr);
     if (d.has_sess) s.close_session(d, nullptr, d.sess.end, std::nullopt, std::nullopt);
   }
+  s.name_leading_groups();
   report r;
   r.findings = s.findings;
   r.events = s.events;

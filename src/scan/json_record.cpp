@@ -17,11 +17,12 @@ namespace {
 // and appends it to `out` in one piece. Every field reserves room for its worst case first
 // (json_escaped_max), so no store can pass the end. No key is escaped: they are the schema's own
 // identifiers. It visits the record's fields as a template argument (record_fields.hpp), not
-// through record_visitor: its calls inline and every key is a literal of known size.
+// through record_visitor, and its members are inlined where they are called: every key is then
+// a literal of known size, copied without a call.
 class json_writer {
  public:
   explicit json_writer(std::string& out) : out_(out), buf_(buffer()), base_(buf_.data()), cap_(buf_.size()) {}
-  void string(std::string_view key, std::string_view v, bool stable) {
+  [[gnu::always_inline]] void string(std::string_view key, std::string_view v, bool stable) {
     if (stable && v.size() >= min_cached) {  // a table's text: escaped once, copied after
       const std::string_view json = escaped_once(v);
       raw(put(key, json.size()), json);
@@ -30,8 +31,8 @@ class json_writer {
     char* p = put(key, json_escaped_max(v.size()));
     n_ = static_cast<std::size_t>(escape_json_into(p, v) - base_);
   }
-  void null(std::string_view key) { raw(put(key, 4), "null"); }
-  void integer(std::string_view key, std::uint64_t v) {
+  [[gnu::always_inline]] void null(std::string_view key) { raw(put(key, 4), "null"); }
+  [[gnu::always_inline]] void integer(std::string_view key, std::uint64_t v) {
     char* p = put(key, 20);
     char digits[20];
     std::size_t k = 0;
@@ -42,8 +43,8 @@ class json_writer {
     while (k) *p++ = digits[--k];
     n_ = static_cast<std::size_t>(p - base_);
   }
-  void number(std::string_view key, std::string_view text) { raw(put(key, text.size()), text); }
-  void boolean(std::string_view key, bool v) { raw(put(key, 5), v ? "true" : "false"); }
+  [[gnu::always_inline]] void number(std::string_view key, std::string_view text) { raw(put(key, text.size()), text); }
+  [[gnu::always_inline]] void boolean(std::string_view key, bool v) { raw(put(key, 5), v ? "true" : "false"); }
   void begin_object(std::string_view key) {
     n_ = static_cast<std::size_t>(put(key, 0) - base_);
     first_ = true;
@@ -62,16 +63,19 @@ class json_writer {
 
  private:
   // Room for n more bytes; the place to write them.
-  char* room(std::size_t n) {
-    if (n_ + n > cap_) {
-      buf_.resize(std::max(cap_ * 2, n_ + n));
-      base_ = buf_.data();
-      cap_ = buf_.size();
-    }
+  [[gnu::always_inline]] char* room(std::size_t n) {
+    if (n_ + n > cap_) [[unlikely]]
+      grow(n);
     return base_ + n_;
   }
+  // Out of line: the buffer grows to the largest record seen, so this runs a few times a run.
+  [[gnu::noinline]] void grow(std::size_t n) {
+    buf_.resize(std::max(cap_ * 2, n_ + n));
+    base_ = buf_.data();
+    cap_ = buf_.size();
+  }
   // The member's key (after "{" or ","), with room for a value of at most `value_max` bytes.
-  char* put(std::string_view key, std::size_t value_max) {
+  [[gnu::always_inline]] char* put(std::string_view key, std::size_t value_max) {
     char* p = room(key.size() + value_max + 4);
     *p++ = first_ ? '{' : ',';  // the record's or an object's first member opens it
     first_ = false;
@@ -82,7 +86,7 @@ class json_writer {
     *p++ = ':';
     return p;
   }
-  void raw(char* p, std::string_view text) {
+  [[gnu::always_inline]] void raw(char* p, std::string_view text) {
     std::memcpy(p, text.data(), text.size());
     n_ = static_cast<std::size_t>(p + text.size() - base_);
   }

@@ -200,8 +200,9 @@ inline std::uint64_t rules_at(std::size_t n, std::string_view s, std::size_t at)
 
 // ---- lifecycle event rows (WLANCODE_EVENT of rules.def) ------------------------------------
 // E_STA: the line's first MAC is the station an access point reports on (wlceventd's "Assoc <mac>",
-// MikroTik's "<mac>@wlan1: connected"), with no label that says so.
-constexpr unsigned E_END = 1, E_WORD = 2, E_STA = 4;
+// MikroTik's "<mac>@wlan1: connected"), with no label that says so. E_WIFI: the line names a Wi-Fi
+// interface (interface_of: wl*, phyN-*), for producers that print the same for wired ones (dhcpcd).
+constexpr unsigned E_END = 1, E_WORD = 2, E_STA = 4, E_WIFI = 8;
 struct event_rule {
   std::string_view id;
   input_format format;
@@ -254,6 +255,8 @@ inline std::uint64_t event_rows_at(std::size_t n, std::string_view s, std::size_
          (at + 4 < s.size() ? event_rows_by_byte_after[n][static_cast<unsigned char>(s[at + 4])] : all);
 }
 
+std::string_view interface_of(std::string_view s);
+
 // Whether the event row's anchor is at s[start] (and what else the row asks of the line).
 inline bool event_at(std::string_view line, std::size_t start, const event_rule& r) noexcept {
   if (!text_at(line, start, r.anchor, r.head)) return false;
@@ -262,7 +265,8 @@ inline bool event_at(std::string_view line, std::size_t start, const event_rule&
     for (std::size_t i = start + r.anchor.size(); i < line.size(); ++i)
       if (line[i] != ' ' && line[i] != '\t') return false;
   }
-  return r.also.empty() || contains(line, r.also);
+  if (!r.also.empty() && !contains(line, r.also)) return false;
+  return !(r.flags & E_WIFI) || !interface_of(line).empty();
 }
 
 constexpr bool rule_ids_unique() {

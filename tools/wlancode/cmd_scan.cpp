@@ -339,16 +339,8 @@ runner add_scan(CLI::App& app) {
     so.events = opt->events;
     so.jobs = opt->jobs;
     so.max_line = opt->max_line;
-    const bool tty = ::isatty(2) != 0;
     std::string current;
-    if (tty) {
-      so.progress = [&current](std::uint64_t done, std::uint64_t total) {
-        if (total < (256u << 20)) return;
-        std::fprintf(stderr, "\rscanning %s: %3u%%", terminal_safe(current).c_str(),
-                     static_cast<unsigned>(done * 100 / total));
-        if (done >= total) std::fprintf(stderr, "\r\033[K");
-      };
-    }
+    so.progress = terminal_progress("scanning", &current);
     // No std::ios::sync_with_stdio(false): std::cout already writes through main()'s checked,
     // unsynchronised buffer (checked_output.hpp), which that call would replace.
     std::vector<std::string> paths = opt->paths;
@@ -403,7 +395,7 @@ runner add_scan(CLI::App& app) {
       total.files += r.files;
       total.errors += r.errors;
       total.truncated_lines += r.truncated_lines;
-      if (tty && so.progress) std::fprintf(stderr, "\r\033[K");
+      if (so.progress) erase_progress();
     }
     flush_jsonl();
     if (opt->summary) {

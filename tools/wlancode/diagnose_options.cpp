@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "options.hpp"
+#include "output.hpp"
 #include "wlancode/scan.hpp"
 
 namespace wlancode::cli {
@@ -37,9 +38,13 @@ diagnose::report run_diagnosis(const diagnose_options& opt) {
   }
   std::vector<std::string> paths = opt.paths;
   if (paths.empty()) paths.push_back("-");
-  return diagnose::run(paths, ro, [](const scan::input_error& e) {
+  ro.scan.progress = terminal_progress("reading", nullptr);
+  diagnose::report r = diagnose::run(paths, ro, [&ro](const scan::input_error& e) {
+    if (ro.scan.progress) erase_progress();
     std::cerr << "wlancode: " << terminal_safe(e.source) << ": " << terminal_safe(e.message) << "\n";
   });
+  if (ro.scan.progress) erase_progress();
+  return r;
 }
 
 }  // namespace wlancode::cli

@@ -1,5 +1,7 @@
 #include "output.hpp"
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <cstring>
 
@@ -164,6 +166,21 @@ void write_wrapped(std::ostream& out, std::string_view text, std::size_t indent,
     first = false;
   }
   if (first) out << '\n';
+}
+
+std::function<void(std::uint64_t, std::uint64_t)> terminal_progress(std::string verb, const std::string* name) {
+  if (::isatty(2) == 0) return {};
+  return [verb = std::move(verb), name](std::uint64_t done, std::uint64_t total) {
+    if (total < (256u << 20)) return;
+    std::string line = verb;
+    if (name && !name->empty()) (line += ' ') += terminal_safe(*name);
+    std::fprintf(stderr, "\r%s: %3u%%", line.c_str(), static_cast<unsigned>(done * 100 / total));
+    if (done >= total) erase_progress();
+  };
+}
+
+void erase_progress() {
+  if (::isatty(2) != 0) std::fprintf(stderr, "\r\033[K");
 }
 
 }  // namespace wlancode::cli

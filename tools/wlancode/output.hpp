@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -34,6 +35,13 @@ void append_terminal_safe(std::string& out, std::string_view s);
 // neutralised against spreadsheet formula injection: a field starting with '=', '+', '-', '@' or a
 // tab that is not a plain number gets a leading apostrophe ("'=HYPERLINK(...)"; "-3" is kept).
 std::string csv_untrusted_field(std::string_view s);
+
+// Progress while a large file (256 MiB or more) is read, for scan::options::progress: a
+// "<verb> <name>: NN%" line on stderr, rewritten in place; none when stderr is not a terminal
+// (the function is then empty). `name` is read at each report (the path being read; may be
+// null). erase_progress() clears the line (after each path).
+std::function<void(std::uint64_t, std::uint64_t)> terminal_progress(std::string verb, const std::string* name);
+void erase_progress();
 
 // One code as a JSON object (no trailing newline). `extra` is inserted verbatim after the
 // opening brace when not empty (it must end with a comma).
