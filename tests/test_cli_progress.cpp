@@ -27,7 +27,8 @@ fs::path write_log(const std::string& name, std::size_t bytes) {
   const fs::path p = fs::temp_directory_path() / name;
   std::ofstream f(p, std::ios::binary);
   std::string block;
-  while (block.size() < (1u << 20)) block += "Nov 21 10:00:00 host cron[123]: (root) CMD (run-parts /etc/cron.hourly)\n";
+  while (block.size() < (1u << 20))
+    block += "Nov 21 10:00:00 host cron[123]: (root) CMD (run-parts /etc/cron.hourly)\n";
   f << "Nov 21 10:00:00 host wpa_supplicant[1]: wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=3\n";
   for (std::size_t n = 0; n < bytes; n += block.size()) f << block;
   return p;

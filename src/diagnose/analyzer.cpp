@@ -1076,11 +1076,12 @@ struct analyzer::state {
     deferred.active = true;
   }
 
+  // A log that starts mid-attempt: its first, network-less groups join the network they belong to.
+  void name_leading_groups();
+
   // An attempt the log leaves without a result, closed: failed when it holds a disconnect reason
   // (a driver that prints the deauthentication's reason code and no event: Realtek Ameba,
   // mwifiex), else of unknown outcome.
-  void name_leading_groups();
-
   void close_without_result(device& d, const line_at* where) {
     const bool torn_down = std::any_of(d.cur.codes.begin(), d.cur.codes.end(), [](const code_seen& c) {
       return (c.fam == family::ieee80211_reason || c.fam == family::esp_wifi_reason) && c.has_value && c.value != 0;
