@@ -64,7 +64,7 @@ const std::size_t n_reason = needle_id("aso"), n_status = needle_id("atu"), n_er
                   n_created = needle_id("mec");
 
 // ---- rules ---------------------------------------------------------------------------------
-enum class syntax : std::uint8_t { num, after_mac, tail_paren, from_to };
+enum class syntax : std::uint8_t { num, after_mac, tail_paren, from_to, tail_bracket };
 constexpr unsigned F_SIGNED = 1, F_CLOSE = 2, F_NAME = 4, F_STA = 8, F_SHAPE = 16, F_NONZERO = 32, F_HEX = 64,
                    F_LIST = 128, F_LOCAL = 256;
 enum class target : std::uint8_t {
@@ -129,8 +129,18 @@ inline bool key_at(std::string_view s, std::size_t start, const rule& r) noexcep
 constexpr rule make_rule(std::string_view id, input_format format, std::string_view anchor, std::string_view key,
                          syntax syn, target fam, std::string_view field, std::string_view space, unsigned flags) {
   std::size_t at = 0;
-  const std::size_t n = needle_in(key, &at);
+  std::size_t n = needle_in(key, &at);
   if (n == needle_count) throw "rules.def: a rule's key holds no needle of needles.def";
+  // "aso" (every "reason") holds the most rules, and a needle indexes at most 64: a key that holds
+  // another needle after it ("reason_code=", "reasonCode=") is found by that one.
+  if (n == needle_id("aso")) {
+    std::size_t later = 0;
+    const std::size_t m = needle_in(key.substr(at + 1), &later);
+    if (m != needle_count) {
+      n = m;
+      at += 1 + later;
+    }
+  }
   const head8 h = head_of(key);
   return {id, format, anchor, key, syn, fam, field, space, flags, n, at, h.head, h.mask};
 }
@@ -488,6 +498,28 @@ bool read_tail_paren(std::string_view s, std::size_t p, value& v, bool bare_hex 
     return true;
   }
   return false;
+}
+
+// A reason text ending the line in [N] at s[p] (Realtek rtl8192cd: "Reason: 4-Way Handshake
+// timeout[15]"). The text may start with a digit; nothing but blanks may follow the ']'.
+bool read_tail_bracket(std::string_view s, std::size_t p, value& v) {
+  std::size_t i = p;
+  while (i < s.size() && s[i] == ' ') ++i;
+  std::size_t e = s.size();
+  while (e > i && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
+  if (e < i + 4 || s[e - 1] != ']' || e - i > 240) return false;
+  std::size_t k = e - 1;
+  while (k > i && is_digit(s[k - 1])) --k;
+  const std::size_t len = e - 1 - k;
+  if (len == 0 || len > 5 || k == i || s[k - 1] != '[') return false;
+  const std::string_view text = trim(s.substr(i, k - 1 - i));
+  if (text.empty()) return false;
+  v.begin = k;
+  v.end = k + len;
+  v.past = e;
+  v.token = s.substr(k, len);
+  v.text = text;
+  return true;
 }
 
 bool read_after_mac(std::string_view s, std::size_t p, value& v) {
@@ -970,6 +1002,9 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
         case syntax::from_to:
           ok = read_from_to(s, p, (r.flags & F_SIGNED) != 0, v);
           break;
+        case syntax::tail_bracket:
+          ok = read_tail_bracket(s, p, v);
+          break;
       }
       if (r.fam == target::ignore) {  // a known non-code: nothing else may read it
         claimed.push_back({start, ok ? v.past : p});
@@ -1320,7 +1355,7 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
 
 namespace wlancode::scan {
 namespace {
-constexpr std::string_view syntax_names[] = {"num", "after_mac", "tail_paren", "from_to"};
+constexpr std::string_view syntax_names[] = {"num", "after_mac", "tail_paren", "from_to", "tail_bracket"};
 constexpr std::string_view target_names[] = {
 #define WLANCODE_FAMILY(id, ...) #id,
 #include "wlancode/tables/families.def"

@@ -232,6 +232,46 @@ TEST(GrammarDecoys, NoFindingOnDecoyLines) {
       "I (46109) GATTS_DEMO: ESP_GATTS_DISCONNECT_EVT, disconnect reason 0x13",
       "I (46110) GATTC_DEMO: ESP_GATTC_DISCONNECT_EVT, reason = 8",
       "Disconnected: 02:00:00:00:41:01 (random), reason 0x08 BT_HCI_ERR_CONN_TIMEOUT",
+      // Huawei AC/AP (fifth audit): ERRCODE is the AC's own failure code (66543...), a RADIUS-like
+      // offline subcode in CM logs; the trap's fail cause is an index of Huawei's table.
+      "%%01WLAN/6/WLAN_LOG_USER(l)[12]:[WLAN_STA_INFO_AP_ASSOCIATE]ACMAC:02-00-00-00-00-a0;ACNAME:AC1;"
+      "MAC:02-00-00-00-00-01;TIME:1709367340;ZONE:UTC+0100;DAYLIGHT:false;ERRCODE:17;RESULT:FailType is Status "
+      "code, ap reach max user;",
+      "%%01WLAN/6/WLAN_LOG_USER(l)[13]:[WLAN_STA_INFO_AP_ASSOCIATE]MAC:02-00-00-00-00-02;ERRCODE:8;RESULT:FailType "
+      "is Reason code, a user has gone offline unexpectedly;",
+      "%%01WLAN/4/STA_AUTH_FAIL:OID 1.3.6.1.4.1.2011.6.139.18.1.1.1.1 Station author is error notify.(APMAC=02-00-00-"
+      "00-00-a1,RadioID=1,StaMac=02-00-00-00-00-04,Ssid=Corp,StaFailCodeType=2,StaAuthenticationFailCause=15, APID=1)",
+      "%%01CM/5/USER_OFFLINERESULT(s):[WLAN_STA_INFO_OFFLINE]MAC:02-00-00-00-00-07;ERRCODE:19;RESULT:User request to "
+      "offline;",
+      // H3C Comware STAMGR: text reasons.
+      "%%10STAMGR/6/STAMGR_CLIENT_OFFLINE: -DevIP=10.0.0.2; Client 0200-0000-0014 went offline from BSS "
+      "0200-0000-00a1 with SSID Corp on AP ap1 Radio ID 2. State changed to Unauth. Reason: deauthenticated.",
+      // Juniper Mist client-sessions webhook: termination_reason is Mist's own (1 disassociate, 2
+      // inactive, 3 roamed).
+      "{\"ap\": \"020000000001\", \"disconnect\": 1709367340, \"mac\": \"020000000017\", \"ssid\": \"Corp\", "
+      "\"termination_reason\": 3}",
+      // Meru controller station log: text reasons beside RSSI and AID.
+      "02:00:00:00:00:11 |802.11 State | Received Deauth frame from station <Deauth reason: authentication leave>"
+      "<deauth packet RSSI = 62><AID=3><BSSID=02:00:00:00:00:a1>",
+      // Cisco Mobility Express / AireOS: the radio reset reason is Cisco's own; counters and enums.
+      "<5>13352: AP:0200.0000.00a1: *Mar  2 08:15:40.427: %DOT11-5-EXPECTED_RADIO_RESET: Restarting Radio "
+      "interface Dot11Radio1 due to the reason code 56",
+      "<131>Cisco-0200.0000.00a0: *Dot1x_NW_MsgTask_0: Mar  2 08:15:47.643: %DOT1X-3-INVALID_WPA_KEY_STATE: "
+      "1x_eapkey.c:3080 Received EAPOL-key message while in invalid state (0) - version 1, type 3, descriptor 2, "
+      "client 02:00:00:00:00:86",
+      // Localized Windows event copies (German Event Viewer / wevtutil text headers): no code.
+      "Ereignis-ID:   8002",
+      "Aufgabenkategorie:(24010)",
+      "Schl\xc3\xbcsselw\xc3\xb6rter:(512),(4)",
+      "ID de l'\xc3\xa9v\xc3\xa9nement : 8001",
+      // "Reason: <text>[N]" of other software (AMQP, chat servers): not Realtek's rtl8192cd lines.
+      "[AMQP] Channel closed by broker. Reason: NOT_FOUND - no queue 'jobs' in vhost '/'[404]",
+      "User 42 has disconnected by reason: timeout[3]",
+      // Keenetic ndm WifiMonitor: text reasons only.
+      "Mar  2 08:15:40 Keenetic ndm: Network::Interface::Mtk::WifiMonitor: \"WifiMaster0/AccessPoint1\": "
+      "STA(02:00:00:00:26:01) had disassociated by STA (reason: STA is leaving or has left BSS).",
+      // MediaTek EZ setup: its own status enum.
+      "[  820.3] AUTH - Send AUTH response (alg = 0x0, reason = 0x11)",
   };
   for (const char* d : decoys) {
     SCOPED_TRACE(d);
@@ -260,6 +300,22 @@ TEST(GrammarInference, TextNextToTheNumberSetsConfidence) {
   ASSERT_EQ(disagree.size(), 1u);
   EXPECT_EQ(agree[0].rule, "generic");
   EXPECT_GT(agree[0].confidence, disagree[0].confidence);
+}
+
+// Realtek rtl8192cd's "Reason: <text>[N]": the [N] must end the line, follow a text, and be a short
+// number; a text starting with a digit is the text, not the value.
+TEST(GrammarSyntax, TailBracket) {
+  const std::string head = "kernel: wlan0: (Corp) Deauth received from 02:00:00:00:25:01 Reason: ";
+  EXPECT_EQ(keys(scan(head + "Leaving (or has left) IBSS or ESS[3]   \n")), V{"1:ieee80211_reason:3"});
+  EXPECT_EQ(keys(scan(head + "4-Way Handshake timeout[15]\r\n")), V{"1:ieee80211_reason:15"});
+  EXPECT_EQ(keys(scan(head + "[3]\n")), V{});                          // no text
+  EXPECT_EQ(keys(scan(head + "Leaving[]\n")), V{});                    // no number
+  EXPECT_EQ(keys(scan(head + "Leaving[123456]\n")), V{});              // too long for a code
+  EXPECT_EQ(keys(scan(head + "Leaving[3] again\n")), V{});             // not at the end
+  EXPECT_EQ(keys(scan(head + "Leaving 3]\n")), V{});                   // no '['
+  EXPECT_EQ(keys(scan(head + std::string(300, 'x') + "[3]\n")), V{});  // a text no reason has
+  EXPECT_EQ(keys(scan(head + std::string("Lea\0ving[3]", 11) + "\n")), V{"1:ieee80211_reason:3"});
+  EXPECT_EQ(keys(scan("kernel: wlan0: (Corp) Deauth received from 02:00:00:00:25:01 Reason: ")), V{});  // truncated
 }
 
 // A WLAN_REASON_CODE an app prints with WlanReasonCodeToString's text.
