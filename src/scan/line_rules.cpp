@@ -166,9 +166,8 @@ constexpr auto key_heads = [] {
             static_cast<std::uint32_t>(rules[i].key.size())};
   return t;
 }();
-// Whether rule `ri`'s key may be at the hit s[at] (by its first 8 bytes); `start`: where it begins.
-inline bool key_head_at(std::string_view s, std::size_t at, std::size_t ri, std::size_t& start) noexcept {
-  const key_head& k = key_heads[ri];
+// Whether the text of `k` may be at the hit s[at] (by its first 8 bytes); `start`: where it begins.
+inline bool head_at(std::string_view s, std::size_t at, const key_head& k, std::size_t& start) noexcept {
   if (at < k.needle_at) return false;
   start = at - k.needle_at;
   if (start + k.size > s.size()) return false;
@@ -253,6 +252,14 @@ constexpr event_rule event_rules[] = {
 #include "grammar/rules.def"
 };
 constexpr std::size_t event_rule_count = std::size(event_rules);
+// The event rows' anchors, packed as key_heads are (the first look of the event loops).
+constexpr auto event_heads = [] {
+  std::array<key_head, event_rule_count> t{};
+  for (std::size_t i = 0; i < event_rule_count; ++i)
+    t[i] = {event_rules[i].head.head, event_rules[i].head.mask, static_cast<std::uint32_t>(event_rules[i].needle_at),
+            static_cast<std::uint32_t>(event_rules[i].anchor.size())};
+  return t;
+}();
 constexpr auto event_rules_by_needle = index_by_needle(event_rules);
 
 // The same filter as the code rules' (rules_by_byte_ahead), for the event rows: a needle of many
@@ -863,10 +870,11 @@ bool rule_engine::live(std::string_view s, std::size_t at, std::uint64_t line_nu
     if (fold(s[at + 1]) != fold(needles[k][1]) || fold(s[at + 2]) != fold(needles[k][2])) continue;
     if (events_on_ && event_rules_by_needle.count[k]) {  // a lifecycle event's anchor here
       for (std::uint64_t rm = event_rows_at(k, s, at); rm; rm &= rm - 1) {
-        const event_rule& r = event_rules[event_rules_by_needle.index[k][__builtin_ctzll(rm)]];
+        const std::size_t row = event_rules_by_needle.index[k][__builtin_ctzll(rm)];
         // The anchor alone here (on_line checks the rest of the row on the line).
-        if (at < r.needle_at) continue;
-        const std::size_t start = at - r.needle_at;
+        std::size_t start = 0;
+        if (!head_at(s, at, event_heads[row], start)) continue;
+        const event_rule& r = event_rules[row];
         if (text_at(s, start, r.anchor, r.head) && use(r.format)) return true;
       }
     }
@@ -876,7 +884,7 @@ bool rule_engine::live(std::string_view s, std::size_t at, std::uint64_t line_nu
     for (std::uint64_t rm = rules_at(k, s, at); rm; rm &= rm - 1) {  // a rule's key here
       const std::size_t ri = rules_by_needle.index[k][__builtin_ctzll(rm)];
       std::size_t start = 0;
-      if (!key_head_at(s, at, ri, start)) continue;
+      if (!head_at(s, at, key_heads[ri], start)) continue;
       const rule& r = rules[ri];
       if (!key_at(s, start, r) || !use(r.format)) continue;
       if (r.fam != target::ignore) return true;  // its anchor is checked with the line's rules
@@ -943,8 +951,10 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
       const std::size_t k = hits[h].needle;
       for (std::uint64_t rm = event_rows_at(k, s, hits[h].pos); rm; rm &= rm - 1) {
         const std::size_t row = event_rules_by_needle.index[k][__builtin_ctzll(rm)];
+        std::size_t start = 0;
+        if (row >= best || !head_at(s, hits[h].pos, event_heads[row], start)) continue;
         const event_rule& r = event_rules[row];
-        if (row < best && hits[h].pos >= r.needle_at && use(r.format) && event_at(s, hits[h].pos - r.needle_at, r)) {
+        if (use(r.format) && event_at(s, start, r)) {
           best = row;
           best_at = hits[h].pos;
         }
@@ -1014,7 +1024,7 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
     for (std::uint64_t rm = rules_at(nd, s, at); rm; rm &= rm - 1) {
       const std::size_t ri = rules_by_needle.index[nd][__builtin_ctzll(rm)];
       std::size_t start = 0;
-      if (!key_head_at(s, at, ri, start)) continue;
+      if (!head_at(s, at, key_heads[ri], start)) continue;
       const rule& r = rules[ri];
       if (!key_at(s, start, r) || !use(r.format)) continue;
       if (overlaps(claimed, start, start + r.key.size())) continue;
