@@ -270,6 +270,44 @@ TEST(ScanParallel, LearntSsidsBeyondTheBoundMatchOneThread) {
   fs::remove(p);
 }
 
+namespace {
+// Peak RSS (KiB) and exit status of the CLI run with `args`, stdin from `in`, stdout kept in
+// `out` (when given), stderr discarded. Run through the peak_rss launcher, so the figure is the
+// CLI's own whatever this process holds.
+std::pair<long, int> cli_peak_rss(const std::vector<std::string>& args, const fs::path& in,
+                                  std::string* out = nullptr) {
+  const fs::path o = temp_dir() / "rss.out", k = temp_dir() / "rss.kib";
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    const int i = ::open(in.c_str(), O_RDONLY);
+    const int w = ::open(o.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const int n = ::open("/dev/null", O_WRONLY);
+    ::dup2(i, 0);
+    ::dup2(w, 1);
+    ::dup2(n, 2);
+    static std::string launcher = WLANCODE_PEAK_RSS, cli = WLANCODE_CLI;
+    std::string kib = k.string();
+    std::vector<std::string> copy = args;
+    std::vector<char*> argv{launcher.data(), kib.data(), cli.data()};
+    for (std::string& a : copy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    ::execv(launcher.c_str(), argv.data());
+    ::_exit(127);
+  }
+  int st = 0;
+  ::waitpid(pid, &st, 0);
+  if (out) {
+    std::ifstream f(o);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    *out = ss.str();
+  }
+  long rss = -1;
+  std::ifstream(k) >> rss;
+  return {rss, WIFEXITED(st) ? WEXITSTATUS(st) : -1};
+}
+}  // namespace
+
 // -j N holds a bounded number of findings in flight, whatever N and however dense the findings:
 // the peak RSS of the CLI at -j 16 on a 64 MiB log where every line is a finding stays far below
 // what holding a segment's findings took (about 210 MiB here; GiBs on larger logs).
@@ -277,21 +315,9 @@ TEST(ScanParallel, MemoryIsBoundedWhateverTheJobs) {
   const fs::path p = temp_dir() / "dense.log";
   write_findings_file(p, 64u << 20);
   for (const char* jobs : {"2", "16"}) {
-    const fs::path out = temp_dir() / "dense.out";
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-      const int o = ::open("/dev/null", O_WRONLY);
-      ::dup2(o, 1);
-      ::dup2(o, 2);
-      ::execl(WLANCODE_CLI, WLANCODE_CLI, "scan", "-j", jobs, "--format", "jsonl", p.c_str(), nullptr);
-      ::_exit(127);
-    }
-    int st = 0;
-    rusage ru{};
-    ASSERT_EQ(::wait4(pid, &st, 0, &ru), pid);
-    EXPECT_TRUE(WIFEXITED(st) && WEXITSTATUS(st) == 0) << st;
-    EXPECT_LT(ru.ru_maxrss, rss_meaningful ? 64 * 1024 : LONG_MAX)
-        << "-j " << jobs << ": peak RSS " << ru.ru_maxrss << " KiB";
+    const auto [rss, status] = cli_peak_rss({"scan", "-j", jobs, "--format", "jsonl", p.string()}, "/dev/null");
+    EXPECT_EQ(status, 0);
+    EXPECT_LT(rss, rss_meaningful ? 64 * 1024 : LONG_MAX) << "-j " << jobs << ": peak RSS " << rss << " KiB";
   }
   fs::remove(p);
 }
@@ -363,40 +389,6 @@ TEST(ScanLive, PipeFindingsComeOutAtOnce) {
   EXPECT_TRUE(WIFEXITED(st) && WEXITSTATUS(st) == 0);
   EXPECT_NE(got.find("\"line\":2,"), std::string::npos) << got;
 }
-
-namespace {
-// Peak RSS (KiB) and exit status of the CLI run with `args`, stdin from `in`, output discarded.
-std::pair<long, int> cli_peak_rss(const std::vector<std::string>& args, const fs::path& in,
-                                  std::string* out = nullptr) {
-  const fs::path o = temp_dir() / "rss.out";
-  const pid_t pid = ::fork();
-  if (pid == 0) {
-    const int i = ::open(in.c_str(), O_RDONLY);
-    const int w = ::open(o.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    const int n = ::open("/dev/null", O_WRONLY);
-    ::dup2(i, 0);
-    ::dup2(w, 1);
-    ::dup2(n, 2);
-    std::vector<std::string> copy = args;
-    static std::string cli = WLANCODE_CLI;
-    std::vector<char*> argv{cli.data()};
-    for (std::string& a : copy) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    ::execv(cli.c_str(), argv.data());
-    ::_exit(127);
-  }
-  int st = 0;
-  rusage ru{};
-  ::wait4(pid, &st, 0, &ru);
-  if (out) {
-    std::ifstream f(o);
-    std::stringstream ss;
-    ss << f.rdbuf();
-    *out = ss.str();
-  }
-  return {ru.ru_maxrss, WIFEXITED(st) ? WEXITSTATUS(st) : -1};
-}
-}  // namespace
 
 // --summary is bounded (10,000 BSSIDs x 40 codes: 400,000 place/code pairs, 100,000 kept) and
 // says, in text and JSON, which caps were hit.
