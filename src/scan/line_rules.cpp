@@ -99,17 +99,20 @@ constexpr head8 head_of(std::string_view text) {
   return h;
 }
 
-// `text` at s[start], by its first 8 bytes first (most keys are no longer), then the rest.
-inline bool text_at(std::string_view s, std::size_t start, std::string_view text, head8 h) noexcept {
-  if (start + text.size() > s.size()) return false;
+// The 8 bytes of s at `start` (zeros past its end), in one load where there are 8.
+inline std::uint64_t load8(std::string_view s, std::size_t start) noexcept {
   std::uint64_t v = 0;
   if (start + 8 <= s.size())
-    std::memcpy(&v, s.data() + start, 8);  // one load
+    std::memcpy(&v, s.data() + start, 8);
   else
     std::memcpy(&v, s.data() + start, s.size() - start);
-  if ((v & h.mask) != h.head) return false;
-  // The rest 8 bytes at a time, the last load overlapping (a call to memcmp costs more than the
-  // compare for the few bytes anchors and keys have past their first 8).
+  return v;
+}
+
+// `text` past its first 8 bytes at s[start] (which holds at least text.size() bytes), 8 bytes at
+// a time, the last load overlapping (a call to memcmp costs more than the compare for the few
+// bytes anchors and keys have past their first 8).
+inline bool rest_at(std::string_view s, std::size_t start, std::string_view text) noexcept {
   const char* a = s.data() + start;
   const char* t = text.data();
   for (std::size_t i = 8; i < text.size(); i += 8) {
@@ -122,8 +125,9 @@ inline bool text_at(std::string_view s, std::size_t start, std::string_view text
   return true;
 }
 
-inline bool key_at(std::string_view s, std::size_t start, const rule& r) noexcept {
-  return text_at(s, start, r.key, {r.head, r.head_mask});
+// `text` at s[start], by its first 8 bytes first (most keys are no longer), then the rest.
+inline bool text_at(std::string_view s, std::size_t start, std::string_view text, head8 h) noexcept {
+  return start + text.size() <= s.size() && (load8(s, start) & h.mask) == h.head && rest_at(s, start, text);
 }
 
 constexpr rule make_rule(std::string_view id, input_format format, std::string_view anchor, std::string_view key,
@@ -170,13 +174,7 @@ constexpr auto key_heads = [] {
 inline bool head_at(std::string_view s, std::size_t at, const key_head& k, std::size_t& start) noexcept {
   if (at < k.needle_at) return false;
   start = at - k.needle_at;
-  if (start + k.size > s.size()) return false;
-  std::uint64_t v = 0;
-  if (start + 8 <= s.size())
-    std::memcpy(&v, s.data() + start, 8);
-  else
-    std::memcpy(&v, s.data() + start, s.size() - start);
-  return (v & k.mask) == k.head;
+  return start + k.size <= s.size() && (load8(s, start) & k.mask) == k.head;
 }
 
 // The rows of a table (code rules, event rows) whose text holds each needle first, so a hit
@@ -198,31 +196,45 @@ constexpr by_needle_t<N> index_by_needle(const Row (&rows)[N]) {
 }
 constexpr auto rules_by_needle = index_by_needle(rules);
 
-// For each needle, by the byte `ahead` places past its first: which of its rules (bits in
-// rules_by_needle order) may hold their key there. A frequent needle ("aso" of every "reason",
-// "atu" of every "status") has many rules; the two bytes after it tell most of them apart
-// ("reason=", "reason: ", "reason_code", "reasonCode"), and most of its hits are followed by
-// bytes none of their keys has.
-template <std::size_t ahead>
-constexpr auto rules_by_byte_ahead() {
-  std::array<std::array<std::uint64_t, 256>, needle_count> t{};
+// For each needle, by the bytes 3 and 4 places past its first: which of its rows (bits in
+// by_needle order) may hold their text there. A frequent needle ("aso" of every "reason", "atu"
+// of every "status", "-> " of every state change) has many rows; the two bytes after it tell most
+// of them apart ("reason=", "reason: ", "reason_code", "reasonCode"), and most of its hits are
+// followed by bytes none of their texts has. One filter for the code rules' keys, one for the
+// event rows' anchors.
+struct bytes_ahead_filter {
+  std::array<std::array<std::uint64_t, 256>, needle_count> next{}, after{};
+  std::array<std::uint8_t, needle_count> count{};
+  // The rows of needle n that may have their text at a hit at s[at].
+  std::uint64_t at(std::size_t n, std::string_view s, std::size_t hit) const noexcept {
+    const std::uint64_t all = count[n] ? ~std::uint64_t{0} >> (64 - count[n]) : 0;
+    return (hit + 3 < s.size() ? next[n][static_cast<unsigned char>(s[hit + 3])] : all) &
+           (hit + 4 < s.size() ? after[n][static_cast<unsigned char>(s[hit + 4])] : all);
+  }
+};
+template <class Row, std::size_t N, std::size_t M>
+constexpr bytes_ahead_filter filter_bytes_ahead(const Row (&rows)[N], const by_needle_t<M>& by,
+                                                std::string_view Row::*text) {
+  bytes_ahead_filter f;
   for (std::size_t n = 0; n < needle_count; ++n) {
-    if (rules_by_needle.count[n] > 64) throw "rules.def: more than 64 rules share a needle";
-    for (std::size_t ri = 0; ri < rules_by_needle.count[n]; ++ri) {
-      const rule& r = rules[rules_by_needle.index[n][ri]];
-      const std::size_t at = r.needle_at + ahead;
-      for (std::size_t b = 0; b < 256; ++b)
-        if (at >= r.key.size() || static_cast<unsigned char>(r.key[at]) == b) t[n][b] |= std::uint64_t{1} << ri;
+    if (by.count[n] > 64) throw "rules.def: more than 64 rows of one table share a needle";
+    f.count[n] = by.count[n];
+    for (std::size_t ri = 0; ri < by.count[n]; ++ri) {
+      const Row& r = rows[by.index[n][ri]];
+      const std::string_view t = r.*text;
+      for (std::size_t b = 0; b < 256; ++b) {
+        const auto bit = std::uint64_t{1} << ri;
+        if (r.needle_at + 3 >= t.size() || static_cast<unsigned char>(t[r.needle_at + 3]) == b) f.next[n][b] |= bit;
+        if (r.needle_at + 4 >= t.size() || static_cast<unsigned char>(t[r.needle_at + 4]) == b) f.after[n][b] |= bit;
+      }
     }
   }
-  return t;
+  return f;
 }
-constexpr auto rules_by_next_byte = rules_by_byte_ahead<3>(), rules_by_byte_after = rules_by_byte_ahead<4>();
+constexpr bytes_ahead_filter rules_filter = filter_bytes_ahead(rules, rules_by_needle, &rule::key);
 // The rules of needle n that may have their key at a hit at s[at].
 inline std::uint64_t rules_at(std::size_t n, std::string_view s, std::size_t at) noexcept {
-  const std::uint64_t all = rules_by_needle.count[n] ? ~std::uint64_t{0} >> (64 - rules_by_needle.count[n]) : 0;
-  return (at + 3 < s.size() ? rules_by_next_byte[n][static_cast<unsigned char>(s[at + 3])] : all) &
-         (at + 4 < s.size() ? rules_by_byte_after[n][static_cast<unsigned char>(s[at + 4])] : all);
+  return rules_filter.at(n, s, at);
 }
 
 // ---- lifecycle event rows (WLANCODE_EVENT of rules.def) ------------------------------------
@@ -262,32 +274,12 @@ constexpr auto event_heads = [] {
 }();
 constexpr auto event_rules_by_needle = index_by_needle(event_rules);
 
-// The same filter as the code rules' (rules_by_byte_ahead), for the event rows: a needle of many
-// rows ("-> " of every state change, "sso" of every association) tries only those whose anchor
-// holds the two bytes that follow the needle here.
-template <std::size_t ahead>
-constexpr auto event_rows_by_byte_ahead() {
-  std::array<std::array<std::uint64_t, 256>, needle_count> t{};
-  for (std::size_t n = 0; n < needle_count; ++n) {
-    if (event_rules_by_needle.count[n] > 64) throw "rules.def: more than 64 event rows share a needle";
-    for (std::size_t ri = 0; ri < event_rules_by_needle.count[n]; ++ri) {
-      const event_rule& r = event_rules[event_rules_by_needle.index[n][ri]];
-      const std::size_t at = r.needle_at + ahead;
-      for (std::size_t b = 0; b < 256; ++b)
-        if (at >= r.anchor.size() || static_cast<unsigned char>(r.anchor[at]) == b) t[n][b] |= std::uint64_t{1} << ri;
-    }
-  }
-  return t;
-}
-constexpr auto event_rows_by_next_byte = event_rows_by_byte_ahead<3>(),
-               event_rows_by_byte_after = event_rows_by_byte_ahead<4>();
+constexpr bytes_ahead_filter event_rows_filter =
+    filter_bytes_ahead(event_rules, event_rules_by_needle, &event_rule::anchor);
 // The event rows of needle n that may have their anchor at a hit at s[at] (bits in
 // event_rules_by_needle order).
 inline std::uint64_t event_rows_at(std::size_t n, std::string_view s, std::size_t at) noexcept {
-  const std::uint64_t all =
-      event_rules_by_needle.count[n] ? ~std::uint64_t{0} >> (64 - event_rules_by_needle.count[n]) : 0;
-  return (at + 3 < s.size() ? event_rows_by_next_byte[n][static_cast<unsigned char>(s[at + 3])] : all) &
-         (at + 4 < s.size() ? event_rows_by_byte_after[n][static_cast<unsigned char>(s[at + 4])] : all);
+  return event_rows_filter.at(n, s, at);
 }
 
 std::string_view interface_of(std::string_view s);
@@ -875,7 +867,7 @@ bool rule_engine::live(std::string_view s, std::size_t at, std::uint64_t line_nu
         std::size_t start = 0;
         if (!head_at(s, at, event_heads[row], start)) continue;
         const event_rule& r = event_rules[row];
-        if (text_at(s, start, r.anchor, r.head) && use(r.format)) return true;
+        if (rest_at(s, start, r.anchor) && use(r.format)) return true;
       }
     }
     if (k == n_created) return events_on_;  // a Format-List record may start (events only)
@@ -886,7 +878,7 @@ bool rule_engine::live(std::string_view s, std::size_t at, std::uint64_t line_nu
       std::size_t start = 0;
       if (!head_at(s, at, key_heads[ri], start)) continue;
       const rule& r = rules[ri];
-      if (!key_at(s, start, r) || !use(r.format)) continue;
+      if (!rest_at(s, start, r.key) || !use(r.format)) continue;
       if (r.fam != target::ignore) return true;  // its anchor is checked with the line's rules
       if (!contains(line_of(), r.anchor)) continue;
       ignored = true;
@@ -1026,7 +1018,7 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
       std::size_t start = 0;
       if (!head_at(s, at, key_heads[ri], start)) continue;
       const rule& r = rules[ri];
-      if (!key_at(s, start, r) || !use(r.format)) continue;
+      if (!rest_at(s, start, r.key) || !use(r.format)) continue;
       if (overlaps(claimed, start, start + r.key.size())) continue;
       if (!anchors.has(r.anchor)) continue;
       const std::size_t p = start + r.key.size();
