@@ -24,6 +24,7 @@
 #include "internal.hpp"
 #include "line_rules.hpp"
 #include "secrets.hpp"
+#include "terminal_colours.hpp"
 
 namespace wlancode::scan {
 namespace detail {
@@ -110,9 +111,10 @@ class line_engine {
       truncated = true;
     }
     const auto len = static_cast<std::size_t>(e - b);
-    // Secrets (key material, passwords, key hexdumps) go before anything reads the line.
+    // Colour codes, then secrets (key material, passwords, key hexdumps), go before anything
+    // reads the line.
     const std::string_view raw(b, len);
-    const std::string_view text = scrub_.scrub(raw);
+    const std::string_view text = scrub_.scrub(colours_.strip(raw));
     if (text.data() != raw.data()) anchor = 0;
     const line l{text, ++lineno_, truncated, active_ ? 0 : (anchor < text.size() ? anchor : 0)};
     const std::size_t cands_before = st_.cands.size(), held_before = held_.size();
@@ -231,6 +233,7 @@ class line_engine {
   }
 
   run_state& st_;
+  colour_stripper colours_;
   secret_scrubber scrub_;
   rule_engine rules_;
   needle_set needles_ = st_.opt.events ? needle_set::codes_and_events : needle_set::codes;
