@@ -800,11 +800,20 @@ void compact_learns(std::vector<ssid_event>& events) {
 }
 
 namespace {
+// A byte that publishing puts where a quote, blank or arrow was: '&' of "&quot;", the backslash
+// of a JSON string's escaped quote, '#' of rsyslog's "#011", a UTF-8 lead byte of a typographic
+// quote or no-break space. The line is then undone (published_text.hpp) and read: here it may
+// hold a value.
+constexpr bool published_escape(char c) noexcept {
+  return c == '&' || c == '\\' || c == '#' || static_cast<unsigned char>(c) >= 0xC2;
+}
+
 // After a generic key word ending at s[p]: could a value follow (key=N, key: N, key "N",
 // key(N), key -> N, key variant int32 N, or key: <text> (N) before the line ends)?
 bool value_may_follow(std::string_view s, std::size_t p) {
   while (p < s.size() && is_word(s[p])) ++p;  // the rest of a compound: reasonCode, status_code
   if (p + 5 <= s.size() && s[p] == ' ' && iequals(s.substr(p + 1, 4), "code")) p += 5;
+  if (p < s.size() && published_escape(s[p])) return true;
   if (p < s.size() && (s[p] == '"' || s[p] == '\'')) {
     ++p;
     // A D-Bus dump's key line ("DisconnectReason" or "...";): the value is on the next lines.
@@ -821,7 +830,8 @@ bool value_may_follow(std::string_view s, std::size_t p) {
   if (p >= s.size()) return false;
   const char c = s[p];
   // A number, D-Bus "variant", GVariant "<-3>", busctl --json {"type":"i","data":-3}
-  if (is_digit(c) || c == 'v' || c == '<' || c == '{') return true;
+  if (is_digit(c) || c == 'v' || c == '<' || c == '{' || published_escape(c)) return true;
+  if (c == '-' && p + 1 < s.size() && s[p + 1] == '&') return true;  // "-&gt; N"
   if ((c == '-' || c == '+' || c == '(' || c == '"' || c == '\'') && p + 1 < s.size() &&
       (is_digit(s[p + 1]) || s[p + 1] == '-'))
     return true;

@@ -22,7 +22,9 @@
 
 #include "finding_pack.hpp"
 #include "internal.hpp"
+#include "journal_json.hpp"
 #include "line_rules.hpp"
+#include "published_text.hpp"
 #include "secrets.hpp"
 #include "terminal_colours.hpp"
 
@@ -111,10 +113,14 @@ class line_engine {
       truncated = true;
     }
     const auto len = static_cast<std::size_t>(e - b);
-    // Colour codes, then secrets (key material, passwords, key hexdumps), go before anything
-    // reads the line.
+    // What publishing did to the line (a journal JSON export's MESSAGE, rsyslog's "#011", HTML
+    // references, typographic quotes), colour codes, then secrets (key material, passwords, key
+    // hexdumps) go before anything reads the line. One pass finds which of them can be there.
     const std::string_view raw(b, len);
-    const std::string_view text = scrub_.scrub(colours_.strip(raw));
+    const std::string_view message = journal_.message(raw);
+    unsigned marks = pasted_marks(message);
+    const std::string_view plain = published_.undo(message, marks);
+    const std::string_view text = scrub_.scrub(colours_.strip(plain, marks & mark_esc));
     if (text.data() != raw.data()) anchor = 0;
     const line l{text, ++lineno_, truncated, active_ ? 0 : (anchor < text.size() ? anchor : 0)};
     const std::size_t cands_before = st_.cands.size(), held_before = held_.size();
@@ -233,6 +239,8 @@ class line_engine {
   }
 
   run_state& st_;
+  journal_json journal_;
+  published_text published_;
   colour_stripper colours_;
   secret_scrubber scrub_;
   rule_engine rules_;

@@ -51,7 +51,10 @@ std::size_t final_reset(std::string_view s) {
 }  // namespace
 
 std::string_view colour_stripper::strip(std::string_view s) {
-  const bool has_esc = std::memchr(s.data(), esc, s.size()) != nullptr;
+  return strip(s, std::memchr(s.data(), esc, s.size()) != nullptr);
+}
+
+std::string_view colour_stripper::strip(std::string_view s, bool has_esc) {
   const std::size_t reset = final_reset(s);
   const bool bare = reset != std::string_view::npos;
   if (!has_esc && !bare) return s;

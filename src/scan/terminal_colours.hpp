@@ -17,6 +17,8 @@ class colour_stripper {
   // byte), and on a line that ends with a reset code, that code and the other SGR codes printed
   // without their ESC ("[0;32m") where no word character is before them.
   std::string_view strip(std::string_view line);
+  // The same, told whether the line holds an ESC byte (a caller that has looked already).
+  std::string_view strip(std::string_view line, bool has_esc);
 
  private:
   std::string buf_;
