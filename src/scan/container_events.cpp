@@ -7,6 +7,7 @@
 
 #include "event_fields.hpp"
 #include "internal.hpp"
+#include "paste_prefix.hpp"
 #include "text.hpp"
 #include "wlancode/text_match.hpp"
 
@@ -171,7 +172,18 @@ class event_text_container final : public container {
   explicit event_text_container(bool events) : ev_(input_format::event_text, events), events_(events) {}
   bool open() const noexcept override { return ev_.active(); }
   bool take(const line& l, std::vector<candidate>& out) override {
-    std::string_view s = trim(l.text);
+    std::string_view s = l.text;
+    if (!ev_.active()) {
+      learn_prefix(s);
+    } else if (!prefix_.empty()) {  // a pasted block: its lines have the opening line's prefix
+      std::size_t n = 0;
+      if (!same_paste_prefix(prefix_, s, n)) {
+        if (++lines_ >= max_lines) flush(out);
+        return false;  // another log's line between the block's (journalctl -o export's fields)
+      }
+      s.remove_prefix(n);
+    }
+    s = trim(s);
     if (s.starts_with("- ")) s.remove_prefix(2);
     if (s.starts_with("Event[") || s.starts_with("Log Name:")) {
       flush(out);
@@ -202,6 +214,19 @@ class event_text_container final : public container {
   void finish(std::vector<candidate>& out) override { flush(out); }
 
  private:
+  // The prefix before the opening label of a block that starts on this line, if any
+  // (paste_prefix.hpp); removed from `s`.
+  void learn_prefix(std::string_view& s) {
+    prefix_.clear();
+    std::size_t at = std::string_view::npos;
+    for (std::string_view label : {"Log Name:", "Event[", "\"Failure Reason:", "Failure Reason:", "TimeCreated"})
+      at = std::min(at, s.find(label));
+    if (at == std::string_view::npos || at == 0) return;
+    const std::string_view before = s.substr(0, at);
+    if (trim(before).empty() || !may_be_paste_prefix(before)) return;
+    prefix_.assign(before);
+    s.remove_prefix(at);
+  }
   void begin_by_time() {
     ev_.begin();
     lines_ = 0;
@@ -227,6 +252,7 @@ class event_text_container final : public container {
   bool soft_ = false;
   bool events_ = false;
   bool by_time_ = false;  // opened by a Format-List record's TimeCreated line
+  std::string prefix_;    // the block's paste prefix (empty: none, or blanks only)
 };
 
 }  // namespace

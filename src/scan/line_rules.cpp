@@ -10,6 +10,7 @@
 #include <optional>
 #include <span>
 
+#include "paste_prefix.hpp"
 #include "text.hpp"
 #include "wlancode/explain.hpp"
 #include "wlancode/text_match.hpp"
@@ -848,8 +849,9 @@ bool value_may_follow(std::string_view s, std::size_t p) {
 // the message so, without the "Log Name:" of wevtutil text; it opens an event text block.
 bool failure_reason_at(std::string_view s, std::size_t at) {
   if (at < 10 || s.substr(at - 10, 15) != "Failure Reason:") return false;
-  const std::string_view before = trim(s.substr(0, at - 10));
-  return before.empty() || before == "\"";
+  std::string_view before = s.substr(0, at - 10);
+  if (const std::string_view t = trim(before); t.ends_with("\"")) before = t.substr(0, t.size() - 1);  // a CSV cell's
+  return may_be_paste_prefix(before);
 }
 }  // namespace
 
@@ -1306,9 +1308,13 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
          (s[at + 6] == ' ' || s[at + 6] == '>' || s[at + 6] == 's')) ||
         (nd == n_clixml && (s.substr(at, 5) == "<Obj " || s.substr(at, 6) == "<Objs ")))
       opens |= opens_event_xml;
-    if (nd == n_logname && trim(s).starts_with("Log Name:")) opens |= opens_event_text;
+    // Event text labels start their line, after the prefix a pasted block may have (paste_prefix.hpp).
+    if (nd == n_logname && at >= 6 && s.substr(at - 6, 9) == "Log Name:" && may_be_paste_prefix(s.substr(0, at - 6)))
+      opens |= opens_event_text;
     if (nd == n_reason && failure_reason_at(s, at)) opens |= opens_event_text;
-    if (nd == n_created && events_on_ && trim(s).starts_with("TimeCreated ")) opens |= opens_event_text;  // Format-List
+    if (nd == n_created && events_on_ && at >= 2 && s.substr(at - 2, 12) == "TimeCreated " &&
+        may_be_paste_prefix(s.substr(0, at - 2)))
+      opens |= opens_event_text;  // Format-List
   }
 
   if (out.size() == first) return opens;
