@@ -57,11 +57,9 @@ const bool have_avx2 = __builtin_cpu_supports("avx2");
 int rsyslog_escape_at(std::string_view s, std::size_t i) noexcept {
   if (i + 4 > s.size()) return -1;
   const char a = s[i + 1], b = s[i + 2], c = s[i + 3];
-  if (a < '0' || a > '1' || b < '0' || b > '7' || c < '0' || c > '7') {
-    return s.substr(i + 1, 3) == "177" ? 0x7f : -1;
-  }
+  if (a < '0' || a > '1' || b < '0' || b > '7' || c < '0' || c > '7') return -1;
   const int v = (a - '0') * 64 + (b - '0') * 8 + (c - '0');
-  if (v >= 0x20) return -1;
+  if (v >= 0x20 && v != 0x7f) return -1;
   return v == '\n' || v == '\r' || v == 0 ? ' ' : v;
 }
 

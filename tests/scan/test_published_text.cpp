@@ -1,0 +1,331 @@
+// Logs as people publish them: pasted into a web page and scraped back (HTML character
+// references), through a word processor (typographic quotes, no-break spaces), forwarded by
+// rsyslog (#011, #033), exported by journalctl (JSON, json-pretty, export, verbose), quoted in a
+// mail or a Markdown post, shown with line numbers. Each form must give what the plain lines give.
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <random>
+#include <string>
+
+#include "../../src/scan/journal_json.hpp"
+#include "../../src/scan/paste_prefix.hpp"
+#include "../../src/scan/published_text.hpp"
+#include "helpers.hpp"
+
+namespace {
+
+using namespace scan_test;
+using wlancode::scan::detail::journal_json;
+using wlancode::scan::detail::published_text;
+namespace d = wlancode::scan::detail;
+
+std::string undone(std::string_view s, unsigned* marks_out = nullptr) {
+  published_text p;
+  unsigned marks = d::pasted_marks(s);
+  std::string out(p.undo(s, marks));
+  if (marks_out) *marks_out = marks;
+  return out;
+}
+
+std::string message(std::string_view s) {
+  journal_json j;
+  return std::string(j.message(s));
+}
+
+// The project's own sample lines, one finding each (checked below against the plain scan).
+const std::string plain =
+    "Nov 24 22:13:20 host wpa_supplicant[812]: wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=4 "
+    "locally_generated=1\n"
+    "2026-11-02 10:00:01 roamd: {\"event\": \"deauth\", \"reason_code\": \"7\", \"ssid\": \"Lab Net\"}\n"
+    "Feb  2 10:00:00 ap wlceventd: eth1:\tDeauth_ind 02:00:00:00:00:03, status: 0, reason: Class 2 frame received "
+    "from nonauthenticated station (6)\n"
+    "W (36160) wifi:sta disconnected, reason:15\n"
+    "[1700000000.100][9:9] CHIP:DL: wpa_supplicant:PropertiesChanged:key:AssocStatusCode -> 17\n"
+    "Nov 24 22:13:21 host wpa_supplicant[812]: wlan0: CTRL-EVENT-ASSOC-REJECT bssid=02:00:00:00:00:04 "
+    "status_code=1 note='kept'\n";
+
+const V plain_keys{"1:ieee80211_reason:4", "2:ieee80211_reason:7",  "3:ieee80211_reason:6",
+                   "4:esp_wifi_reason:15", "5:ieee80211_status:17", "6:ieee80211_status:1"};
+
+// Each line of `text` through `f` (which may make several lines of one).
+std::string each_line(const std::string& text, const std::function<std::string(std::string_view, int)>& f) {
+  std::string out;
+  int n = 0;
+  for (std::size_t b = 0; b < text.size();) {
+    const std::size_t e = text.find('\n', b);
+    out += f(std::string_view(text).substr(b, e - b), ++n);
+    out += '\n';
+    b = e + 1;
+  }
+  return out;
+}
+
+// Written here by hand, not by the code under test.
+std::string html_escaped(std::string_view s, std::string_view apostrophe) {
+  std::string out;
+  for (char c : s) {
+    if (c == '&')
+      out += "&amp;";
+    else if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else if (c == '"')
+      out += "&quot;";
+    else if (c == '\'')
+      out += apostrophe;
+    else
+      out += c;
+  }
+  return out;
+}
+std::string json_string(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"')
+      out += "\\\"";
+    else if (c == '\\')
+      out += "\\\\";
+    else if (c == '\t')
+      out += "\\t";
+    else if (c == '\n')
+      out += "\\n";
+    else
+      out += c;
+  }
+  return out + "\"";
+}
+
+// The families and values of findings, without line numbers (exports that spread an entry over
+// several lines move them).
+V values(const std::vector<wlancode::scan::finding>& fs) {
+  V out;
+  for (const std::string& k : keys(fs)) out.push_back(k.substr(k.find(':') + 1));
+  return out;
+}
+
+TEST(PublishedText, PlainSampleLinesGiveOneFindingEach) { EXPECT_EQ(keys(scan(plain)), plain_keys); }
+
+TEST(PublishedText, HtmlEscapedLinesGiveThePlainFindings) {
+  for (std::string_view apostrophe : {"&#39;", "&#x27;", "&apos;"}) {
+    const std::string page = each_line(plain, [&](std::string_view s, int) { return html_escaped(s, apostrophe); });
+    EXPECT_EQ(keys(scan(page)), plain_keys) << apostrophe;
+  }
+  const auto fs = scan(each_line(plain, [](std::string_view s, int) { return html_escaped(s, "&#39;"); }));
+  ASSERT_FALSE(fs.empty());
+  EXPECT_EQ(fs[1].excerpt.find("&quot;"), std::string::npos) << "excerpts show the text, not its references";
+}
+
+TEST(PublishedText, TypographicQuotesAndNoBreakSpacesGiveThePlainFindings) {
+  const std::string word = each_line(plain, [](std::string_view s, int) {
+    std::string out;
+    bool open = true;
+    for (char c : s) {
+      if (c == '"') {
+        out += open ? "\xE2\x80\x9C" : "\xE2\x80\x9D";  // “ ”
+        open = !open;
+      } else if (c == '\'') {
+        out += "\xE2\x80\x99";  // ’
+      } else {
+        out += c;
+      }
+    }
+    return out;
+  });
+  EXPECT_EQ(keys(scan(word)), plain_keys);
+  EXPECT_EQ(keys(scan("W (36160) wifi:sta disconnected,\xC2\xA0reason:\xC2\xA0"
+                      "15\n")),
+            (V{"1:esp_wifi_reason:15"}));
+}
+
+TEST(PublishedText, RsyslogControlEscapesGiveThePlainFindings) {
+  const std::string forwarded = each_line(plain, [](std::string_view s, int) {
+    std::string out = "#033[0;32m";
+    for (char c : s) out += c == '\t' ? std::string("#011") : std::string(1, c);
+    return out + "#033[0m";
+  });
+  EXPECT_EQ(keys(scan(forwarded)), plain_keys);
+}
+
+TEST(PublishedText, JournalJsonExportsGiveThePlainFindings) {
+  const std::string json = each_line(plain, [](std::string_view s, int n) {
+    return "{\"__CURSOR\":\"s=1;i=" + std::to_string(n) +
+           "\",\"PRIORITY\":\"6\",\"_PID\":\"812\",\"SYSLOG_IDENTIFIER\":\"x\",\"MESSAGE\":" + json_string(s) + "}";
+  });
+  EXPECT_EQ(keys(scan(json)), plain_keys);
+  const std::string pretty = each_line(plain, [](std::string_view s, int n) {
+    return "{\n\t\"__CURSOR\" : \"s=1;i=" + std::to_string(n) +
+           "\",\n\t\"PRIORITY\" : \"6\",\n\t\"MESSAGE\" : " + json_string(s) + ",\n\t\"_PID\" : \"812\"\n}";
+  });
+  EXPECT_EQ(values(scan(pretty)), values(scan(plain)));
+  const std::string docker =
+      each_line(plain, [](std::string_view s, int) { return "{\"log\":" + json_string(std::string(s) + "\n") + "}"; });
+  EXPECT_EQ(keys(scan(docker)), plain_keys);
+}
+
+TEST(PublishedText, PrefixedLinesGiveThePlainFindings) {
+  for (const auto& prefix : std::vector<std::function<std::string(int)>>{
+           [](int) { return std::string("> "); }, [](int) { return std::string(">> "); },
+           [](int) { return std::string("    "); }, [](int n) { return std::to_string(n) + " | "; },
+           [](int) { return std::string("[pod/wifi-7c/agent] "); }, [](int) { return std::string("<30>"); }}) {
+    const std::string quoted = each_line(plain, [&](std::string_view s, int n) { return prefix(n) + std::string(s); });
+    EXPECT_EQ(keys(scan(quoted)), plain_keys) << prefix(1);
+  }
+}
+
+// A wevtutil /f:text event, written here; its WLAN reason is only found by the event text block.
+const std::string event_text =
+    "Event[0]:\n"
+    "  Log Name: Microsoft-Windows-WLAN-AutoConfig/Operational\n"
+    "  Source: Microsoft-Windows-WLAN-AutoConfig\n"
+    "  Event ID: 8002\n"
+    "  Description: \n"
+    "WLAN AutoConfig service failed to connect to a wireless network.\n"
+    "\n"
+    "Network SSID: Lab Net\n"
+    "Failure Reason:Dynamic key exchange did not succeed within configured time\n";
+
+TEST(PublishedText, EventTextBlocksPastedWithAPrefixAreStillRead) {
+  const V want = keys(scan(event_text));
+  ASSERT_EQ(want, (V{"9:wlan_reason:294917"}));
+  for (const auto& prefix : std::vector<std::function<std::string(int)>>{
+           [](int) { return std::string("> "); }, [](int) { return std::string(">> "); },
+           [](int) { return std::string("> > "); },
+           [](int n) { return (n < 10 ? "   " : "  ") + std::to_string(n) + ": "; },
+           [](int n) { return std::to_string(n) + " | "; }, [](int) { return std::string("[pod/win-7c/agent] "); },
+           [](int n) { return "2026-11-02T10:00:0" + std::to_string(n % 10) + ".123456789Z "; }}) {
+    const std::string quoted =
+        each_line(event_text, [&](std::string_view s, int n) { return prefix(n) + std::string(s); });
+    EXPECT_EQ(keys(scan(quoted)), want) << prefix(1);
+  }
+  // journalctl -o export: the message's lines among the entry's other fields.
+  const std::string exported = each_line(event_text, [](std::string_view s, int n) {
+    return "__CURSOR=s=1;i=" + std::to_string(n) + "\nPRIORITY=6\nMESSAGE=" + std::string(s) + "\n";
+  });
+  EXPECT_EQ(values(scan(exported)), (V{"wlan_reason:294917"}));
+}
+
+TEST(PublishedText, APrefixIsOnlyTheBlocksOwn) {
+  // Lines without the block's prefix are other logs': read by the line rules, not by the block.
+  const auto fs = scan(
+      "> Log Name: Microsoft-Windows-WLAN-AutoConfig/Operational\n"
+      "> Event ID: 8002\n"
+      "Nov 24 22:13:20 host wpa_supplicant[812]: wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:05 reason=3\n"
+      "> Failure Reason:Dynamic key exchange did not succeed within configured time\n");
+  EXPECT_EQ(keys(fs), (V{"3:ieee80211_reason:3", "4:wlan_reason:294917"}));
+  // A label that ends a word is no block's opening ("CatalogLog Name:").
+  EXPECT_FALSE(d::may_be_paste_prefix("Catalog"));
+  EXPECT_TRUE(d::may_be_paste_prefix("> "));
+  EXPECT_TRUE(d::may_be_paste_prefix(""));
+  EXPECT_FALSE(d::may_be_paste_prefix(std::string(65, '>')));
+  std::size_t n = 0;
+  EXPECT_TRUE(d::same_paste_prefix("   9: ", "  10: Event ID: 8002", n));
+  EXPECT_EQ(n, 6u);
+  EXPECT_TRUE(d::same_paste_prefix("9 | ", "10 | x", n));
+  EXPECT_EQ(n, 5u);
+  EXPECT_TRUE(d::same_paste_prefix("> ", ">", n));  // an empty quoted line
+  EXPECT_EQ(n, 1u);
+  EXPECT_FALSE(d::same_paste_prefix("> ", "x > ", n));
+  EXPECT_FALSE(d::same_paste_prefix("9: ", "x: ", n));
+  EXPECT_FALSE(d::same_paste_prefix("[a] ", "[b] ", n));
+  EXPECT_TRUE(d::same_paste_prefix("", "anything", n));
+}
+
+TEST(PublishedText, RsyslogEscapes) {
+  EXPECT_EQ(undone("eth1:#011Deauth"), "eth1:\tDeauth");
+  unsigned marks = 0;
+  EXPECT_EQ(undone("#033[0;32mreason: x (6)#033[0m", &marks), "\x1b[0;32mreason: x (6)\x1b[0m");
+  EXPECT_TRUE(marks & d::mark_esc) << "a decoded ESC is the colour stripper's";
+  EXPECT_EQ(undone("a#012b#015c#000d#177e"),
+            "a b c d\x7f"
+            "e");
+  for (std::string_view s : {"issue #123", "#040 is a blank, not a control", "#01", "#0", "#", "#09x", "a#", "#1777"})
+    EXPECT_EQ(undone(s), s == "#1777" ? std::string("\x7f") + "7" : std::string(s)) << s;
+}
+
+TEST(PublishedText, HtmlReferences) {
+  EXPECT_EQ(undone("reason=&quot;3&quot; a&amp;b &lt;3&gt; it&apos;s &#39;x&#x27; &#X27;"),
+            "reason=\"3\" a&b <3> it's 'x' '");
+  EXPECT_EQ(undone("a&nbsp;b&#160;c"), "a b c");
+  EXPECT_EQ(undone("caf&#233; &#x4E2D;"), "caf\xC3\xA9 \xE4\xB8\xAD");
+  EXPECT_EQ(undone("&#0; &#xD800; &#x110000;"), "\xEF\xBF\xBD \xEF\xBF\xBD \xEF\xBF\xBD");
+  EXPECT_EQ(undone("x&#10;y"), "x y");
+  for (std::string_view s : {"&", "a & b", "&foo;", "&#;", "&#x;", "&quot", "&#12", "&#99999999;", "AT&T", "&#x41"}) {
+    const std::string in(s);
+    EXPECT_EQ(undone(in), in) << s;
+  }
+}
+
+TEST(PublishedText, TypographicCharacters) {
+  EXPECT_EQ(undone("\xE2\x80\x9C"
+                   "3\xE2\x80\x9D \xE2\x80\x98x\xE2\x80\x99"),
+            "\"3\" 'x'");
+  EXPECT_EQ(undone("a\xC2\xA0"
+                   "b\xE2\x80\xAF"
+                   "c"),
+            "a b c");
+  // Other UTF-8, invalid or cut-short sequences stay as they are.
+  for (std::string_view s :
+       {"Raison : \xC3\xA9", "\xE2\x80", "\xE2", "\xC2", "\xE2\x82\xAC 5", "\xFF\xFE", "\xE2\x80\x94"}) {
+    const std::string in(s);
+    EXPECT_EQ(undone(in), in);
+  }
+}
+
+TEST(PublishedText, LinesWithNothingToUndoAreNotCopied) {
+  published_text p;
+  for (std::string_view s : {std::string_view(""), std::string_view("plain reason=3"),
+                             std::string_view("no escape # here"), std::string_view("nul\0byte", 8)}) {
+    unsigned marks = d::pasted_marks(s);
+    EXPECT_EQ(p.undo(s, marks).data(), s.data()) << s;
+  }
+  const std::string nul("a&quot;\0b", 9);
+  EXPECT_EQ(undone(nul), std::string("a\"\0b", 4));
+}
+
+// The SIMD pass may report a mark the line does not hold, never miss one it holds.
+TEST(PublishedText, MarksNeverMissAByte) {
+  std::mt19937 rng(7);
+  const std::string alphabet = std::string("abc =:&#\x1b\x80\xC2\xE2") + '\0';
+  for (int round = 0; round < 4000; ++round) {
+    std::string s(rng() % 100, 'x');
+    for (char& c : s) c = rng() % 8 ? 'a' + static_cast<char>(rng() % 26) : alphabet[rng() % alphabet.size()];
+    unsigned want = 0;
+    for (char c : s) {
+      const auto u = static_cast<unsigned char>(c);
+      want |= u == 0x1b   ? d::mark_esc
+              : u == '&'  ? d::mark_amp
+              : u == '#'  ? d::mark_hash
+              : u >= 0x80 ? d::mark_high
+                          : 0u;
+    }
+    const unsigned got = d::pasted_marks(s);
+    EXPECT_EQ(got & want, want) << s;
+    EXPECT_EQ(bool(got & d::mark_high), bool(want & d::mark_high)) << s;
+  }
+}
+
+TEST(JournalJson, MessageOfEachExportForm) {
+  EXPECT_EQ(message(R"({"__CURSOR":"s=1","MESSAGE":"wlan0: reason=\"3\" a\\b\ttab","_PID":"1"})"),
+            "wlan0: reason=\"3\" a\\b\ttab");
+  EXPECT_EQ(message("\t\"MESSAGE\" : \"x (6)\","), "x (6)");
+  EXPECT_EQ(message("        \"MESSAGE\": \"eight blanks\""), "eight blanks");
+  EXPECT_EQ(message(R"({"MESSAGE":[ 114, 61, 51, 10, 27 ]})"), "r=3 \x1b");
+  EXPECT_EQ(message(R"({"log":"W (1) wifi: reason:15\n","stream":"stderr"})"), "W (1) wifi: reason:15");
+  EXPECT_EQ(message(R"({"MESSAGE":"\u001b[0m\u00e9\ud83d\ude00\/"})"), "\x1b[0m\xC3\xA9\xF0\x9F\x98\x80/");
+  EXPECT_EQ(message(R"({"MESSAGE":"\ud800x\udc00\u0000y"})"), "\xEF\xBF\xBDx\xEF\xBF\xBD y");
+  EXPECT_EQ(message(R"({"MESSAGE":"cut short \u00)"), "cut short \\u00");
+  EXPECT_EQ(message(R"({"MESSAGE":"line one\nline two"})"), "line one line two");
+  EXPECT_EQ(message(R"({"MESSAGE":[ 65, 999, 66 ]})"), "A");
+}
+
+TEST(JournalJson, OtherLinesStayAsTheyAre) {
+  journal_json j;
+  for (std::string_view s :
+       {"", "plain line", "{\"event\":\"deauth\",\"reason_code\":7}", "{\"MESSAGE_ID\":\"x\"}", "\"MESSAGE\"",
+        "\"MESSAGE\" : 3", "{\"a\":\"\\\"MESSAGE\\\": x\"}", "  indented text", "{", "\"", "{\"log\":3}"})
+    EXPECT_EQ(j.message(s).data(), s.data()) << s;
+}
+
+}  // namespace
