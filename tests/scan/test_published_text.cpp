@@ -206,6 +206,29 @@ TEST(PublishedText, EventTextBlocksPastedWithAPrefixAreStillRead) {
   EXPECT_EQ(values(scan(exported)), (V{"wlan_reason:294917"}));
 }
 
+// Get-WinEvent | Format-List, written here, quoted in a mail or shown in a viewer's gutter.
+TEST(PublishedText, FormatListRecordsPastedWithAPrefixAreStillRead) {
+  const std::string records =
+      "TimeCreated  : 11/21/2023 10:12:40 AM\n"
+      "ProviderName : Microsoft-Windows-WLAN-AutoConfig\n"
+      "Id           : 8002\n"
+      "Message      : WLAN AutoConfig service failed to connect to a wireless network.\n"
+      "\n"
+      "               Failure Reason:The specific network is not available.\n"
+      "\n"
+      "TimeCreated  : 11/21/2023 10:02:11 AM\n"
+      "Id           : 8002\n"
+      "Message      : WLAN AutoConfig service failed to connect to a wireless network.\n"
+      "               Failure Reason:Dynamic key exchange did not succeed within configured time\n";
+  const V want{"6:wlan_reason:163851", "11:wlan_reason:294917"};
+  ASSERT_EQ(keys(scan(records)), want);
+  for (std::string_view prefix : {"> ", "| ", ">> "}) {
+    const std::string quoted =
+        each_line(records, [&](std::string_view s, int) { return std::string(prefix) + std::string(s); });
+    EXPECT_EQ(keys(scan(quoted)), want) << prefix;
+  }
+}
+
 TEST(PublishedText, APrefixIsOnlyTheBlocksOwn) {
   // Lines without the block's prefix are other logs': read by the line rules, not by the block.
   const auto fs = scan(
