@@ -27,6 +27,7 @@
 #include "published_text.hpp"
 #include "secrets.hpp"
 #include "terminal_colours.hpp"
+#include "wrapped_lines.hpp"
 
 namespace wlancode::scan {
 namespace detail {
@@ -117,10 +118,7 @@ class line_engine {
     // references, typographic quotes), colour codes, then secrets (key material, passwords, key
     // hexdumps) go before anything reads the line. One pass finds which of them can be there.
     const std::string_view raw(b, len);
-    const std::string_view message = journal_.message(raw);
-    unsigned marks = pasted_marks(message);
-    const std::string_view plain = published_.undo(message, marks);
-    const std::string_view text = scrub_.scrub(colours_.strip(plain, marks & mark_esc));
+    const std::string_view text = prepare(raw);
     if (text.data() != raw.data()) anchor = 0;
     const line l{text, ++lineno_, truncated, active_ ? 0 : (anchor < text.size() ? anchor : 0)};
     const std::size_t cands_before = st_.cands.size(), held_before = held_.size();
@@ -139,6 +137,9 @@ class line_engine {
         if (!own) rules_.on_line(l, st_.cands);
       }
     }
+    // Wrapped pieces are at most wrap_max bytes: one compare for the other lines.
+    if (raw.size() <= wrap_max && !own && !active_ && see_next_ == 0 && !truncated && codes_since(cands_before) == 0)
+      read_wrapped(raw, line_end, l.number, cands_before);
     if (st_.guard && st_.guard->past_end(line_end)) {
       // A mapped file shrank while this line was read: its bytes past the end read as zeros (a
       // "reason=12" cut to "reason=1"); what it gave is not the log's.
@@ -156,6 +157,11 @@ class line_engine {
 
   // n bytes of whole lines, the last ending in '\n'.
   void block(const char* p, std::size_t n) {
+    block_ = std::string_view(p, n);
+    struct unset {
+      std::string_view& b;
+      ~unset() { b = {}; }
+    } done{block_};
     std::size_t pos = 0;
     while (pos < n) {
       if (every_line()) {
@@ -198,6 +204,14 @@ class line_engine {
     }
   }
 
+  // The input's last line [b, e), without a '\n', with the lines before it from `from` in view
+  // (the one before may be the first piece of a wrapped line).
+  void last_line(const char* from, const char* b, const char* e) {
+    block_ = std::string_view(from, static_cast<std::size_t>(e - from));
+    one_line(b, e, false);
+    block_ = {};
+  }
+
   // A line of at least max_line bytes whose end is not in view: scanned in its first part.
   void long_line(const char* b) {
     ++st_.res.truncated_lines;
@@ -226,6 +240,60 @@ class line_engine {
     active_ = container_for(opens);
   }
 
+  // What publishing did to the line (a journal JSON export's MESSAGE, rsyslog's "#011", HTML
+  // references, typographic quotes), colour codes, then secrets (key material, passwords, key
+  // hexdumps) go before anything reads it. One pass finds which of them can be there. The view
+  // is valid until the next call.
+  [[gnu::always_inline]] std::string_view prepare(std::string_view raw) {
+    const std::string_view message = journal_.message(raw);
+    unsigned marks = pasted_marks(message);
+    const std::string_view plain = published_.undo(message, marks);
+    return scrub_.scrub(colours_.strip(plain, marks & mark_esc));
+  }
+
+  // Codes (not lifecycle events) among the candidates from index `from`.
+  std::size_t codes_since(std::size_t from) const {
+    std::size_t n = 0;
+    for (std::size_t i = from; i < st_.cands.size(); ++i) n += st_.cands[i].kind != candidate::how::event;
+    return n;
+  }
+
+  // A line whose hit gave no code, read with the line before or after it when they look like
+  // the pieces of one wrapped line (wrapped_lines.hpp) and that neighbour alone gives no code
+  // either: the codes the two give together are this line's. Only within the block in view.
+  void read_wrapped(std::string_view raw, const char* line_end, std::uint64_t number, std::size_t cands_before) {
+    const char* const block_end = block_.data() + block_.size();
+    if (block_.empty() || raw.data() < block_.data() || line_end > block_end) return;
+    std::string_view before, after;
+    if (raw.data() > block_.data() && number != joined_next_ && may_be_wrapped_continuation(raw)) {
+      const std::string_view head = block_.substr(0, static_cast<std::size_t>(raw.data() - block_.data()) - 1);
+      const std::size_t nl = head.rfind('\n');
+      before = head.substr(nl == std::string_view::npos ? 0 : nl + 1);
+      if (before.ends_with('\r')) before.remove_suffix(1);
+      if (!may_be_wrapped_head(before)) before = {};
+    }
+    if (before.empty() && line_end < block_end && may_be_wrapped_head(raw)) {
+      const std::string_view rest = block_.substr(static_cast<std::size_t>(line_end - block_.data()) + 1);
+      after = rest.substr(0, std::min(rest.find('\n'), rest.size()));
+      if (after.ends_with('\r')) after.remove_suffix(1);
+      if (!may_be_wrapped_continuation(after)) after = {};
+    }
+    if (before.empty() && after.empty()) return;
+    const std::string_view other = before.empty() ? after : before;
+    rules_.on_line(line{prepare(other), number, false, 0}, st_.cands);
+    const bool alone = codes_since(cands_before) > 0;
+    st_.cands.resize(cands_before);
+    if (alone) return;  // its codes are its own
+    joined_.assign(before.empty() ? raw : before);
+    joined_ += ' ';
+    joined_.append(before.empty() ? after : raw);
+    rules_.on_line(line{prepare(joined_), number, false, 0}, st_.cands);
+    st_.cands.erase(std::remove_if(st_.cands.begin() + static_cast<std::ptrdiff_t>(cands_before), st_.cands.end(),
+                                   [](const candidate& c) { return c.kind == candidate::how::event; }),
+                    st_.cands.end());
+    if (!after.empty() && st_.cands.size() > cands_before) joined_next_ = number + 1;
+  }
+
   // Delivers the container's and the line rules' candidates, in line order.
   void release() {
     if (!held_.empty()) {
@@ -249,6 +317,9 @@ class line_engine {
   container* active_ = nullptr;
   unsigned see_next_ = 0;  // lines the line rules must see whatever they hold
   std::vector<candidate> held_;
+  std::string_view block_;         // the lines block() is reading, for a wrapped line's neighbours
+  std::string joined_;             // a wrapped line's two pieces
+  std::uint64_t joined_next_ = 0;  // the line read with the one before it already
   std::size_t max_line_;
   std::uint64_t lineno_ = 0;
 };
@@ -336,7 +407,7 @@ std::uint64_t run_lines(stream& in, input_format fmt, bool detect, run_state& st
     const std::size_t remaining = len - start;
     if (eof) {
       // A last line cut by a read error is incomplete ("reason=1" of "reason=12"): not scanned.
-      if (remaining > 0 && !skipping && !failed) eng.one_line(buf.data() + start, buf.data() + len, false);
+      if (remaining > 0 && !skipping && !failed) eng.last_line(buf.data(), buf.data() + start, buf.data() + len);
       break;
     }
     if (!skipping && remaining >= max_line) {
@@ -456,7 +527,7 @@ std::optional<std::uint64_t> run_mapped(int fd, std::uint64_t begin, std::uint64
           if (smaller_than(end))
             shrank = true;
           else
-            eng.one_line(base + upto, base + end, false);
+            eng.last_line(base + pos, base + upto, base + end);
         }
         pos = end;
       } else {

@@ -11,6 +11,7 @@
 #include "../../src/scan/journal_json.hpp"
 #include "../../src/scan/paste_prefix.hpp"
 #include "../../src/scan/published_text.hpp"
+#include "../../src/scan/wrapped_lines.hpp"
 #include "helpers.hpp"
 
 namespace {
@@ -253,6 +254,84 @@ TEST(PublishedText, APrefixIsOnlyTheBlocksOwn) {
   EXPECT_FALSE(d::same_paste_prefix("9: ", "x: ", n));
   EXPECT_FALSE(d::same_paste_prefix("[a] ", "[b] ", n));
   EXPECT_TRUE(d::same_paste_prefix("", "anything", n));
+}
+
+// Greedy word wrap at `width` columns, as a mail client does (written here by hand).
+std::string wrapped(std::string_view s, std::size_t width) {
+  std::string out, piece;
+  std::size_t b = 0;
+  while (b < s.size()) {
+    std::size_t e = s.find(' ', b);
+    if (e == std::string_view::npos) e = s.size();
+    const std::string_view word = s.substr(b, e - b);
+    if (!piece.empty() && piece.size() + 1 + word.size() > width) {
+      out += piece + "\n";
+      piece.clear();
+    }
+    if (!word.empty() && !piece.empty()) piece += ' ';
+    piece.append(word);
+    b = e + 1;
+  }
+  return out + piece;
+}
+
+TEST(PublishedText, LinesWrappedByAMailClientGiveTheirCodes) {
+  const std::string lines =
+      "Nov 24 22:13:20 host wpa_supplicant[812]: wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:07 reason=3 "
+      "locally_generated=1\n"
+      "2026-11-02 10:00:01.1234 wpa_supplicant[299]: wlan0: CTRL-EVENT-ASSOC-REJECT bssid=02:00:00:00:00:08 "
+      "status_code=17\n"
+      "[ 1137.591730] mwifiex_pcie 0000:01:00.0: info: successfully disconnected from 02:00:00:00:00:09: reason "
+      "code 3\n";
+  const V want = values(scan(lines));
+  ASSERT_EQ(want, (V{"ieee80211_reason:3", "ieee80211_status:17", "ieee80211_reason:3"}));
+  for (std::size_t width : {72u, 76u, 80u}) {
+    const std::string mail = each_line(lines, [&](std::string_view s, int) { return wrapped(s, width); });
+    ASSERT_NE(mail.size(), lines.size() + 1) << "the lines were wrapped";
+    const auto fs = scan(mail);
+    EXPECT_EQ(values(fs), want) << width;
+  }
+  // The code's line is the piece that holds its value.
+  const auto fs =
+      scan(wrapped("Nov 24 22:13:20 host wpa_supplicant[812]: wlan0: CTRL-EVENT-DISCONNECTED "
+                   "bssid=02:00:00:00:00:07 reason=3",
+                   80));
+  ASSERT_EQ(fs.size(), 1u);
+  EXPECT_EQ(fs[0].line, 2u);
+  EXPECT_EQ(fs[0].rule, "wpa_disconnected");
+}
+
+TEST(PublishedText, ShortLinesOfTheirOwnAreNotJoined) {
+  // Each line a log line of its own: a start that log lines have, or a head shorter than a wrap.
+  EXPECT_TRUE(scan("wlan0: Trying to associate with 02:00:00:00:00:0a (SSID='Lab Net' freq=2412 MHz)\n"
+                   "status: 0\n")
+                  .empty());
+  EXPECT_TRUE(scan("Nov 24 22:13:20 host wpa_supplicant[812]: wlan0: CTRL-EVENT-DISCONNECTED x\n"
+                   "Nov 24 22:13:21 host cron[1]: job status=3\n")
+                  .empty());
+  EXPECT_TRUE(scan("wlan0: deauthenticating by local choice\nstatus=3\n").empty()) << "a head shorter than a wrap";
+  // A code the neighbour gives alone is its own, not the next line's.
+  EXPECT_EQ(keys(scan("Nov 24 22:13:20 host wpa_supplicant[812]: wlan0: CTRL-EVENT-DISCONNECTED reason=4\n"
+                      "bssid=02:00:00:00:00:0b status: 0\n")),
+            (V{"1:ieee80211_reason:4"}));
+}
+
+TEST(PublishedText, WrappedPieces) {
+  const std::string head(60, 'x');
+  EXPECT_TRUE(d::may_be_wrapped_head(head));
+  EXPECT_FALSE(d::may_be_wrapped_head(head.substr(0, 40)));
+  EXPECT_FALSE(d::may_be_wrapped_head(std::string(81, 'x')));
+  EXPECT_FALSE(d::may_be_wrapped_head(head + " "));
+  EXPECT_FALSE(d::may_be_wrapped_head(""));
+  for (std::string_view s :
+       {"bssid=02:00:00:00:00:01 reason=3", "reason=3", "02:00:00:00:00:01: reason code 3", "0x8A15 Reason: 0x4",
+        "The computer is roaming.", "<MacRemoved>, status: 0", "ssid_len:4, reason:2"})
+    EXPECT_TRUE(d::may_be_wrapped_continuation(s)) << s;
+  for (std::string_view s : {"", " indented", "\tat frame", "Nov 24 22:13:20 host x", "2026-11-02 x", "12:00:01 x",
+                             "[ 12.3] x", "<3>CTRL-EVENT", "I (123) wifi: x", "I/wpa_supplicant( 1): x", "wlan0: State",
+                             "hostapd[12]: x", "WPA: x", "x:"})
+    EXPECT_FALSE(d::may_be_wrapped_continuation(s)) << s;
+  EXPECT_FALSE(d::may_be_wrapped_continuation(std::string(81, 'x')));
 }
 
 TEST(PublishedText, RsyslogEscapes) {
