@@ -14,6 +14,7 @@
 #include "text.hpp"
 #include "wlancode/explain.hpp"
 #include "wlancode/text_match.hpp"
+#include "wrapped_lines.hpp"
 
 namespace wlancode::scan::detail {
 namespace {
@@ -828,7 +829,8 @@ bool value_may_follow(std::string_view s, std::size_t p) {
   if (p < s.size() && (s[p] == ':' || s[p] == '=')) ++p;
   if (s.substr(p, 2) == "->") p += 2;
   for (int k = 0; k < 40 && p < s.size() && (s[p] == ' ' || s[p] == '\t'); ++k) ++p;  // aligned columns
-  if (p >= s.size()) return false;
+  // The line ends: a wrapped line's value may be on the next (wrapped_lines.hpp).
+  if (p >= s.size() || s[p] == '\n' || s[p] == '\r') return true;
   const char c = s[p];
   // A number, D-Bus "variant", GVariant "<-3>", busctl --json {"type":"i","data":-3}
   if (is_digit(c) || c == 'v' || c == '<' || c == '{' || published_escape(c)) return true;
@@ -839,9 +841,18 @@ bool value_may_follow(std::string_view s, std::size_t p) {
   if (!is_alpha(c)) return false;
   // A text, then (N) before the end of the line: reason: Class 2 frame received ... (6)
   const std::size_t end = std::min(s.size(), p + 240);
-  for (std::size_t k = p; k + 1 < end && s[k] != '\n'; ++k)
+  std::size_t k = p;
+  for (; k + 1 < end && s[k] != '\n'; ++k)
     if (s[k] == '(' && is_digit(s[k + 1])) return true;
-  return false;
+  // Or the text runs to the end of a line that may be a wrapped line's piece: its "(N)" may be
+  // on the next (wrapped_lines.hpp).
+  const bool newline = k < s.size() && s[k] == '\n';
+  if (!newline && end != s.size()) return false;  // longer than a wrapped piece
+  std::size_t b = p;
+  while (b > 0 && s[b - 1] != '\n' && p - b <= wrap_max) --b;
+  std::size_t e = newline ? k : s.size();
+  if (e > b && s[e - 1] == '\r') --e;
+  return e - b >= wrap_min && e - b <= wrap_max;
 }
 
 // A line that starts (after blanks, or a CSV cell's quote) with a Windows event message's

@@ -27,6 +27,7 @@
 #include "published_text.hpp"
 #include "secrets.hpp"
 #include "terminal_colours.hpp"
+#include "text.hpp"
 #include "wrapped_lines.hpp"
 
 namespace wlancode::scan {
@@ -138,7 +139,7 @@ class line_engine {
       }
     }
     // Wrapped pieces are at most wrap_max bytes: one compare for the other lines.
-    if (raw.size() <= wrap_max && !own && !active_ && see_next_ == 0 && !truncated && codes_since(cands_before) == 0)
+    if (raw.size() <= wrap_max && !own && !active_ && see_next_ == 0 && !truncated)
       read_wrapped(raw, line_end, l.number, cands_before);
     if (st_.guard && st_.guard->past_end(line_end)) {
       // A mapped file shrank while this line was read: its bytes past the end read as zeros (a
@@ -258,40 +259,62 @@ class line_engine {
     return n;
   }
 
-  // A line whose hit gave no code, read with the line before or after it when they look like
-  // the pieces of one wrapped line (wrapped_lines.hpp) and that neighbour alone gives no code
-  // either: the codes the two give together are this line's. Only within the block in view.
+  // A line read with the line before or after it when they look like the pieces of one wrapped
+  // line (wrapped_lines.hpp) and that neighbour alone gives no code. A code the two give
+  // together, and the line alone did not, is the line's that prints its value. Only within the
+  // block in view.
   void read_wrapped(std::string_view raw, const char* line_end, std::uint64_t number, std::size_t cands_before) {
     const char* const block_end = block_.data() + block_.size();
     if (block_.empty() || raw.data() < block_.data() || line_end > block_end) return;
-    std::string_view before, after;
     if (raw.data() > block_.data() && number != joined_next_ && may_be_wrapped_continuation(raw)) {
       const std::string_view head = block_.substr(0, static_cast<std::size_t>(raw.data() - block_.data()) - 1);
       const std::size_t nl = head.rfind('\n');
-      before = head.substr(nl == std::string_view::npos ? 0 : nl + 1);
+      std::string_view before = head.substr(nl == std::string_view::npos ? 0 : nl + 1);
       if (before.ends_with('\r')) before.remove_suffix(1);
-      if (!may_be_wrapped_head(before)) before = {};
+      if (may_be_wrapped_head(before) && read_joined(before, raw, false, number, cands_before)) return;
     }
-    if (before.empty() && line_end < block_end && may_be_wrapped_head(raw)) {
+    if (line_end < block_end && may_be_wrapped_head(raw)) {
       const std::string_view rest = block_.substr(static_cast<std::size_t>(line_end - block_.data()) + 1);
-      after = rest.substr(0, std::min(rest.find('\n'), rest.size()));
+      std::string_view after = rest.substr(0, std::min(rest.find('\n'), rest.size()));
       if (after.ends_with('\r')) after.remove_suffix(1);
-      if (!may_be_wrapped_continuation(after)) after = {};
+      if (may_be_wrapped_continuation(after) && read_joined(raw, after, true, number, cands_before))
+        joined_next_ = number + 1;
     }
-    if (before.empty() && after.empty()) return;
-    const std::string_view other = before.empty() ? after : before;
-    rules_.on_line(line{prepare(other), number, false, 0}, st_.cands);
-    const bool alone = codes_since(cands_before) > 0;
-    st_.cands.resize(cands_before);
-    if (alone) return;  // its codes are its own
-    joined_.assign(before.empty() ? raw : before);
+  }
+
+  // The codes of `first` and `second` read as one line, where `other` (the second when
+  // `forward`, else the first) alone gives none; kept where their value is printed: on this
+  // line (`number`), or, reading forward, on the next. Whether any was kept.
+  bool read_joined(std::string_view first, std::string_view second, bool forward, std::uint64_t number,
+                   std::size_t cands_before) {
+    const std::string_view mine = forward ? first : second, other = forward ? second : first;
+    const std::size_t own = st_.cands.size();  // the line's own candidates: [cands_before, own)
+    rules_.on_line(line{prepare(other), forward ? number + 1 : number - 1, false, 0}, st_.cands);
+    const bool alone = codes_since(own) > 0;
+    st_.cands.resize(own);
+    if (alone) return false;  // its codes are its own
+    joined_.assign(first);
     joined_ += ' ';
-    joined_.append(before.empty() ? after : raw);
+    joined_.append(second);
     rules_.on_line(line{prepare(joined_), number, false, 0}, st_.cands);
-    st_.cands.erase(std::remove_if(st_.cands.begin() + static_cast<std::ptrdiff_t>(cands_before), st_.cands.end(),
-                                   [](const candidate& c) { return c.kind == candidate::how::event; }),
-                    st_.cands.end());
-    if (!after.empty() && st_.cands.size() > cands_before) joined_next_ = number + 1;
+    const auto found_alone = [&](const candidate& c) {
+      for (std::size_t i = cands_before; i < own; ++i)
+        if (st_.cands[i].token == c.token && st_.cands[i].field == c.field && st_.cands[i].kind == c.kind) return true;
+      return false;
+    };
+    std::size_t kept = own;
+    for (std::size_t i = own; i < st_.cands.size(); ++i) {
+      candidate& c = st_.cands[i];
+      if (c.kind == candidate::how::event || found_alone(c)) continue;
+      if (!c.token.empty() && !contains(mine, c.token)) {
+        if (!forward || !contains(other, c.token)) continue;  // the line before's: it gave none alone
+        c.line = number + 1;
+      }
+      if (kept != i) st_.cands[kept] = std::move(c);
+      ++kept;
+    }
+    st_.cands.resize(kept);
+    return kept > own;
   }
 
   // Delivers the container's and the line rules' candidates, in line order.

@@ -36,6 +36,17 @@ bool mac_shape_at_start(std::string_view s) noexcept {
   return true;
 }
 
+// A timestamp, a date, an uptime or an epoch starts a line ("12:00:01", "2026-11-02",
+// "1137.591730", "08/28/17", "1700000000"); a MAC ("02:00:…:01: reason"), a hex number
+// ("0x8A15… Reason") or a value ("202 - AUTH_FAIL", "16=GROUP_KEY…") is the middle of one.
+bool time_at_start(std::string_view s) noexcept {
+  if (mac_shape_at_start(s)) return false;
+  std::size_t i = 0;
+  while (i < s.size() && is_digit(s[i])) ++i;
+  if (i >= 8) return true;
+  return i + 1 < s.size() && (s[i] == ':' || s[i] == '-' || s[i] == '.' || s[i] == '/') && is_digit(s[i + 1]);
+}
+
 }  // namespace
 
 bool may_be_wrapped_head(std::string_view s) noexcept {
@@ -45,9 +56,7 @@ bool may_be_wrapped_head(std::string_view s) noexcept {
 bool may_be_wrapped_continuation(std::string_view s) noexcept {
   if (s.empty() || s.size() > wrap_max || is_blank_byte(s[0])) return false;
   const char c = s[0];
-  // A timestamp, an uptime, a year start a line; a MAC ("02:00:…:01: reason") or a hex number
-  // ("0x8A15… Reason") is the middle of one.
-  if (is_digit(c)) return mac_shape_at_start(s) || (s.size() > 2 && c == '0' && (s[1] == 'x' || s[1] == 'X'));
+  if (is_digit(c)) return !time_at_start(s);
   if ((c == '[' || c == '<') && s.size() > 1 && (is_digit(s[1]) || s[1] == ' ')) return false;
   if (c >= 'A' && c <= 'Z' && s.size() > 2 && (s[1] == '/' || (s[1] == ' ' && s[2] == '('))) return false;
   return !month_at_start(s) && !tag_at_start(s);
