@@ -82,11 +82,13 @@ void decode_string(std::string_view s, std::size_t i, std::string& out) {
   }
 }
 
-// The array of byte values at s[i] ('['), journalctl's form of a message that is not printable
-// UTF-8: "[ 69, 58, 32, ... ]". Values above 255 or junk end it.
-void decode_bytes(std::string_view s, std::size_t i, std::string& out) {
+// The array at s[i] ('['): journalctl's form of a message that is not printable UTF-8, its byte
+// values ("[ 69, 58, 32, ... ]"), or of a field logged more than once, its values ("[ "a", "b" ]":
+// the first is read). Values above 255 or junk end it.
+void decode_array(std::string_view s, std::size_t i, std::string& out) {
   for (++i; i < s.size();) {
     while (i < s.size() && (s[i] == ' ' || s[i] == ',' || s[i] == '\t')) ++i;
+    if (i < s.size() && s[i] == '"' && out.empty()) return decode_string(s, i, out);
     if (i >= s.size() || !is_digit(s[i])) return;
     unsigned v = 0;
     for (int d = 0; i < s.size() && is_digit(s[i]) && d < 4; ++d) v = v * 10 + static_cast<unsigned>(s[i++] - '0');
@@ -120,7 +122,7 @@ std::string_view journal_json::message_of(std::string_view s) {
   if (s[v] == '"')
     decode_string(s, v, buf_);
   else
-    decode_bytes(s, v, buf_);
+    decode_array(s, v, buf_);
   while (!buf_.empty() && buf_.back() == ' ') buf_.pop_back();  // Docker's "\n" at the end
   return buf_;
 }

@@ -13,7 +13,7 @@ namespace wlancode::scan::detail {
 namespace {
 
 constexpr unsigned mark_of(unsigned char c) noexcept {
-  return c == 0x1b ? mark_esc : c == '&' ? mark_amp : c == '#' ? mark_hash : c >= 0x80 ? mark_high : 0u;
+  return c == 0x1b ? mark_esc : c == '&' ? mark_amp : c == '#' || c == '\\' ? mark_octal : c >= 0x80 ? mark_high : 0u;
 }
 
 unsigned marks_scalar(const char* p, std::size_t n) noexcept {
@@ -24,20 +24,19 @@ unsigned marks_scalar(const char* p, std::size_t n) noexcept {
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 // 32 bytes a step; the last step is the line's last 32 bytes (overlapping the one before), so
-// nothing is read past the end. Lines shorter than 32 bytes are read a byte at a time. ESC, '&'
-// and '#' have distinct low nibbles: one shuffle gives, for each byte, the one of them that has
-// its low nibble, and one compare says whether the byte is it (a byte of 0x80 and above shuffles
-// to 0, never equal; it is told by its own high bit). Which of the three it was is not told
+// nothing is read past the end. Lines shorter than 32 bytes are read a byte at a time. ESC, '&',
+// '#' and '\\' have distinct low nibbles: one shuffle gives, for each byte, the one of them that
+// has its low nibble, and one compare says whether the byte is it (a byte of 0x80 and above
+// shuffles to 0, never equal; it is told by its own high bit). Which of them it was is not told
 // apart: each consumer looks for its own byte, and lines holding any are rare.
 __attribute__((target("avx2"))) unsigned marks_avx2(const char* p, std::size_t n) noexcept {
   if (n < 32) return marks_scalar(p, n);
-  static_assert((0x1b & 15) != ('&' & 15) && ('&' & 15) != ('#' & 15) && (0x1b & 15) != ('#' & 15));
+  static_assert((0x1b & 15) == 0xb && ('&' & 15) == 6 && ('#' & 15) == 3 && ('\\' & 15) == 0xc);
   // Entry k: the marked byte whose low nibble is k, or 0x80 | k (a byte with the high bit, marked anyway).
-  const __m256i table =
-      _mm256_setr_epi8(char(0x80), char(0x81), char(0x82), '#', char(0x84), char(0x85), '&', char(0x87), char(0x88),
-                       char(0x89), char(0x8a), 0x1b, char(0x8c), char(0x8d), char(0x8e), char(0x8f), char(0x80),
-                       char(0x81), char(0x82), '#', char(0x84), char(0x85), '&', char(0x87), char(0x88), char(0x89),
-                       char(0x8a), 0x1b, char(0x8c), char(0x8d), char(0x8e), char(0x8f));
+  const __m256i table = _mm256_setr_epi8(
+      char(0x80), char(0x81), char(0x82), '#', char(0x84), char(0x85), '&', char(0x87), char(0x88), char(0x89),
+      char(0x8a), 0x1b, '\\', char(0x8d), char(0x8e), char(0x8f), char(0x80), char(0x81), char(0x82), '#', char(0x84),
+      char(0x85), '&', char(0x87), char(0x88), char(0x89), char(0x8a), 0x1b, '\\', char(0x8d), char(0x8e), char(0x8f));
   __m256i special = _mm256_setzero_si256(), high = special;
   for (std::size_t i = 0;; i += 32) {
     if (i + 32 > n) i = n - 32;
@@ -46,14 +45,15 @@ __attribute__((target("avx2"))) unsigned marks_avx2(const char* p, std::size_t n
     high = _mm256_or_si256(high, v);
     if (i + 32 >= n) break;
   }
-  return (_mm256_movemask_epi8(special) ? mark_esc | mark_amp | mark_hash : 0u) |
+  return (_mm256_movemask_epi8(special) ? mark_esc | mark_amp | mark_octal : 0u) |
          (_mm256_movemask_epi8(high) ? mark_high : 0u);
 }
 const bool have_avx2 = __builtin_cpu_supports("avx2");
 #endif
 
-// rsyslog's escape of a control character at s[i] ('#'): "#" and three octal digits, 000-037 or
-// 177 (EscapeControlCharactersOnReceive), or -1. A line break becomes a blank: one line is read.
+// rsyslog's escape of a control character at s[i] (its prefix, '#' or sysklogd's '\\'): the prefix
+// and three octal digits, 000-037 or 177 (EscapeControlCharactersOnReceive,
+// ControlCharacterEscapePrefix), or -1. A line break becomes a blank: one line is read.
 int rsyslog_escape_at(std::string_view s, std::size_t i) noexcept {
   if (i + 4 > s.size()) return -1;
   const char a = s[i + 1], b = s[i + 2], c = s[i + 3];
@@ -66,7 +66,7 @@ int rsyslog_escape_at(std::string_view s, std::size_t i) noexcept {
 bool decode_rsyslog(std::string_view s, std::string& out) {
   bool any = false;
   std::size_t copied = 0;
-  for (std::size_t i = s.find('#'); i != std::string_view::npos; i = s.find('#', i + 1)) {
+  for (std::size_t i = s.find_first_of("#\\"); i != std::string_view::npos; i = s.find_first_of("#\\", i + 1)) {
     const int c = rsyslog_escape_at(s, i);
     if (c < 0) continue;
     if (!any) out.clear();
@@ -178,7 +178,7 @@ unsigned pasted_marks_of(std::string_view s) noexcept {
 
 std::string_view published_text::undo_marked(std::string_view s, unsigned& marks) {
   const char* const given = s.data();
-  if ((marks & mark_hash) && decode_rsyslog(s, a_)) s = a_;
+  if ((marks & mark_octal) && decode_rsyslog(s, a_)) s = a_;
   if ((marks & (mark_amp | mark_high)) && decode_web(s, marks & mark_amp, marks & mark_high, b_)) s = b_;
   if (s.data() != given && std::memchr(s.data(), 0x1b, s.size())) marks |= mark_esc;  // "#033", "&#27;"
   return s;

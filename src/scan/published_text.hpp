@@ -1,7 +1,8 @@
 // What publishing a log does to its lines, undone before anything reads them. A log pasted into
 // a web page and scraped back holds HTML character references ("reason=&quot;3&quot;"); a word
 // processor or forum turns quotes into typographic ones and spaces into no-break spaces; rsyslog
-// forwards control characters as "#" and three octal digits ("#011" for a tab, "#033" for ESC).
+// forwards control characters as "#" (or sysklogd's "\\") and three octal digits ("#011" for a
+// tab, "#033" for ESC).
 // Left in, they hide the quotes, blanks and "(N)" line ends that the rules read.
 #pragma once
 
@@ -13,18 +14,18 @@ namespace wlancode::scan::detail {
 // Which bytes a line holds that an undo step (or the colour stripper) looks for: one pass over
 // the line. A mark may be set for a byte the line does not hold (ESC, '&' and '#' are told
 // together by the SIMD pass), never left out for one it holds.
-enum pasted_mark : unsigned { mark_esc = 1, mark_amp = 2, mark_hash = 4, mark_high = 8 };
+enum pasted_mark : unsigned { mark_esc = 1, mark_amp = 2, mark_octal = 4 /* '#' or '\\' */, mark_high = 8 };
 unsigned pasted_marks_of(std::string_view line) noexcept;
 inline unsigned pasted_marks(std::string_view line) noexcept { return line.empty() ? 0 : pasted_marks_of(line); }
 
 class published_text {
  public:
-  // `line` with rsyslog's control escapes decoded (where `marks` has mark_hash), then HTML
+  // `line` with rsyslog's control escapes decoded (where `marks` has mark_octal), then HTML
   // character references (mark_amp) and typographic quotes and no-break spaces (mark_high)
   // turned into the ASCII a log prints: `line` itself when none is there, else a view of a
   // buffer valid until the next call. A decoded ESC adds mark_esc to `marks`.
   std::string_view undo(std::string_view line, unsigned& marks) {
-    return marks & (mark_hash | mark_amp | mark_high) ? undo_marked(line, marks) : line;
+    return marks & (mark_octal | mark_amp | mark_high) ? undo_marked(line, marks) : line;
   }
 
  private:

@@ -287,7 +287,8 @@ TEST(PublishedText, LinesWrappedByAMailClientGiveTheirCodes) {
       "Feb  2 10:00:00 ap wlceventd: wlceventd_proc_event(401): eth1: Disassoc 02:00:00:00:00:0c, status: 0, "
       "reason: Disassociated because sending station is leaving (or has left) BSS (8)\n";
   const V want = values(scan(lines));
-  ASSERT_EQ(want, (V{"ieee80211_reason:3", "ieee80211_status:17", "ieee80211_reason:3", "esp_wifi_reason:202", "ieee80211_reason:8"}));
+  ASSERT_EQ(want, (V{"ieee80211_reason:3", "ieee80211_status:17", "ieee80211_reason:3", "esp_wifi_reason:202",
+                     "ieee80211_reason:8"}));
   for (std::size_t width : {72u, 76u, 80u}) {
     const std::string mail = each_line(lines, [&](std::string_view s, int) { return wrapped(s, width); });
     ASSERT_NE(mail.size(), lines.size() + 1) << "the lines were wrapped";
@@ -345,6 +346,8 @@ TEST(PublishedText, RsyslogEscapes) {
   unsigned marks = 0;
   EXPECT_EQ(undone("#033[0;32mreason: x (6)#033[0m", &marks), "\x1b[0;32mreason: x (6)\x1b[0m");
   EXPECT_TRUE(marks & d::mark_esc) << "a decoded ESC is the colour stripper's";
+  EXPECT_EQ(undone("eth1:\\011Deauth \\033[0m"), "eth1:\tDeauth \x1b[0m");  // sysklogd's prefix
+  EXPECT_EQ(undone("reason=\\\"3\\\" C:\\Users"), "reason=\\\"3\\\" C:\\Users");
   EXPECT_EQ(undone("a#012b#015c#000d#177e"),
             "a b c d\x7f"
             "e");
@@ -395,18 +398,18 @@ TEST(PublishedText, LinesWithNothingToUndoAreNotCopied) {
 // The SIMD pass may report a mark the line does not hold, never miss one it holds.
 TEST(PublishedText, MarksNeverMissAByte) {
   std::mt19937 rng(7);
-  const std::string alphabet = std::string("abc =:&#\x1b\x80\xC2\xE2") + '\0';
+  const std::string alphabet = std::string("abc =:&#\\\x1b\x80\xC2\xE2") + '\0';
   for (int round = 0; round < 4000; ++round) {
     std::string s(rng() % 100, 'x');
     for (char& c : s) c = rng() % 8 ? 'a' + static_cast<char>(rng() % 26) : alphabet[rng() % alphabet.size()];
     unsigned want = 0;
     for (char c : s) {
       const auto u = static_cast<unsigned char>(c);
-      want |= u == 0x1b   ? d::mark_esc
-              : u == '&'  ? d::mark_amp
-              : u == '#'  ? d::mark_hash
-              : u >= 0x80 ? d::mark_high
-                          : 0u;
+      want |= u == 0x1b               ? d::mark_esc
+              : u == '&'              ? d::mark_amp
+              : u == '#' || u == '\\' ? d::mark_octal
+              : u >= 0x80             ? d::mark_high
+                                      : 0u;
     }
     const unsigned got = d::pasted_marks(s);
     EXPECT_EQ(got & want, want) << s;
@@ -426,6 +429,7 @@ TEST(JournalJson, MessageOfEachExportForm) {
   EXPECT_EQ(message(R"({"MESSAGE":"cut short \u00)"), "cut short \\u00");
   EXPECT_EQ(message(R"({"MESSAGE":"line one\nline two"})"), "line one line two");
   EXPECT_EQ(message(R"({"MESSAGE":[ 65, 999, 66 ]})"), "A");
+  EXPECT_EQ(message(R"({"MESSAGE":[ "first", "second" ]})"), "first");  // a field logged twice
 }
 
 TEST(JournalJson, OtherLinesStayAsTheyAre) {
