@@ -166,11 +166,185 @@ bool format_list_record_start(std::string_view s) {
   return s.starts_with("\"") && s.size() > 1 && s[1] >= '0' && s[1] <= '9';
 }
 
+// The quoted column names of an Export-Csv header row, in order ("Message","Id",...); empty when
+// the line is not one (every cell quoted, at most 64 of them). `delim`: ',' or, with -UseCulture
+// in a culture whose list separator it is, ';'.
+std::vector<std::string_view> csv_header_names(std::string_view s, char* delim = nullptr) {
+  std::vector<std::string_view> names;
+  s = trim(s);
+  char sep = 0;
+  while (!s.empty() && names.size() < 64) {
+    if (s.front() != '"') return {};
+    const std::size_t q = s.find('"', 1);
+    if (q == std::string_view::npos) return {};
+    names.push_back(s.substr(1, q - 1));
+    s.remove_prefix(q + 1);
+    if (s.empty()) break;
+    if (!sep && (s.front() == ',' || s.front() == ';')) sep = s.front();
+    if (s.front() != sep) return {};
+    s.remove_prefix(1);
+  }
+  if (delim) *delim = sep ? sep : ',';
+  return names;
+}
+
+// Get-WinEvent | Export-Csv: a header row, then a row per event whose quoted cells may run over
+// several lines (the Message). The columns that make the event: Id, ProviderName, TimeCreated,
+// Message (its lines are read as a text export's message lines).
+class event_csv_table {
+ public:
+  enum column : std::uint8_t { other, id, provider, time, message };
+  // Starts the table at its header row; false when the line is none.
+  bool start(std::string_view header) {
+    const std::vector<std::string_view> names = csv_header_names(header, &delim_);
+    columns_.clear();
+    bool has_id = false;
+    for (std::string_view n : names) {
+      const column c = n == "Id"             ? id
+                       : n == "ProviderName" ? provider
+                       : n == "TimeCreated"  ? time
+                       : n == "Message"      ? message
+                                             : other;
+      has_id |= c == id;
+      columns_.push_back(c);
+    }
+    active_ = has_id && names.size() > 1;
+    in_row_ = false;
+    return active_;
+  }
+  bool active() const noexcept { return active_; }
+  bool has_provider() const noexcept { return std::find(columns_.begin(), columns_.end(), provider) != columns_.end(); }
+  void stop() noexcept { active_ = false; }
+  // One line of the table. Returns false when the line is not the table's (the table ends);
+  // `row_done` when the line ended a row (the event is then complete in `ev`).
+  bool read(const line& l, event_builder& ev, bool& row_done, bool& own) {
+    std::string_view s = l.text;
+    row_done = false;
+    own = false;
+    if (!in_row_) {
+      if (s.empty() || (s.front() != '"' && s.front() != delim_)) {  // a row's first cell, quoted or empty
+        active_ = false;
+        return false;
+      }
+      ev.begin();
+      ev.set_event_line(l);  // the row's first line (its message's first): where the event is told
+      in_row_ = true;
+      cell_ = 0;
+      quoted_ = false;
+      at_cell_start_ = true;
+      value_.clear();
+      lines_ = 0;
+    }
+    std::size_t piece = 0;  // where the current cell's text on this line starts
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const char c = s[i];
+      if (at_cell_start_) {
+        at_cell_start_ = false;
+        if (c == '"') {
+          quoted_ = true;
+          piece = i + 1;
+          continue;
+        }
+        piece = i;
+      }
+      if (quoted_ && c == '"') {
+        if (i + 1 < s.size() && s[i + 1] == '"') {  // "" is a quote inside the cell
+          ++i;
+          continue;
+        }
+        quoted_ = false;
+        take_piece(s.substr(piece, i - piece));
+        piece = i + 1;
+        continue;
+      }
+      if (!quoted_ && c == delim_) {
+        take_piece(s.substr(piece, i - piece));
+        own = end_cell(l, ev) || own;
+        at_cell_start_ = true;
+        piece = i + 1;
+      }
+    }
+    if (quoted_) {  // the cell goes on on the next line
+      take_piece(s.substr(std::min(piece, s.size())));
+      if (column_now() == message) {  // each of its lines is a message line ("Failure Reason:...")
+        own = ev.add_message_line(value_, l) || own;
+        value_.clear();
+      }
+      if (++lines_ < max_lines) return true;
+    } else if (!at_cell_start_) {
+      take_piece(s.substr(std::min(piece, s.size())));
+    }
+    own = end_cell(l, ev) || own;
+    in_row_ = false;
+    row_done = true;
+    return true;
+  }
+
+ private:
+  column column_now() const noexcept { return cell_ < columns_.size() ? columns_[cell_] : other; }
+  void take_piece(std::string_view piece) {
+    if (column_now() != other && value_.size() < 4096) value_.append(piece.substr(0, 4096 - value_.size()));
+  }
+  // The cell is complete; true when it was a message line with an event field's label.
+  bool end_cell(const line& l, event_builder& ev) {
+    bool label = false;
+    switch (column_now()) {
+      case id:
+        ev.set_id(value_);
+        break;
+      case provider:
+        ev.set_provider(value_);
+        break;
+      case time:
+        ev.set_time(value_);
+        break;
+      case message:
+        label = ev.add_message_line(value_, l);
+        break;
+      case other:
+        break;
+    }
+    value_.clear();
+    ++cell_;
+    return label;
+  }
+  static constexpr std::size_t max_lines = 256;
+  std::vector<column> columns_;
+  std::string value_;
+  std::size_t cell_ = 0, lines_ = 0;
+  bool active_ = false, in_row_ = false, quoted_ = false, at_cell_start_ = true;
+  char delim_ = ',';
+};
+
+}  // namespace
+
+bool event_csv_header(std::string_view line) {
+  const std::vector<std::string_view> names = csv_header_names(line);
+  return std::find(names.begin(), names.end(), "Id") != names.end() &&
+         std::find(names.begin(), names.end(), "TimeCreated") != names.end();
+}
+
+namespace {
+
 class event_text_container final : public container {
  public:
   explicit event_text_container(bool events) : ev_(input_format::event_text, events), events_(events) {}
-  bool open() const noexcept override { return ev_.active(); }
+  bool open() const noexcept override { return ev_.active() || csv_.active(); }
   bool take(const line& l, std::vector<candidate>& out) override {
+    if (csv_.active()) {
+      bool row_done = false, own = false;
+      if (csv_.read(l, ev_, row_done, own)) {
+        if (row_done) {
+          soft_ = !csv_.has_provider();
+          flush(out);
+        }
+        return own;
+      }
+      flush(out);  // not a row: the table ended; the line is read as any other
+    } else if (events_ && !ev_.active() && trim(l.text).starts_with("\"") && event_csv_header(l.text)) {
+      csv_.start(l.text);
+      return true;
+    }
     std::string_view s = trim(l.text);
     if (s.starts_with("- ")) s.remove_prefix(2);
     if (s.starts_with("Event[") || s.starts_with("Log Name:")) {
@@ -223,6 +397,7 @@ class event_text_container final : public container {
   }
   static constexpr std::size_t max_lines = 256;
   event_builder ev_;
+  event_csv_table csv_;
   std::size_t lines_ = 0;
   bool soft_ = false;
   bool events_ = false;

@@ -241,7 +241,9 @@ inline std::uint64_t rules_at(std::size_t n, std::string_view s, std::size_t at)
 // E_STA: the line's first MAC is the station an access point reports on (wlceventd's "Assoc <mac>",
 // MikroTik's "<mac>@wlan1: connected"), with no label that says so. E_WIFI: the line names a Wi-Fi
 // interface (interface_of: wl*, phyN-*), for producers that print the same for wired ones (dhcpcd).
-constexpr unsigned E_END = 1, E_WORD = 2, E_STA = 4, E_WIFI = 8;
+// E_MAC: a MAC follows the anchor (mwifiex's "disconnected from <bssid>", not the first line of a
+// Windows 8003 message, "... successfully disconnected from a wireless network.").
+constexpr unsigned E_END = 1, E_WORD = 2, E_STA = 4, E_WIFI = 8, E_MAC = 16;
 struct event_rule {
   std::string_view id;
   input_format format;
@@ -292,6 +294,7 @@ inline bool event_at(std::string_view line, std::size_t start, const event_rule&
     for (std::size_t i = start + r.anchor.size(); i < line.size(); ++i)
       if (line[i] != ' ' && line[i] != '\t') return false;
   }
+  if ((r.flags & E_MAC) && !is_mac_at(line, start + r.anchor.size())) return false;
   if (!r.also.empty() && !contains(line, r.also)) return false;
   return !(r.flags & E_WIFI) || !interface_of(line).empty();
 }
@@ -1298,7 +1301,8 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
       opens |= opens_event_xml;
     if (nd == n_logname && trim(s).starts_with("Log Name:")) opens |= opens_event_text;
     if (nd == n_reason && failure_reason_at(s, at)) opens |= opens_event_text;
-    if (nd == n_created && events_on_ && trim(s).starts_with("TimeCreated ")) opens |= opens_event_text;  // Format-List
+    if (nd == n_created && events_on_ && (trim(s).starts_with("TimeCreated ") || event_csv_header(s)))
+      opens |= opens_event_text;  // Format-List, Export-Csv
   }
 
   if (out.size() == first) return opens;

@@ -163,6 +163,29 @@ std::string as_format_list(const std::vector<event>& evs) {
   return out;
 }
 
+// Get-WinEvent | Export-Csv (Windows PowerShell 5.1: a #TYPE line, then every property as a
+// quoted cell, Message first, empty ones bare); `sep` ';' as -UseCulture writes in cultures whose
+// list separator it is. `provider` for other providers' rows.
+std::string as_csv(const std::vector<event>& evs, char sep = ',',
+                   const std::string& provider = "Microsoft-Windows-WLAN-AutoConfig") {
+  const std::string d(1, sep), q = "\"", qd = q + d + q;
+  std::string out = "#TYPE System.Diagnostics.Eventing.Reader.EventLogRecord\n\"Message" + qd + "Id" + qd + "Version" +
+                    qd + "Qualifiers" + qd + "Level" + qd + "RecordId" + qd + "ProviderName" + qd + "LogName" + qd +
+                    "MachineName" + qd + "TimeCreated" + qd + "LevelDisplayName" + qd + "Properties\"\n";
+  int record = 4100;
+  for (const event& e : evs) {
+    std::string message;
+    for (const std::string& l : message_of(e)) message += (message.empty() ? "" : "\n") + l;
+    const int h = std::stoi(e.time.substr(0, 2));
+    out += q + message + qd + std::to_string(e.id) + qd + "0" + q + d + d + q + "4" + qd + std::to_string(++record) +
+           qd + provider + qd + "Microsoft-Windows-WLAN-AutoConfig/Operational" + qd + "LAPTOP-7" + qd + "3/2/2026 " +
+           std::to_string(h % 12 == 0 ? 12 : h % 12) + e.time.substr(2) + (h < 12 ? " AM" : " PM") + qd +
+           "Information" + qd +
+           "System.Collections.Generic.List`1[System.Diagnostics.Eventing.Reader.EventProperty]\"\n";
+  }
+  return out;
+}
+
 std::vector<event> newest_first(std::vector<event> evs) {
   std::reverse(evs.begin(), evs.end());
   return evs;
@@ -353,6 +376,27 @@ TEST(Producers5, GetWinEventFormatListNewestFirst) {
   const auto r = diagnose_file(as_format_list(newest_first(the_day())));
   EXPECT_EQ(attempts_by_network(r), day_by_text);
   EXPECT_EQ(sessions_of(r, "Home"), (V{"user 0", "driver 1"}));
+}
+
+// Export-Csv: a row an event, its message a quoted cell over several lines (before: no row was an
+// event; only the Failure Reason texts were read, as attempts without a time).
+TEST(Producers5, GetWinEventExportCsv) {
+  for (const auto& log : {as_csv(the_day()), as_csv(newest_first(the_day())), as_csv(the_day(), ';')}) {
+    const auto r = diagnose_file(log);
+    EXPECT_EQ(attempts_by_network(r), day_by_text) << log.substr(0, 300);
+    EXPECT_EQ(sessions_of(r, "Home"), (V{"user 0", "driver 1"}));
+  }
+}
+
+// Other providers' rows with the same ids are no WLAN events; a CSV of other columns is no table.
+TEST(Producers5, ExportCsvOfOtherProvidersOrColumnsIsNoEvent) {
+  const auto r = diagnose_file(as_csv(good_join(wifi_a, "Home", "0x1", "09:00"), ',', "Microsoft-Windows-Other"));
+  EXPECT_EQ(r.events, 0u);
+  const auto t = diagnose_file("\"Name\",\"Id\",\"Size\"\n\"a\",\"8000\",\"1\"\n\"b\",\"8001\",\"2\"\n");
+  EXPECT_EQ(t.events, 0u);
+  // A header and a row cut short, an unterminated quote, NUL bytes: no crash, no event.
+  const auto u = diagnose_file(std::string("\"Message\",\"Id\",\"TimeCreated\"\n\"WLAN\n\0\",\"80") + "\n\"x\",,\n\"");
+  EXPECT_EQ(u.events, 0u);
 }
 
 // The EAP failure's codes: the ONEX reason decides; the EAP reason and error are its evidence.
