@@ -241,7 +241,7 @@ inline std::uint64_t rules_at(std::size_t n, std::string_view s, std::size_t at)
 // E_STA: the line's first MAC is the station an access point reports on (wlceventd's "Assoc <mac>",
 // MikroTik's "<mac>@wlan1: connected"), with no label that says so. E_WIFI: the line names a Wi-Fi
 // interface (interface_of: wl*, phyN-*), for producers that print the same for wired ones (dhcpcd).
-// E_MAC: a MAC follows the anchor (mwifiex's "disconnected from <bssid>", not the first line of a
+// E_MAC: a MAC's first octet follows the anchor (mwifiex's "disconnected from <bssid>", not the first line of a
 // Windows 8003 message, "... successfully disconnected from a wireless network.").
 constexpr unsigned E_END = 1, E_WORD = 2, E_STA = 4, E_WIFI = 8, E_MAC = 16;
 struct event_rule {
@@ -294,7 +294,11 @@ inline bool event_at(std::string_view line, std::size_t start, const event_rule&
     for (std::size_t i = start + r.anchor.size(); i < line.size(); ++i)
       if (line[i] != ' ' && line[i] != '\t') return false;
   }
-  if ((r.flags & E_MAC) && !is_mac_at(line, start + r.anchor.size())) return false;
+  if (r.flags & E_MAC) {  // "02:00:..." (the MAC may be followed by ": reason code 3")
+    const std::size_t m = start + r.anchor.size();
+    if (m + 3 > line.size() || !is_hex(line[m]) || !is_hex(line[m + 1]) || (line[m + 2] != ':' && line[m + 2] != '-'))
+      return false;
+  }
   if (!r.also.empty() && !contains(line, r.also)) return false;
   return !(r.flags & E_WIFI) || !interface_of(line).empty();
 }
