@@ -1159,6 +1159,7 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
       // The family: the key, the value's shape, the producer's marks, the line's words.
       std::optional<family> fam;
       double confidence = 0.9;
+      bool by_words = false;  // the family is only what the line's words suggest
       switch (kr->cls) {
         case key_class::ieee_status:
           fam = family::ieee80211_status;
@@ -1205,15 +1206,20 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
             } else if (kr->cls == key_class::signed_reason || marks.has(marker_group::reason_word)) {
               fam = family::ieee80211_reason;
               confidence = kr->cls == key_class::signed_reason ? 0.9 : 0.7;
+              by_words = kr->cls != key_class::signed_reason;
             }
           } else if (marks.has(marker_group::status_word)) {
             fam = family::ieee80211_status;
             confidence = 0.7;
+            by_words = true;
           }
           break;
       }
       if (!fam) continue;
       if (value_bits(*fam) == 16 && *val > 0xFFFF) continue;
+      // A bare "status 401" or "reason 300" on a line whose words alone say 802.11: a value the
+      // standard does not list is another protocol's (HTTP, an app's own), not a reserved code.
+      if (by_words && !find(*fam, *val)) continue;
       // A text or name printed with the number raises or lowers the confidence.
       if (!v.text.empty()) {
         const classification k = classify(*fam, *val);
