@@ -1197,9 +1197,8 @@ TEST(CliTerminalEscapes, ScanTextAndCsvShowControlsAsEscapes) {
     EXPECT_EQ(r.status, 0) << fmt << "\n" << r.err;
     expect_no_controls(r.out, fmt);
     // The ESC [ sequence (erase screen) is gone before any rule reads the line; the rest is shown.
-    EXPECT_NE(r.out.find("reason=3 \\x1b]0;pwned\\x07\\u009b\\x9b\\x0d tab\there"), std::string::npos)
-        << fmt << "\n"
-        << r.out;
+    EXPECT_NE(r.out.find("reason=3 \\x1b]0;pwned\\x07\\u009b\\x9b\\x0d tab\there"), std::string::npos) << fmt << "\n"
+                                                                                                       << r.out;
   }
   const result sum = run({"scan", "--summary", log});
   EXPECT_EQ(sum.status, 0);
