@@ -214,6 +214,7 @@ struct analyzer::state {
   enum class mode : std::uint8_t { idle, attempting, connected };
   struct device {
     std::string host, interface, ssid, bssid;
+    std::string file;  // the file it is known by when its lines name no host
     mode m = mode::idle;
     attempt cur;
     bool has_cur = false;
@@ -375,6 +376,7 @@ struct analyzer::state {
     device& d = devices.emplace(key, device{}).first->second;
     device_at.emplace(key, &d);
     d.host = host;
+    if (host.empty()) d.file = f.source;
     d.interface = ifc;
     if (station) (d.interface += ifc.empty() ? "sta " : " sta ") += f.sta;
     return &d;
@@ -388,7 +390,7 @@ struct analyzer::state {
         return &groups[*index];
       }
     std::string& key = group_key_buf;
-    assign_joined(key, {d.host, "|", d.interface, "|", ssid});
+    assign_joined(key, {d.host, "|", d.file, "|", d.interface, "|", ssid});
     auto it = group_index.find(key);
     if (it == group_index.end()) {
       if (groups.size() >= lim.max_groups) {
@@ -398,6 +400,7 @@ struct analyzer::state {
       it = group_index.emplace(key, groups.size()).first;
       group g;
       g.host = d.host;
+      g.file = d.file;
       g.interface = d.interface;
       g.ssid = ssid;
       groups.push_back(std::move(g));
@@ -1208,7 +1211,7 @@ void analyzer::state::name_leading_groups() {
     group* into = nullptr;
     std::size_t named = 0;
     for (group& h : groups) {
-      if (&h == &g || h.ssid.empty() || h.host != g.host || h.interface != g.interface) continue;
+      if (&h == &g || h.ssid.empty() || h.host != g.host || h.file != g.file || h.interface != g.interface) continue;
       const bool holds = std::all_of(g.bssids.begin(), g.bssids.end(), [&](const std::string& b) {
         return std::find(h.bssids.begin(), h.bssids.end(), b) != h.bssids.end();
       });

@@ -562,7 +562,9 @@
   function groupTitle(group) {
     const d = obj(group.device);
     const n = obj(group.network);
-    const dev = [d.host, d.interface].map(str).filter(Boolean).join(' \u00b7 ') || 'unknown device';
+    // A device that names no host is known by its file (its name, not the path).
+    const place = str(d.host) || str(d.file).split(/[\\/]/).pop();
+    const dev = [place, str(d.interface)].filter(Boolean).join(' \u00b7 ') || 'unknown device';
     const net = str(n.ssid) ? n.ssid : '(no SSID in the log)';
     const bssids = arr(n.bssids);
     return { dev: visible(dev), net: visible(net), bssids };
