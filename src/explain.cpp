@@ -110,7 +110,16 @@ parse_result parse_number(std::string_view text) noexcept {
 explanation explain(std::string_view input, std::optional<family> only) {
   explanation out;
   out.input = std::string(input);
-  const std::string_view text = trim(input);
+  std::string_view text = trim(input);
+  // "family:value", as `scan --summary` and `diagnose` print a code without a name of its own
+  // (ieee80211_reason:252): that family only (a conflicting --family keeps the text as it is).
+  if (const std::size_t colon = text.find(':'); colon != std::string_view::npos && colon > 0) {
+    const std::optional<family> named = parse_family(text.substr(0, colon));
+    if (named && (!only || *only == *named)) {
+      only = named;
+      text = trim(text.substr(colon + 1));
+    }
+  }
   const parse_result parsed = parse_number(text);
   const family one = only.value_or(family::wlan_reason);
   const auto families = [&](std::uint32_t v) { return only ? std::span<const family>(&one, 1) : guess_order(v); };

@@ -167,6 +167,24 @@ TEST(Explain, NegativeIsLocallyGeneratedReason) {
   for (const wlancode::match& m : wlancode::explain("-65539").matches) EXPECT_FALSE(m.locally_generated);
 }
 
+// "family:value", as scan --summary and diagnose label a code with no name of its own.
+TEST(Explain, FamilyColonValue) {
+  const wlancode::explanation e = wlancode::explain("ieee80211_status:17");
+  ASSERT_EQ(e.matches.size(), 1u);
+  EXPECT_EQ(e.matches[0].code->fam, family::ieee80211_status);
+  EXPECT_EQ(e.matches[0].code->value, 17u);
+  const wlancode::explanation w = wlancode::explain(" wlan_reason: 0x38012 ");
+  ASSERT_EQ(w.matches.size(), 1u);
+  EXPECT_EQ(w.matches[0].code->name, "WLAN_REASON_CODE_TOO_MANY_SECURITY_ATTEMPTS");
+  EXPECT_EQ(w.input, " wlan_reason: 0x38012 ");                    // the input as given
+  EXPECT_TRUE(wlancode::explain("ieee80211_reason:252").found());  // reserved, still the family's
+  EXPECT_EQ(wlancode::explain("ieee80211_reason:252").range_family, family::ieee80211_reason);
+  // A family the text does not name, or one --family contradicts: not read as a number.
+  EXPECT_FALSE(wlancode::explain("bogus:17").found());
+  EXPECT_FALSE(wlancode::explain("ieee80211_status:17", family::wlan_reason).found());
+  EXPECT_TRUE(wlancode::explain("ieee80211_status:17", family::ieee80211_status).found());
+}
+
 TEST(Explain, NamesAcrossFamilies) {
   const wlancode::explanation e = wlancode::explain("SUCCESS");
   EXPECT_FALSE(e.number);

@@ -106,6 +106,7 @@ struct failure_tally {
 
 struct group {
   std::string host, interface, ssid;
+  std::string file;                 // the file a device that names no host is known by (host is then empty)
   std::vector<std::string> bssids;  // capped
   std::vector<attempt> attempts;    // in order; capped (attempts_capped counts the rest)
   std::vector<session> sessions;    // in order; capped

@@ -214,6 +214,7 @@ struct analyzer::state {
   enum class mode : std::uint8_t { idle, attempting, connected };
   struct device {
     std::string host, interface, ssid, bssid;
+    std::string file;  // the file it is known by when its lines name no host
     mode m = mode::idle;
     attempt cur;
     bool has_cur = false;
@@ -375,6 +376,7 @@ struct analyzer::state {
     device& d = devices.emplace(key, device{}).first->second;
     device_at.emplace(key, &d);
     d.host = host;
+    if (host.empty()) d.file = f.source;
     d.interface = ifc;
     if (station) (d.interface += ifc.empty() ? "sta " : " sta ") += f.sta;
     return &d;
@@ -388,7 +390,7 @@ struct analyzer::state {
         return &groups[*index];
       }
     std::string& key = group_key_buf;
-    assign_joined(key, {d.host, "|", d.interface, "|", ssid});
+    assign_joined(key, {d.host, "|", d.file, "|", d.interface, "|", ssid});
     auto it = group_index.find(key);
     if (it == group_index.end()) {
       if (groups.size() >= lim.max_groups) {
@@ -398,6 +400,7 @@ struct analyzer::state {
       it = group_index.emplace(key, groups.size()).first;
       group g;
       g.host = d.host;
+      g.file = d.file;
       g.interface = d.interface;
       g.ssid = ssid;
       groups.push_back(std::move(g));
@@ -508,9 +511,20 @@ struct analyzer::state {
     const auto before_fail = [&](const code_seen& c) {
       return !fail_where || c.where.source != fail_where->source || c.where.line <= fail_where->line;
     };
-    if (fail_where)
+    if (fail_where) {
+      // The failing event's own codes: those on its line, or for a Windows record laid out over
+      // several lines (indented XML, a text export) its fields after its id line, of its time.
+      const bool record = windows_record(a, *fail_where);
+      const auto own = [&](const code_seen& c) {
+        if (c.where.source != fail_where->source) return false;
+        if (c.where.line == fail_where->line) return true;
+        return record && c.where.line > fail_where->line && c.where.line - fail_where->line <= 64 &&
+               fail_where->time.clk != instant::clock::none && c.where.time.clk == fail_where->time.clk &&
+               c.where.time.ns == fail_where->time.ns;
+      };
       for (code_seen& c : a.codes)
-        if (c.where.source == fail_where->source && c.where.line == fail_where->line) decisive = &c;
+        if (own(c) && (!decisive || own_rank(c) >= own_rank(*decisive))) decisive = &c;
+    }
     for (auto it = a.codes.rbegin(); it != a.codes.rend() && !decisive; ++it)
       if (it->fam && before_fail(*it)) decisive = &*it;
     for (auto it = a.codes.rbegin(); it != a.codes.rend() && !decisive; ++it)
@@ -540,6 +554,22 @@ struct analyzer::state {
     a.cause = m.cause;
     a.cause_confidence = m.confidence;
     if (words) a.summary = summarize(a, failing);
+  }
+
+  // Of one event's codes, which decides: the peer's own 802.11 status or reason (an 11002's
+  // Dot11StatusCode 17 over its WLAN reason), then a decoded code (a 12013's ONEX reason over
+  // its EAP and Win32 errors), then a raw one; the last of equals.
+  static int own_rank(const code_seen& c) {
+    if (c.fam == family::ieee80211_status || c.fam == family::ieee80211_reason) return 2;
+    return c.fam ? 1 : 0;
+  }
+  // Whether the failing event is a Windows event record (its fields follow it on the next lines).
+  static bool windows_record(const attempt& a, const line_at& where) {
+    for (const step& st : a.steps)
+      if (st.where.source == where.source && st.where.line == where.line)
+        return st.format == scan::input_format::event_xml || st.format == scan::input_format::event_text ||
+               st.format == scan::input_format::evtx;
+    return false;
   }
 
   static std::string code_words(const code_seen& c) {
@@ -834,6 +864,14 @@ struct analyzer::state {
         }
         add_step(d, f, when);
         if (d.cur.bssid.empty()) d.cur.bssid = d.bssid;
+        if (f.event == event_kind::key_exchange_done && d.cur.roam && d.has_sess) {
+          // A roam whose keys are in place is done: Windows logs no 8001 after its MSM association
+          // and security events (11000 .. 11005) while the connection (8001 .. 8003) goes on.
+          ++d.sess.roams;
+          d.sess.bssid = d.bssid;
+          close_attempt(d, outcome::succeeded, std::nullopt, &here);
+          d.m = mode::connected;
+        }
         break;
       case event_role::done:
         if (!d.has_cur && d.has_sess) break;  // already connected (another producer said so first)
@@ -873,14 +911,18 @@ struct analyzer::state {
             if (info(st.kind).role == event_role::fail) failing = &st;
           // Told again: by another producer, or as a generic failure after a particular one.
           const phase ph = info(f.event).ph;
-          const bool again = (ph == phase::unknown || ph == a.failed_at) &&
-                             (!failing || failing->format != f.format || f.event == event_kind::attempt_failed ||
-                              f.event == event_kind::key_rejected);
+          // A security failure just after an 802.1X failure is that failure, told by the layer
+          // above it (Windows: 12013, then 11006 with the same reason, then 8002): no key exchange
+          // follows a failed EAP exchange.
+          const bool eap_told_again = ph == phase::key_exchange && a.failed_at == phase::eap;
+          const bool again =
+              eap_told_again || ((ph == phase::unknown || ph == a.failed_at) &&
+                                 (!failing || failing->format != f.format || f.event == event_kind::attempt_failed ||
+                                  f.event == event_kind::key_rejected));
           if (a.result == outcome::failed && again) {
             if (a.steps.size() < lim.max_steps) a.steps.push_back({f.event, where(), f.format});
             take_line_codes(a);
-            settle(a, first_failure(a), &here);
-            merge_last(d);
+            resettle(d, a);  // the event that failed it still decides (an 11002's status, not the 8002's reason)
             break;
           }
         }
@@ -1169,7 +1211,7 @@ void analyzer::state::name_leading_groups() {
     group* into = nullptr;
     std::size_t named = 0;
     for (group& h : groups) {
-      if (&h == &g || h.ssid.empty() || h.host != g.host || h.interface != g.interface) continue;
+      if (&h == &g || h.ssid.empty() || h.host != g.host || h.file != g.file || h.interface != g.interface) continue;
       const bool holds = std::all_of(g.bssids.begin(), g.bssids.end(), [&](const std::string& b) {
         return std::find(h.bssids.begin(), h.bssids.end(), b) != h.bssids.end();
       });

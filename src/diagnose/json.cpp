@@ -256,6 +256,8 @@ std::string to_json(const report& r) {
     w.out += '{';
     w.key("host");
     w.opt(g.host);
+    w.key("file");
+    w.opt(g.file);
     w.key("interface");
     w.opt(g.interface);
     w.out += '}';

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "event_csv.hpp"
 #include "event_fields.hpp"
 #include "internal.hpp"
 #include "paste_prefix.hpp"
@@ -170,8 +171,22 @@ bool format_list_record_start(std::string_view s) {
 class event_text_container final : public container {
  public:
   explicit event_text_container(bool events) : ev_(input_format::event_text, events), events_(events) {}
-  bool open() const noexcept override { return ev_.active(); }
+  bool open() const noexcept override { return ev_.active() || csv_.active(); }
   bool take(const line& l, std::vector<candidate>& out) override {
+    if (csv_.active()) {
+      bool row_done = false, own = false;
+      if (csv_.read(l, ev_, row_done, own)) {
+        if (row_done) {
+          soft_ = !csv_.has_provider();
+          flush(out);
+        }
+        return own;
+      }
+      flush(out);  // not a row: the table ended; the line is read as any other
+    } else if (events_ && !ev_.active() && trim(l.text).starts_with("\"") && event_csv_header(l.text)) {
+      csv_.start(l.text);
+      return true;
+    }
     std::string_view s = l.text;
     if (!ev_.active()) {
       learn_prefix(s);
@@ -248,6 +263,7 @@ class event_text_container final : public container {
   }
   static constexpr std::size_t max_lines = 256;
   event_builder ev_;
+  event_csv_table csv_;
   std::size_t lines_ = 0;
   bool soft_ = false;
   bool events_ = false;

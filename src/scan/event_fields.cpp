@@ -42,6 +42,15 @@ bool reason_is_wlan(std::string_view id) {
   return std::find(std::begin(ids), std::end(ids), id) != std::end(ids);
 }
 
+// A 12013's EAP reason and EAP error: data names, and the rendered message's labels ("EAP Reason:
+// 0x80420100", "EAP Error: 0x80420112" in wevtutil /f:text and Format-List).
+bool eap_reason_label(std::string_view n) {
+  return iequals(n, "EAPReasonCode") || iequals(n, "EAP Reason Code") || iequals(n, "EAP Reason");
+}
+bool eap_error_label(std::string_view n) {
+  return iequals(n, "EAPErrorCode") || iequals(n, "EAP Error Code") || iequals(n, "EAP Error");
+}
+
 // Labels an event's fields carry (data names and rendered "Label:" lines): a line with one is the
 // event's own and meets no line rule.
 bool known_label(std::string_view n) {
@@ -52,17 +61,21 @@ bool known_label(std::string_view n) {
                                                 "ReasonText",
                                                 "Reason",
                                                 "Dot11StatusCode",
+                                                "Dot11 Status Code",
                                                 "Status Code",
                                                 "StatusCode",
                                                 "EAPReasonCode",
                                                 "EAP Reason Code",
+                                                "EAP Reason",
                                                 "ErrorCode",
                                                 "Error Code",
                                                 "EAPErrorCode",
                                                 "EAP Error Code",
+                                                "EAP Error",
                                                 "Error",
                                                 "SSID",
                                                 "Name (SSID)",
+                                                "Network SSID",
                                                 "BSSID",
                                                 "PeerMac",
                                                 "AP MAC Address",
@@ -173,7 +186,7 @@ void event_builder::flush(std::vector<candidate>& out) {
   for (const field& f : fields_) {
     if (data && f.from_message) continue;
     const std::string& n = f.name;
-    if ((iequals(n, "SSID") || iequals(n, "Name (SSID)")) && ssid.empty())
+    if ((iequals(n, "SSID") || iequals(n, "Name (SSID)") || iequals(n, "Network SSID")) && ssid.empty())
       ssid = f.value;
     else if ((iequals(n, "BSSID") || iequals(n, "PeerMac") || iequals(n, "AP MAC Address") ||
               iequals(n, "Peer MAC Address")) &&
@@ -259,7 +272,8 @@ void event_builder::flush(std::vector<candidate>& out) {
         continue;
       }
       out.push_back(std::move(c));
-    } else if (iequals(n, "Dot11StatusCode") || iequals(n, "Status Code") || iequals(n, "StatusCode")) {
+    } else if (iequals(n, "Dot11StatusCode") || iequals(n, "Dot11 Status Code") || iequals(n, "Status Code") ||
+               iequals(n, "StatusCode")) {
       split_text_number(f.value, text, number);
       if (number.empty()) continue;
       candidate c = base(f, n);
@@ -268,17 +282,14 @@ void event_builder::flush(std::vector<candidate>& out) {
       c.token = number;
       c.init = initiator::network;
       out.push_back(std::move(c));
-    } else if (iequals(n, "EAPReasonCode") || iequals(n, "EAP Reason Code") || iequals(n, "ErrorCode") ||
-               iequals(n, "Error Code") || iequals(n, "EAPErrorCode") || iequals(n, "EAP Error Code") ||
+    } else if (eap_reason_label(n) || eap_error_label(n) || iequals(n, "ErrorCode") || iequals(n, "Error Code") ||
                iequals(n, "Error")) {
       split_text_number(f.value, text, number);
       if (number.empty() || number == "0" || number == "0x0" || number == "0x00000000") continue;
       candidate c = base(f, n);
       c.kind = candidate::how::raw;
       c.token = number;
-      c.space = (iequals(n, "EAPReasonCode") || iequals(n, "EAP Reason Code")) ? "eap_reason"
-                : (iequals(n, "EAPErrorCode") || iequals(n, "EAP Error Code")) ? "eap_error"
-                                                                               : "win32_error";
+      c.space = eap_reason_label(n) ? "eap_reason" : eap_error_label(n) ? "eap_error" : "win32_error";
       out.push_back(std::move(c));
     } else if (&f == reason_text && !have_reason_code) {
       // A reason given as text only.

@@ -138,6 +138,9 @@ class container {
 // `events`: also report the lifecycle events among the events (options::events).
 std::unique_ptr<container> make_event_xml_container(bool events = false);
 std::unique_ptr<container> make_event_text_container(bool events = false);
+// The header row of Get-WinEvent | Export-Csv ("TimeCreated" and "Id" among its quoted column
+// names): with events on, it opens an event text block read as a table, a row an event.
+bool event_csv_header(std::string_view line);
 std::unique_ptr<container> make_wlanreport_container(bool events = false);
 
 // EVTX files (container_evtx.cpp): the records of `in` (the file's bytes, gunzipped) go through the

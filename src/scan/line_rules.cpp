@@ -3,6 +3,7 @@
 // (grammar/keys.def) at the needles no rule took, then symbolic names, then WLAN_REASON_CODEs
 // printed with their text. A rule that matches claims its text: nothing else reads it again.
 #include "line_rules.hpp"
+#include "line_markers.hpp"
 
 #include <algorithm>
 #include <array>
@@ -243,7 +244,9 @@ inline std::uint64_t rules_at(std::size_t n, std::string_view s, std::size_t at)
 // E_STA: the line's first MAC is the station an access point reports on (wlceventd's "Assoc <mac>",
 // MikroTik's "<mac>@wlan1: connected"), with no label that says so. E_WIFI: the line names a Wi-Fi
 // interface (interface_of: wl*, phyN-*), for producers that print the same for wired ones (dhcpcd).
-constexpr unsigned E_END = 1, E_WORD = 2, E_STA = 4, E_WIFI = 8;
+// E_MAC: a MAC's first octet follows the anchor (mwifiex's "disconnected from <bssid>", not the first line of a
+// Windows 8003 message, "... successfully disconnected from a wireless network.").
+constexpr unsigned E_END = 1, E_WORD = 2, E_STA = 4, E_WIFI = 8, E_MAC = 16;
 struct event_rule {
   std::string_view id;
   input_format format;
@@ -294,6 +297,11 @@ inline bool event_at(std::string_view line, std::size_t start, const event_rule&
     for (std::size_t i = start + r.anchor.size(); i < line.size(); ++i)
       if (line[i] != ' ' && line[i] != '\t') return false;
   }
+  if (r.flags & E_MAC) {  // "02:00:..." (the MAC may be followed by ": reason code 3")
+    const std::size_t m = start + r.anchor.size();
+    if (m + 3 > line.size() || !is_hex(line[m]) || !is_hex(line[m + 1]) || (line[m + 2] != ':' && line[m + 2] != '-'))
+      return false;
+  }
   if (!r.also.empty() && !contains(line, r.also)) return false;
   return !(r.flags & E_WIFI) || !interface_of(line).empty();
 }
@@ -332,50 +340,6 @@ constexpr bool prefixes_hold_needles() {
   for (std::string_view p : name_prefixes)
     if (needle_in(p) == needle_count) return false;
   return true;
-}
-
-// ---- markers -------------------------------------------------------------------------------
-enum class marker_group : std::uint8_t { esp, wps, nwifi, reason_word, status_word, local, other_protocol };
-enum class marker_case : std::uint8_t { exact, fold };
-struct marker_row {
-  marker_group group;
-  std::string_view text;
-  marker_case mcase;
-};
-constexpr marker_row markers[] = {
-#define WLANCODE_MARKER(group, text, mcase) {marker_group::group, text, marker_case::mcase},
-#include "grammar/markers.def"
-};
-
-// The marker groups a line holds, found in one pass: the markers that may start at each byte
-// (by its folded value) are compared there, exactly or folded.
-constexpr std::size_t marker_group_count = 7;
-using marker_table = std::array<std::array<std::uint64_t, 256>, marker_group_count>;
-constexpr marker_table make_marker_starts() {
-  static_assert(std::size(markers) <= 64, "marker sets are bit masks");
-  marker_table t{};
-  for (std::size_t k = 0; k < std::size(markers); ++k)
-    t[static_cast<std::size_t>(markers[k].group)][static_cast<unsigned char>(fold(markers[k].text[0]))] |=
-        std::uint64_t{1} << k;
-  return t;
-}
-constexpr auto marker_starts = make_marker_starts();
-
-bool has_marker(std::string_view s, marker_group g) {
-  const auto& starts = marker_starts[static_cast<std::size_t>(g)];
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    std::uint64_t m = starts[static_cast<unsigned char>(fold(s[i]))];
-    while (m) {
-      const marker_row& r = markers[__builtin_ctzll(m)];
-      m &= m - 1;
-      if (r.text.size() > s.size() - i) continue;
-      // The second byte first (folded: right for either case): most places fail there, without a call.
-      if (r.text.size() > 1 && fold(s[i + 1]) != fold(r.text[1])) continue;
-      const std::string_view at = s.substr(i, r.text.size());
-      if (r.mcase == marker_case::exact ? at == r.text : iequals(at, r.text)) return true;
-    }
-  }
-  return false;
 }
 
 // Whether the line holds a rule's anchor, each anchor searched at most once per line (several
@@ -1182,6 +1146,7 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
       // The family: the key, the value's shape, the producer's marks, the line's words.
       std::optional<family> fam;
       double confidence = 0.9;
+      bool by_words = false;  // the family is only what the line's words suggest
       switch (kr->cls) {
         case key_class::ieee_status:
           fam = family::ieee80211_status;
@@ -1228,15 +1193,20 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
             } else if (kr->cls == key_class::signed_reason || marks.has(marker_group::reason_word)) {
               fam = family::ieee80211_reason;
               confidence = kr->cls == key_class::signed_reason ? 0.9 : 0.7;
+              by_words = kr->cls != key_class::signed_reason;
             }
           } else if (marks.has(marker_group::status_word)) {
             fam = family::ieee80211_status;
             confidence = 0.7;
+            by_words = true;
           }
           break;
       }
       if (!fam) continue;
       if (value_bits(*fam) == 16 && *val > 0xFFFF) continue;
+      // A bare "status 401" or "reason 300" on a line whose words alone say 802.11: a value the
+      // standard does not list is another protocol's (HTTP, an app's own), not a reserved code.
+      if (by_words && !find(*fam, *val)) continue;
       // A text or name printed with the number raises or lowers the confidence.
       if (!v.text.empty()) {
         const classification k = classify(*fam, *val);
@@ -1323,9 +1293,10 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
     if (nd == n_logname && at >= 6 && s.substr(at - 6, 9) == "Log Name:" && may_be_paste_prefix(s.substr(0, at - 6)))
       opens |= opens_event_text;
     if (nd == n_reason && failure_reason_at(s, at)) opens |= opens_event_text;
-    if (nd == n_created && events_on_ && at >= 2 && s.substr(at - 2, 12) == "TimeCreated " &&
-        may_be_paste_prefix(s.substr(0, at - 2)))
-      opens |= opens_event_text;  // Format-List
+    if (nd == n_created && events_on_ &&
+        ((at >= 2 && s.substr(at - 2, 12) == "TimeCreated " && may_be_paste_prefix(s.substr(0, at - 2))) ||
+         event_csv_header(s)))
+      opens |= opens_event_text;  // Format-List, Export-Csv
   }
 
   if (out.size() == first) return opens;

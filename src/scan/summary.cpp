@@ -5,7 +5,13 @@ namespace wlancode::scan {
 
 std::string code_label(const finding& f) {
   if (!f.name.empty()) return f.name;
-  if (f.fam && f.has_value) return std::string(to_string(*f.fam)) + ":" + std::to_string(f.value);
+  if (f.fam && f.has_value) {
+    // A range that carries another family's code in its low bits (DOT11_ASSOC_STATUS 0x30011:
+    // an association response with 802.11 status 17) is named by both.
+    const classification c = classify(*f.fam, static_cast<std::uint32_t>(f.value));
+    if (c.range && c.inner) return std::string(c.range->label) + ": " + std::string(c.inner->name);
+    return std::string(to_string(*f.fam)) + ":" + std::to_string(f.value);
+  }
   // Error spaces (Win32, HRESULT-like EAP codes) are read in hex; keep the value as the log printed it.
   if (f.kind == value_kind::raw)
     return f.space + ":" + (!f.raw.empty() ? f.raw : f.has_value ? std::to_string(f.value) : f.text.substr(0, 80));

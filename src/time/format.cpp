@@ -32,6 +32,16 @@ struct writer {
   }
 };
 
+// Two and four decimal digits of v, at out.
+inline void put2(char* out, unsigned v) noexcept {
+  out[0] = static_cast<char>('0' + v / 10 % 10);
+  out[1] = static_cast<char>('0' + v % 10);
+}
+inline void put4(char* out, unsigned v) noexcept {
+  put2(out, v / 100);
+  put2(out + 2, v % 100);
+}
+
 }  // namespace
 
 std::size_t to_iso8601(const instant& t, char* out, std::size_t cap) noexcept {
@@ -49,6 +59,23 @@ std::size_t to_iso8601(const instant& t, char* out, std::size_t cap) noexcept {
     const std::int64_t day = floor_div(s, 86400);
     const auto sod = static_cast<std::uint64_t>(s - day * 86400);
     const civil c = civil_from_days(day);
+    if (c.year >= 0 && c.year <= 9999 && cap >= 31) {  // the usual case, one field at a time
+      put4(out, static_cast<unsigned>(c.year));
+      out[4] = '-';
+      put2(out + 5, c.month);
+      out[7] = '-';
+      put2(out + 8, c.day);
+      out[10] = 'T';
+      put2(out + 11, static_cast<unsigned>(sod / 3600));
+      out[13] = ':';
+      put2(out + 14, static_cast<unsigned>(sod / 60 % 60));
+      out[16] = ':';
+      put2(out + 17, static_cast<unsigned>(sod % 60));
+      w.n = 19;
+      w.fraction(frac, digits);
+      w.put('Z');
+      return w.n;
+    }
     if (c.year < 0) w.put('-');
     w.num(static_cast<std::uint64_t>(c.year < 0 ? -c.year : c.year), 4);
     w.put('-');

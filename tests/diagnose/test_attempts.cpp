@@ -2,6 +2,8 @@
 // line, restatements, bounded memory, time axes, redaction.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "helpers.hpp"
 #include "internal.hpp"
 
@@ -9,6 +11,7 @@ namespace {
 
 using namespace diagnose_test;
 using V = std::vector<std::string>;
+using wlancode::diagnose::analyzer;
 
 TEST(Attempts, SupplicantAndNetworkManagerTellOneAttempt) {
   const std::string log =
@@ -56,6 +59,34 @@ TEST(Attempts, InterleavedInterfacesAreTwoDevices) {
   for (const auto& g : r.groups) by_ifc[g.interface + "/" + g.ssid] = std::string(to_string(g.attempts[0].result));
   EXPECT_EQ(by_ifc["wlan0/A"], "succeeded");
   EXPECT_EQ(by_ifc["wlan1/B"], "failed");
+}
+
+// Files whose lines name no host are each their own device (an ESP32's console and a PC's trace
+// are not one device because neither names a host): one group per file, which says its file; a
+// file that names its host is known by the host.
+TEST(Attempts, FilesWithoutAHostAreTheirOwnDevices) {
+  analyzer an;
+  wlancode::scan::options o;
+  o.events = true;
+  wlancode::timeline tl;
+  const auto feed = [&](std::string_view log, const char* source) {
+    wlancode::scan::scan_memory(
+        log, source, o, [&](const wlancode::scan::finding& f) { an.add(f, tl.resolve(f.timestamp, f.excerpt)); });
+    an.add_input(source);
+  };
+  const std::string esp = "I (5130) wifi:state: init -> auth (b0)\nW (5200) wifi:sta disconnected, reason:15\n";
+  feed(esp, "esp32.log");
+  feed(esp, "esp32-second-board.log");
+  feed(
+      "Nov 21 10:00:01 laptop wpa_supplicant[8]: wlan0: CTRL-EVENT-ASSOC-REJECT bssid=02:00:00:00:00:02 "
+      "status_code=17\n",
+      "syslog");
+  const auto r = an.finish();
+  ASSERT_EQ(r.groups.size(), 3u);
+  std::map<std::string, std::uint64_t> by_device;
+  for (const auto& g : r.groups) by_device[g.host + "|" + g.file + "|" + g.interface] += g.attempts_total;
+  EXPECT_EQ(by_device, (std::map<std::string, std::uint64_t>{
+                           {"|esp32.log|", 1}, {"|esp32-second-board.log|", 1}, {"laptop||wlan0", 1}}));
 }
 
 TEST(Attempts, MissingStartLineStillGivesTheFailure) {

@@ -120,6 +120,7 @@ async function realistic(browser) {
   }
   const relativeTicks = await page.$$eval('#group-2 svg.timeline > text', (ts) => ts.map((t) => t.textContent));
   check('realistic: relative axis ticks', relativeTicks.some((t) => /^\+\d/.test(t)), relativeTicks);
+  check('realistic: a tick is + or \u2212, never both', !relativeTicks.some((t) => t.includes('+-')), relativeTicks);
   const utcTicks = await page.$$eval('#group-1 svg.timeline > text', (ts) => ts.map((t) => t.textContent));
   check('realistic: UTC axis ticks', utcTicks.some((t) => /^09:1\d:\d\d$/.test(t)), utcTicks);
 
@@ -301,7 +302,13 @@ async function examples(browser) {
   check('examples: the verdict', (await visibleText(page, '#verdict')).includes(data.verdict.replace(/`/g, '')));
   eq('examples: attempt marks', await page.locator('.tl-attempt').count(), bars);
   eq('examples: code markers', await page.locator('.tl-code').count(), codes);
-  eq('examples: timelines', await page.locator('svg.timeline').count(), Math.min(40, data.groups.length));
+  // A group with nothing timed (plain.txt's prose, wps.log's tool output) gets its table, no chart.
+  const charted = data.groups.slice(0, 40).filter((g) => g.attempts.slice(0, 400).some((a) => timed(a.t_start) ||
+    a.codes.some((c) => timed(c.t))) || g.sessions.some((se) => timed(se.t_start) || timed(se.t_end))).length;
+  check('examples: some groups have nothing timed', charted < Math.min(40, data.groups.length), { charted });
+  eq('examples: timelines', await page.locator('svg.timeline').count(), charted);
+  check('examples: an untimed group says why it has no chart',
+    (await page.locator('.tl-note').allTextContents()).some((t) => t.includes('Nothing in this group has a usable time')));
   eq('examples: code reference entries', await page.locator('.code-card').count(), Object.keys(data.codes).length);
   const first = page.locator('.tl-code.decisive').first();
   await first.scrollIntoViewIfNeeded();

@@ -153,6 +153,12 @@ TEST(CodeLabel, EveryKind) {
   f.fam = family::ieee80211_reason;
   f.value = 999;
   EXPECT_EQ(scan::code_label(f), "ieee80211_reason:999");
+  // A DOT11_ASSOC_STATUS range holding an 802.11 status in its low bits (0x30011: status 17).
+  f.fam = family::dot11_assoc_status;
+  f.value = 0x30011;
+  EXPECT_EQ(scan::code_label(f), "Association response range: WLAN_STATUS_AP_UNABLE_TO_HANDLE_NEW_STA");
+  f.value = 0x3FFFF;  // the range, but no listed status in it
+  EXPECT_EQ(scan::code_label(f), "dot11_assoc_status:262143");
   f.name = "SOME_NAME";
   EXPECT_EQ(scan::code_label(f), "SOME_NAME");
   scan::finding empty;

@@ -138,6 +138,12 @@ TEST(GrammarDecoys, NoFindingOnDecoyLines) {
       "[Driver]: association success(res=4)",
       "upstream returned status: 502 after 3 retries",
       "job 42 finished with status 1",
+      // Other protocols' statuses on lines whose words suggest 802.11 (auth, reject): values the
+      // standard does not list.
+      "Mar  3 10:00:01 host nginx[1]: auth request failed with status 401 for /login",
+      "Mar  3 10:00:01 host curl[2]: authentication rejected, status: 403",
+      "Mar  3 10:00:01 host app[3]: connection rejected by upstream, status 503",
+      "Mar  3 10:00:01 host app[4]: session disconnected, reason 1006 (abnormal closure)",
       "reason: timeout while waiting for lock",
       "register dump: 0x00030001 0x00048005 0x00028001",
       "wlan0: disconnect reason 3.5 seconds ago",

@@ -43,3 +43,25 @@ TEST(Format, CallerBufferNeverOverrun) {
   EXPECT_EQ(buf[10], 'x');
   EXPECT_EQ(to_iso8601(t, nullptr, 0), n);
 }
+
+// A buffer of any size gets the same text (the full one when it fits, its first bytes when not),
+// for instants across the whole range, every precision.
+TEST(Format, EveryBufferSizeGivesTheSameText) {
+  std::uint64_t x = 88172645463325252ull;
+  for (int i = 0; i < 2000; ++i) {
+    x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+    const instant t{
+        instant::clock::utc, static_cast<std::int64_t>(x), static_cast<std::int8_t>(i % 10), true, false, false};
+    char full[64];
+    const std::size_t n = to_iso8601(t, full, sizeof full);
+    ASSERT_LE(n, 30u);
+    EXPECT_EQ(full[n - 1], 'Z');
+    for (std::size_t cap = 0; cap <= n; ++cap) {
+      char part[64];
+      std::memset(part, 'x', sizeof part);
+      EXPECT_EQ(to_iso8601(t, part, cap), n);
+      EXPECT_EQ(std::string(part, cap), std::string(full, cap)) << cap;
+      EXPECT_EQ(part[cap], 'x');
+    }
+  }
+}

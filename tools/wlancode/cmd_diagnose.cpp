@@ -45,7 +45,9 @@ void write_text(std::ostream& out, const diagnose::report& r) {
   }
   for (const diagnose::group& g : r.groups) {
     out << "\n"
-        << (g.host.empty() ? "" : terminal_safe(g.host) + " ")
+        << (!g.host.empty()  ? terminal_safe(g.host) + " "
+            : g.file.empty() ? ""
+                             : terminal_safe(g.file) + ": ")
         << (g.interface.empty() ? "(interface unknown)" : terminal_safe(g.interface)) << " -> "
         << (g.ssid.empty() ? "(network unknown)" : "`" + terminal_safe(g.ssid) + "`") << ": " << g.attempts_total
         << " attempt(s), " << g.succeeded << " succeeded, " << g.failed << " failed";

@@ -150,7 +150,8 @@ runner add_explain(CLI::App& app) {
   auto opt = std::make_shared<explain_options>();
   CLI::App* cmd =
       app.add_subcommand("explain", "Explain codes given as numbers (0x00038004, 0x38004, 229380, -3) or names");
-  cmd->add_option("codes", opt->inputs, "Codes to explain: hex, decimal, negative int32, or a name");
+  cmd->add_option("codes", opt->inputs,
+                  "Codes to explain: hex, decimal, negative int32, a name, or family:value (ieee80211_reason:252)");
   cmd->add_option("-t,--text", opt->texts,
                   "A reason sentence as Windows prints it (\"Failure Reason: The specific network is not available.\")")
       ->type_name("SENTENCE");

@@ -108,7 +108,10 @@ void write_text(std::ostream& out, const scan::finding& f) {
   s += ": ";
   if (f.fam) {
     s += std::string(to_string(*f.fam)) + " " + value_hex(f) + " ";
-    put(f.name.empty() ? std::string_view("(unlisted)") : std::string_view(f.name));
+    // A value without a name of its own: its range and the code its low bits carry, if any.
+    const bool carries =
+        f.name.empty() && f.has_value && classify(*f.fam, static_cast<std::uint32_t>(f.value)).inner != nullptr;
+    put(!f.name.empty() ? f.name : carries ? scan::code_label(f) : std::string("(unlisted)"));
     if (f.code && !f.code->phrase.text.empty()) s += " - " + std::string(f.code->phrase.text);
   } else if (f.kind == scan::value_kind::raw) {
     s += "raw ";

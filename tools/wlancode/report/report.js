@@ -147,12 +147,14 @@
   function fmtRelative(t, digits) {
     const v = num(t);
     if (v === null) return '\u2014';
-    if (Math.abs(v) < 600) return `+${Number.isInteger(v) && !digits ? v : v.toFixed(digits || 1)} s`;
-    const whole = Math.floor(v);
-    const frac = digits ? (v - whole).toFixed(digits).slice(1) : '';
+    const sign = v < 0 ? '\u2212' : '+';  // a tick left of the first time on the axis
+    const a = Math.abs(v);
+    if (a < 600) return `${sign}${Number.isInteger(a) && !digits ? a : a.toFixed(digits || 1)} s`;
+    const whole = Math.floor(a);
+    const frac = digits ? (a - whole).toFixed(digits).slice(1) : '';
     const hh = Math.floor(whole / 3600);
     const mm = Math.floor((whole % 3600) / 60);
-    return `+${hh ? hh + ':' + pad2(mm) : mm}:${pad2(whole % 60)}${frac}`;
+    return `${sign}${hh ? hh + ':' + pad2(mm) : mm}:${pad2(whole % 60)}${frac}`;
   }
   // When an attempt / event happened, as the group's axis tells.
   function whenText(group, time, t) {
@@ -425,6 +427,13 @@
       h('span', null, diamond('#ffffff'), 'other code'));
   }
 
+  // Whether a group has anything to put on a time axis: an attempt's start, a code's or a session's time.
+  function hasTimes(group) {
+    const attempts = arr(group.attempts).map(obj).slice(0, CAP.timelineAttempts);
+    return attempts.some((a) => tnum(a.t_start) !== null || arr(a.codes).some((c) => tnum(obj(c).t) !== null)) ||
+      arr(group.sessions).map(obj).some((se) => tnum(se.t_start) !== null || tnum(se.t_end) !== null);
+  }
+
   function timeline(group, gi, panel, width) {
     const attempts = arr(group.attempts).map(obj);
     const sessions = arr(group.sessions).map(obj);
@@ -562,7 +571,9 @@
   function groupTitle(group) {
     const d = obj(group.device);
     const n = obj(group.network);
-    const dev = [d.host, d.interface].map(str).filter(Boolean).join(' \u00b7 ') || 'unknown device';
+    // A device that names no host is known by its file (its name, not the path).
+    const place = str(d.host) || str(d.file).split(/[\\/]/).pop();
+    const dev = [place, str(d.interface)].filter(Boolean).join(' \u00b7 ') || 'unknown device';
     const net = str(n.ssid) ? n.ssid : '(no SSID in the log)';
     const bssids = arr(n.bssids);
     return { dev: visible(dev), net: visible(net), bssids };
@@ -578,7 +589,10 @@
     const total = num(counts.attempts) !== null ? counts.attempts : attempts.reduce((n, a) => n + times(a), 0);
     const panel = h('div', { class: 'panel', 'aria-live': 'polite' }, 'Point at, tap or focus a mark of the timeline to see what it is.');
     const scroller = h('div', { class: 'tl-scroll' });
+    // Nothing of the group has a time (a tool's output, a ticket's pasted lines): no chart, the table.
+    const charted = hasTimes(g);
     const draw = () => {
+      if (!charted) return;
       const w = scroller.clientWidth || 900;
       if (scroller.dataset.width === String(w)) return;
       scroller.dataset.width = String(w);
@@ -588,10 +602,13 @@
     const untimed = attempts.slice(0, CAP.timelineAttempts).filter((a) => tnum(a.t_start) === null).length;
     const notes = [];
     if (attempts.length > CAP.timelineAttempts) notes.push(`The timeline shows the first ${fmtInt(CAP.timelineAttempts)} of ${fmtInt(attempts.length)} attempts.`);
-    if (untimed) notes.push(`${plural(untimed, 'attempt')} without a usable time ${untimed === 1 ? 'is' : 'are'} only in the table.`);
+    if (!charted) notes.push('Nothing in this group has a usable time: its attempts are only in the table.');
+    else if (untimed) notes.push(`${plural(untimed, 'attempt')} without a usable time ${untimed === 1 ? 'is' : 'are'} only in the table.`);
     if (num(counts.attempts_not_listed) > 0) notes.push(`wlancode diagnose listed the first attempts only: ${plural(counts.attempts_not_listed, 'more attempt')} ${counts.attempts_not_listed === 1 ? 'is' : 'are'} only counted.`);
     if (num(counts.sessions_not_listed) > 0) notes.push(`${plural(counts.sessions_not_listed, 'more session')} only counted.`);
-    if (g.axis === 'relative') notes.push('Times are seconds since the device booted: the log gave no wall-clock time.');
+    if (!charted) {
+      // no axis to explain
+    } else if (g.axis === 'relative') notes.push('Times are seconds since the device booted: the log gave no wall-clock time.');
     else if (parseTime(g.t0)) notes.push(`Times are UTC; the chart starts at ${fmtClock(parseTime(g.t0), true)}.`);
     const repeats = arr(g.repeats).map(obj);
     const section = h('section', { class: 'card group', id: `group-${gi}` },
@@ -600,7 +617,7 @@
         title.bssids.length ? h('span', { class: 'sub' }, `${plural(title.bssids.length, 'BSSID')}: ${title.bssids.slice(0, 6).map(visible).join(', ')}${title.bssids.length > 6 ? ', \u2026' : ''}`) : null),
       h('p', { class: 'group-stats' }, `${plural(total, 'attempt')}: ${fmtInt(count('succeeded'))} succeeded, ${fmtInt(count('failed'))} failed` +
         `${count('unknown') ? `, ${fmtInt(count('unknown'))} unknown` : ''} \u00b7 ${plural(sessions.length, 'session')}`),
-      legend(), scroller, panel,
+      charted ? legend() : null, charted ? scroller : null, charted ? panel : null,
       notes.length ? h('p', { class: 'tl-note' }, notes.join(' ')) : null,
       repeats.length ? h('ul', { class: 'repeats' }, repeats.slice(0, CAP.listItems).map((r) => quoted(h('li'), r.text))) : null,
       attemptsTable(g, gi, attempts));

@@ -1,0 +1,514 @@
+// Attempts from logs of the fifth lifecycle-event audit (issue 10): Windows WLAN-AutoConfig
+// sequences (8000 .. 8003, 11000 .. 11010, 12011 .. 12013) in the shapes `scan` reads: event XML
+// on one line per event (wevtutil qe /f:xml), indented XML (Event Viewer's XML view), wevtutil
+// /f:text, Get-WinEvent | Format-List; oldest first and newest first. The events are written by
+// the project from the message templates and data names of the provider (docs/producers-audit.md),
+// with made-up GUIDs, adapters, SSIDs and 02:00:00 MACs; the expectations are hand-typed: outcome,
+// failing phase, who ended it, decisive code.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <utility>
+
+#include "chronology.hpp"
+#include "helpers.hpp"
+
+namespace {
+
+using namespace diagnose_test;
+
+// As `wlancode diagnose` reads a file: newest-first exports turned round (chronology.hpp).
+wlancode::diagnose::report diagnose_file(std::string_view log) {
+  wlancode::diagnose::analyzer an;
+  wlancode::scan::options o;
+  o.events = true;
+  o.year = 2026;
+  auto to_analyzer = [&](const wlancode::scan::finding& f) { an.add(f, f.time); };
+  wlancode::diagnose::detail::chronological_feed<decltype(to_analyzer)> feed(to_analyzer);
+  wlancode::scan::scan_memory(log, "mem.log", o, [&](const wlancode::scan::finding& f) { feed.add(f); });
+  feed.flush();
+  an.add_input("mem.log");
+  return an.finish();
+}
+using V = std::vector<std::string>;
+using fields = std::vector<std::pair<std::string, std::string>>;
+
+struct adapter {
+  std::string guid, name, mac;
+};
+const adapter wifi_a{"{5b1e0c3a-7d42-4e8f-9a61-0c2d4e6f8a01}", "Contoso Wireless AX210", "02:00:00:aa:00:01"};
+const adapter wifi_b{"{9c4d2e1f-3a5b-4c6d-8e7f-1a2b3c4d5e02}", "Fabrikam USB Wi-Fi 6", "02:00:00:bb:00:02"};
+
+// One WLAN-AutoConfig event: its id, time (hh:mm:ss on 2026-03-02), adapter, SSID, connection
+// id and its own data fields (after the common ones, as the provider orders them).
+struct event {
+  int id;
+  std::string time;
+  const adapter* ad;
+  std::string ssid, connection;
+  fields own;
+};
+
+fields data_of(const event& e) {
+  fields d;
+  if (e.id < 11000)  // AcmConnection events
+    d = {{"InterfaceGuid", e.ad->guid},
+         {"InterfaceDescription", e.ad->name},
+         {"ConnectionMode", "Automatic connection with a profile"},
+         {"ProfileName", e.ssid},
+         {"SSID", e.ssid},
+         {"BSSType", "Infrastructure"}};
+  else  // MsmAssociation, MsmSecurity, OneXAuthentication events
+    d = {{"Adapter", e.ad->name},
+         {"DeviceGuid", e.ad->guid},
+         {"LocalMac", e.ad->mac},
+         {"SSID", e.ssid},
+         {"BSSType", "Infrastructure"}};
+  d.insert(d.end(), e.own.begin(), e.own.end());
+  d.emplace_back("ConnectionId", e.connection);
+  return d;
+}
+
+// wevtutil qe /f:xml: one event a line. `indent`: a tag a line (Event Viewer's XML view).
+std::string as_xml(const std::vector<event>& evs, bool indent = false) {
+  const std::string nl = indent ? "\n  " : "";
+  std::string out;
+  for (const event& e : evs) {
+    out += "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'>" + nl +
+           "<System><Provider Name='Microsoft-Windows-WLAN-AutoConfig' "
+           "Guid='{9580d7dd-0379-4658-9870-d5be7d52d6de}'/>" +
+           nl + "<EventID>" + std::to_string(e.id) + "</EventID>" + nl + "<Level>4</Level>" + nl +
+           "<TimeCreated SystemTime='2026-03-02T" + e.time + ".4180032Z'/>" + nl +
+           "<Channel>Microsoft-Windows-WLAN-AutoConfig/Operational</Channel><Computer>LAPTOP-7</Computer></System>" +
+           nl + "<EventData>";
+    for (const auto& [k, v] : data_of(e)) out += nl + "<Data Name='" + k + "'>" + v + "</Data>";
+    out += nl + "</EventData></Event>\n";
+  }
+  return out;
+}
+
+// The rendered message: the template's first line, then "Label: value" lines.
+std::vector<std::string> message_of(const event& e) {
+  static const std::map<int, std::string> heads = {
+      {8000, "WLAN AutoConfig service started a connection to a wireless network."},
+      {8001, "WLAN AutoConfig service has successfully connected to a wireless network."},
+      {8002, "WLAN AutoConfig service failed to connect to a wireless network."},
+      {8003, "WLAN AutoConfig service has successfully disconnected from a wireless network."},
+      {11000, "Wireless network association started."},
+      {11001, "Wireless network association succeeded."},
+      {11002, "Wireless network association failed."},
+      {11004, "Wireless security stopped."},
+      {11005, "Wireless security succeeded."},
+      {11006, "Wireless security failed."},
+      {11010, "Wireless security started."},
+      {12011, "Wireless 802.1x authentication started."},
+      {12013, "Wireless 802.1x authentication failed."}};
+  static const std::map<std::string, std::string> labels = {{"InterfaceGuid", "Interface GUID"},
+                                                            {"DeviceGuid", "Interface GUID"},
+                                                            {"InterfaceDescription", "Network Adapter"},
+                                                            {"Adapter", "Network Adapter"},
+                                                            {"LocalMac", "Local MAC Address"},
+                                                            {"ConnectionMode", "Connection Mode"},
+                                                            {"ProfileName", "Profile Name"},
+                                                            {"BSSType", "BSS Type"},
+                                                            {"PeerMac", "Peer MAC Address"},
+                                                            {"FailureReason", "Failure Reason"},
+                                                            {"ReasonText", "Reason"},
+                                                            {"Reason", "Reason"},
+                                                            {"ErrorCode", "Error"},
+                                                            {"EAPReasonCode", "EAP Reason"},
+                                                            {"EAPErrorCode", "EAP Error"},
+                                                            {"Dot11StatusCode", "Dot11 Status Code"},
+                                                            {"SecurityHint", "Security Hint"}};
+  std::vector<std::string> out{heads.at(e.id), ""};
+  for (const auto& [k, v] : data_of(e)) {
+    // The message shows no ReasonCode, ConnectionId or hint code: only the data hold them.
+    if (k == "ReasonCode" || k == "ConnectionId" || k == "SecurityHintCode") continue;
+    std::string label = k == "SSID" && e.id >= 11000 ? "Network SSID" : labels.count(k) ? labels.at(k) : k;
+    out.push_back(label + (k == "FailureReason" && e.id < 11000 ? ":" : ": ") + v);
+  }
+  return out;
+}
+
+// wevtutil qe /f:text.
+std::string as_text(const std::vector<event>& evs) {
+  std::string out;
+  for (std::size_t i = 0; i < evs.size(); ++i) {
+    const event& e = evs[i];
+    out += "Event[" + std::to_string(i) +
+           "]:\n  Log Name: Microsoft-Windows-WLAN-AutoConfig/Operational\n  Source: "
+           "Microsoft-Windows-WLAN-AutoConfig\n  Date: 2026-03-02T" +
+           e.time + ".418\n  Event ID: " + std::to_string(e.id) +
+           "\n  Task: N/A\n  Level: Information\n  Opcode: Info\n  Keyword: N/A\n  User: S-1-5-18\n  User Name: NT "
+           "AUTHORITY\\SYSTEM\n  Computer: LAPTOP-7\n  Description: \n";
+    for (const std::string& l : message_of(e)) out += l + "\n";
+    out += "\n";
+  }
+  return out;
+}
+
+// Get-WinEvent | Format-List (default view): TimeCreated, ProviderName, Id, Message (its next
+// lines indented under the first).
+std::string as_format_list(const std::vector<event>& evs) {
+  std::string out;
+  for (const event& e : evs) {
+    const int h = std::stoi(e.time.substr(0, 2));
+    out += "\nTimeCreated  : 3/2/2026 " + std::to_string(h % 12 == 0 ? 12 : h % 12) + e.time.substr(2) +
+           (h < 12 ? " AM" : " PM") +
+           "\nProviderName : Microsoft-Windows-WLAN-AutoConfig\nId           : " + std::to_string(e.id) + "\n";
+    const std::vector<std::string> m = message_of(e);
+    for (std::size_t i = 0; i < m.size(); ++i) out += (i == 0 ? "Message      : " : "               ") + m[i] + "\n";
+  }
+  return out;
+}
+
+// Get-WinEvent | Export-Csv (Windows PowerShell 5.1: a #TYPE line, then every property as a
+// quoted cell, Message first, empty ones bare); `sep` ';' as -UseCulture writes in cultures whose
+// list separator it is. `provider` for other providers' rows.
+std::string as_csv(const std::vector<event>& evs, char sep = ',',
+                   const std::string& provider = "Microsoft-Windows-WLAN-AutoConfig") {
+  const std::string d(1, sep), q = "\"", qd = q + d + q;
+  std::string out = "#TYPE System.Diagnostics.Eventing.Reader.EventLogRecord\n\"Message" + qd + "Id" + qd + "Version" +
+                    qd + "Qualifiers" + qd + "Level" + qd + "RecordId" + qd + "ProviderName" + qd + "LogName" + qd +
+                    "MachineName" + qd + "TimeCreated" + qd + "LevelDisplayName" + qd + "Properties\"\n";
+  int record = 4100;
+  for (const event& e : evs) {
+    std::string message;
+    for (const std::string& l : message_of(e)) message += (message.empty() ? "" : "\n") + l;
+    const int h = std::stoi(e.time.substr(0, 2));
+    out += q + message + qd + std::to_string(e.id) + qd + "0" + q + d + d + q + "4" + qd + std::to_string(++record) +
+           qd + provider + qd + "Microsoft-Windows-WLAN-AutoConfig/Operational" + qd + "LAPTOP-7" + qd + "3/2/2026 " +
+           std::to_string(h % 12 == 0 ? 12 : h % 12) + e.time.substr(2) + (h < 12 ? " AM" : " PM") + qd +
+           "Information" + qd +
+           "System.Collections.Generic.List`1[System.Diagnostics.Eventing.Reader.EventProperty]\"\n";
+  }
+  return out;
+}
+
+std::vector<event> newest_first(std::vector<event> evs) {
+  std::reverse(evs.begin(), evs.end());
+  return evs;
+}
+
+// A join that works: 8000, association, security, 8001 (hh:mm, seconds 00 .. 05).
+std::vector<event> good_join(const adapter& ad, const std::string& ssid, const std::string& cid,
+                             const std::string& hhmm) {
+  return {{8000, hhmm + ":00", &ad, ssid, cid, {}},
+          {11000, hhmm + ":01", &ad, ssid, cid, {{"AuthenticationAlgorithm", "WPA2-Personal"}}},
+          {11001, hhmm + ":02", &ad, ssid, cid, {}},
+          {11010, hhmm + ":03", &ad, ssid, cid, {{"AuthenticationAlgorithm", "WPA2-Personal"}}},
+          {11005, hhmm + ":04", &ad, ssid, cid, {}},
+          {8001, hhmm + ":05", &ad, ssid, cid, {{"PHYType", "802.11ax"}, {"OnexEnabled", "0"}}}};
+}
+
+std::vector<event> wrong_psk(const adapter& ad, const std::string& ssid, const std::string& cid,
+                             const std::string& hhmm) {
+  return {{8000, hhmm + ":00", &ad, ssid, cid, {}},
+          {11000, hhmm + ":01", &ad, ssid, cid, {}},
+          {11001, hhmm + ":02", &ad, ssid, cid, {}},
+          {11010, hhmm + ":03", &ad, ssid, cid, {}},
+          {11006,
+           hhmm + ":07",
+           &ad,
+           ssid,
+           cid,
+           {{"PeerMac", "02:00:00:00:10:01"},
+            {"ReasonText", "A PSK mismatch is suspected."},
+            {"ReasonCode", "0x48014"},
+            {"ErrorCode", "0x0"}}},
+          {11004, hhmm + ":08", &ad, ssid, cid, {{"SecurityHint", "No Hint"}, {"SecurityHintCode", "0x0"}}},
+          {8002,
+           hhmm + ":09",
+           &ad,
+           ssid,
+           cid,
+           {{"FailureReason", "A PSK mismatch is suspected."}, {"ReasonCode", "294932"}}}};
+}
+
+// 802.1X rejected: 12011, 12013 (ONEX reason 0x50005, EAP reason and error), then the security
+// layer's 11006 with the same reason, 11004 and 8002.
+std::vector<event> eap_rejected(const std::string& hhmm) {
+  const adapter& ad = wifi_a;
+  const fields reason{{"PeerMac", "02:00:00:00:20:01"},
+                      {"ReasonText", "Explicit Eap failure received"},
+                      {"ReasonCode", "0x50005"},
+                      {"ErrorCode", "0x80420112"}};
+  fields eap = reason;
+  eap.insert(eap.begin() + 1, {"Identity", "host/laptop-7"});
+  eap.emplace_back("EAPReasonCode", "0x80420100");
+  eap.emplace_back("EAPRootCauseString", "The server certificate is not trusted.");
+  eap.emplace_back("EAPErrorCode", "0x80420112");
+  return {{8000, hhmm + ":00", &ad, "Corp", "0x2", {}},
+          {11000, hhmm + ":01", &ad, "Corp", "0x2", {}},
+          {11001, hhmm + ":01", &ad, "Corp", "0x2", {}},
+          {11010, hhmm + ":02", &ad, "Corp", "0x2", {}},
+          {12011, hhmm + ":03", &ad, "Corp", "0x2", {{"EAPMethodType", "25"}}},
+          {12013, hhmm + ":05", &ad, "Corp", "0x2", eap},
+          {11006, hhmm + ":06", &ad, "Corp", "0x2", reason},
+          {11004, hhmm + ":06", &ad, "Corp", "0x2", {{"SecurityHint", "No Hint"}}},
+          {8002,
+           hhmm + ":07",
+           &ad,
+           "Corp",
+           "0x2",
+           {{"FailureReason", "Explicit Eap failure received"}, {"ReasonCode", "327685"}}}};
+}
+
+// The AP refuses the association (802.11 status 17): 11002 with its WLAN reason and the status.
+std::vector<event> assoc_refused(const std::string& hhmm) {
+  const adapter& ad = wifi_a;
+  const fields why{{"FailureReason", "The driver disconnected while associating."}, {"ReasonCode", "229378"}};
+  fields refused = why;
+  refused.emplace_back("Dot11StatusCode", "17");
+  return {{8000, hhmm + ":00", &ad, "Guest", "0x3", {}},
+          {11000, hhmm + ":01", &ad, "Guest", "0x3", {}},
+          {11002, hhmm + ":02", &ad, "Guest", "0x3", refused},
+          {8002, hhmm + ":03", &ad, "Guest", "0x3", why}};
+}
+
+// A working join, a roam (the MSM association and security events again, same ConnectionId, no
+// 8000/8001), then 8003 from the driver.
+std::vector<event> join_roam_driver_ends() {
+  std::vector<event> v = good_join(wifi_a, "Home", "0x5", "08:45");
+  const std::vector<event> roam = {{11000, "09:00:00", &wifi_a, "Home", "0x5", {}},
+                                   {11001, "09:00:00", &wifi_a, "Home", "0x5", {}},
+                                   {11010, "09:00:01", &wifi_a, "Home", "0x5", {}},
+                                   {11005, "09:00:01", &wifi_a, "Home", "0x5", {}},
+                                   {8003,
+                                    "09:20:00",
+                                    &wifi_a,
+                                    "Home",
+                                    "0x5",
+                                    {{"Reason", "The network is disconnected by the driver."}, {"ReasonCode", "2"}}}};
+  v.insert(v.end(), roam.begin(), roam.end());
+  return v;
+}
+
+std::vector<event> the_day() {
+  std::vector<event> v;
+  for (auto part : {wrong_psk(wifi_a, "Lab", "0x1", "08:00"), eap_rejected("08:05"), assoc_refused("08:10"),
+                    good_join(wifi_a, "Home", "0x4", "08:15")})
+    v.insert(v.end(), part.begin(), part.end());
+  v.push_back({8003,
+               "08:40:00",
+               &wifi_a,
+               "Home",
+               "0x4",
+               {{"Reason", "The network is disconnected by the user."}, {"ReasonCode", "0"}}});
+  for (const event& e : join_roam_driver_ends()) v.push_back(e);
+  return v;
+}
+
+std::map<std::string, V> attempts_by_network(const wlancode::diagnose::report& r) {
+  std::map<std::string, V> out;
+  for (const auto& g : r.groups)
+    for (const auto& a : g.attempts) out[g.interface + " " + g.ssid].push_back(attempt_with_code(a));
+  return out;
+}
+
+// "ended_by roams" of each session of the network's group.
+V sessions_of(const wlancode::diagnose::report& r, const std::string& ssid) {
+  V out;
+  for (const auto& g : r.groups)
+    if (g.ssid == ssid)
+      for (const auto& s : g.sessions)
+        out.push_back(std::string(to_string(s.ended_by)) + " " + std::to_string(s.roams));
+  return out;
+}
+
+// With the data fields (XML), the decisive codes are the events' own numbers.
+const std::map<std::string, V> day_by_data = {
+    {"Contoso Wireless AX210 Lab", {"1 failed key_exchange device wlan_reason:294932"}},
+    {"Contoso Wireless AX210 Corp", {"1 failed eap auth_server wlan_reason:327685"}},
+    {"Contoso Wireless AX210 Guest", {"1 failed association ap ieee80211_status:17"}},
+    // The two joins and the roam (an attempt of its own, as the supplicants' roams are).
+    {"Contoso Wireless AX210 Home",
+     {"1 succeeded unknown unknown -", "1 succeeded unknown unknown -", "1 succeeded unknown unknown -"}}};
+
+TEST(Producers5, WevtutilXmlOneEventALine) {
+  const auto r = diagnose_file(as_xml(the_day()));
+  EXPECT_EQ(attempts_by_network(r), day_by_data);
+  EXPECT_EQ(sessions_of(r, "Home"), (V{"user 0", "driver 1"}));
+}
+
+TEST(Producers5, EventViewerXmlATagALine) {
+  const auto r = diagnose_file(as_xml(the_day(), true));
+  EXPECT_EQ(attempts_by_network(r), day_by_data);
+  EXPECT_EQ(sessions_of(r, "Home"), (V{"user 0", "driver 1"}));
+}
+
+TEST(Producers5, NewestFirstXmlGivesTheSameAttempts) {
+  const auto r = diagnose_file(as_xml(newest_first(the_day())));
+  EXPECT_EQ(attempts_by_network(r), day_by_data);
+  EXPECT_EQ(sessions_of(r, "Home"), (V{"user 0", "driver 1"}));
+}
+
+// The rendered messages hold texts where the data hold numbers (8002's Failure Reason, 12013's
+// Reason), and the EAP reason and error and 11002's Dot11 Status Code under their own labels.
+const std::map<std::string, V> day_by_text = {
+    {"Contoso Wireless AX210 Lab", {"1 failed key_exchange device wlan_reason:294932"}},
+    {"Contoso Wireless AX210 Corp", {"1 failed eap auth_server wlan_reason:327685"}},
+    {"Contoso Wireless AX210 Guest", {"1 failed association ap ieee80211_status:17"}},
+    // The two joins and the roam (an attempt of its own, as the supplicants' roams are).
+    {"Contoso Wireless AX210 Home",
+     {"1 succeeded unknown unknown -", "1 succeeded unknown unknown -", "1 succeeded unknown unknown -"}}};
+
+TEST(Producers5, WevtutilText) {
+  const auto r = diagnose_file(as_text(the_day()));
+  EXPECT_EQ(attempts_by_network(r), day_by_text);
+  EXPECT_EQ(sessions_of(r, "Home"), (V{"user 0", "driver 1"}));
+}
+
+TEST(Producers5, WevtutilTextNewestFirst) {
+  const auto r = diagnose_file(as_text(newest_first(the_day())));
+  EXPECT_EQ(attempts_by_network(r), day_by_text);
+  EXPECT_EQ(sessions_of(r, "Home"), (V{"user 0", "driver 1"}));
+}
+
+TEST(Producers5, GetWinEventFormatList) {
+  const auto r = diagnose_file(as_format_list(the_day()));
+  EXPECT_EQ(attempts_by_network(r), day_by_text);
+  EXPECT_EQ(sessions_of(r, "Home"), (V{"user 0", "driver 1"}));
+}
+
+TEST(Producers5, GetWinEventFormatListNewestFirst) {
+  const auto r = diagnose_file(as_format_list(newest_first(the_day())));
+  EXPECT_EQ(attempts_by_network(r), day_by_text);
+  EXPECT_EQ(sessions_of(r, "Home"), (V{"user 0", "driver 1"}));
+}
+
+// Export-Csv: a row an event, its message a quoted cell over several lines (before: no row was an
+// event; only the Failure Reason texts were read, as attempts without a time).
+TEST(Producers5, GetWinEventExportCsv) {
+  for (const auto& log : {as_csv(the_day()), as_csv(newest_first(the_day())), as_csv(the_day(), ';')}) {
+    const auto r = diagnose_file(log);
+    EXPECT_EQ(attempts_by_network(r), day_by_text) << log.substr(0, 300);
+    EXPECT_EQ(sessions_of(r, "Home"), (V{"user 0", "driver 1"}));
+  }
+}
+
+// Other providers' rows with the same ids are no WLAN events; a CSV of other columns is no table.
+TEST(Producers5, ExportCsvOfOtherProvidersOrColumnsIsNoEvent) {
+  const auto r = diagnose_file(as_csv(good_join(wifi_a, "Home", "0x1", "09:00"), ',', "Microsoft-Windows-Other"));
+  EXPECT_EQ(r.events, 0u);
+  const auto t = diagnose_file("\"Name\",\"Id\",\"Size\"\n\"a\",\"8000\",\"1\"\n\"b\",\"8001\",\"2\"\n");
+  EXPECT_EQ(t.events, 0u);
+  // A header and a row cut short, an unterminated quote, NUL bytes: no crash, no event.
+  const auto u = diagnose_file(std::string("\"Message\",\"Id\",\"TimeCreated\"\n\"WLAN\n\0\",\"80") + "\n\"x\",,\n\"");
+  EXPECT_EQ(u.events, 0u);
+}
+
+// The EAP failure's codes: the ONEX reason decides; the EAP reason and error are its evidence.
+TEST(Producers5, EapFailureKeepsItsEapCodesAsEvidence) {
+  for (const std::string& log : {as_xml(eap_rejected("08:05")), as_text(eap_rejected("08:05"))}) {
+    const auto r = diagnose_file(log);
+    ASSERT_EQ(r.groups.size(), 1u);
+    ASSERT_EQ(r.groups[0].attempts.size(), 1u);
+    V refs;
+    for (const auto& c : r.groups[0].attempts[0].codes) refs.push_back(c.ref);
+    EXPECT_NE(std::find(refs.begin(), refs.end(), "raw:eap_reason:0x80420100"), refs.end()) << log.substr(0, 200);
+    EXPECT_NE(std::find(refs.begin(), refs.end(), "raw:eap_error:0x80420112"), refs.end()) << log.substr(0, 200);
+  }
+}
+
+// Two adapters at once: a wrong password on one while the other joins, their events interleaved.
+TEST(Producers5, TwoAdaptersInterleaved) {
+  std::vector<event> a = wrong_psk(wifi_a, "Lab", "0x1", "10:00");
+  std::vector<event> b = good_join(wifi_b, "Home", "0x1", "10:00");
+  std::vector<event> v;
+  for (std::size_t i = 0; i < std::max(a.size(), b.size()); ++i) {
+    if (i < a.size()) v.push_back(a[i]);
+    if (i < b.size()) v.push_back(b[i]);
+  }
+  std::stable_sort(v.begin(), v.end(), [](const event& x, const event& y) { return x.time < y.time; });
+  const std::map<std::string, V> want = {
+      {"Contoso Wireless AX210 Lab", {"1 failed key_exchange device wlan_reason:294932"}},
+      {"Fabrikam USB Wi-Fi 6 Home", {"1 succeeded unknown unknown -"}}};
+  EXPECT_EQ(attempts_by_network(diagnose_file(as_xml(v))), want);
+  EXPECT_EQ(attempts_by_network(diagnose_file(as_xml(newest_first(v)))), want);
+  EXPECT_EQ(attempts_by_network(diagnose_file(as_text(v))), want);
+}
+
+// An export that begins after the 8000 (filtered or rolled over): the attempt is the one the
+// remaining events tell.
+TEST(Producers5, StartEventMissing) {
+  std::vector<event> ok = good_join(wifi_a, "Home", "0x9", "11:00");
+  ok.erase(ok.begin());
+  EXPECT_EQ(attempts_by_network(diagnose_file(as_xml(ok))),
+            (std::map<std::string, V>{{"Contoso Wireless AX210 Home", {"1 succeeded unknown unknown -"}}}));
+  std::vector<event> bad = wrong_psk(wifi_a, "Lab", "0x9", "11:00");
+  bad.erase(bad.begin(), bad.begin() + 2);
+  EXPECT_EQ(
+      attempts_by_network(diagnose_file(as_xml(bad))),
+      (std::map<std::string, V>{{"Contoso Wireless AX210 Lab", {"1 failed key_exchange device wlan_reason:294932"}}}));
+}
+
+// The network is not in range: 8002 alone, its reason a discovery one.
+TEST(Producers5, NetworkNotAvailable) {
+  const std::vector<event> v = {{8000, "12:00:00", &wifi_a, "Lab", "0x7", {}},
+                                {8002,
+                                 "12:00:04",
+                                 &wifi_a,
+                                 "Lab",
+                                 "0x7",
+                                 {{"FailureReason", "The network is not available."}, {"ReasonCode", "0x2800b"}}}};
+  EXPECT_EQ(
+      attempts_by_network(diagnose_file(as_xml(v))),
+      (std::map<std::string, V>{{"Contoso Wireless AX210 Lab", {"1 failed discovery device wlan_reason:163851"}}}));
+}
+
+// A roam while connected (the MSM events again, no 8000 nor 8001) is a roam of the session, which
+// goes on to the end the 8003 tells (before: an attempt left open, failed "in IP configuration"
+// by that 8003).
+TEST(Producers5, RoamKeepsTheSession) {
+  const auto r = diagnose_file(as_xml(join_roam_driver_ends()));
+  EXPECT_EQ(attempts_by_network(r),
+            (std::map<std::string, V>{
+                {"Contoso Wireless AX210 Home", {"1 succeeded unknown unknown -", "1 succeeded unknown unknown -"}}}));
+  ASSERT_EQ(r.groups.size(), 1u);
+  ASSERT_EQ(r.groups[0].attempts.size(), 2u);
+  EXPECT_TRUE(r.groups[0].attempts[1].roam);
+  EXPECT_EQ(sessions_of(r, "Home"), (V{"driver 1"}));
+}
+
+// A roam that fails: the 11006 of the new AP's key exchange fails it and ends the session.
+TEST(Producers5, FailedRoamEndsTheSession) {
+  std::vector<event> v = good_join(wifi_a, "Home", "0x6", "13:00");
+  const std::vector<event> roam = {{11000, "13:30:00", &wifi_a, "Home", "0x6", {}},
+                                   {11001, "13:30:00", &wifi_a, "Home", "0x6", {}},
+                                   {11010, "13:30:01", &wifi_a, "Home", "0x6", {}},
+                                   {11006,
+                                    "13:30:05",
+                                    &wifi_a,
+                                    "Home",
+                                    "0x6",
+                                    {{"ReasonText", "A PSK mismatch is suspected."}, {"ReasonCode", "0x48014"}}}};
+  v.insert(v.end(), roam.begin(), roam.end());
+  const auto r = diagnose_file(as_xml(v));
+  EXPECT_EQ(attempts_by_network(r), (std::map<std::string, V>{{"Contoso Wireless AX210 Home",
+                                                               {"1 succeeded unknown unknown -",
+                                                                "1 failed key_exchange device wlan_reason:294932"}}}));
+  ASSERT_EQ(sessions_of(r, "Home").size(), 1u);
+}
+
+// Bad input around the events: a truncated event, an event without its data, garbage ids.
+TEST(Producers5, TruncatedAndEmptyEventsCrashNothing) {
+  std::string log = as_xml(wrong_psk(wifi_a, "Lab", "0x1", "14:00"));
+  for (std::size_t cut : {std::size_t{0}, std::size_t{1}, log.size() / 3, log.size() / 2, log.size() - 1}) {
+    const auto r = diagnose_file(log.substr(0, cut));
+    std::size_t n = 0;
+    for (const auto& g : r.groups) n += g.attempts.size();
+    EXPECT_LE(n, 1u);
+  }
+  const auto r = diagnose_file(
+      "<Event><System><EventID>8002</EventID></System><EventData></EventData></Event>\n"
+      "<Event><System><EventID>99999999999999999999</EventID></System></Event>\n"
+      "<Event><System><EventID>\xff\xfe</EventID></System></Event>\n" +
+      std::string("Event[0]:\n  Event ID: 8003\n  Description: \n") + std::string(1, '\0') + "Reason: \xc3\n");
+  std::size_t n = 0;
+  for (const auto& g : r.groups) n += g.attempts.size();
+  EXPECT_LE(n, 1u);
+}
+
+}  // namespace
