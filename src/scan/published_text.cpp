@@ -23,12 +23,17 @@ unsigned marks_scalar(const char* p, std::size_t n) noexcept {
 }
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-// 32 bytes a step; the last step is the line's last 32 bytes (overlapping the one before), so
-// nothing is read past the end. Lines shorter than 32 bytes are read a byte at a time. ESC, '&',
-// '#' and '\\' have distinct low nibbles: one shuffle gives, for each byte, the one of them that
-// has its low nibble, and one compare says whether the byte is it (a byte of 0x80 and above
-// shuffles to 0, never equal; it is told by its own high bit). Which of them it was is not told
-// apart: each consumer looks for its own byte, and lines holding any are rare.
+// Whether any of the 32 bytes at p is marked: ESC, '&', '#' and '\\' have distinct low nibbles, so
+// one shuffle gives, for each byte, the one of them that has its low nibble, and one compare says
+// whether the byte is it (a byte of 0x80 and above shuffles to 0, never equal: it is told by its
+// own high bit, which the movemask reads as it reads the compare's).
+__attribute__((target("avx2"))) inline __m256i marked(__m256i table, const char* p) noexcept {
+  const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+  return _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_shuffle_epi8(table, v), v), v);
+}
+// 64 bytes a step, then 32, then the line's last 32 (overlapping the ones before): nothing is
+// read past the end; lines shorter than 32 bytes are read a byte at a time. A line that holds a
+// marked byte (rare) is read again a byte at a time, for which marks.
 __attribute__((target("avx2"))) unsigned marks_avx2(const char* p, std::size_t n) noexcept {
   if (n < 32) return marks_scalar(p, n);
   static_assert((0x1b & 15) == 0xb && ('&' & 15) == 6 && ('#' & 15) == 3 && ('\\' & 15) == 0xc);
@@ -37,16 +42,16 @@ __attribute__((target("avx2"))) unsigned marks_avx2(const char* p, std::size_t n
       char(0x80), char(0x81), char(0x82), '#', char(0x84), char(0x85), '&', char(0x87), char(0x88), char(0x89),
       char(0x8a), 0x1b, '\\', char(0x8d), char(0x8e), char(0x8f), char(0x80), char(0x81), char(0x82), '#', char(0x84),
       char(0x85), '&', char(0x87), char(0x88), char(0x89), char(0x8a), 0x1b, '\\', char(0x8d), char(0x8e), char(0x8f));
-  __m256i special = _mm256_setzero_si256(), high = special;
-  for (std::size_t i = 0;; i += 32) {
-    if (i + 32 > n) i = n - 32;
-    const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
-    special = _mm256_or_si256(special, _mm256_cmpeq_epi8(_mm256_shuffle_epi8(table, v), v));
-    high = _mm256_or_si256(high, v);
-    if (i + 32 >= n) break;
+  __m256i any = _mm256_setzero_si256();
+  std::size_t i = 0;
+  for (; i + 64 <= n; i += 64)
+    any = _mm256_or_si256(any, _mm256_or_si256(marked(table, p + i), marked(table, p + i + 32)));
+  if (i + 32 <= n) {
+    any = _mm256_or_si256(any, marked(table, p + i));
+    i += 32;
   }
-  return (_mm256_movemask_epi8(special) ? mark_esc | mark_amp | mark_octal : 0u) |
-         (_mm256_movemask_epi8(high) ? mark_high : 0u);
+  if (i < n) any = _mm256_or_si256(any, marked(table, p + n - 32));
+  return _mm256_movemask_epi8(any) ? marks_scalar(p, n) : 0u;
 }
 const bool have_avx2 = __builtin_cpu_supports("avx2");
 #endif

@@ -11,9 +11,8 @@
 
 namespace wlancode::scan::detail {
 
-// Which bytes a line holds that an undo step (or the colour stripper) looks for: one pass over
-// the line. A mark may be set for a byte the line does not hold (ESC, '&' and '#' are told
-// together by the SIMD pass), never left out for one it holds.
+// Which bytes a line holds that an undo step (or the colour stripper) looks for: one SIMD pass
+// over the line, and a byte-at-a-time one over the rare lines that hold any.
 enum pasted_mark : unsigned { mark_esc = 1, mark_amp = 2, mark_octal = 4 /* '#' or '\\' */, mark_high = 8 };
 unsigned pasted_marks_of(std::string_view line) noexcept;
 inline unsigned pasted_marks(std::string_view line) noexcept { return line.empty() ? 0 : pasted_marks_of(line); }
