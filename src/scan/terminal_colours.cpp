@@ -54,7 +54,7 @@ std::string_view colour_stripper::strip(std::string_view s) {
   return strip(s, std::memchr(s.data(), esc, s.size()) != nullptr);
 }
 
-std::string_view colour_stripper::strip(std::string_view s, bool has_esc) {
+std::string_view colour_stripper::strip_codes(std::string_view s, bool has_esc) {
   const std::size_t reset = final_reset(s);
   const bool bare = reset != std::string_view::npos;
   if (!has_esc && !bare) return s;

@@ -18,9 +18,14 @@ class colour_stripper {
   // without their ESC ("[0;32m") where no word character is before them.
   std::string_view strip(std::string_view line);
   // The same, told whether the line holds an ESC byte (a caller that has looked already).
-  std::string_view strip(std::string_view line, bool has_esc);
+  std::string_view strip(std::string_view line, bool has_esc) {
+    // Most lines: no ESC, and no reset code can end them (their last byte is no 'm' or blank).
+    if (!has_esc && (line.empty() || (line.back() != 'm' && line.back() != ' ' && line.back() != '\t'))) return line;
+    return strip_codes(line, has_esc);
+  }
 
  private:
+  std::string_view strip_codes(std::string_view line, bool has_esc);
   std::string buf_;
 };
 
