@@ -55,7 +55,9 @@ std::size_t to_iso8601(const instant& t, char* out, std::size_t cap) noexcept {
     w.put('s');
   } else if (t.clk == instant::clock::utc) {
     const std::int64_t s = floor_div(t.ns, ns_per_s);
-    const auto frac = static_cast<std::uint64_t>(t.ns - s * ns_per_s);
+    // The remainder, not t.ns - s * 1e9: s * 1e9 overflows at the range's ends (INT64_MIN).
+    const std::int64_t r = t.ns % ns_per_s;
+    const auto frac = static_cast<std::uint64_t>(r < 0 ? r + ns_per_s : r);
     const std::int64_t day = floor_div(s, 86400);
     const auto sod = static_cast<std::uint64_t>(s - day * 86400);
     const civil c = civil_from_days(day);
