@@ -79,7 +79,12 @@ class wlanreport_container final : public container {
   bool take(const line& l, std::vector<candidate>& out) override {
     // Key material never reaches here: lines are scrubbed of secrets first (secrets.cpp), also
     // when an element spans lines; a minified report's one line keeps all else.
-    if (!structure(l, out)) reason_texts(l, last_event_, out);
+    if (structure(l, out)) return true;
+    // A line without an element's end or a break is no part of the report's rows, whose cells
+    // close on their line (a log pasted before or after the report, in one file, with its own
+    // "<info>" or "<6>"): the line rules read it.
+    if (l.text.find("</") == std::string_view::npos && l.text.find("<br") == std::string_view::npos) return false;
+    reason_texts(l, last_event_, out);
     return true;
   }
 

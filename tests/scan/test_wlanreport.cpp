@@ -351,3 +351,29 @@ TEST(WlanReport, HugeRowAndNulBytes) {
 }
 
 }  // namespace
+
+namespace {
+// A report pasted into one file with a Linux log before and after it (a support bundle, a ticket):
+// the log's lines still meet the line rules, "<info>" and "<MacRemoved>" in them or not; the
+// report's own findings stay the same.
+TEST(WlanReport, LogLinesAroundAReportStillMeetTheLineRules) {
+  const std::string before =
+      "Nov 21 10:00:01 laptop NetworkManager[700]: <warn>  [1700000000.1] sup-iface[0x1,wlan0]: connection "
+      "disconnected (reason -3)\n"
+      "Feb 22 14:40:06 wlceventd: wlceventd_proc_event(401): eth5: Disassoc <MacRemoved>, status: 0, reason: "
+      "Disassociated due to inactivity (4)\n";
+  const std::string after =
+      "Nov 21 10:00:02 laptop wpa_supplicant[812]: wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:01 reason=15\n";
+  const auto alone = scan_report(two_sessions());
+  const auto mixed = scan_report(before + two_sessions() + after);
+  std::size_t codes_around = 0;
+  for (const auto& f : mixed)
+    if (f.rule != "wlanreport" && f.kind == value_kind::code) ++codes_around;
+  EXPECT_EQ(codes_around, 3u);
+  std::size_t from_report = 0;
+  for (const auto& f : mixed) from_report += f.rule == "wlanreport";
+  std::size_t report_alone = 0;
+  for (const auto& f : alone) report_alone += f.rule == "wlanreport";
+  EXPECT_EQ(from_report, report_alone);
+}
+}  // namespace
