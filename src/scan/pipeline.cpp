@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cerrno>
 #include <condition_variable>
@@ -266,6 +267,8 @@ class line_engine {
   void read_wrapped(std::string_view raw, const char* line_end, std::uint64_t number, std::size_t cands_before) {
     const char* const block_end = block_.data() + block_.size();
     if (block_.empty() || raw.data() < block_.data() || line_end > block_end) return;
+    if (number <= run_through_) return;  // read with the pieces of its line already
+    if (read_run(raw, number, cands_before)) return;
     if (raw.data() > block_.data() && number != joined_next_ && may_be_wrapped_continuation(raw)) {
       const std::string_view head = block_.substr(0, static_cast<std::size_t>(raw.data() - block_.data()) - 1);
       const std::size_t nl = head.rfind('\n');
@@ -280,6 +283,100 @@ class line_engine {
       if (may_be_wrapped_continuation(after) && read_joined(raw, after, true, number, cands_before))
         joined_next_ = number + 1;
     }
+  }
+
+  // The line of the block in view before the one at `start` (or after the one at `start`),
+  // without its '\r'; false at the block's edge.
+  bool line_before(const char* start, std::string_view& out) const {
+    if (start <= block_.data()) return false;
+    const std::string_view head = block_.substr(0, static_cast<std::size_t>(start - block_.data()) - 1);
+    const std::size_t nl = head.rfind('\n');
+    out = head.substr(nl == std::string_view::npos ? 0 : nl + 1);
+    if (out.ends_with('\r')) out.remove_suffix(1);
+    return true;
+  }
+  bool line_after(const char* start, std::string_view& out) const {
+    const std::size_t at = static_cast<std::size_t>(start - block_.data());
+    const std::size_t nl = block_.find('\n', at);
+    if (nl == std::string_view::npos || nl + 1 >= block_.size()) return false;
+    const std::string_view rest = block_.substr(nl + 1);
+    out = rest.substr(0, std::min(rest.find('\n'), rest.size()));
+    if (out.ends_with('\r')) out.remove_suffix(1);
+    return true;
+  }
+
+  // A line wrapped into three pieces or more (wrapped_lines.hpp): the pieces around this one,
+  // each looking like the next piece of the one before it and giving no code alone, read as
+  // one line (at most max_run pieces: a paragraph of prose must not become one line). A code the
+  // joined line gives, and this line alone did not, is kept on the piece that prints its value
+  // (the last one holding its token as a word), this one or one after it; a value only in the
+  // pieces before is theirs. The pieces after it are then not read again. Whether any was kept.
+  static constexpr std::size_t max_run = 6;
+  bool read_run(std::string_view raw, std::uint64_t number, std::size_t cands_before) {
+    const std::size_t own = st_.cands.size();  // the line's own candidates: [cands_before, own)
+    const auto gives_code = [&](std::string_view piece, std::uint64_t n) {
+      rules_.on_line(line{prepare(piece), n, false, 0}, st_.cands);
+      const bool any = codes_since(own) > 0;
+      st_.cands.resize(own);
+      return any;
+    };
+    std::array<std::string_view, max_run> before{}, after{};
+    std::size_t nb = 0, na = 0;
+    // The line before was read with this one already (a pair read forward): this one starts it.
+    for (std::string_view cur = raw, prev;
+         number != joined_next_ && nb + na + 1 < max_run && may_be_wrapped_continuation(cur) &&
+         line_before(cur.data(), prev) && may_be_wrapped_head(prev) && !gives_code(prev, number - nb - 1);
+         cur = prev)
+      before[nb++] = prev;
+    for (std::string_view cur = raw, next;
+         nb + na + 1 < max_run && may_be_wrapped_head(cur) && line_after(cur.data(), next) &&
+         may_be_wrapped_continuation(next) && !gives_code(next, number + na + 1);
+         cur = next)
+      after[na++] = next;
+    if (nb + na < 2) return false;  // two pieces: read_joined's
+    joined_.clear();
+    for (std::size_t i = nb; i > 0; --i) (joined_ += before[i - 1]) += ' ';
+    joined_ += raw;
+    for (std::size_t i = 0; i < na; ++i) (joined_ += ' ') += after[i];
+    rules_.on_line(line{prepare(joined_), number, false, 0}, st_.cands);
+    const auto found_alone = [&](const candidate& c) {
+      for (std::size_t i = cands_before; i < own; ++i)
+        if (st_.cands[i].token == c.token && st_.cands[i].field == c.field && st_.cands[i].kind == c.kind) return true;
+      return false;
+    };
+    // The piece (0: this one, k: the k-th after it) that prints `token`, or -1.
+    const auto printed_on = [&](std::string_view token) -> int {
+      if (token.empty()) return 0;
+      for (std::size_t k = na + 1; k-- > 0;)
+        if (holds_word(k == 0 ? raw : after[k - 1], token)) return static_cast<int>(k);
+      for (std::size_t k = 0; k <= na; ++k)
+        if (contains(k == 0 ? raw : after[k - 1], token)) return static_cast<int>(k);
+      return -1;
+    };
+    std::size_t kept = own;
+    for (std::size_t i = own; i < st_.cands.size(); ++i) {
+      candidate& c = st_.cands[i];
+      if (c.kind == candidate::how::event || found_alone(c)) continue;
+      const int k = printed_on(c.token);
+      if (k < 0) continue;
+      c.line = number + static_cast<std::uint64_t>(k);
+      if (kept != i) st_.cands[kept] = std::move(c);
+      ++kept;
+    }
+    st_.cands.resize(kept);
+    std::stable_sort(st_.cands.begin() + static_cast<std::ptrdiff_t>(own), st_.cands.end(),
+                     [](const candidate& a, const candidate& b) { return a.line < b.line; });
+    if (kept > own) run_through_ = number + na;
+    return kept > own;
+  }
+
+  // Whether `token` is in `s` as a word of its own (not inside a longer word or number).
+  static bool holds_word(std::string_view s, std::string_view token) noexcept {
+    for (std::size_t at = s.find(token); at != std::string_view::npos; at = s.find(token, at + 1)) {
+      const std::size_t e = at + token.size();
+      if ((at == 0 || !is_word(s[at - 1])) && (e == s.size() || !is_word(s[e]))) return true;
+    }
+    return false;
   }
 
   // The codes of `first` and `second` read as one line, where `other` (the second when
@@ -343,6 +440,7 @@ class line_engine {
   std::string_view block_;         // the lines block() is reading, for a wrapped line's neighbours
   std::string joined_;             // a wrapped line's two pieces
   std::uint64_t joined_next_ = 0;  // the line read with the one before it already
+  std::uint64_t run_through_ = 0;  // the last piece of a line of 3+ pieces read already
   std::size_t max_line_;
   std::uint64_t lineno_ = 0;
 };

@@ -4,6 +4,7 @@
 // mail or a Markdown post, shown with line numbers. Each form must give what the plain lines give.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <functional>
 #include <random>
 #include <string>
@@ -306,6 +307,55 @@ TEST(PublishedText, LinesWrappedByAMailClientGiveTheirCodes) {
   ASSERT_EQ(fs.size(), 1u);
   EXPECT_EQ(fs[0].line, 2u);
   EXPECT_EQ(fs[0].rule, "wpa_disconnected");
+}
+
+// The project's own long lines, each wrapped into three pieces or more at 72 and 80 columns.
+const std::string long_lines =
+    "Nov  2 12:00:01 gw wlceventd: wlceventd_proc_event(527): eth6: Deauth_ind 02:00:00:00:00:21, status: 0, "
+    "reason: Class 3 frame received from nonassociated station (7), rssi:-61\n"
+    "Nov  2 12:00:02 host wpa_supplicant[811]: wlp2s0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:22 "
+    "reason=15 locally_generated=1 extra_one=abcdefghijklmnop extra_two=qrstuvwxyz0123456789\n"
+    "Nov  2 12:00:03 host wpa_supplicant[811]: wlp2s0: CTRL-EVENT-ASSOC-REJECT bssid=02:00:00:00:00:23 "
+    "status_code=17 extra_field_one=abcdefghijklmnop extra_field_two=qrstuvwxyz0123456789\n";
+
+TEST(PublishedText, LinesWrappedIntoThreePiecesOrMoreGiveTheirCodes) {
+  const V want = values(scan(long_lines));
+  ASSERT_EQ(want, (V{"ieee80211_reason:7", "ieee80211_reason:15", "ieee80211_status:17"}));
+  for (std::size_t width : {72u, 76u, 80u}) {
+    const std::string mail = each_line(long_lines, [&](std::string_view s, int) { return wrapped(s, width); });
+    ASSERT_GE(std::count(mail.begin(), mail.end(), '\n'), 9) << "three pieces a line at " << width;
+    V got = values(scan(mail));
+    std::erase(got, "ieee80211_status:0");  // the wlceventd piece with "status: 0" alone (see above)
+    EXPECT_EQ(got, want) << width;
+  }
+  // The code is on the piece that prints its value: wlceventd's "(7)" is on the third of three.
+  const std::string w80 = wrapped(long_lines.substr(0, long_lines.find('\n')), 80);
+  ASSERT_EQ(std::count(w80.begin(), w80.end(), '\n'), 2) << w80;
+  const auto fs = scan(w80 + "\n");
+  ASSERT_FALSE(fs.empty());
+  EXPECT_EQ(fs.back().line, 3u);
+  EXPECT_EQ(fs.back().rule, "wlceventd_reason");
+}
+
+TEST(PublishedText, APieceIsJoinedOnlyWithItsOwnLine) {
+  // A log line of its own (a timestamp) ends the pieces: its code stays on it, once.
+  const std::string mail = wrapped(long_lines.substr(0, long_lines.find('\n')), 72) +
+                           "\nNov  2 12:00:09 host kernel: wlan0: deauthenticated from 02:00:00:00:00:24 (Reason: "
+                           "3=DEAUTH_LEAVING)\n";
+  V got = keys(scan(mail));
+  std::erase(got, "2:ieee80211_status:0");
+  EXPECT_EQ(got, (V{"3:ieee80211_reason:7", "4:ieee80211_reason:3"}));
+  // Lines of prose that only fill the width give no code when read together, nor do the
+  // pieces past max_run: a producer's name seven pieces before a value does not claim it.
+  std::string prose = "Nov  2 12:00:01 gw wlceventd: wlceventd_proc_event(527): eth6: Deauth_ind\n";
+  for (int i = 0; i < 6; ++i) prose += "and then the text of a ticket went on for one more line of words\n";
+  prose += "so this is it (7)\n";
+  EXPECT_TRUE(values(scan(prose)).empty());
+  // A piece that gives a code alone is a line of its own: the run stops before it.
+  EXPECT_EQ(keys(scan("Nov  2 12:00:02 host wpa_supplicant[811]: wlp2s0: CTRL-EVENT-DISCONNECTED\n"
+                      "bssid=02:00:00:00:00:22 and some more text to fill the width of one\n"
+                      "then deauthenticated with reason code 3 by the peer\n")),
+            (V{"3:ieee80211_reason:3"}));
 }
 
 TEST(PublishedText, ShortLinesOfTheirOwnAreNotJoined) {
