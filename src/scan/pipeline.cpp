@@ -269,19 +269,20 @@ class line_engine {
     if (block_.empty() || raw.data() < block_.data() || line_end > block_end) return;
     if (number <= run_through_) return;  // read with the pieces of its line already
     if (read_run(raw, number, cands_before)) return;
-    if (raw.data() > block_.data() && number != joined_next_ && may_be_wrapped_continuation(raw)) {
+    if (raw.data() > block_.data() && number != joined_next_) {
       const std::string_view head = block_.substr(0, static_cast<std::size_t>(raw.data() - block_.data()) - 1);
       const std::size_t nl = head.rfind('\n');
       std::string_view before = head.substr(nl == std::string_view::npos ? 0 : nl + 1);
       if (before.ends_with('\r')) before.remove_suffix(1);
-      if (may_be_wrapped_head(before) && read_joined(before, raw, false, number, cands_before)) return;
+      if (may_be_wrapped_head(before) && continues(before, raw) &&
+          read_joined(before, raw, false, number, cands_before))
+        return;
     }
     if (line_end < block_end && may_be_wrapped_head(raw)) {
       const std::string_view rest = block_.substr(static_cast<std::size_t>(line_end - block_.data()) + 1);
       std::string_view after = rest.substr(0, std::min(rest.find('\n'), rest.size()));
       if (after.ends_with('\r')) after.remove_suffix(1);
-      if (may_be_wrapped_continuation(after) && read_joined(raw, after, true, number, cands_before))
-        joined_next_ = number + 1;
+      if (continues(raw, after) && read_joined(raw, after, true, number, cands_before)) joined_next_ = number + 1;
     }
   }
 
@@ -324,20 +325,20 @@ class line_engine {
     std::size_t nb = 0, na = 0;
     // The line before was read with this one already (a pair read forward): this one starts it.
     for (std::string_view cur = raw, prev;
-         number != joined_next_ && nb + na + 1 < max_run && may_be_wrapped_continuation(cur) &&
-         line_before(cur.data(), prev) && may_be_wrapped_head(prev) && !gives_code(prev, number - nb - 1);
+         number != joined_next_ && nb + na + 1 < max_run && line_before(cur.data(), prev) &&
+         may_be_wrapped_head(prev) && continues(prev, cur) && !gives_code(prev, number - nb - 1);
          cur = prev)
       before[nb++] = prev;
     for (std::string_view cur = raw, next;
-         nb + na + 1 < max_run && may_be_wrapped_head(cur) && line_after(cur.data(), next) &&
-         may_be_wrapped_continuation(next) && !gives_code(next, number + na + 1);
+         nb + na + 1 < max_run && may_be_wrapped_head(cur) && line_after(cur.data(), next) && continues(cur, next) &&
+         !gives_code(next, number + na + 1);
          cur = next)
       after[na++] = next;
     if (nb + na < 2) return false;  // two pieces: read_joined's
     joined_.clear();
-    for (std::size_t i = nb; i > 0; --i) (joined_ += before[i - 1]) += ' ';
-    joined_ += raw;
-    for (std::size_t i = 0; i < na; ++i) (joined_ += ' ') += after[i];
+    for (std::size_t i = nb; i > 0; --i) join_piece(before[i - 1]);
+    join_piece(raw);
+    for (std::size_t i = 0; i < na; ++i) join_piece(after[i]);
     rules_.on_line(line{prepare(joined_), number, false, 0}, st_.cands);
     const auto found_alone = [&](const candidate& c) {
       for (std::size_t i = cands_before; i < own; ++i)
@@ -370,6 +371,31 @@ class line_engine {
     return kept > own;
   }
 
+  // Whether `next` may be the next piece of the wrapped line whose piece is `piece`: it does not
+  // start as a log line does, or `piece` ends in a quoted-printable soft line break (then the
+  // encoder cut the line anywhere: before a blank, a timestamp's digits).
+  static bool soft_break(std::string_view piece) noexcept {
+    return piece.ends_with('=') && (piece.size() == 76 || published_text::is_quoted_printable(piece));
+  }
+  static bool continues(std::string_view piece, std::string_view next) noexcept {
+    return may_be_wrapped_continuation(next) || (soft_break(piece) && !next.empty() && next.size() <= wrap_max);
+  }
+
+  // Appends a wrapped line's next piece to joined_: after a blank, or, after a quoted-printable
+  // soft line break (a '=' ending a piece that holds "=3D" or fills the 76 columns RFC 2045
+  // allows), in its place: the encoder cut the line anywhere, inside a word.
+  void join_piece(std::string_view piece) {
+    if (!joined_.empty()) {
+      if (soft_break(last_view()))
+        joined_.pop_back();
+      else
+        joined_ += ' ';
+    }
+    last_at_ = joined_.size();
+    joined_ += piece;
+  }
+  std::string_view last_view() const { return std::string_view(joined_).substr(last_at_); }
+
   // Whether `token` is in `s` as a word of its own (not inside a longer word or number).
   static bool holds_word(std::string_view s, std::string_view token) noexcept {
     for (std::size_t at = s.find(token); at != std::string_view::npos; at = s.find(token, at + 1)) {
@@ -390,9 +416,9 @@ class line_engine {
     const bool alone = codes_since(own) > 0;
     st_.cands.resize(own);
     if (alone) return false;  // its codes are its own
-    joined_.assign(first);
-    joined_ += ' ';
-    joined_.append(second);
+    joined_.clear();
+    join_piece(first);
+    join_piece(second);
     rules_.on_line(line{prepare(joined_), number, false, 0}, st_.cands);
     const auto found_alone = [&](const candidate& c) {
       for (std::size_t i = cands_before; i < own; ++i)
@@ -440,6 +466,7 @@ class line_engine {
   std::string_view block_;         // the lines block() is reading, for a wrapped line's neighbours
   std::string joined_;             // a wrapped line's two pieces
   std::uint64_t joined_next_ = 0;  // the line read with the one before it already
+  std::size_t last_at_ = 0;        // where the last piece joined_ holds starts
   std::uint64_t run_through_ = 0;  // the last piece of a line of 3+ pieces read already
   std::size_t max_line_;
   std::uint64_t lineno_ = 0;

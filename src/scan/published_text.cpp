@@ -181,6 +181,23 @@ unsigned pasted_marks_of(std::string_view s) noexcept {
   return marks_scalar(s.data(), s.size());
 }
 
+std::string_view published_text::undo_quoted_printable(std::string_view s, unsigned& marks) {
+  const auto hex = [](char c) { return is_digit(c) ? c - '0' : lower(c) - 'a' + 10; };
+  q_.clear();
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '=') {
+      q_ += s[i];
+    } else if (i + 2 < s.size() && is_hex(s[i + 1]) && is_hex(s[i + 2])) {
+      q_ += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
+      i += 2;
+    } else if (i + 1 != s.size()) {
+      q_ += '=';  // not an escape: kept (a soft line break, the last '=', is dropped)
+    }
+  }
+  marks |= pasted_marks(q_);
+  return q_;
+}
+
 std::string_view published_text::undo_marked(std::string_view s, unsigned& marks) {
   const char* const given = s.data();
   if ((marks & mark_octal) && decode_rsyslog(s, a_)) s = a_;

@@ -23,10 +23,20 @@ class published_text {
   // character references (mark_amp) and typographic quotes and no-break spaces (mark_high)
   // turned into the ASCII a log prints: `line` itself when none is there, else a view of a
   // buffer valid until the next call. A decoded ESC adds mark_esc to `marks`.
+  // A mail's quoted-printable body (RFC 2045: "=3D" for '=', "=20", a soft line break '=' at
+  // the end) is undone first, on a line that holds "=3D": a quoted-printable body escapes every
+  // '=', and a log line rarely prints "=3D" itself ("reason=3" stays as it is).
   std::string_view undo(std::string_view line, unsigned& marks) {
+    if (is_quoted_printable(line)) line = undo_quoted_printable(line, marks);
     return marks & (mark_octal | mark_amp | mark_high) ? undo_marked(line, marks) : line;
   }
+  static bool is_quoted_printable(std::string_view line) noexcept { return line.find("=3D") != std::string_view::npos; }
 
+ private:
+  std::string_view undo_quoted_printable(std::string_view line, unsigned& marks);
+  std::string q_;
+
+ public:
  private:
   std::string_view undo_marked(std::string_view line, unsigned& marks);
   std::string a_, b_;
