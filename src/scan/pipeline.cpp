@@ -323,17 +323,30 @@ class line_engine {
     };
     std::array<std::string_view, max_run> before{}, after{};
     std::size_t nb = 0, na = 0;
+    // The pieces' shapes first (cheap), then whether they give codes alone (a line rules' pass
+    // each): only for three pieces or more, two are read_joined's.
     // The line before was read with this one already (a pair read forward): this one starts it.
     for (std::string_view cur = raw, prev;
-         number != joined_next_ && nb + na + 1 < max_run && line_before(cur.data(), prev) &&
-         may_be_wrapped_head(prev) && continues(prev, cur) && !gives_code(prev, number - nb - 1);
+         number != joined_next_ && nb + 1 < max_run &&
+         (may_be_wrapped_continuation(cur) || soft_break_before(cur.data())) && line_before(cur.data(), prev) &&
+         may_be_wrapped_head(prev) && continues(prev, cur);
          cur = prev)
       before[nb++] = prev;
     for (std::string_view cur = raw, next;
-         nb + na + 1 < max_run && may_be_wrapped_head(cur) && line_after(cur.data(), next) && continues(cur, next) &&
-         !gives_code(next, number + na + 1);
+         nb + na + 1 < max_run && may_be_wrapped_head(cur) && line_after(cur.data(), next) && continues(cur, next);
          cur = next)
       after[na++] = next;
+    if (nb + na < 2) return false;
+    for (std::size_t i = 0; i < nb; ++i)
+      if (gives_code(before[i], number - i - 1)) {
+        nb = i;
+        break;
+      }
+    for (std::size_t i = 0; i < na; ++i)
+      if (gives_code(after[i], number + i + 1)) {
+        na = i;
+        break;
+      }
     if (nb + na < 2) return false;  // two pieces: read_joined's
     joined_.clear();
     for (std::size_t i = nb; i > 0; --i) join_piece(before[i - 1]);
@@ -376,6 +389,13 @@ class line_engine {
   // encoder cut the line anywhere: before a blank, a timestamp's digits).
   static bool soft_break(std::string_view piece) noexcept {
     return piece.ends_with('=') && (piece.size() == 76 || published_text::is_quoted_printable(piece));
+  }
+  // Whether the line before the one at `start` ends in '=' (read before finding that line).
+  bool soft_break_before(const char* start) const noexcept {
+    if (start < block_.data() + 2) return false;
+    const char* p = start - 1;  // its '\n'
+    if (p[-1] == '\r') --p;
+    return p > block_.data() && p[-1] == '=';
   }
   static bool continues(std::string_view piece, std::string_view next) noexcept {
     return may_be_wrapped_continuation(next) || (soft_break(piece) && !next.empty() && next.size() <= wrap_max);

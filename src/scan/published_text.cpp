@@ -19,6 +19,8 @@ constexpr unsigned mark_of(unsigned char c) noexcept {
 unsigned marks_scalar(const char* p, std::size_t n) noexcept {
   unsigned m = 0;
   for (std::size_t i = 0; i < n; ++i) m |= mark_of(static_cast<unsigned char>(p[i]));
+  for (std::size_t i = 1; i < n && !(m & mark_qp); ++i)
+    if (p[i] == 'D' && p[i - 1] == '3') m |= mark_qp;
   return m;
 }
 
@@ -30,6 +32,11 @@ unsigned marks_scalar(const char* p, std::size_t n) noexcept {
 __attribute__((target("avx2"))) inline __m256i marked(__m256i table, const char* p) noexcept {
   const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
   return _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_shuffle_epi8(table, v), v), v);
+}
+// Where a '3' at p[k] has a 'D' after it, for the 32 places k (33 readable bytes).
+__attribute__((target("avx2"))) inline __m256i pairs_3d(__m256i three, __m256i dee, const char* p) noexcept {
+  return _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p)), three),
+                          _mm256_cmpeq_epi8(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 1)), dee));
 }
 // 64 bytes a step, then 32, then the line's last 32 (overlapping the ones before): nothing is
 // read past the end; lines shorter than 32 bytes are read a byte at a time. A line that holds a
@@ -51,7 +58,15 @@ __attribute__((target("avx2"))) unsigned marks_avx2(const char* p, std::size_t n
     i += 32;
   }
   if (i < n) any = _mm256_or_si256(any, marked(table, p + n - 32));
-  return _mm256_movemask_epi8(any) ? marks_scalar(p, n) : 0u;
+  if (_mm256_movemask_epi8(any)) return marks_scalar(p, n);
+  // "3D": a '3' at p[k] and a 'D' at p[k + 1], 32 places a step, then the last 32 (n >= 33).
+  if (n < 33) return marks_scalar(p, n);
+  const __m256i three = _mm256_set1_epi8('3'), dee = _mm256_set1_epi8('D');
+  __m256i pair = _mm256_setzero_si256();
+  std::size_t k = 0;
+  for (; k + 33 <= n; k += 32) pair = _mm256_or_si256(pair, pairs_3d(three, dee, p + k));
+  if (k + 1 < n) pair = _mm256_or_si256(pair, pairs_3d(three, dee, p + n - 33));
+  return _mm256_movemask_epi8(pair) ? mark_qp : 0u;
 }
 const bool have_avx2 = __builtin_cpu_supports("avx2");
 #endif
@@ -200,6 +215,7 @@ std::string_view published_text::undo_quoted_printable(std::string_view s, unsig
 
 std::string_view published_text::undo_marked(std::string_view s, unsigned& marks) {
   const char* const given = s.data();
+  if ((marks & mark_qp) && is_quoted_printable(s)) s = undo_quoted_printable(s, marks);
   if ((marks & mark_octal) && decode_rsyslog(s, a_)) s = a_;
   if ((marks & (mark_amp | mark_high)) && decode_web(s, marks & mark_amp, marks & mark_high, b_)) s = b_;
   if (s.data() != given && std::memchr(s.data(), 0x1b, s.size())) marks |= mark_esc;  // "#033", "&#27;"

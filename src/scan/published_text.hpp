@@ -6,6 +6,7 @@
 // Left in, they hide the quotes, blanks and "(N)" line ends that the rules read.
 #pragma once
 
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -13,7 +14,14 @@ namespace wlancode::scan::detail {
 
 // Which bytes a line holds that an undo step (or the colour stripper) looks for: one SIMD pass
 // over the line, and a byte-at-a-time one over the rare lines that hold any.
-enum pasted_mark : unsigned { mark_esc = 1, mark_amp = 2, mark_octal = 4 /* '#' or '\\' */, mark_high = 8 };
+// mark_qp: "3D" (of a quoted-printable "=3D"; a log line rarely holds it, hex in capitals may).
+enum pasted_mark : unsigned {
+  mark_esc = 1,
+  mark_amp = 2,
+  mark_octal = 4 /* '#' or '\\' */,
+  mark_high = 8,
+  mark_qp = 16
+};
 unsigned pasted_marks_of(std::string_view line) noexcept;
 inline unsigned pasted_marks(std::string_view line) noexcept { return line.empty() ? 0 : pasted_marks_of(line); }
 
@@ -27,8 +35,7 @@ class published_text {
   // the end) is undone first, on a line that holds "=3D": a quoted-printable body escapes every
   // '=', and a log line rarely prints "=3D" itself ("reason=3" stays as it is).
   std::string_view undo(std::string_view line, unsigned& marks) {
-    if (is_quoted_printable(line)) line = undo_quoted_printable(line, marks);
-    return marks & (mark_octal | mark_amp | mark_high) ? undo_marked(line, marks) : line;
+    return marks & (mark_qp | mark_octal | mark_amp | mark_high) ? undo_marked(line, marks) : line;
   }
   static bool is_quoted_printable(std::string_view line) noexcept { return line.find("=3D") != std::string_view::npos; }
 
