@@ -64,7 +64,7 @@ constexpr std::size_t needle_id(std::string_view n) noexcept {
 const std::size_t n_reason = needle_id("aso"), n_status = needle_id("atu"), n_error = needle_id("rro"),
                   n_name = needle_id("_ce"), n_hex = needle_id("x00"), n_ssid = needle_id("d='"),
                   n_xml = needle_id("<ev"), n_clixml = needle_id("<ob"), n_logname = needle_id("me:"),
-                  n_created = needle_id("mec");
+                  n_created = needle_id("mec"), n_escaped_lt = needle_id("lt;");
 
 // ---- rules ---------------------------------------------------------------------------------
 enum class syntax : std::uint8_t { num, after_mac, tail_paren, from_to, tail_bracket };
@@ -890,6 +890,12 @@ bool rule_engine::live(std::string_view s, std::size_t at, std::uint64_t line_nu
     if (k == n_reason && failure_reason_at(line_of(), at - static_cast<std::size_t>(line_of().data() - s.data())))
       return true;  // a Windows event message's "Failure Reason:" line (PowerShell Format-List, CSV)
     if (k == n_xml || k == n_clixml || k == n_logname) return true;  // a container may start
+    // The same opener HTML-escaped ("&lt;Event xmlns=", "&lt;Objs "): on_line reads it undone.
+    if (k == n_escaped_lt && at >= 1 && s[at - 1] == '&' &&
+        ((s.substr(at + 3, 5) == "Event" && at + 8 < s.size() &&
+          (s[at + 8] == ' ' || s[at + 8] == '&' || s[at + 8] == 's')) ||
+         s.substr(at + 3, 4) == "Obj " || s.substr(at + 3, 5) == "Objs "))
+      return true;
   }
   return false;
 }

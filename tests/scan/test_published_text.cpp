@@ -410,6 +410,39 @@ TEST(PublishedText, QuotedPrintableEscapes) {
   EXPECT_TRUE(marks & d::mark_esc) << "a decoded ESC is told to the colour stripper";
 }
 
+TEST(PublishedText, AnEventXmlBlockHtmlEscapedIsOpened) {
+  // An event XML page scraped as text: its opener, "&lt;Event xmlns=", is a needle undone.
+  const std::string xml =
+      "<Event xmlns=\"http://schemas.microsoft.com/win/2004/08/events/event\">\n"
+      "  <System>\n"
+      "    <Provider Name=\"Microsoft-Windows-WLAN-AutoConfig\"/>\n"
+      "    <EventID>8002</EventID>\n"
+      "    <TimeCreated SystemTime=\"2026-11-02T10:00:00.0000000Z\"/>\n"
+      "  </System>\n"
+      "  <EventData>\n"
+      "    <Data Name=\"SSID\">Lab Net</Data>\n"
+      "    <Data Name=\"FailureReason\">The specific network is not available.</Data>\n"
+      "    <Data Name=\"ReasonCode\">229377</Data>\n"
+      "  </EventData>\n"
+      "</Event>\n";
+  const auto plain_fs = scan(xml);
+  ASSERT_EQ(keys(plain_fs), (V{"10:wlan_reason:229377"}));
+  ASSERT_EQ(plain_fs[0].rule, "event_xml");
+  for (std::string_view apostrophe : {"&#39;", "&#x27;"}) {
+    const std::string page = each_line(xml, [&](std::string_view s, int) { return html_escaped(s, apostrophe); });
+    ASSERT_NE(page.find("&lt;Event xmlns="), std::string::npos);
+    const auto fs = scan(page);
+    EXPECT_EQ(keys(fs), keys(plain_fs));
+    ASSERT_EQ(fs.size(), 1u);
+    EXPECT_EQ(fs[0].rule, "event_xml");
+    EXPECT_EQ(fs[0].event_id, plain_fs[0].event_id);
+  }
+  // "&lt;" of anything else opens nothing; a log line after it is read as before.
+  EXPECT_EQ(keys(scan("a tag &lt;Eventually&gt; and &lt;b&gt;bold&lt;/b&gt;\n"
+                      "Nov 24 22:13:20 host wpa_supplicant[812]: wlan0: CTRL-EVENT-DISCONNECTED reason=4\n")),
+            (V{"2:ieee80211_reason:4"}));
+}
+
 TEST(PublishedText, ShortLinesOfTheirOwnAreNotJoined) {
   // Each line a log line of its own: a start that log lines have, or a head shorter than a wrap.
   EXPECT_TRUE(scan("wlan0: Trying to associate with 02:00:00:00:00:0a (SSID='Lab Net' freq=2412 MHz)\n"
