@@ -795,6 +795,8 @@ bool value_may_follow(std::string_view s, std::size_t p) {
   for (int k = 0; k < 40 && p < s.size() && (s[p] == ' ' || s[p] == '\t'); ++k) ++p;  // aligned columns
   // The line ends: a wrapped line's value may be on the next (wrapped_lines.hpp).
   if (p >= s.size() || s[p] == '\n' || s[p] == '\r') return true;
+  // A quoted-printable soft line break ("Reason:=" at the end): the value is on the next line.
+  if (s[p] == '=' && (p + 1 == s.size() || s[p + 1] == '\n' || s[p + 1] == '\r')) return true;
   const char c = s[p];
   // A number, D-Bus "variant", GVariant "<-3>", busctl --json {"type":"i","data":-3}
   if (is_digit(c) || c == 'v' || c == '<' || c == '{' || published_escape(c)) return true;

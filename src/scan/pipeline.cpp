@@ -365,7 +365,12 @@ class line_engine {
         if (holds_word(k == 0 ? raw : after[k - 1], token)) return static_cast<int>(k);
       for (std::size_t k = 0; k <= na; ++k)
         if (contains(k == 0 ? raw : after[k - 1], token)) return static_cast<int>(k);
-      return -1;
+      // Cut in two by a soft line break ("0x000380=" "12"): the piece where it ends.
+      const std::size_t at = joined_.find(token);
+      if (at == std::string::npos) return -1;
+      std::size_t piece = 0;
+      while (piece + 1 < pieces_ && piece_at_[piece + 1] < at + token.size()) ++piece;
+      return piece < nb ? -1 : static_cast<int>(piece - nb);
     };
     std::size_t kept = own;
     for (std::size_t i = own; i < st_.cands.size(); ++i) {
@@ -403,15 +408,21 @@ class line_engine {
 
   // Appends a wrapped line's next piece to joined_: after a blank, or, after a quoted-printable
   // soft line break (a '=' ending a piece that holds "=3D" or fills the 76 columns RFC 2045
-  // allows), in its place: the encoder cut the line anywhere, inside a word.
+  // allows, or a next piece that holds "=3D"), in its place: the encoder cut the line anywhere,
+  // inside a word. A word-wrapped "key=" then reads "key=value", as the producer printed it.
   void join_piece(std::string_view piece) {
     if (!joined_.empty()) {
-      if (soft_break(last_view()))
+      const std::string_view last = last_view();
+      // An encoder that does not split an "=XX" ends a soft-broken piece short of 76.
+      if (soft_break(last) ||
+          (last.ends_with('=') && (last.size() >= 70 || published_text::is_quoted_printable(piece))))
         joined_.pop_back();
       else
         joined_ += ' ';
     }
+    if (joined_.empty()) pieces_ = 0;
     last_at_ = joined_.size();
+    if (pieces_ < piece_at_.size()) piece_at_[pieces_++] = last_at_;
     joined_ += piece;
   }
   std::string_view last_view() const { return std::string_view(joined_).substr(last_at_); }
@@ -450,8 +461,9 @@ class line_engine {
       candidate& c = st_.cands[i];
       if (c.kind == candidate::how::event || found_alone(c)) continue;
       if (!c.token.empty() && !contains(mine, c.token)) {
-        if (!forward || !contains(other, c.token)) continue;  // the line before's: it gave none alone
-        c.line = number + 1;
+        const bool cut = !contains(other, c.token) && contains(joined_, c.token);  // by a soft line break
+        if (!cut && (!forward || !contains(other, c.token))) continue;  // the line before's: it gave none alone
+        if (forward) c.line = number + 1;                               // the piece where its value ends
       }
       if (kept != i) st_.cands[kept] = std::move(c);
       ++kept;
@@ -483,9 +495,11 @@ class line_engine {
   container* active_ = nullptr;
   unsigned see_next_ = 0;  // lines the line rules must see whatever they hold
   std::vector<candidate> held_;
-  std::string_view block_;         // the lines block() is reading, for a wrapped line's neighbours
-  std::string joined_;             // a wrapped line's two pieces
-  std::uint64_t joined_next_ = 0;  // the line read with the one before it already
+  std::string_view block_;                       // the lines block() is reading, for a wrapped line's neighbours
+  std::string joined_;                           // a wrapped line's two pieces
+  std::uint64_t joined_next_ = 0;                // the line read with the one before it already
+  std::array<std::size_t, max_run> piece_at_{};  // where each piece joined_ holds starts
+  std::size_t pieces_ = 0;
   std::size_t last_at_ = 0;        // where the last piece joined_ holds starts
   std::uint64_t run_through_ = 0;  // the last piece of a line of 3+ pieces read already
   std::size_t max_line_;

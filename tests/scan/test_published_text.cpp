@@ -397,6 +397,29 @@ TEST(PublishedText, QuotedPrintableMailsGiveThePlainFindings) {
             (V{"1:ieee80211_status:17", "2:ieee80211_reason:3"}));
 }
 
+// A soft line break falls anywhere: inside a value, or right after its key.
+TEST(PublishedText, QuotedPrintableCutsInsideAValue) {
+  const std::string line =
+      " Connection Changed : Failed, 9663563c-0000-0000-0000-000000000001, 0x00038012, The computer is roaming too "
+      "often. The security check did not complete after several attempts.";
+  const std::size_t token_at = line.find("0x00038012");
+  for (std::size_t pad = 0; pad < 20; ++pad) {
+    const std::string s = std::string(pad, 'a') + line;
+    const std::size_t cut = 75 - (pad + token_at);  // characters of the value on the first piece
+    // Not covered: a cut inside "0x000", which leaves no piece the prefilter's "x00" with its "000".
+    if (cut > 0 && cut < 6) continue;
+    const std::string mail = quoted_printable(s) + "\n";
+    ASSERT_NE(mail.find("=\n"), std::string::npos);
+    EXPECT_EQ(values(scan(mail)), (V{"wlan_reason:229394"})) << mail;
+  }
+  // "Reason:" ends the first piece, its value on the second (which starts with a blank).
+  const std::string esp = "[ 91234][W][WiFiGeneric.cpp:1061] _eventCallback(): Reason: 202 - AUTH_FAIL";
+  const std::string padded = std::string(75 - 1 - esp.find(" 202"), 'a') + " " + esp;
+  const std::string mail = quoted_printable(padded) + "\n";
+  ASSERT_NE(mail.find("Reason:=\n 202"), std::string::npos) << mail;
+  EXPECT_EQ(keys(scan(mail)), (V{"2:esp_wifi_reason:202"}));
+}
+
 TEST(PublishedText, QuotedPrintableEscapes) {
   EXPECT_EQ(undone("reason=3D3 locally_generated=3D1"), "reason=3 locally_generated=1");
   EXPECT_EQ(undone("a=3Db=20c=09d=\n"), "a=b c\td=\n") << "'=' before a line feed is not at the end";
