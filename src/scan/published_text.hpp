@@ -6,7 +6,6 @@
 // Left in, they hide the quotes, blanks and "(N)" line ends that the rules read.
 #pragma once
 
-#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -27,26 +26,22 @@ inline unsigned pasted_marks(std::string_view line) noexcept { return line.empty
 
 class published_text {
  public:
-  // `line` with rsyslog's control escapes decoded (where `marks` has mark_octal), then HTML
-  // character references (mark_amp) and typographic quotes and no-break spaces (mark_high)
-  // turned into the ASCII a log prints: `line` itself when none is there, else a view of a
-  // buffer valid until the next call. A decoded ESC adds mark_esc to `marks`.
-  // A mail's quoted-printable body (RFC 2045: "=3D" for '=', "=20", a soft line break '=' at
-  // the end) is undone first, on a line that holds "=3D": a quoted-printable body escapes every
-  // '=', and a log line rarely prints "=3D" itself ("reason=3" stays as it is).
+  // `line` with a quoted-printable body's escapes and soft line break undone (where `marks` has
+  // mark_qp and the line holds "=3D": a quoted-printable body escapes every '=', a log line
+  // rarely prints "=3D", so "reason=3" stays as it is; RFC 2045), rsyslog's control escapes
+  // decoded (mark_octal), then HTML character references (mark_amp) and typographic quotes and
+  // no-break spaces (mark_high) turned into the ASCII a log prints: `line` itself when none is
+  // there, else a view of a buffer valid until the next call. A decoded ESC adds mark_esc.
   std::string_view undo(std::string_view line, unsigned& marks) {
     return marks & (mark_qp | mark_octal | mark_amp | mark_high) ? undo_marked(line, marks) : line;
   }
+  // Whether `line` holds a quoted-printable "=3D" (an escaped '=').
   static bool is_quoted_printable(std::string_view line) noexcept { return line.find("=3D") != std::string_view::npos; }
 
  private:
-  std::string_view undo_quoted_printable(std::string_view line, unsigned& marks);
-  std::string q_;
-
- public:
- private:
   std::string_view undo_marked(std::string_view line, unsigned& marks);
-  std::string a_, b_;
+  std::string_view undo_quoted_printable(std::string_view line, unsigned& marks);
+  std::string a_, b_, q_;
 };
 
 }  // namespace wlancode::scan::detail
