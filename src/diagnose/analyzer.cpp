@@ -226,6 +226,10 @@ struct analyzer::state {
     bool any_step = false;
     session sess;
     bool has_sess = false;
+    // Windows' ConnectionId (finding::connection) of the open attempt, of the session and of the
+    // attempt that closed last: the events of one connection are one attempt (and its session),
+    // whatever their order or spacing. Empty when the log gives none (text exports).
+    std::string conn, sess_conn, last_conn;
     // What closed last, for codes and events printed just after (the same line or the next ones).
     enum class closed : std::uint8_t { none, attempt, session } last = closed::none;
     std::size_t last_group = 0, last_index = 0;
@@ -459,6 +463,7 @@ struct analyzer::state {
 
   void open_attempt(device& d, const instant& when, bool roam) {
     d.seen_any = true;
+    d.conn.clear();  // the caller's event gives it (on_event)
     renew(d.cur);
     d.cur_steps = 0;
     if (d.cur.steps.capacity() == 0) d.cur.steps.reserve(4);  // a few steps: one allocation, not one per step
@@ -656,6 +661,7 @@ struct analyzer::state {
     if (!d.has_cur) return;
     attempt& a = d.cur;  // closed in place: what its group does not keep serves the next one (renew)
     d.has_cur = false;
+    d.last_conn = d.conn;
     a.steps.resize(d.cur_steps);  // its own steps only, from here on
     a.result = o;
     if (o == outcome::failed) a.failed_at = next_phase(d.reached, d.any_step);
@@ -700,6 +706,7 @@ struct analyzer::state {
     d.sess.start = d.sess.end = when;
     d.sess.bssid = d.bssid;
     d.sess.start_where = {f.source, f.line, when, f.excerpt};
+    d.sess_conn = d.conn;
     d.has_sess = true;
     d.seen_any = true;
     d.m = mode::connected;
@@ -751,6 +758,10 @@ struct analyzer::state {
   }
 
   // Whether a finding follows what closed last closely enough to belong to it.
+  // Two ConnectionIds (Windows) both known and different / the same.
+  static bool other_connection(std::string_view a, std::string_view b) { return !a.empty() && !b.empty() && a != b; }
+  static bool same_connection(std::string_view a, std::string_view b) { return !a.empty() && a == b; }
+
   bool follows_last(const device& d, const scan::finding& f, const instant& when, std::uint64_t lines) const {
     if (d.last == device::closed::none || d.last_source != f.source) return false;
     if (f.line == d.last_line) return true;
@@ -776,6 +787,7 @@ struct analyzer::state {
     d.sess.start = d.sess.end = last;
     d.sess.bssid = d.bssid;
     d.sess.start_where = where;
+    d.sess_conn = d.conn;
     d.has_sess = true;
     d.seen_any = true;
     d.m = mode::connected;
@@ -849,7 +861,11 @@ struct analyzer::state {
           if (f.event != event_kind::attempt_started && f.event != event_kind::authenticating &&
               f.event != event_kind::associating)
             break;
-          if (f.event == event_kind::attempt_started) {
+          // Windows names the connection: a start under the session's ConnectionId goes on with
+          // it (a roam), association under another one is a new connection whose 8000 is not in
+          // the export.
+          const bool same = same_connection(d.sess_conn, f.connection);
+          if ((f.event == event_kind::attempt_started && !same) || other_connection(d.sess_conn, f.connection)) {
             close_session(d, &f, when, f.event, std::nullopt);
             open_attempt(d, when, false);
           } else {
@@ -857,12 +873,20 @@ struct analyzer::state {
           }
         } else if (!d.has_cur) {
           open_attempt(d, when, false);
-        } else if (rank_of(f.event) <= 3 && d.reached >= 4) {
-          // Back to authentication/association without a result: the attempt was abandoned.
+        } else if (other_connection(d.conn, f.connection)) {
+          // Another connection starts while this one has no result: it got none.
+          close_without_result(d, &here);
+          if (d.has_sess && other_connection(d.sess_conn, f.connection))
+            close_session(d, &f, when, f.event, std::nullopt);
+          open_attempt(d, when, d.has_sess);
+        } else if (rank_of(f.event) <= 3 && d.reached >= 4 && !same_connection(d.conn, f.connection)) {
+          // Back to authentication/association without a result: the attempt was abandoned (not
+          // so within one Windows connection, which associates again, with the next AP, itself).
           close_without_result(d, &here);
           open_attempt(d, when, d.has_sess);
         }
         add_step(d, f, when);
+        if (d.conn.empty()) d.conn = f.connection;
         if (d.cur.bssid.empty()) d.cur.bssid = d.bssid;
         if (f.event == event_kind::key_exchange_done && d.cur.roam && d.has_sess) {
           // A roam whose keys are in place is done: Windows logs no 8001 after its MSM association
@@ -877,6 +901,7 @@ struct analyzer::state {
         if (!d.has_cur && d.has_sess) break;  // already connected (another producer said so first)
         if (!d.has_cur) open_attempt(d, when, false);
         add_step(d, f, when);
+        if (d.conn.empty()) d.conn = f.connection;
         take_line_codes(d.cur);
         if (d.cur.roam && d.has_sess) {
           ++d.sess.roams;
@@ -903,7 +928,12 @@ struct analyzer::state {
           if (!s.end_code && s.end_where.line == 0) s.end_where = where();
           break;
         }
-        if (!d.has_cur && follows_last(d, f, when, 5) && d.last == device::closed::attempt) {
+        // A failure of the connection (Windows ConnectionId) whose attempt failed last: told again,
+        // however long after (an 8002 can follow its 12013 by many seconds).
+        if (const bool same_failed = !d.has_cur && d.last == device::closed::attempt &&
+                                     same_connection(d.last_conn, f.connection) &&
+                                     groups[d.last_group].attempts[d.last_index].result == outcome::failed;
+            !d.has_cur && (follows_last(d, f, when, 5) || same_failed) && d.last == device::closed::attempt) {
           // The same failure told again (NetworkManager after wpa_supplicant): evidence for it.
           attempt& a = groups[d.last_group].attempts[d.last_index];
           const step* failing = nullptr;
@@ -915,14 +945,19 @@ struct analyzer::state {
           // above it (Windows: 12013, then 11006 with the same reason, then 8002): no key exchange
           // follows a failed EAP exchange.
           const bool eap_told_again = ph == phase::key_exchange && a.failed_at == phase::eap;
-          const bool again =
-              eap_told_again || ((ph == phase::unknown || ph == a.failed_at) &&
-                                 (!failing || failing->format != f.format || f.event == event_kind::attempt_failed ||
-                                  f.event == event_kind::key_rejected));
+          const bool again = same_failed || eap_told_again ||
+                             ((ph == phase::unknown || ph == a.failed_at) &&
+                              (!failing || failing->format != f.format || f.event == event_kind::attempt_failed ||
+                               f.event == event_kind::key_rejected));
           if (a.result == outcome::failed && again) {
             if (a.steps.size() < lim.max_steps) a.steps.push_back({f.event, where(), f.format});
             take_line_codes(a);
-            resettle(d, a);  // the event that failed it still decides (an 11002's status, not the 8002's reason)
+            resettle(d, a);     // the event that failed it still decides (an 11002's status, not the 8002's reason)
+            if (same_failed) {  // its fields on the next lines (indented XML) follow it, not the failure before
+              d.last_source = f.source;
+              d.last_line = f.line;
+              d.last_time = when;
+            }
             break;
           }
         }
@@ -960,6 +995,7 @@ struct analyzer::state {
         }
         if (!d.has_cur) open_attempt(d, when, false);
         add_step(d, f, when);
+        if (d.conn.empty()) d.conn = f.connection;
         take_line_codes(d.cur);
         {
           const bool roam = d.cur.roam;
@@ -1000,6 +1036,7 @@ struct analyzer::state {
           d.sess.end = when;
           d.sess.bssid = d.bssid;
           d.sess.before_log = true;
+          d.sess_conn = f.connection;
           d.has_sess = true;
           d.seen_any = true;
           close_session(d, &f, when, f.event, take_line_failure_code());

@@ -180,7 +180,7 @@ void event_builder::flush(std::vector<candidate>& out) {
   }
   // Named data fields win over the rendered message when both are present.
   const bool data = has_data_;
-  std::string ssid, bssid, ifc;
+  std::string ssid, bssid, ifc, connection;
   const field* reason_text = nullptr;
   bool have_reason_code = false;
   for (const field& f : fields_) {
@@ -196,6 +196,8 @@ void event_builder::flush(std::vector<candidate>& out) {
               iequals(n, "Interface Description")) &&
              ifc.empty())
       ifc = f.value;
+    else if (iequals(n, "ConnectionId") && connection.empty())  // a data field only: no message shows it
+      connection = f.value.substr(0, 32);
     else if ((iequals(n, "FailureReason") || iequals(n, "Failure Reason") || iequals(n, "ReasonText") ||
               iequals(n, "Reason")) &&
              !reason_text && !f.value.empty())
@@ -218,6 +220,7 @@ void event_builder::flush(std::vector<candidate>& out) {
     c.ssid = ssid;
     c.bssid = bssid;
     c.interface = ifc;
+    c.connection = connection;
     return c;
   };
   if (events_ && !event_id_.empty()) {
@@ -236,6 +239,7 @@ void event_builder::flush(std::vector<candidate>& out) {
       c.ssid = ssid;
       c.bssid = bssid;
       c.interface = ifc;
+      c.connection = connection;
       out.push_back(std::move(c));
       break;
     }

@@ -1,0 +1,147 @@
+// Attempts from logs of the sixth lifecycle-event audit: Windows WLAN-AutoConfig connections told
+// apart by their ConnectionId (a data field of every event from 8000 on: event XML and EVTX; the
+// rendered messages of wevtutil /f:text, Format-List and Export-Csv do not show it). The events
+// are the project's own (windows_events.hpp); the
+// expectations are hand-typed: outcome, failing phase, who ended it, decisive code, and the
+// sessions' ends and roams.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "windows_events.hpp"
+
+namespace {
+
+using namespace diagnose_test;
+using namespace windows_events;
+
+std::vector<event> joined(std::vector<event> a, const std::vector<event>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
+}
+
+event disconnect(const std::string& time, const std::string& ssid, const std::string& cid, const std::string& why) {
+  return {8003, time, &wifi_a, ssid, cid, {{"Reason", why}, {"ReasonCode", "0"}}};
+}
+
+// An export of the Information level (Event Viewer's filter "Information", or Get-WinEvent
+// -FilterHashtable @{Level=4}): the Error-level events (8002, 11002, 11006, 12013) are not in it.
+// A connection that got no result (its 8002 filtered out), then a new one (its own 8000 and
+// ConnectionId) that works. Before: one attempt that succeeded (the second 8000 came before the
+// first connection had associated, and the steps went on as one attempt).
+std::vector<event> unanswered_then_new_connection() {
+  return joined({{8000, "09:00:00", &wifi_a, "Lab", "0x10", {}}, {11000, "09:00:01", &wifi_a, "Lab", "0x10", {}}},
+                good_join(wifi_a, "Lab", "0x11", "09:01"));
+}
+
+// One connection that associates twice: the key exchange with the first AP goes unanswered (its
+// 11006 an Error, filtered out), the service associates with the next AP under the same
+// ConnectionId and connects. Before: two attempts (the first "outcome unknown").
+std::vector<event> reassociates_within_connection() {
+  return {{8000, "09:10:00", &wifi_a, "Corp", "0x12", {}},
+          {11000, "09:10:01", &wifi_a, "Corp", "0x12", {}},
+          {11001, "09:10:01", &wifi_a, "Corp", "0x12", {}},
+          {11010, "09:10:02", &wifi_a, "Corp", "0x12", {}},
+          {11000, "09:10:12", &wifi_a, "Corp", "0x12", {}},
+          {11001, "09:10:12", &wifi_a, "Corp", "0x12", {}},
+          {11010, "09:10:13", &wifi_a, "Corp", "0x12", {}},
+          {11005, "09:10:14", &wifi_a, "Corp", "0x12", {}},
+          {8001, "09:10:14", &wifi_a, "Corp", "0x12", {{"PHYType", "802.11ax"}}}};
+}
+
+// 802.1X rejected, and the service's 8002 logged 18 s after the 12013 and 11006 (past the 5 s a
+// failure told again is looked for). Before: a second attempt, collapsed with the first into one
+// of count 2.
+std::vector<event> eap_rejected_late_8002() {
+  std::vector<event> v = eap_rejected("09:20");
+  v.back().time = "09:20:24";
+  return v;
+}
+
+// A join, then a new 8000 under the session's own ConnectionId (the service reconnecting the same
+// connection to another AP), its MSM events and 8001, and the user's disconnect. Before: the
+// second 8000 ended the session ("unknown") and opened a second one.
+std::vector<event> reconnect_under_same_connection() {
+  return joined(joined(good_join(wifi_a, "Home", "0x30", "09:30"), good_join(wifi_a, "Home", "0x30", "09:40")),
+                {disconnect("09:50:00", "Home", "0x30", "The network is disconnected by the user.")});
+}
+
+// A join, then association under another ConnectionId without an 8003 nor an 8000 between (an
+// export filtered by event id): a new connection, not a roam of the first. Before: a roam of the
+// first session, which went on.
+std::vector<event> other_connection_while_connected() {
+  std::vector<event> second = good_join(wifi_a, "Home", "0x32", "10:10");
+  second.erase(second.begin());
+  return joined(joined(good_join(wifi_a, "Home", "0x31", "10:00"), second),
+                {disconnect("10:30:00", "Home", "0x32", "The network is disconnected by the user.")});
+}
+
+TEST(Producers6, NewConnectionIdStartsANewAttempt) {
+  const auto want = std::map<std::string, V>{
+      {"Contoso Wireless AX210 Lab", {"1 unknown unknown unknown -", "1 succeeded unknown unknown -"}}};
+  EXPECT_EQ(attempts_by_network(diagnose_file(as_xml(unanswered_then_new_connection()))), want);
+  EXPECT_EQ(attempts_by_network(diagnose_file(as_xml(unanswered_then_new_connection(), true))), want);
+  EXPECT_EQ(attempts_by_network(diagnose_file(as_xml(newest_first(unanswered_then_new_connection())))), want);
+}
+
+TEST(Producers6, OneConnectionAssociatingTwiceIsOneAttempt) {
+  const auto want = std::map<std::string, V>{{"Contoso Wireless AX210 Corp", {"1 succeeded unknown unknown -"}}};
+  EXPECT_EQ(attempts_by_network(diagnose_file(as_xml(reassociates_within_connection()))), want);
+  EXPECT_EQ(attempts_by_network(diagnose_file(as_xml(newest_first(reassociates_within_connection())))), want);
+  // Without the ConnectionId (a text export) the second association is read as before: the first
+  // attempt was abandoned.
+  EXPECT_EQ(attempts_by_network(diagnose_file(as_text(reassociates_within_connection()))),
+            (std::map<std::string, V>{
+                {"Contoso Wireless AX210 Corp", {"1 unknown unknown unknown -", "1 succeeded unknown unknown -"}}}));
+}
+
+TEST(Producers6, LateFailureOfTheSameConnectionIsToldAgain) {
+  const auto want =
+      std::map<std::string, V>{{"Contoso Wireless AX210 Corp", {"1 failed eap auth_server wlan_reason:327685"}}};
+  EXPECT_EQ(attempts_by_network(diagnose_file(as_xml(eap_rejected_late_8002()))), want);
+  EXPECT_EQ(attempts_by_network(diagnose_file(as_xml(eap_rejected_late_8002(), true))), want);
+  EXPECT_EQ(attempts_by_network(diagnose_file(as_xml(newest_first(eap_rejected_late_8002())))), want);
+}
+
+TEST(Producers6, StartUnderTheSessionsConnectionIdIsARoam) {
+  for (const std::string& log :
+       {as_xml(reconnect_under_same_connection()), as_xml(newest_first(reconnect_under_same_connection()))}) {
+    const auto r = diagnose_file(log);
+    EXPECT_EQ(attempts_by_network(r),
+              (std::map<std::string, V>{{"Contoso Wireless AX210 Home",
+                                         {"1 succeeded unknown unknown -", "1 succeeded unknown unknown -"}}}));
+    ASSERT_EQ(r.groups.size(), 1u);
+    ASSERT_EQ(r.groups[0].attempts.size(), 2u);
+    EXPECT_TRUE(r.groups[0].attempts[1].roam);
+    EXPECT_EQ(sessions_of(r, "Home"), (V{"user 1"}));
+  }
+}
+
+TEST(Producers6, AssociationUnderAnotherConnectionIdIsANewConnection) {
+  const auto r = diagnose_file(as_xml(other_connection_while_connected()));
+  ASSERT_EQ(r.groups.size(), 1u);
+  ASSERT_EQ(r.groups[0].attempts.size(), 2u);
+  EXPECT_FALSE(r.groups[0].attempts[0].roam);
+  EXPECT_FALSE(r.groups[0].attempts[1].roam);
+  EXPECT_EQ(sessions_of(r, "Home"), (V{"unknown 0", "user 0"}));
+}
+
+// A ConnectionId too long (cut to 32 bytes, the same for every event), missing on one event, or
+// of garbage bytes: read as any other, no crash.
+TEST(Producers6, OddConnectionIdsCrashNothing) {
+  std::vector<event> v = good_join(wifi_a, "Lab", std::string(300, 'f'), "12:00");
+  v[2].connection = "";
+  EXPECT_EQ(attempts_by_network(diagnose_file(as_xml(v))),
+            (std::map<std::string, V>{{"Contoso Wireless AX210 Lab", {"1 succeeded unknown unknown -"}}}));
+  for (event& e : v) e.connection = std::string("\xff\xfe\0x", 4) + std::to_string(e.id % 3);
+  const auto r = diagnose_file(as_xml(v));
+  std::size_t n = 0;
+  for (const auto& g : r.groups) n += g.attempts.size();
+  EXPECT_GE(n, 1u);
+  EXPECT_LE(n, v.size());
+}
+
+}  // namespace
