@@ -202,7 +202,7 @@ void event_builder::flush(std::vector<candidate>& out) {
               iequals(n, "Reason")) &&
              !reason_text && !f.value.empty())
       reason_text = &f;
-    else if (iequals(n, "ReasonCode") || iequals(n, "Reason Code"))
+    else if (iequals(n, "ReasonCode") || iequals(n, "Reason Code") || iequals(n, "IhvReasonCode"))
       have_reason_code = true;
   }
   const bool wlan = reason_is_wlan(event_id_);
@@ -251,7 +251,8 @@ void event_builder::flush(std::vector<candidate>& out) {
     if (data && f.from_message) continue;
     const std::string& n = f.name;
     std::string_view text, number;
-    if (iequals(n, "ReasonCode") || iequals(n, "Reason Code")) {
+    // IhvReasonCode: an 11009's vendor reason (its message shows it as "Reason:"), a raw number.
+    if (iequals(n, "ReasonCode") || iequals(n, "Reason Code") || iequals(n, "IhvReasonCode")) {
       split_text_number(f.value, text, number);
       candidate c = base(f, n);
       if (!text.empty())

@@ -1,7 +1,7 @@
 // Attempts from logs of the sixth lifecycle-event audit: Windows WLAN-AutoConfig connections told
 // apart by their ConnectionId (a data field of every event from 8000 on: event XML and EVTX; the
-// rendered messages of wevtutil /f:text, Format-List and Export-Csv do not show it). The events
-// are the project's own (windows_events.hpp); the
+// rendered messages of wevtutil /f:text, Format-List and Export-Csv do not show it), and the IHV
+// security events 11007 .. 11009. The events are the project's own (windows_events.hpp); the
 // expectations are hand-typed: outcome, failing phase, who ended it, decisive code, and the
 // sessions' ends and roams.
 #include <gtest/gtest.h>
@@ -79,6 +79,50 @@ std::vector<event> other_connection_while_connected() {
                 {disconnect("10:30:00", "Home", "0x32", "The network is disconnected by the user.")});
 }
 
+// Vendor (IHV) security in place of the MSM's: 11007 started, 11008 succeeded, 11009 failed.
+std::vector<event> ihv_join(const std::string& cid, const std::string& hhmm) {
+  return {{8000, hhmm + ":00", &wifi_b, "Plant", cid, {}},
+          {11000, hhmm + ":01", &wifi_b, "Plant", cid, {}},
+          {11001, hhmm + ":01", &wifi_b, "Plant", cid, {}},
+          {11007, hhmm + ":02", &wifi_b, "Plant", cid, {{"IhvSecuritySetting", "Vendor 802.1X"}}},
+          {11008, hhmm + ":03", &wifi_b, "Plant", cid, {}},
+          {8001, hhmm + ":03", &wifi_b, "Plant", cid, {{"PHYType", "802.11ac"}}}};
+}
+
+// A join with IHV security, a roam (11000, 11001, 11007, 11008: no 8000, no 8001), the driver's
+// disconnect. Before: the roam left open, failed by the 8003 "in key exchange"; the session ended
+// at the roam's start.
+std::vector<event> ihv_join_roam_driver_ends() {
+  return joined(ihv_join("0x40", "11:00"),
+                {{11000, "11:20:00", &wifi_b, "Plant", "0x40", {}},
+                 {11001, "11:20:00", &wifi_b, "Plant", "0x40", {}},
+                 {11007, "11:20:01", &wifi_b, "Plant", "0x40", {}},
+                 {11008, "11:20:01", &wifi_b, "Plant", "0x40", {}},
+                 {8003,
+                  "11:40:00",
+                  &wifi_b,
+                  "Plant",
+                  "0x40",
+                  {{"Reason", "The network is disconnected by the driver."}, {"ReasonCode", "2"}}}});
+}
+
+// IHV security fails: 11009 (an Error, its IhvReasonCode the vendor's own number, "Reason:" in
+// the message), then the 8002 with the service's WLAN reason (IHV_NOT_RESPONDING, 0x3800E).
+// Before: failed in "driver" by the driver (the 8002's reason decided; 11009 was not read).
+std::vector<event> ihv_security_fails() {
+  std::vector<event> v = ihv_join("0x41", "11:50");
+  v.resize(4);
+  v.push_back(
+      {11009, "11:50:06", &wifi_b, "Plant", "0x41", {{"PeerMac", "02:00:00:00:40:01"}, {"IhvReasonCode", "0x7"}}});
+  v.push_back({8002,
+               "11:50:07",
+               &wifi_b,
+               "Plant",
+               "0x41",
+               {{"FailureReason", "The response from the IHV service timed out."}, {"ReasonCode", "229390"}}});
+  return v;
+}
+
 TEST(Producers6, NewConnectionIdStartsANewAttempt) {
   const auto want = std::map<std::string, V>{
       {"Contoso Wireless AX210 Lab", {"1 unknown unknown unknown -", "1 succeeded unknown unknown -"}}};
@@ -127,6 +171,36 @@ TEST(Producers6, AssociationUnderAnotherConnectionIdIsANewConnection) {
   EXPECT_FALSE(r.groups[0].attempts[0].roam);
   EXPECT_FALSE(r.groups[0].attempts[1].roam);
   EXPECT_EQ(sessions_of(r, "Home"), (V{"unknown 0", "user 0"}));
+}
+
+TEST(Producers6, IhvSecurityRoamKeepsTheSession) {
+  for (const std::string& log : {as_xml(ihv_join_roam_driver_ends()), as_text(ihv_join_roam_driver_ends()),
+                                 as_format_list(newest_first(ihv_join_roam_driver_ends()))}) {
+    const auto r = diagnose_file(log);
+    EXPECT_EQ(attempts_by_network(r),
+              (std::map<std::string, V>{
+                  {"Fabrikam USB Wi-Fi 6 Plant", {"1 succeeded unknown unknown -", "1 succeeded unknown unknown -"}}}))
+        << log.substr(0, 200);
+    EXPECT_EQ(sessions_of(r, "Plant"), (V{"driver 1"}));
+  }
+}
+
+// The vendor's reason is the failing event's own code and decides (a raw number: its meaning is
+// the vendor's); the 8002's WLAN reason stays as evidence.
+TEST(Producers6, IhvSecurityFailureFailsTheKeyExchange) {
+  for (const std::string& log :
+       {as_xml(ihv_security_fails()), as_xml(ihv_security_fails(), true), as_text(ihv_security_fails())}) {
+    const auto r = diagnose_file(log);
+    EXPECT_EQ(attempts_by_network(r),
+              (std::map<std::string, V>{
+                  {"Fabrikam USB Wi-Fi 6 Plant", {"1 failed key_exchange device raw:event_11009_reason:0x7"}}}))
+        << log.substr(0, 200);
+    ASSERT_EQ(r.groups.size(), 1u);
+    ASSERT_EQ(r.groups[0].attempts.size(), 1u);
+    V refs;
+    for (const auto& c : r.groups[0].attempts[0].codes) refs.push_back(c.ref);
+    EXPECT_NE(std::find(refs.begin(), refs.end(), "wlan_reason:229390"), refs.end()) << log.substr(0, 200);
+  }
 }
 
 // A ConnectionId too long (cut to 32 bytes, the same for every event), missing on one event, or
