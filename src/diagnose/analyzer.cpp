@@ -1119,7 +1119,10 @@ struct analyzer::state {
     // ... or another field of the same exported event (a Security 5632's Reason Code, Error Code,
     // EAP Reason Code and EAP Error Code are one failure).
     const bool same_record = after_inferred && !d.last_record.empty() && d.last_record == record_of(f);
-    if ((!after_inferred || restated() || same_record) && follows_last(d, f, when, 2)) {
+    // ... or a field of an event of the connection (Windows ConnectionId) the attempt was, however
+    // late (an 8004's reason: the network blocked after that failure).
+    const bool same_connection_code = d.last == device::closed::attempt && same_connection(d.last_conn, f.connection);
+    if (((!after_inferred || restated() || same_record) && follows_last(d, f, when, 2)) || same_connection_code) {
       if (d.last == device::closed::attempt) {
         attempt& a = groups[d.last_group].attempts[d.last_index];
         add_code(a, std::move(c));
@@ -1145,6 +1148,12 @@ struct analyzer::state {
       }
       return;
     }
+    // A Windows 8004 (the network blocked after a connection failure) tells what followed the
+    // failed attempt before it, however late: no attempt of its own (alone, it is one: the failure
+    // it follows is not in the log).
+    if (f.space == "event_8004_reason" && d.last == device::closed::attempt &&
+        groups[d.last_group].attempts[d.last_index].result == outcome::failed)
+      return;
     // A disconnect reason of a session the log did not show is no attempt.
     if (f.fam == family::ieee80211_reason || f.space == "event_8003_reason") return;
     // Nor is a wired port's 802.1X code (the 802.3 ranges of WLAN_REASON_CODE: Security 5632/5633

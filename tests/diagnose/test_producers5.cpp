@@ -17,30 +17,6 @@ namespace {
 using namespace diagnose_test;
 using namespace windows_events;
 
-std::vector<event> wrong_psk(const adapter& ad, const std::string& ssid, const std::string& cid,
-                             const std::string& hhmm) {
-  return {{8000, hhmm + ":00", &ad, ssid, cid, {}},
-          {11000, hhmm + ":01", &ad, ssid, cid, {}},
-          {11001, hhmm + ":02", &ad, ssid, cid, {}},
-          {11010, hhmm + ":03", &ad, ssid, cid, {}},
-          {11006,
-           hhmm + ":07",
-           &ad,
-           ssid,
-           cid,
-           {{"PeerMac", "02:00:00:00:10:01"},
-            {"ReasonText", "A PSK mismatch is suspected."},
-            {"ReasonCode", "0x48014"},
-            {"ErrorCode", "0x0"}}},
-          {11004, hhmm + ":08", &ad, ssid, cid, {{"SecurityHint", "No Hint"}, {"SecurityHintCode", "0x0"}}},
-          {8002,
-           hhmm + ":09",
-           &ad,
-           ssid,
-           cid,
-           {{"FailureReason", "A PSK mismatch is suspected."}, {"ReasonCode", "294932"}}}};
-}
-
 // The AP refuses the association (802.11 status 17): 11002 with its WLAN reason and the status.
 std::vector<event> assoc_refused(const std::string& hhmm) {
   const adapter& ad = wifi_a;

@@ -65,6 +65,9 @@ inline fields data_of(const event& e) {
          {"LocalMac", e.ad->mac},
          {"SSID", e.ssid},
          {"BSSType", "Infrastructure"}};
+  if (e.id == 8004)  // the networks blocked: "SSIDs", rendered "SSID(s):"
+    for (auto& [k, v] : d)
+      if (k == "SSID") k = "SSIDs";
   d.insert(d.end(), e.own.begin(), e.own.end());
   d.emplace_back("ConnectionId", e.connection);
   return d;
@@ -95,6 +98,7 @@ inline std::vector<std::string> message_of(const event& e) {
       {8001, "WLAN AutoConfig service has successfully connected to a wireless network."},
       {8002, "WLAN AutoConfig service failed to connect to a wireless network."},
       {8003, "WLAN AutoConfig service has successfully disconnected from a wireless network."},
+      {8004, "Wireless network is blocked due to connection failure."},
       {11000, "Wireless network association started."},
       {11001, "Wireless network association succeeded."},
       {11002, "Wireless network association failed."},
@@ -126,7 +130,9 @@ inline std::vector<std::string> message_of(const event& e) {
                                                             {"EAPErrorCode", "EAP Error"},
                                                             {"Dot11StatusCode", "Dot11 Status Code"},
                                                             {"SecurityHint", "Security Hint"},
-                                                            {"IhvReasonCode", "Reason"}};
+                                                            {"IhvReasonCode", "Reason"},
+                                                            {"SSIDs", "SSID(s)"},
+                                                            {"BlockTime", "Length of block timer (minutes)"}};
   std::vector<std::string> out{heads.at(e.id), ""};
   for (const auto& [k, v] : data_of(e)) {
     // The message shows no ReasonCode, ConnectionId or hint code: only the data hold them.
@@ -206,6 +212,31 @@ inline std::vector<event> good_join(const adapter& ad, const std::string& ssid, 
           {11010, hhmm + ":03", &ad, ssid, cid, {{"AuthenticationAlgorithm", "WPA2-Personal"}}},
           {11005, hhmm + ":04", &ad, ssid, cid, {}},
           {8001, hhmm + ":05", &ad, ssid, cid, {{"PHYType", "802.11ax"}, {"OnexEnabled", "0"}}}};
+}
+
+// A wrong pre-shared key: 11006 "A PSK mismatch is suspected." (0x48014), 11004, 8002.
+inline std::vector<event> wrong_psk(const adapter& ad, const std::string& ssid, const std::string& cid,
+                                    const std::string& hhmm) {
+  return {{8000, hhmm + ":00", &ad, ssid, cid, {}},
+          {11000, hhmm + ":01", &ad, ssid, cid, {}},
+          {11001, hhmm + ":02", &ad, ssid, cid, {}},
+          {11010, hhmm + ":03", &ad, ssid, cid, {}},
+          {11006,
+           hhmm + ":07",
+           &ad,
+           ssid,
+           cid,
+           {{"PeerMac", "02:00:00:00:10:01"},
+            {"ReasonText", "A PSK mismatch is suspected."},
+            {"ReasonCode", "0x48014"},
+            {"ErrorCode", "0x0"}}},
+          {11004, hhmm + ":08", &ad, ssid, cid, {{"SecurityHint", "No Hint"}, {"SecurityHintCode", "0x0"}}},
+          {8002,
+           hhmm + ":09",
+           &ad,
+           ssid,
+           cid,
+           {{"FailureReason", "A PSK mismatch is suspected."}, {"ReasonCode", "294932"}}}};
 }
 
 // 802.1X rejected: 12011, 12013 (ONEX reason 0x50005, EAP reason and error), then the security
