@@ -203,6 +203,36 @@ TEST(Producers6, IhvSecurityFailureFailsTheKeyExchange) {
   }
 }
 
+// 8004 (an Error: "Wireless network is blocked due to connection failure", its FailureReason,
+// ReasonCode, block timer and ConnectionId) after a wrong password's 8002: the block that
+// failure led to, no attempt of its own, however late it is logged. Before: 31 s after, an
+// inferred second attempt "failed in unknown" from its reason.
+std::vector<event> blocked_after(const std::string& at) {
+  std::vector<event> v = wrong_psk(wifi_a, "Lab", "0x50", "13:00");
+  v.push_back({8004,
+               at,
+               &wifi_a,
+               "Lab",
+               "0x50",
+               {{"FailureReason", "A PSK mismatch is suspected."}, {"BlockTime", "60"}, {"ReasonCode", "294932"}}});
+  return v;
+}
+
+TEST(Producers6, NetworkBlockedAfterAFailureIsNoAttempt) {
+  const auto want =
+      std::map<std::string, V>{{"Contoso Wireless AX210 Lab", {"1 failed key_exchange device wlan_reason:294932"}}};
+  for (const std::string at : {"13:00:10", "13:00:40"})
+    for (const std::string& log :
+         {as_xml(blocked_after(at)), as_xml(blocked_after(at), true), as_xml(newest_first(blocked_after(at))),
+          as_text(blocked_after(at)), as_format_list(blocked_after(at)), as_csv(blocked_after(at))})
+      EXPECT_EQ(attempts_by_network(diagnose_file(log)), want) << at << "\n" << log.substr(0, 300);
+  // Alone (the failure before it not in the log) it still tells of a failed attempt.
+  const std::vector<event> alone = {blocked_after("13:00:10").back()};
+  std::size_t n = 0;
+  for (const auto& g : diagnose_file(as_xml(alone)).groups) n += g.attempts.size();
+  EXPECT_EQ(n, 1u);
+}
+
 // A ConnectionId too long (cut to 32 bytes, the same for every event), missing on one event, or
 // of garbage bytes: read as any other, no crash.
 TEST(Producers6, OddConnectionIdsCrashNothing) {
