@@ -758,9 +758,21 @@ struct analyzer::state {
   }
 
   // Whether a finding follows what closed last closely enough to belong to it.
+  // A Windows event record (event XML, text exports, EVTX, a wlanreport's events).
+  static bool windows_event(scan::input_format f) {
+    return f == scan::input_format::event_xml || f == scan::input_format::event_text || f == scan::input_format::evtx ||
+           f == scan::input_format::wlanreport;
+  }
   // Two ConnectionIds (Windows) both known and different / the same.
   static bool other_connection(std::string_view a, std::string_view b) { return !a.empty() && !b.empty() && a != b; }
   static bool same_connection(std::string_view a, std::string_view b) { return !a.empty() && a == b; }
+
+  // Whether a finding of the source that closed last comes at most `seconds` after it (on one clock).
+  static bool follows_last_within(const device& d, const scan::finding& f, const instant& when, std::int64_t seconds) {
+    return d.last != device::closed::none && d.last_source == f.source && when.clk != instant::clock::none &&
+           when.clk == d.last_time.clk && when.ns >= d.last_time.ns &&
+           when.ns - d.last_time.ns <= seconds * 1'000'000'000;
+  }
 
   bool follows_last(const device& d, const scan::finding& f, const instant& when, std::uint64_t lines) const {
     if (d.last == device::closed::none || d.last_source != f.source) return false;
@@ -873,8 +885,12 @@ struct analyzer::state {
           }
         } else if (!d.has_cur) {
           open_attempt(d, when, false);
-        } else if (other_connection(d.conn, f.connection)) {
-          // Another connection starts while this one has no result: it got none.
+        } else if (other_connection(d.conn, f.connection) ||
+                   (f.event == event_kind::attempt_started && windows_event(f.format) &&
+                    !same_connection(d.conn, f.connection))) {
+          // Another connection starts while this one has no result: it got none (Windows logs one
+          // 8000 per connection: a second one, without the ConnectionId of a text export, is a
+          // new connection too).
           close_without_result(d, &here);
           if (d.has_sess && other_connection(d.sess_conn, f.connection))
             close_session(d, &f, when, f.event, std::nullopt);
@@ -930,9 +946,14 @@ struct analyzer::state {
         }
         // A failure of the connection (Windows ConnectionId) whose attempt failed last: told again,
         // however long after (an 8002 can follow its 12013 by many seconds).
-        if (const bool same_failed = !d.has_cur && d.last == device::closed::attempt &&
-                                     same_connection(d.last_conn, f.connection) &&
-                                     groups[d.last_group].attempts[d.last_index].result == outcome::failed;
+        // Without the id (text exports), Windows' 8002 within a minute of the failure, no 8000
+        // between: the service's verdict on the connection whose security failed.
+        if (const bool same_failed =
+                !d.has_cur && d.last == device::closed::attempt &&
+                groups[d.last_group].attempts[d.last_index].result == outcome::failed &&
+                (same_connection(d.last_conn, f.connection) ||
+                 (f.event == event_kind::attempt_failed && windows_event(f.format) &&
+                  !other_connection(d.last_conn, f.connection) && follows_last_within(d, f, when, 60)));
             !d.has_cur && (follows_last(d, f, when, 5) || same_failed) && d.last == device::closed::attempt) {
           // The same failure told again (NetworkManager after wpa_supplicant): evidence for it.
           attempt& a = groups[d.last_group].attempts[d.last_index];

@@ -129,6 +129,10 @@ TEST(Producers6, NewConnectionIdStartsANewAttempt) {
   EXPECT_EQ(attempts_by_network(diagnose_file(as_xml(unanswered_then_new_connection()))), want);
   EXPECT_EQ(attempts_by_network(diagnose_file(as_xml(unanswered_then_new_connection(), true))), want);
   EXPECT_EQ(attempts_by_network(diagnose_file(as_xml(newest_first(unanswered_then_new_connection())))), want);
+  // Without the ids (text exports): Windows logs one 8000 per connection, a second one is another.
+  EXPECT_EQ(attempts_by_network(diagnose_file(as_text(unanswered_then_new_connection()))), want);
+  EXPECT_EQ(attempts_by_network(diagnose_file(as_format_list(newest_first(unanswered_then_new_connection())))), want);
+  EXPECT_EQ(attempts_by_network(diagnose_file(as_csv(unanswered_then_new_connection()))), want);
 }
 
 TEST(Producers6, OneConnectionAssociatingTwiceIsOneAttempt) {
@@ -148,6 +152,17 @@ TEST(Producers6, LateFailureOfTheSameConnectionIsToldAgain) {
   EXPECT_EQ(attempts_by_network(diagnose_file(as_xml(eap_rejected_late_8002()))), want);
   EXPECT_EQ(attempts_by_network(diagnose_file(as_xml(eap_rejected_late_8002(), true))), want);
   EXPECT_EQ(attempts_by_network(diagnose_file(as_xml(newest_first(eap_rejected_late_8002())))), want);
+  // Without the id: an 8002 within a minute of the failure, no 8000 between, is the same connection's.
+  EXPECT_EQ(attempts_by_network(diagnose_file(as_text(eap_rejected_late_8002()))), want);
+  EXPECT_EQ(attempts_by_network(diagnose_file(as_format_list(newest_first(eap_rejected_late_8002())))), want);
+  EXPECT_EQ(attempts_by_network(diagnose_file(as_csv(eap_rejected_late_8002()))), want);
+  // A minute and more after it, with no id to say so, it is a failed attempt of its own.
+  std::vector<event> later = eap_rejected_late_8002();
+  later.back().time = "09:21:30";
+  std::size_t n = 0;
+  for (const auto& g : diagnose_file(as_text(later)).groups)
+    for (const auto& a : g.attempts) n += a.count;
+  EXPECT_EQ(n, 2u);
 }
 
 TEST(Producers6, StartUnderTheSessionsConnectionIdIsARoam) {
