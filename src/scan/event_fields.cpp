@@ -196,13 +196,13 @@ void event_builder::flush(std::vector<candidate>& out) {
               iequals(n, "Interface Description")) &&
              ifc.empty())
       ifc = f.value;
-    else if (iequals(n, "ConnectionId") && connection.empty())  // a data field only: no message shows it
+    else if (!f.from_message && connection.empty() && iequals(n, "ConnectionId"))  // no message shows it
       connection = f.value.substr(0, 32);
     else if ((iequals(n, "FailureReason") || iequals(n, "Failure Reason") || iequals(n, "ReasonText") ||
               iequals(n, "Reason")) &&
              !reason_text && !f.value.empty())
       reason_text = &f;
-    else if (iequals(n, "ReasonCode") || iequals(n, "Reason Code") || iequals(n, "IhvReasonCode"))
+    else if (iequals(n, "ReasonCode") || iequals(n, "Reason Code") || (!f.from_message && iequals(n, "IhvReasonCode")))
       have_reason_code = true;
   }
   const bool wlan = reason_is_wlan(event_id_);
@@ -252,7 +252,7 @@ void event_builder::flush(std::vector<candidate>& out) {
     const std::string& n = f.name;
     std::string_view text, number;
     // IhvReasonCode: an 11009's vendor reason (its message shows it as "Reason:"), a raw number.
-    if (iequals(n, "ReasonCode") || iequals(n, "Reason Code") || iequals(n, "IhvReasonCode")) {
+    if (iequals(n, "ReasonCode") || iequals(n, "Reason Code") || (!f.from_message && iequals(n, "IhvReasonCode"))) {
       split_text_number(f.value, text, number);
       candidate c = base(f, n);
       if (!text.empty())
