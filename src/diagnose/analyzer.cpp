@@ -513,8 +513,10 @@ struct analyzer::state {
     code_seen* decisive = nullptr;
     for (code_seen& c : a.codes) c.decisive = false;
     // The code on the failing line, else the last one before it (a decoded one first).
+    // A success code (an association response's "status=0" before DHCP failed) decides no failure.
     const auto before_fail = [&](const code_seen& c) {
-      return !fail_where || c.where.source != fail_where->source || c.where.line <= fail_where->line;
+      return c.ph != phase::success &&
+             (!fail_where || c.where.source != fail_where->source || c.where.line <= fail_where->line);
     };
     if (fail_where) {
       // The failing event's own codes: those on its line, or for a Windows record laid out over
@@ -528,13 +530,13 @@ struct analyzer::state {
                c.where.time.ns == fail_where->time.ns;
       };
       for (code_seen& c : a.codes)
-        if (own(c) && (!decisive || own_rank(c) >= own_rank(*decisive))) decisive = &c;
+        if (own(c) && c.ph != phase::success && (!decisive || own_rank(c) >= own_rank(*decisive))) decisive = &c;
     }
     for (auto it = a.codes.rbegin(); it != a.codes.rend() && !decisive; ++it)
       if (it->fam && before_fail(*it)) decisive = &*it;
     for (auto it = a.codes.rbegin(); it != a.codes.rend() && !decisive; ++it)
       if (before_fail(*it)) decisive = &*it;
-    if (!decisive && !a.codes.empty()) decisive = &a.codes.back();
+    if (!decisive && !a.codes.empty() && a.codes.back().ph != phase::success) decisive = &a.codes.back();
     // A join that worked was decided by no code ("status=0" of the association response is only
     // its report of success).
     if (a.result == outcome::succeeded) decisive = nullptr;
@@ -577,6 +579,14 @@ struct analyzer::state {
     return false;
   }
 
+  // At most n bytes of a meaning, cut between words ("... has already left, the" reads as an error).
+  static std::string clipped(const std::string& text, std::size_t n) {
+    if (text.size() <= n) return text;
+    std::size_t cut = text.rfind(' ', n - 3);
+    if (cut == std::string::npos || cut < n / 2) cut = n - 3;
+    while (cut > 0 && (text[cut - 1] == ',' || text[cut - 1] == ' ' || text[cut - 1] == ';')) --cut;
+    return text.substr(0, cut) + "...";
+  }
   static std::string code_words(const code_seen& c) {
     std::string s;
     if (c.fam == family::ieee80211_status)
@@ -584,12 +594,12 @@ struct analyzer::state {
     else if (c.fam == family::ieee80211_reason)
       s = "802.11 reason " + std::to_string(c.value);
     else if (c.fam)
-      s = !c.name.empty() ? c.name : !c.meaning.empty() ? c.meaning.substr(0, 120) : c.ref;
+      s = !c.name.empty() ? c.name : !c.meaning.empty() ? clipped(c.meaning, 120) : c.ref;
     else
       s = c.space + " " + c.raw;
     if (!c.meaning.empty() && (c.fam == family::ieee80211_status || c.fam == family::ieee80211_reason || !c.fam) &&
         s.size() < 160)
-      s += " (" + c.meaning.substr(0, 80) + ")";
+      s += " (" + clipped(c.meaning, 80) + ")";
     return s;
   }
 

@@ -1270,13 +1270,28 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
       if (!code) continue;
       std::size_t t = b - 1 + len;
       while (t < s.size() && (s[t] == ',' || s[t] == ' ' || s[t] == ':' || s[t] == '-' || s[t] == '\t')) ++t;
-      const std::string_view text = s.substr(t);
-      const double agree = text.empty() ? 0.0 : text_agreement(*code, text);
+      std::string_view text = s.substr(t);
+      double agree = text.empty() ? 0.0 : text_agreement(*code, text);
+      std::size_t claim_from = b - 1, claim_to = s.size();
+      // Or in parentheses after its text: "Disconnected: The specific network is not available.
+      // (0x0002800B)". The text is the clause before it, from the last separator on.
+      if (agree < 0.6 && b >= 3 && s[b - 2] == '(' && b - 1 + len < s.size() && s[b - 1 + len] == ')') {
+        std::string_view before = s.substr(0, b - 2);
+        while (!before.empty() && (before.back() == ' ' || before.back() == '\t')) before.remove_suffix(1);
+        std::size_t from = 0;
+        for (std::string_view sep : {": ", "] ", " - ", "\t", "| ", ", "})
+          if (const std::size_t k = before.rfind(sep); k != std::string_view::npos)
+            from = std::max(from, k + sep.size());
+        text = before.substr(from);
+        agree = text.empty() ? 0.0 : text_agreement(*code, text);
+        claim_from = from;
+        claim_to = b + len;
+      }
       if (agree < 0.6) continue;
       value v;
       v.token = s.substr(b - 1, len);
       v.text = text;
-      claimed.push_back({b - 1, s.size()});
+      claimed.push_back({claim_from, claim_to});
       number_candidate(input_format::windows_app, "wlanapi_text", "code", family::wlan_reason, v, agree, b - 1);
     }
   }

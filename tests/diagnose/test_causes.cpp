@@ -184,6 +184,42 @@ TEST(Causes, IpFailureAfterAGoodAssociation) {
   EXPECT_EQ(attempts_of(r), V{"1 failed ip_config device ip_failure"});
 }
 
+// The association response's "status=0" is its report of success: it decides no failure, and
+// says nothing about who ended the attempt (the device gave up waiting for DHCP).
+TEST(Causes, IpFailureIsNotDecidedByTheAssociationsSuccessStatus) {
+  const std::string log =
+      "Mar 03 09:14:03 lap kernel: wlp2s0: associate with 02:00:00:aa:00:02 (try 1/3)\n"
+      "Mar 03 09:14:03 lap kernel: wlp2s0: RX AssocResp from 02:00:00:aa:00:02 (capab=0x1411 status=0 aid=5)\n"
+      "Mar 03 09:14:03 lap kernel: wlp2s0: associated\n"
+      "Mar 03 09:14:03 lap wpa_supplicant[901]: wlp2s0: CTRL-EVENT-CONNECTED - Connection to 02:00:00:aa:00:02 "
+      "completed [id=0 id_str=]\n"
+      "Mar 03 09:14:48 lap NetworkManager[812]: <info>  [1709457288.5230] device (wlp2s0): state change: ip-config "
+      "-> failed (reason 'ip-config-unavailable', sys-iface-state: 'managed')\n";
+  const auto r = diagnose(log);
+  ASSERT_EQ(r.groups.size(), 1u);
+  EXPECT_EQ(attempts_with_codes(r), V{"1 failed ip_config device -"});
+  ASSERT_EQ(r.groups[0].attempts.size(), 1u);
+  EXPECT_EQ(r.groups[0].attempts[0].summary.find("status 0"), std::string::npos) << r.groups[0].attempts[0].summary;
+}
+
+// A long meaning in an attempt's summary is cut between words, and says so.
+TEST(Causes, SummaryCutsAMeaningBetweenWords) {
+  const auto r = diagnose(
+      "wlan0: Trying to associate with 02:00:00:00:00:31 (SSID='Lab' freq=2412 MHz)\n"
+      "wlan0: CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:31 reason=3 locally_generated=1\n");
+  ASSERT_EQ(r.groups.size(), 1u);
+  ASSERT_EQ(r.groups[0].attempts.size(), 1u);
+  const std::string& s = r.groups[0].attempts[0].summary;
+  const std::size_t open = s.find("802.11 reason 3 (");
+  ASSERT_NE(open, std::string::npos) << s;
+  const std::size_t close = s.find(')', open);
+  ASSERT_NE(close, std::string::npos) << s;
+  const std::string meaning = s.substr(open + 17, close - open - 17);
+  EXPECT_LE(meaning.size(), 80u);
+  EXPECT_TRUE(meaning.ends_with("...")) << meaning;
+  EXPECT_NE(meaning[meaning.size() - 4], ' ') << meaning;
+}
+
 TEST(Causes, SecurityMismatch) {
   const std::string log =
       "wlan0: Trying to associate with 02:00:00:00:00:21 (SSID='Lab' freq=2412 MHz)\n"

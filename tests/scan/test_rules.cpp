@@ -336,6 +336,23 @@ TEST(GrammarWindowsApp, HexWithItsText) {
   EXPECT_EQ(fs[0].format, wlancode::scan::input_format::windows_app);
 }
 
+// ... or with the code in parentheses after its text; a text that is not the code's is no sign.
+TEST(GrammarWindowsApp, TextThenHexInParentheses) {
+  const auto fs = scan(
+      "2024-05-02 10:11:12.345 [WifiWatcher] Disconnected: The specific network is not available. (0x0002800B)\n"
+      "2024-05-02 10:11:14 connect: Dynamic key exchange did not succeed within configured time (0x00048005) retry\n"
+      "2024-05-02 10:11:15 Connect failed: something unrelated happened (0x0002800B)\n"
+      "2024-05-02 10:11:16 Connect failed (0x0002800B)\n"
+      "2024-05-02 10:11:17 The specific network is not available. 0x0002800B\n");
+  ASSERT_EQ(fs.size(), 2u);
+  EXPECT_EQ(fs[0].line, 1u);
+  EXPECT_EQ(fs[0].value, 0x0002800Bu);
+  EXPECT_EQ(fs[0].rule, "wlanapi_text");
+  EXPECT_EQ(fs[0].text, "The specific network is not available.");
+  EXPECT_EQ(fs[1].line, 2u);
+  EXPECT_EQ(fs[1].value, 0x00048005u);
+}
+
 }  // namespace
 
 namespace {
