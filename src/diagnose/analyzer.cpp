@@ -905,9 +905,11 @@ struct analyzer::state {
           if (d.has_sess && other_connection(d.sess_conn, f.connection))
             close_session(d, &f, when, f.event, std::nullopt);
           open_attempt(d, when, d.has_sess);
-        } else if (rank_of(f.event) <= 3 && d.reached >= 4 && !same_connection(d.conn, f.connection)) {
+        } else if (rank_of(f.event) <= 3 && d.reached >= 4 && !windows_event(f.format)) {
           // Back to authentication/association without a result: the attempt was abandoned (not
-          // so within one Windows connection, which associates again, with the next AP, itself).
+          // so for Windows: the MSM's association events between an 8000 and its 8001 / 8002 are
+          // that connection's, which associates again, with the next AP, itself; another
+          // connection says so by its 8000 or ConnectionId, above).
           close_without_result(d, &here);
           open_attempt(d, when, d.has_sess);
         }
