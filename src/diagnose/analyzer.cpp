@@ -778,10 +778,11 @@ struct analyzer::state {
   static bool same_connection(std::string_view a, std::string_view b) { return !a.empty() && a == b; }
 
   // Whether a finding of the source that closed last comes at most `seconds` after it (on one clock).
-  static bool follows_last_within(const device& d, const scan::finding& f, const instant& when, std::int64_t seconds) {
+  // (The difference in unsigned arithmetic: no overflow between far-apart instants.)
+  static bool follows_last_within(const device& d, const scan::finding& f, const instant& when, std::uint64_t seconds) {
     return d.last != device::closed::none && d.last_source == f.source && when.clk != instant::clock::none &&
            when.clk == d.last_time.clk && when.ns >= d.last_time.ns &&
-           when.ns - d.last_time.ns <= seconds * 1'000'000'000;
+           static_cast<std::uint64_t>(when.ns) - static_cast<std::uint64_t>(d.last_time.ns) <= seconds * 1'000'000'000;
   }
 
   bool follows_last(const device& d, const scan::finding& f, const instant& when, std::uint64_t lines) const {
