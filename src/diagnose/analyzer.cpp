@@ -767,7 +767,6 @@ struct analyzer::state {
     s.cause_confidence = m.confidence;
   }
 
-  // Whether a finding follows what closed last closely enough to belong to it.
   // A Windows event record (event XML, text exports, EVTX, a wlanreport's events).
   static bool windows_event(scan::input_format f) {
     return f == scan::input_format::event_xml || f == scan::input_format::event_text || f == scan::input_format::evtx ||
@@ -785,6 +784,7 @@ struct analyzer::state {
            static_cast<std::uint64_t>(when.ns) - static_cast<std::uint64_t>(d.last_time.ns) <= seconds * 1'000'000'000;
   }
 
+  // Whether a finding follows what closed last closely enough to belong to it.
   bool follows_last(const device& d, const scan::finding& f, const instant& when, std::uint64_t lines) const {
     if (d.last == device::closed::none || d.last_source != f.source) return false;
     if (f.line == d.last_line) return true;
@@ -1155,7 +1155,8 @@ struct analyzer::state {
     const bool same_record = after_inferred && !d.last_record.empty() && d.last_record == record_of(f);
     // ... or a field of an event of the connection (Windows ConnectionId) the attempt was, however
     // late (an 8004's reason: the network blocked after that failure).
-    const bool same_connection_code = d.last == device::closed::attempt && same_connection(d.last_conn, f.connection);
+    const bool same_connection_code =
+        !d.has_sess && d.last == device::closed::attempt && same_connection(d.last_conn, f.connection);
     if (((!after_inferred || restated() || same_record) && follows_last(d, f, when, 2)) || same_connection_code) {
       if (d.last == device::closed::attempt) {
         attempt& a = groups[d.last_group].attempts[d.last_index];
