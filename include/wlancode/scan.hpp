@@ -119,6 +119,10 @@ struct finding {
                                         // NetworkManager negative reason, kernel "by local choice", iwd from_ap: false)
   std::string hint_cause, hint_action;  // a heuristic, from the code's hint
   std::string timestamp, event_id, interface, ssid, bssid, sta;  // context, empty when unknown
+  // A Windows WLAN-AutoConfig event's ConnectionId data field ("0x2": the events of one
+  // connection, 8000 .. 8003 and the MSM and 802.1X events between, share it); empty elsewhere.
+  // Read by diagnose to tell connections apart; not part of the record (docs/scan.md).
+  std::string connection;
   instant time;                 // `timestamp` on one clock (wlancode/timestamp.hpp), resolved per file in line order
   std::string excerpt;          // the line (at most ~400 bytes; key material removed; redacted on request)
   bool line_truncated = false;  // the line exceeded the line cap and was scanned in its first part only

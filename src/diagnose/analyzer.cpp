@@ -226,6 +226,10 @@ struct analyzer::state {
     bool any_step = false;
     session sess;
     bool has_sess = false;
+    // Windows' ConnectionId (finding::connection) of the open attempt, of the session and of the
+    // attempt that closed last: the events of one connection are one attempt (and its session),
+    // whatever their order or spacing. Empty when the log gives none (text exports).
+    std::string conn, sess_conn, last_conn;
     // What closed last, for codes and events printed just after (the same line or the next ones).
     enum class closed : std::uint8_t { none, attempt, session } last = closed::none;
     std::size_t last_group = 0, last_index = 0;
@@ -459,6 +463,7 @@ struct analyzer::state {
 
   void open_attempt(device& d, const instant& when, bool roam) {
     d.seen_any = true;
+    d.conn.clear();  // the caller's event gives it (on_event)
     renew(d.cur);
     d.cur_steps = 0;
     if (d.cur.steps.capacity() == 0) d.cur.steps.reserve(4);  // a few steps: one allocation, not one per step
@@ -666,6 +671,7 @@ struct analyzer::state {
     if (!d.has_cur) return;
     attempt& a = d.cur;  // closed in place: what its group does not keep serves the next one (renew)
     d.has_cur = false;
+    d.last_conn = d.conn;
     a.steps.resize(d.cur_steps);  // its own steps only, from here on
     a.result = o;
     if (o == outcome::failed) a.failed_at = next_phase(d.reached, d.any_step);
@@ -710,6 +716,7 @@ struct analyzer::state {
     d.sess.start = d.sess.end = when;
     d.sess.bssid = d.bssid;
     d.sess.start_where = {f.source, f.line, when, f.excerpt};
+    d.sess_conn = d.conn;
     d.has_sess = true;
     d.seen_any = true;
     d.m = mode::connected;
@@ -760,6 +767,23 @@ struct analyzer::state {
     s.cause_confidence = m.confidence;
   }
 
+  // A Windows event record (event XML, text exports, EVTX, a wlanreport's events).
+  static bool windows_event(scan::input_format f) {
+    return f == scan::input_format::event_xml || f == scan::input_format::event_text || f == scan::input_format::evtx ||
+           f == scan::input_format::wlanreport;
+  }
+  // Two ConnectionIds (Windows) both known and different / the same.
+  static bool other_connection(std::string_view a, std::string_view b) { return !a.empty() && !b.empty() && a != b; }
+  static bool same_connection(std::string_view a, std::string_view b) { return !a.empty() && a == b; }
+
+  // Whether a finding of the source that closed last comes at most `seconds` after it (on one clock).
+  // (The difference in unsigned arithmetic: no overflow between far-apart instants.)
+  static bool follows_last_within(const device& d, const scan::finding& f, const instant& when, std::uint64_t seconds) {
+    return d.last != device::closed::none && d.last_source == f.source && when.clk != instant::clock::none &&
+           when.clk == d.last_time.clk && when.ns >= d.last_time.ns &&
+           static_cast<std::uint64_t>(when.ns) - static_cast<std::uint64_t>(d.last_time.ns) <= seconds * 1'000'000'000;
+  }
+
   // Whether a finding follows what closed last closely enough to belong to it.
   bool follows_last(const device& d, const scan::finding& f, const instant& when, std::uint64_t lines) const {
     if (d.last == device::closed::none || d.last_source != f.source) return false;
@@ -786,6 +810,7 @@ struct analyzer::state {
     d.sess.start = d.sess.end = last;
     d.sess.bssid = d.bssid;
     d.sess.start_where = where;
+    d.sess_conn = d.conn;
     d.has_sess = true;
     d.seen_any = true;
     d.m = mode::connected;
@@ -859,7 +884,11 @@ struct analyzer::state {
           if (f.event != event_kind::attempt_started && f.event != event_kind::authenticating &&
               f.event != event_kind::associating)
             break;
-          if (f.event == event_kind::attempt_started) {
+          // Windows names the connection: a start under the session's ConnectionId goes on with
+          // it (a roam), association under another one is a new connection whose 8000 is not in
+          // the export.
+          const bool same = same_connection(d.sess_conn, f.connection);
+          if ((f.event == event_kind::attempt_started && !same) || other_connection(d.sess_conn, f.connection)) {
             close_session(d, &f, when, f.event, std::nullopt);
             open_attempt(d, when, false);
           } else {
@@ -867,12 +896,26 @@ struct analyzer::state {
           }
         } else if (!d.has_cur) {
           open_attempt(d, when, false);
-        } else if (rank_of(f.event) <= 3 && d.reached >= 4) {
-          // Back to authentication/association without a result: the attempt was abandoned.
+        } else if (other_connection(d.conn, f.connection) ||
+                   (f.event == event_kind::attempt_started && windows_event(f.format) &&
+                    !same_connection(d.conn, f.connection))) {
+          // Another connection starts while this one has no result: it got none (Windows logs one
+          // 8000 per connection: a second one, without the ConnectionId of a text export, is a
+          // new connection too).
+          close_without_result(d, &here);
+          if (d.has_sess && other_connection(d.sess_conn, f.connection))
+            close_session(d, &f, when, f.event, std::nullopt);
+          open_attempt(d, when, d.has_sess);
+        } else if (rank_of(f.event) <= 3 && d.reached >= 4 && !windows_event(f.format)) {
+          // Back to authentication/association without a result: the attempt was abandoned (not
+          // so for Windows: the MSM's association events between an 8000 and its 8001 / 8002 are
+          // that connection's, which associates again, with the next AP, itself; another
+          // connection says so by its 8000 or ConnectionId, above).
           close_without_result(d, &here);
           open_attempt(d, when, d.has_sess);
         }
         add_step(d, f, when);
+        if (d.conn.empty()) d.conn = f.connection;
         if (d.cur.bssid.empty()) d.cur.bssid = d.bssid;
         if (f.event == event_kind::key_exchange_done && d.cur.roam && d.has_sess) {
           // A roam whose keys are in place is done: Windows logs no 8001 after its MSM association
@@ -887,6 +930,7 @@ struct analyzer::state {
         if (!d.has_cur && d.has_sess) break;  // already connected (another producer said so first)
         if (!d.has_cur) open_attempt(d, when, false);
         add_step(d, f, when);
+        if (d.conn.empty()) d.conn = f.connection;
         take_line_codes(d.cur);
         if (d.cur.roam && d.has_sess) {
           ++d.sess.roams;
@@ -913,7 +957,17 @@ struct analyzer::state {
           if (!s.end_code && s.end_where.line == 0) s.end_where = where();
           break;
         }
-        if (!d.has_cur && follows_last(d, f, when, 5) && d.last == device::closed::attempt) {
+        // A failure of the connection (Windows ConnectionId) whose attempt failed last: told again,
+        // however long after (an 8002 can follow its 12013 by many seconds).
+        // Without the id (text exports), Windows' 8002 within a minute of the failure, no 8000
+        // between: the service's verdict on the connection whose security failed.
+        if (const bool same_failed =
+                !d.has_cur && d.last == device::closed::attempt &&
+                groups[d.last_group].attempts[d.last_index].result == outcome::failed &&
+                (same_connection(d.last_conn, f.connection) ||
+                 (f.event == event_kind::attempt_failed && windows_event(f.format) &&
+                  !other_connection(d.last_conn, f.connection) && follows_last_within(d, f, when, 60)));
+            !d.has_cur && (follows_last(d, f, when, 5) || same_failed) && d.last == device::closed::attempt) {
           // The same failure told again (NetworkManager after wpa_supplicant): evidence for it.
           attempt& a = groups[d.last_group].attempts[d.last_index];
           const step* failing = nullptr;
@@ -925,14 +979,19 @@ struct analyzer::state {
           // above it (Windows: 12013, then 11006 with the same reason, then 8002): no key exchange
           // follows a failed EAP exchange.
           const bool eap_told_again = ph == phase::key_exchange && a.failed_at == phase::eap;
-          const bool again =
-              eap_told_again || ((ph == phase::unknown || ph == a.failed_at) &&
-                                 (!failing || failing->format != f.format || f.event == event_kind::attempt_failed ||
-                                  f.event == event_kind::key_rejected));
+          const bool again = same_failed || eap_told_again ||
+                             ((ph == phase::unknown || ph == a.failed_at) &&
+                              (!failing || failing->format != f.format || f.event == event_kind::attempt_failed ||
+                               f.event == event_kind::key_rejected));
           if (a.result == outcome::failed && again) {
             if (a.steps.size() < lim.max_steps) a.steps.push_back({f.event, where(), f.format});
             take_line_codes(a);
-            resettle(d, a);  // the event that failed it still decides (an 11002's status, not the 8002's reason)
+            resettle(d, a);     // the event that failed it still decides (an 11002's status, not the 8002's reason)
+            if (same_failed) {  // its fields on the next lines (indented XML) follow it, not the failure before
+              d.last_source = f.source;
+              d.last_line = f.line;
+              d.last_time = when;
+            }
             break;
           }
         }
@@ -970,6 +1029,7 @@ struct analyzer::state {
         }
         if (!d.has_cur) open_attempt(d, when, false);
         add_step(d, f, when);
+        if (d.conn.empty()) d.conn = f.connection;
         take_line_codes(d.cur);
         {
           const bool roam = d.cur.roam;
@@ -1010,6 +1070,7 @@ struct analyzer::state {
           d.sess.end = when;
           d.sess.bssid = d.bssid;
           d.sess.before_log = true;
+          d.sess_conn = f.connection;
           d.has_sess = true;
           d.seen_any = true;
           close_session(d, &f, when, f.event, take_line_failure_code());
@@ -1092,7 +1153,11 @@ struct analyzer::state {
     // ... or another field of the same exported event (a Security 5632's Reason Code, Error Code,
     // EAP Reason Code and EAP Error Code are one failure).
     const bool same_record = after_inferred && !d.last_record.empty() && d.last_record == record_of(f);
-    if ((!after_inferred || restated() || same_record) && follows_last(d, f, when, 2)) {
+    // ... or a field of an event of the connection (Windows ConnectionId) the attempt was, however
+    // late (an 8004's reason: the network blocked after that failure).
+    const bool same_connection_code =
+        !d.has_sess && d.last == device::closed::attempt && same_connection(d.last_conn, f.connection);
+    if (((!after_inferred || restated() || same_record) && follows_last(d, f, when, 2)) || same_connection_code) {
       if (d.last == device::closed::attempt) {
         attempt& a = groups[d.last_group].attempts[d.last_index];
         add_code(a, std::move(c));
@@ -1118,6 +1183,12 @@ struct analyzer::state {
       }
       return;
     }
+    // A Windows 8004 (the network blocked after a connection failure) tells what followed the
+    // failed attempt before it, however late: no attempt of its own (alone, it is one: the failure
+    // it follows is not in the log).
+    if (f.space == "event_8004_reason" && d.last == device::closed::attempt &&
+        groups[d.last_group].attempts[d.last_index].result == outcome::failed)
+      return;
     // A disconnect reason of a session the log did not show is no attempt.
     if (f.fam == family::ieee80211_reason || f.space == "event_8003_reason") return;
     // Nor is a wired port's 802.1X code (the 802.3 ranges of WLAN_REASON_CODE: Security 5632/5633

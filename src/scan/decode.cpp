@@ -62,6 +62,7 @@ bool decoder::decode(candidate&& c, const std::string& source, finding& out) {
   out.event_id = std::move(c.event_id);
   out.interface = std::move(c.interface);
   out.ssid = std::move(c.ssid);
+  out.connection = std::move(c.connection);
   // Swapped, not moved: the candidate takes the finding's old buffers back to the pipeline's
   // spares (string_spares), so the next candidates allocate none.
   out.bssid.swap(c.bssid);

@@ -180,7 +180,7 @@ void event_builder::flush(std::vector<candidate>& out) {
   }
   // Named data fields win over the rendered message when both are present.
   const bool data = has_data_;
-  std::string ssid, bssid, ifc;
+  std::string ssid, bssid, ifc, connection;
   const field* reason_text = nullptr;
   bool have_reason_code = false;
   for (const field& f : fields_) {
@@ -196,11 +196,13 @@ void event_builder::flush(std::vector<candidate>& out) {
               iequals(n, "Interface Description")) &&
              ifc.empty())
       ifc = f.value;
+    else if (!f.from_message && connection.empty() && iequals(n, "ConnectionId"))  // no message shows it
+      connection = f.value.substr(0, 32);
     else if ((iequals(n, "FailureReason") || iequals(n, "Failure Reason") || iequals(n, "ReasonText") ||
               iequals(n, "Reason")) &&
              !reason_text && !f.value.empty())
       reason_text = &f;
-    else if (iequals(n, "ReasonCode") || iequals(n, "Reason Code"))
+    else if (iequals(n, "ReasonCode") || iequals(n, "Reason Code") || (!f.from_message && iequals(n, "IhvReasonCode")))
       have_reason_code = true;
   }
   const bool wlan = reason_is_wlan(event_id_);
@@ -218,6 +220,7 @@ void event_builder::flush(std::vector<candidate>& out) {
     c.ssid = ssid;
     c.bssid = bssid;
     c.interface = ifc;
+    c.connection = connection;
     return c;
   };
   if (events_ && !event_id_.empty()) {
@@ -236,6 +239,7 @@ void event_builder::flush(std::vector<candidate>& out) {
       c.ssid = ssid;
       c.bssid = bssid;
       c.interface = ifc;
+      c.connection = connection;
       out.push_back(std::move(c));
       break;
     }
@@ -247,7 +251,8 @@ void event_builder::flush(std::vector<candidate>& out) {
     if (data && f.from_message) continue;
     const std::string& n = f.name;
     std::string_view text, number;
-    if (iequals(n, "ReasonCode") || iequals(n, "Reason Code")) {
+    // IhvReasonCode: an 11009's vendor reason (its message shows it as "Reason:"), a raw number.
+    if (iequals(n, "ReasonCode") || iequals(n, "Reason Code") || (!f.from_message && iequals(n, "IhvReasonCode"))) {
       split_text_number(f.value, text, number);
       candidate c = base(f, n);
       if (!text.empty())

@@ -25,12 +25,13 @@ struct scalars {
 };
 static_assert(std::is_trivially_copyable_v<scalars>);
 
-// The string fields, in record order (all but `source`).
+// The string fields, in record order (all but `source`; `connection`, read by diagnose only, is
+// no record field).
 template <class F, class Visit>
 void each_string(F& f, Visit&& v) {
   v(f.rule), v(f.field), v(f.space), v(f.raw), v(f.name), v(f.meaning), v(f.text), v(f.mapping);
   v(f.hint_cause), v(f.hint_action), v(f.timestamp), v(f.event_id), v(f.interface), v(f.ssid), v(f.bssid);
-  v(f.sta), v(f.excerpt);
+  v(f.sta), v(f.connection), v(f.excerpt);
 }
 
 void put_string(std::string& buf, std::string_view s) {

@@ -90,6 +90,7 @@ struct candidate {
   bool locally_generated = false;
   std::optional<initiator> init;  // the grammar says who acted
   std::string timestamp, event_id, interface, ssid, bssid, sta;
+  std::string connection;  // a Windows event's ConnectionId (finding::connection)
   std::uint64_t line = 0;
   std::uint64_t record = 0;  // EVTX record identifier (0 elsewhere)
   std::string excerpt;

@@ -98,6 +98,22 @@ TEST(ScanEvtx, ContextAndTimeOfAFinding) {
   EXPECT_EQ(f.interface, "Example Wireless-AC 9000 Adapter");
   EXPECT_EQ(f.text, "The operation was cancelled by the user.");
   EXPECT_NE(f.excerpt.find("ReasonCode=229377"), std::string::npos);
+  EXPECT_EQ(f.connection, "0x7");  // its ConnectionId (a SizeT/HexInt64 value), for diagnose
+  // The 8003's reason: its own record's ConnectionId; with events on, the events carry theirs.
+  std::map<std::string, std::string> by_event;
+  for (const sc::finding& g : s.findings) by_event[g.event_id] = g.connection;
+  EXPECT_EQ(by_event["8003"], "0x3");
+  EXPECT_EQ(by_event["12013"], "0x6");
+  sc::options o;
+  o.events = true;
+  std::map<std::string, std::string> events;
+  sc::scan_path((fs::path(WLANCODE_EVTX_GENERATED) / "wifi-template.evtx").string(), o,
+                [&](const sc::finding& x) {
+                  if (x.kind == sc::value_kind::event) events[x.event_id] = x.connection;
+                },
+                [](const sc::input_error&) {});
+  EXPECT_EQ(events["8001"], "0x2");
+  EXPECT_EQ(events["11001"], "0x4");
 }
 
 TEST(ScanEvtx, ManyChunksAndCountsMatch) {

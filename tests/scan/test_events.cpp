@@ -134,6 +134,28 @@ TEST(Events, EventTextExportById) {
   EXPECT_EQ(events_of(scan_events(text)), std::vector<std::string>{"attempt_started"});
 }
 
+// A WLAN-AutoConfig event's ConnectionId (a data field) reaches its event and its codes; a
+// message line of that name (no rendered message has one) or another provider's field does not.
+TEST(Events, WindowsConnectionIdOfEventAndCodes) {
+  const std::string xml =
+      "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System>"
+      "<Provider Name='Microsoft-Windows-WLAN-AutoConfig'/><EventID>8002</EventID>"
+      "<TimeCreated SystemTime='2026-11-21T10:41:00.0000000Z'/></System><EventData>"
+      "<Data Name='SSID'>Corp</Data><Data Name='FailureReason'>The network is not available.</Data>"
+      "<Data Name='ReasonCode'>163851</Data><Data Name='ConnectionId'>0x1c</Data></EventData></Event>\n";
+  const auto fs = scan_events(xml);
+  ASSERT_EQ(fs.size(), 2u);
+  for (const auto& f : fs) EXPECT_EQ(f.connection, "0x1c") << f.rule;
+  const std::string text =
+      "Event[0]:\n  Log Name: Microsoft-Windows-WLAN-AutoConfig/Operational\n  Source: "
+      "Microsoft-Windows-WLAN-AutoConfig\n  Date: 2026-11-21T10:41:00.000\n  Event ID: 8002\n  Description: \n"
+      "WLAN AutoConfig service failed to connect to a wireless network.\n\nSSID: Corp\n"
+      "Failure Reason:The network is not available.\nConnectionId: 0x1c\n\n";
+  const auto ts = scan_events(text);
+  ASSERT_FALSE(ts.empty());
+  for (const auto& f : ts) EXPECT_EQ(f.connection, "") << f.rule;
+}
+
 }  // namespace
 
 namespace {

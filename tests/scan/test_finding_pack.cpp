@@ -41,6 +41,7 @@ finding sample() {
   f.ssid = std::string("a\0b", 3);  // NUL bytes are bytes
   f.bssid = "02:00:00:00:00:01";
   f.sta = "02:00:00:00:00:02";
+  f.connection = "0x1f";
   f.time.clk = instant::clock::utc;
   f.time.ns = -5;
   f.time.digits = 6;
@@ -81,6 +82,7 @@ void expect_same(const finding& a, const finding& b) {
   EXPECT_EQ(a.ssid, b.ssid);
   EXPECT_EQ(a.bssid, b.bssid);
   EXPECT_EQ(a.sta, b.sta);
+  EXPECT_EQ(a.connection, b.connection);
   EXPECT_EQ(a.time, b.time);
   EXPECT_EQ(a.excerpt, b.excerpt);
   EXPECT_EQ(a.line_truncated, b.line_truncated);
