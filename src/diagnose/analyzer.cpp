@@ -514,9 +514,9 @@ struct analyzer::state {
     for (code_seen& c : a.codes) c.decisive = false;
     // The code on the failing line, else the last one before it (a decoded one first).
     // A success code (an association response's "status=0" before DHCP failed) decides no failure.
+    const auto can_decide = [](const code_seen& c) { return c.ph != phase::success; };
     const auto before_fail = [&](const code_seen& c) {
-      return c.ph != phase::success &&
-             (!fail_where || c.where.source != fail_where->source || c.where.line <= fail_where->line);
+      return can_decide(c) && (!fail_where || c.where.source != fail_where->source || c.where.line <= fail_where->line);
     };
     if (fail_where) {
       // The failing event's own codes: those on its line, or for a Windows record laid out over
@@ -530,13 +530,13 @@ struct analyzer::state {
                c.where.time.ns == fail_where->time.ns;
       };
       for (code_seen& c : a.codes)
-        if (own(c) && c.ph != phase::success && (!decisive || own_rank(c) >= own_rank(*decisive))) decisive = &c;
+        if (own(c) && can_decide(c) && (!decisive || own_rank(c) >= own_rank(*decisive))) decisive = &c;
     }
     for (auto it = a.codes.rbegin(); it != a.codes.rend() && !decisive; ++it)
       if (it->fam && before_fail(*it)) decisive = &*it;
     for (auto it = a.codes.rbegin(); it != a.codes.rend() && !decisive; ++it)
       if (before_fail(*it)) decisive = &*it;
-    if (!decisive && !a.codes.empty() && a.codes.back().ph != phase::success) decisive = &a.codes.back();
+    if (!decisive && !a.codes.empty() && can_decide(a.codes.back())) decisive = &a.codes.back();
     // A join that worked was decided by no code ("status=0" of the association response is only
     // its report of success).
     if (a.result == outcome::succeeded) decisive = nullptr;
@@ -788,8 +788,7 @@ struct analyzer::state {
   bool follows_last(const device& d, const scan::finding& f, const instant& when, std::uint64_t lines) const {
     if (d.last == device::closed::none || d.last_source != f.source) return false;
     if (f.line == d.last_line) return true;
-    if (when.clk != instant::clock::none && when.clk == d.last_time.clk)
-      return when.ns >= d.last_time.ns && when.ns - d.last_time.ns <= 5'000'000'000;
+    if (when.clk != instant::clock::none && when.clk == d.last_time.clk) return follows_last_within(d, f, when, 5);
     return f.line > d.last_line && f.line - d.last_line <= lines;
   }
 
