@@ -607,7 +607,9 @@ struct analyzer::state {
     if (a.result == outcome::succeeded) return a.roam ? "roamed" : "connected";
     if (a.result == outcome::unknown) return "outcome unknown (the log ends or moves on before a result)";
     std::string s = failing ? std::string(info(*failing).description) : "failed";
-    if (!failing || info(*failing).ph == phase::unknown) s = "failed in " + std::string(describe(a.failed_at));
+    if (!failing || info(*failing).ph == phase::unknown)
+      s = a.failed_at == phase::unknown ? "failed (at a step the log does not show)"
+                                        : "failed in " + std::string(describe(a.failed_at));
     for (const code_seen& c : a.codes)
       if (c.decisive) s += ": " + code_words(c);
     if (a.ended_by != ender::unknown) s += ", ended by " + std::string(ender_words(a.ended_by));

@@ -220,6 +220,20 @@ TEST(Causes, SummaryCutsAMeaningBetweenWords) {
   EXPECT_NE(meaning[meaning.size() - 4], ' ') << meaning;
 }
 
+// An attempt whose failing step the log does not show (its start line is missing, and the line
+// that ends it names no step) says so in words, not "failed in unknown".
+TEST(Causes, SummaryOfAFailureAtAnUnseenStep) {
+  const auto r = diagnose(
+      "Sep 04 04:36:54 pi wpa_supplicant[24]: wlan0: CTRL-EVENT-SSID-TEMP-DISABLED id=0 ssid=\"Lab\" "
+      "auth_failures=2 duration=20 reason=CONN_FAILED\n");
+  ASSERT_EQ(r.groups.size(), 1u);
+  ASSERT_EQ(r.groups[0].attempts.size(), 1u);
+  const wlancode::diagnose::attempt& a = r.groups[0].attempts[0];
+  EXPECT_EQ(a.failed_at, wlancode::phase::unknown);
+  EXPECT_EQ(a.summary.rfind("failed (at a step the log does not show)", 0), 0u) << a.summary;
+  EXPECT_EQ(a.summary.find("unknown"), std::string::npos) << a.summary;
+}
+
 TEST(Causes, SecurityMismatch) {
   const std::string log =
       "wlan0: Trying to associate with 02:00:00:00:00:21 (SSID='Lab' freq=2412 MHz)\n"
