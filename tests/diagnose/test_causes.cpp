@@ -283,6 +283,19 @@ TEST(Causes, Windows8003TextSaysWhoEnded) {
   EXPECT_EQ(s.end_code->space, "event_8003_reason");
 }
 
+// The 8003 reason texts known beyond English's driver/user ones, each to its ender.
+TEST(Causes, Windows8003TextsOfPolicyAndPortuguese) {
+  using wlancode::diagnose::ender;
+  using wlancode::diagnose::detail::ender_of_text;
+  EXPECT_EQ(ender_of_text("The network is disconnected due to a policy disabling auto connect on this interface."),
+            ender::device);
+  EXPECT_EQ(ender_of_text("A rede est\xC3\xA1 desconectada pelo driver."), ender::driver);
+  EXPECT_EQ(ender_of_text("A rede est\xC3\xA1 desconectada porque o usu\xC3\xA1rio quer estabelecer uma nova "
+                          "conex\xC3\xA3o."),
+            ender::user);
+  EXPECT_EQ(ender_of_text("The network is disconnected because of something new."), ender::unknown);
+}
+
 // An attempt that shows two causes with the same confidence gets the one whose row comes first in
 // causes.def, whatever each row tests (the rows named are those of causes.def today).
 int cause_id(std::string_view id) {
