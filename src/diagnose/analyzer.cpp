@@ -1101,6 +1101,10 @@ struct analyzer::state {
       deferred.offered = {&deferred.f, deferred.when, false};
       line_codes.push_back(&deferred.offered);
     }
+    // A held field goes to the next line only, and only when that line is its event's.
+    const bool hold_offered = held.active && line_n > 0 && record_of(*line.front().f) == held.key;
+    held.active = false;
+    if (hold_offered) line_codes.push_back(&held.offered);
     for (pending& p : line_findings()) {
       if (p.f->kind != scan::value_kind::event) continue;
       device* d = device_for(*p.f);
@@ -1190,8 +1194,18 @@ struct analyzer::state {
     if (f.space == "event_8004_reason" && d.last == device::closed::attempt &&
         groups[d.last_group].attempts[d.last_index].result == outcome::failed)
       return;
-    // A disconnect reason of a session the log did not show is no attempt.
-    if (f.fam == family::ieee80211_reason || f.space == "event_8003_reason") return;
+    // A disconnect reason of a session the log did not show is no attempt. A field of an exported
+    // event, though, is held for that event (a wlanreport prints a session's "Disconnect Reason"
+    // lines before the 8003 it fills in, and a field's line is where its text is).
+    if (f.fam == family::ieee80211_reason || f.space == "event_8003_reason") {
+      if (std::string key = record_of(f); !key.empty()) {
+        held.f = f;
+        held.key = std::move(key);
+        held.offered = {&held.f, when, false};
+        held.active = true;
+      }
+      return;
+    }
     // Nor is a wired port's 802.1X code (the 802.3 ranges of WLAN_REASON_CODE: Security 5632/5633
     // of an Ethernet port): no Wi-Fi connection was tried.
     if (f.fam == family::wlan_reason && f.has_value && is_wired(f.value)) return;
@@ -1246,6 +1260,14 @@ struct analyzer::state {
     instant when;
     pending offered;
   } deferred;
+
+  // A disconnect reason of an exported event, read before the event itself (see on_code).
+  struct {
+    bool active = false;
+    scan::finding f;
+    std::string key;  // record_of(f)
+    pending offered;
+  } held;
 
   void materialize_deferred() {
     if (!deferred.active) return;

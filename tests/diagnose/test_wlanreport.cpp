@@ -113,6 +113,25 @@ TEST(WlanReportDiagnose, FailedAndSuccessfulConnection) {
   EXPECT_EQ(s.end_code->space, "event_8003_reason");
 }
 
+// A session up before the report, ended by an 8003 whose message labels its reason in another
+// language: the session header's "Disconnect Reason" (printed before the event) is its reason.
+TEST(WlanReportDiagnose, HeaderReasonFillsALocalizedDisconnect) {
+  std::string html = report_html(
+      {{{"8003", "2026-11-21T10:31:02", "HomeLab", "Motivo: A rede est\xC3\xA1 desconectada pelo driver.<br>"}}});
+  const std::string unknown = "Disconnect Reason:<b>Unknown</b>";
+  html.replace(html.find(unknown), unknown.size(),
+               "Disconnect Reason:<b>The network is disconnected by the driver.</b>");
+  const auto r = diagnose(html);
+  ASSERT_EQ(r.groups.size(), 1u);
+  ASSERT_EQ(r.groups[0].sessions.size(), 1u);
+  const auto& s = r.groups[0].sessions[0];
+  EXPECT_TRUE(s.before_log);
+  EXPECT_EQ(s.ended_by, ender::driver);
+  ASSERT_TRUE(s.end_code);
+  EXPECT_EQ(s.end_code->space, "event_8003_reason");
+  EXPECT_TRUE(r.groups[0].attempts.empty());
+}
+
 // The report's events tell what the same events exported from the event log tell.
 TEST(WlanReportDiagnose, SameAttemptsAsTheEventExport) {
   const auto from_report = attempts_of(diagnose(report_html(failed_then_connected)));
