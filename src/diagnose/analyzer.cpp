@@ -237,8 +237,11 @@ struct analyzer::state {
     std::uint64_t last_line = 0;
     instant last_time;
     std::string last_record;  // the exported event an attempt inferred from codes came from
-    bool seen_any = false;    // an attempt or a session of it was opened
-    bool has_group = false;   // group_for has answered for this device
+    // The producer whose event brought the link up or ended the last roam (a second producer's
+    // relay of that roam, NetworkManager's supplicant states, is no roam of its own).
+    scan::input_format link_format = scan::input_format::plain;
+    bool seen_any = false;   // an attempt or a session of it was opened
+    bool has_group = false;  // group_for has answered for this device
     // group_for's last answers for this device, by network (its lines alternate among a few).
     struct known_group {
       std::string ssid;
@@ -784,6 +787,19 @@ struct analyzer::state {
            static_cast<std::uint64_t>(when.ns) - static_cast<std::uint64_t>(d.last_time.ns) <= seconds * 1'000'000'000;
   }
 
+  // NetworkManager failing its activation (its timer: "association took too long", then "->
+  // failed") within a minute of the supplicant's failure, nothing begun since: the same attempt,
+  // told by the layer above (NetworkManager waits up to its timeout before it gives up).
+  bool nm_gives_up(const device& d, const scan::finding& f, const instant& when) const {
+    if (f.format != scan::input_format::networkmanager || d.last != device::closed::attempt ||
+        !follows_last_within(d, f, when, 60))
+      return false;
+    const attempt& a = groups[d.last_group].attempts[d.last_index];
+    for (auto st = a.steps.rbegin(); st != a.steps.rend(); ++st)
+      if (info(st->kind).role == event_role::fail) return st->format != scan::input_format::networkmanager;
+    return false;
+  }
+
   // Whether a finding follows what closed last closely enough to belong to it.
   bool follows_last(const device& d, const scan::finding& f, const instant& when, std::uint64_t lines) const {
     if (d.last == device::closed::none || d.last_source != f.source) return false;
@@ -883,6 +899,12 @@ struct analyzer::state {
           if (f.event != event_kind::attempt_started && f.event != event_kind::authenticating &&
               f.event != event_kind::associating)
             break;
+          // Another producer relaying the roam that just ended (NetworkManager's "supplicant
+          // interface state: completed -> authenticating -> associating -> completed", logged
+          // after the supplicant's CTRL-EVENT-CONNECTED): the same roam, told again.
+          if (f.event != event_kind::attempt_started && d.last == device::closed::attempt &&
+              f.format != d.link_format && follows_last(d, f, when, 5))
+            break;
           // Windows names the connection: a start under the session's ConnectionId goes on with
           // it (a roam), association under another one is a new connection whose 8000 is not in
           // the export.
@@ -919,6 +941,7 @@ struct analyzer::state {
         if (f.event == event_kind::key_exchange_done && d.cur.roam && d.has_sess) {
           // A roam whose keys are in place is done: Windows logs no 8001 after its MSM association
           // and security events (11000 .. 11005) while the connection (8001 .. 8003) goes on.
+          d.link_format = f.format;
           ++d.sess.roams;
           d.sess.bssid = d.bssid;
           close_attempt(d, outcome::succeeded, std::nullopt, &here);
@@ -931,6 +954,7 @@ struct analyzer::state {
         add_step(d, f, when);
         if (d.conn.empty()) d.conn = f.connection;
         take_line_codes(d.cur);
+        d.link_format = f.format;
         if (d.cur.roam && d.has_sess) {
           ++d.sess.roams;
           d.sess.bssid = d.bssid;
@@ -965,7 +989,8 @@ struct analyzer::state {
                 groups[d.last_group].attempts[d.last_index].result == outcome::failed &&
                 (same_connection(d.last_conn, f.connection) ||
                  (f.event == event_kind::attempt_failed && windows_event(f.format) &&
-                  !other_connection(d.last_conn, f.connection) && follows_last_within(d, f, when, 60)));
+                  !other_connection(d.last_conn, f.connection) && follows_last_within(d, f, when, 60)) ||
+                 nm_gives_up(d, f, when));
             !d.has_cur && (follows_last(d, f, when, 5) || same_failed) && d.last == device::closed::attempt) {
           // The same failure told again (NetworkManager after wpa_supplicant): evidence for it.
           attempt& a = groups[d.last_group].attempts[d.last_index];
@@ -978,7 +1003,11 @@ struct analyzer::state {
           // above it (Windows: 12013, then 11006 with the same reason, then 8002): no key exchange
           // follows a failed EAP exchange.
           const bool eap_told_again = ph == phase::key_exchange && a.failed_at == phase::eap;
-          const bool again = same_failed || eap_told_again ||
+          // WPA3-SAE checks the password in 802.11 authentication: the supplicant's WRONG_KEY
+          // (CTRL-EVENT-SSID-TEMP-DISABLED) just after an SAE rejection or timeout is its verdict
+          // on that failure, not a key exchange that never began.
+          const bool sae_told_again = f.event == event_kind::key_rejected && a.failed_at == phase::authentication;
+          const bool again = same_failed || eap_told_again || sae_told_again ||
                              ((ph == phase::unknown || ph == a.failed_at) &&
                               (!failing || failing->format != f.format || f.event == event_kind::attempt_failed ||
                                f.event == event_kind::key_rejected));
