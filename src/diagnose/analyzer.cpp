@@ -539,7 +539,11 @@ struct analyzer::state {
       if (it->fam && before_fail(*it)) decisive = &*it;
     for (auto it = a.codes.rbegin(); it != a.codes.rend() && !decisive; ++it)
       if (before_fail(*it)) decisive = &*it;
-    if (!decisive && !a.codes.empty() && can_decide(a.codes.back())) decisive = &a.codes.back();
+    // A code after the failing line decides only when none came before, and not after an IP
+    // configuration failure: the disconnect that follows it (NetworkManager giving up on DHCP,
+    // then the supplicant's reason=3 locally_generated=1) is the device leaving, its consequence.
+    if (!decisive && !a.codes.empty() && can_decide(a.codes.back()) && failing != event_kind::ip_failed)
+      decisive = &a.codes.back();
     // A join that worked was decided by no code ("status=0" of the association response is only
     // its report of success).
     if (a.result == outcome::succeeded) decisive = nullptr;

@@ -168,4 +168,30 @@ TEST(Producers7, EapTlsCertificateFailureThenHandshakeTimeoutAfterEapSuccess) {
   EXPECT_TRUE(r.groups[0].sessions[0].open);
 }
 
+TEST(Producers7, NetworkManagerDhcpTimeoutThenTheDeviceLeaves) {
+  // NetworkManager's DHCP (dhclient as its backend) gets no answer in 45 s: "ip-config -> failed",
+  // then the supplicant's reason=3 locally_generated=1 as the device leaves. The attempt failed in
+  // IP configuration, decided by no code (before: the reason 3 of the teardown decided it).
+  const std::string n = "yoga NetworkManager[1710]: ";
+  const std::string w = "yoga wpa_supplicant[1605]: wlan0: ";
+  const std::string log =
+      "Mar  9 21:10:00 " + n + "<info>  [1773090600.0010] device (wlan0): Activation: starting connection 'Cafe' " +
+      "(9f8e7d6c-5b4a-4321-8765-0fedcba98765)\n" + "Mar  9 21:10:01 " + w +
+      "SME: Trying to authenticate with 02:00:00:70:00:01 (SSID='Cafe' freq=2437 MHz)\n" + "Mar  9 21:10:01 " + w +
+      "Associated with 02:00:00:70:00:01\n" + "Mar  9 21:10:01 " + w +
+      "CTRL-EVENT-CONNECTED - Connection to 02:00:00:70:00:01 completed [id=0 id_str=]\n" + "Mar  9 21:10:01 " + n +
+      "<info>  [1773090601.3300] dhcp4 (wlan0): activation: beginning transaction (timeout in 45 seconds)\n" +
+      "Mar  9 21:10:02 yoga dhclient[2345]: DHCPDISCOVER on wlan0 to 255.255.255.255 port 67 interval 3 " +
+      "(xid=0x1a2b3c4d)\n" + "Mar  9 21:10:46 " + n + "<warn>  [1773090646.3400] dhcp4 (wlan0): request timed out\n" +
+      "Mar  9 21:10:46 " + n + "<info>  [1773090646.3500] device (wlan0): state change: ip-config -> failed (reason " +
+      "'ip-config-unavailable', sys-iface-state: 'managed')\n" + "Mar  9 21:10:46 " + w +
+      "CTRL-EVENT-DISCONNECTED bssid=02:00:00:70:00:01 reason=3 locally_generated=1\n";
+  const auto r = diagnose(log);
+  EXPECT_EQ(attempts_by_group(r), (std::map<std::string, V>{{"wlan0 Cafe", {"1 failed ip_config device -"}}}));
+  ASSERT_EQ(r.groups.size(), 1u);
+  ASSERT_FALSE(r.groups[0].attempts.empty());
+  EXPECT_EQ(cause_id(r.groups[0].attempts[0].cause), "ip_failure");
+  EXPECT_TRUE(r.groups[0].sessions.empty());
+}
+
 }  // namespace
