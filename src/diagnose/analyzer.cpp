@@ -1011,7 +1011,11 @@ struct analyzer::state {
           // (CTRL-EVENT-SSID-TEMP-DISABLED) just after an SAE rejection or timeout is its verdict
           // on that failure, not a key exchange that never began.
           const bool sae_told_again = f.event == event_kind::key_rejected && a.failed_at == phase::authentication;
-          const bool again = same_failed || eap_told_again || sae_told_again ||
+          // The same failing event again, nothing begun since: a relay of the line (Android's
+          // WifiMonitor "Event [IFNAME=wlan0 CTRL-EVENT-ASSOC-REJECT ...]" after the supplicant's
+          // own); a new try prints its "Trying to associate" first.
+          const bool relayed = failing && failing->kind == f.event;
+          const bool again = same_failed || eap_told_again || sae_told_again || relayed ||
                              ((ph == phase::unknown || ph == a.failed_at) &&
                               (!failing || failing->format != f.format || f.event == event_kind::attempt_failed ||
                                f.event == event_kind::key_rejected));

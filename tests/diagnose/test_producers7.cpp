@@ -194,4 +194,48 @@ TEST(Producers7, NetworkManagerDhcpTimeoutThenTheDeviceLeaves) {
   EXPECT_TRUE(r.groups[0].sessions.empty());
 }
 
+TEST(Producers7, GlobalControlInterfaceNamesEachEventsInterface) {
+  // wpa_supplicant's global control interface (wpa_cli -g, an app's event log): "IFNAME=wlan0
+  // <3>..." before each event. Two interfaces interleaved: wlan0 is refused (status 1) then joins,
+  // wlan1 joins. Before: one device, wlan0's second join a "roam" of wlan1's session.
+  const std::string t = "2026-03-11 10:00:0";
+  const std::string log =
+      t + "0.100 IFNAME=wlan0 <3>SME: Trying to authenticate with 02:00:00:90:00:01 (SSID='Depot' freq=2412 MHz)\n" +
+      t + "0.200 IFNAME=wlan0 <3>CTRL-EVENT-ASSOC-REJECT bssid=02:00:00:90:00:01 status_code=1\n" + t +
+      "0.300 IFNAME=wlan1 <3>SME: Trying to authenticate with 02:00:00:90:00:02 (SSID='Depot' freq=2437 MHz)\n" + t +
+      "0.400 IFNAME=wlan1 <3>Associated with 02:00:00:90:00:02\n" + t +
+      "0.500 IFNAME=wlan1 <3>CTRL-EVENT-CONNECTED - Connection to 02:00:00:90:00:02 completed [id=0 id_str=]\n" + t +
+      "5.000 IFNAME=wlan0 <3>SME: Trying to authenticate with 02:00:00:90:00:01 (SSID='Depot' freq=2412 MHz)\n" + t +
+      "5.100 IFNAME=wlan0 <3>Associated with 02:00:00:90:00:01\n" + t +
+      "5.200 IFNAME=wlan0 <3>CTRL-EVENT-CONNECTED - Connection to 02:00:00:90:00:01 completed [id=0 id_str=]\n";
+  const auto r = diagnose(log);
+  EXPECT_EQ(attempts_by_group(r),
+            (std::map<std::string, V>{
+                {"wlan0 Depot", {"1 failed association ap ieee80211_status:1", "1 succeeded unknown unknown -"}},
+                {"wlan1 Depot", {"1 succeeded unknown unknown -"}}}));
+}
+
+TEST(Producers7, AndroidWifiMonitorRelayingARejectionIsOneAttempt) {
+  // Android 4.4 - 6 logcat (brief): WifiMonitor logs each supplicant event again as "Event
+  // [IFNAME=wlan0 ...]". A rejection, then a join and the device's disconnect. Before: the
+  // relayed rejection was a second failed attempt (count 2).
+  const std::string w = "I/wpa_supplicant( 1401): wlan0: ";
+  const std::string m = "D/WifiMonitor(  950): Event [IFNAME=wlan0 ";
+  const std::string a1 = "Trying to associate with 02:00:00:a0:00:01 (SSID='Attic' freq=2412 MHz)";
+  const std::string rj = "CTRL-EVENT-ASSOC-REJECT bssid=02:00:00:a0:00:01 status_code=17";
+  const std::string a2 = "Trying to associate with 02:00:00:a0:00:02 (SSID='Attic' freq=2437 MHz)";
+  const std::string as = "Associated with 02:00:00:a0:00:02";
+  const std::string co = "CTRL-EVENT-CONNECTED - Connection to 02:00:00:a0:00:02 completed [id=1 id_str=]";
+  const std::string dc = "CTRL-EVENT-DISCONNECTED bssid=02:00:00:a0:00:02 reason=3 locally_generated=1";
+  std::string log;
+  for (const std::string& e : {a1, rj, a2, as, co, dc}) log += w + e + "\n" + m + e + "]\n";
+  const auto r = diagnose(log);
+  EXPECT_EQ(attempts_by_group(r),
+            (std::map<std::string, V>{
+                {"wlan0 Attic", {"1 failed association ap ieee80211_status:17", "1 succeeded unknown unknown -"}}}));
+  ASSERT_EQ(r.groups.size(), 1u);
+  ASSERT_EQ(r.groups[0].sessions.size(), 1u);
+  EXPECT_EQ(r.groups[0].sessions[0].ended_by, wlancode::diagnose::ender::device);
+}
+
 }  // namespace
