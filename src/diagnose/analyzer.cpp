@@ -1179,9 +1179,13 @@ struct analyzer::state {
     const bool after_inferred = d.last == device::closed::attempt &&
                                 groups[d.last_group].attempts[d.last_index].inferred && f.line != d.last_line;
     // ... unless it is the same code again, told by the next line ("Reason: 202 - AUTH_FAIL" after
-    // the ESP event line that carried 202): a restatement, not another failure.
+    // the ESP event line that carried 202): a restatement, not another failure (not so the same
+    // print again: the next failure of a retry loop, seconds later).
     const auto restated = [&] {
       if (d.last != device::closed::attempt) return false;
+      // Told again at once (the same second); seconds later it is the retry's own failure.
+      if (when.clk != instant::clock::none && when.clk == d.last_time.clk && !follows_last_within(d, f, when, 1))
+        return false;
       for (const code_seen& k : groups[d.last_group].attempts[d.last_index].codes)
         if (k.ref == c.ref) return true;
       return false;

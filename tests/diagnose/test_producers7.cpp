@@ -238,4 +238,32 @@ TEST(Producers7, AndroidWifiMonitorRelayingARejectionIsOneAttempt) {
   EXPECT_EQ(r.groups[0].sessions[0].ended_by, wlancode::diagnose::ender::device);
 }
 
+TEST(Producers7, ArduinoEsp32NotFoundRetriesAreAttemptsEach) {
+  // Arduino-ESP32 (core 2.x, verbose): each failure is the V line with the reason, the event line
+  // and the W line restating it. Two "not found" (201) 3 s apart, then a join, then a beacon
+  // timeout (200). Before: the second 201, within 5 s of the first, was taken as the first told
+  // again (one failed attempt).
+  const std::string g = "][V][WiFiGeneric.cpp:362] _arduino_event_cb(): STA Disconnected: SSID: Barn Net, BSSID: ";
+  const std::string e = "][D][WiFiGeneric.cpp:1039] _eventCallback(): Arduino Event: ";
+  const std::string w = "][W][WiFiGeneric.cpp:1061] _eventCallback(): Reason: ";
+  const std::string log = "[  4210" + g + "00:00:00:00:00:00, Reason: 201\n" + "[  4211" + e +
+                          "5 - STA_DISCONNECTED\n" + "[  4212" + w + "201 - NO_AP_FOUND\n" + "[  7330" + g +
+                          "00:00:00:00:00:00, Reason: 201\n" + "[  7331" + e + "5 - STA_DISCONNECTED\n" + "[  7332" +
+                          w + "201 - NO_AP_FOUND\n" +
+                          "[  9650][V][WiFiGeneric.cpp:379] _arduino_event_cb(): STA Connected: SSID: Barn Net, BSSID: "
+                          "02:00:00:b0:00:01, Channel: 11, Auth: WPA2_PSK\n" +
+                          "[  9651" + e + "4 - STA_CONNECTED\n" + "[  9701" + e + "7 - STA_GOT_IP\n" + "[ 60010" + g +
+                          "02:00:00:b0:00:01, Reason: 200\n" + "[ 60011" + e + "5 - STA_DISCONNECTED\n" + "[ 60012" +
+                          w + "200 - BEACON_TIMEOUT\n";
+  const auto r = diagnose(log);
+  EXPECT_EQ(attempts_with_codes(r),
+            (V{"2 failed discovery device esp_wifi_reason:201", "1 succeeded unknown unknown -"}));
+  ASSERT_EQ(r.groups.size(), 1u);
+  ASSERT_EQ(r.groups[0].sessions.size(), 1u);
+  const auto& s = r.groups[0].sessions[0];
+  ASSERT_TRUE(s.end_code);
+  EXPECT_EQ(s.end_code->ref, "esp_wifi_reason:200");
+  EXPECT_TRUE(s.ip_configured);
+}
+
 }  // namespace
