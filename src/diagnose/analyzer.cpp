@@ -559,7 +559,12 @@ struct analyzer::state {
       if (by != ender::auth_server && a.failed_at != phase::discovery) {
         ender coded = decisive ? detail::ender_of(*decisive) : ender::unknown;
         if (coded == ender::unknown && decisive) coded = detail::ender_of_text(decisive->meaning);
-        if (coded != ender::unknown) by = coded;
+        // An AP that never answered sent no status: the one a timed-out rejection carries
+        // (wpa_supplicant's "ASSOC-REJECT ... status_code=16 timeout") is the driver's own.
+        const bool unanswered = failing &&
+                                (*failing == event_kind::auth_timeout || *failing == event_kind::assoc_timeout) &&
+                                decisive && decisive->fam == family::ieee80211_status;
+        if (coded != ender::unknown && !unanswered) by = coded;
       }
       if (a.failed_at == phase::discovery) by = ender::device;
       a.ended_by = by;

@@ -266,4 +266,25 @@ TEST(Producers7, ArduinoEsp32NotFoundRetriesAreAttemptsEach) {
   EXPECT_TRUE(s.ip_configured);
 }
 
+TEST(Producers7, TimedOutAssocRejectIsATimeoutOfTheDevice) {
+  // wpa_supplicant's ASSOC-REJECT with " timeout" (the AP never answered; the driver made up the
+  // status), then a rejection the AP did send, then a join. Before: both "association rejected
+  // by the AP" (cause ap_rejected for the first).
+  const std::string w = "rpi4 wpa_supplicant[520]: wlan0: ";
+  const std::string t = "Trying to associate with 02:00:00:d0:00:01 (SSID='Yard' freq=2462 MHz)\n";
+  const std::string log = "Mar 13 12:00:00 " + w + t + "Mar 13 12:00:10 " + w +
+                          "CTRL-EVENT-ASSOC-REJECT bssid=02:00:00:d0:00:01 status_code=16 timeout=assoc\n" +
+                          "Mar 13 12:00:20 " + w + t + "Mar 13 12:00:20 " + w +
+                          "CTRL-EVENT-ASSOC-REJECT bssid=02:00:00:d0:00:01 status_code=17\n" + "Mar 13 12:00:30 " + w +
+                          t + "Mar 13 12:00:30 " + w + "Associated with 02:00:00:d0:00:01\n" + "Mar 13 12:00:31 " + w +
+                          "CTRL-EVENT-CONNECTED - Connection to 02:00:00:d0:00:01 completed [id=0 id_str=]\n";
+  const auto r = diagnose(log);
+  EXPECT_EQ(attempts_with_codes(r),
+            (V{"1 failed association device ieee80211_status:16", "1 failed association ap ieee80211_status:17",
+               "1 succeeded unknown unknown -"}));
+  ASSERT_EQ(r.groups.size(), 1u);
+  ASSERT_EQ(r.groups[0].attempts.size(), 3u);
+  EXPECT_EQ(cause_id(r.groups[0].attempts[0].cause), "weak_signal");
+}
+
 }  // namespace
