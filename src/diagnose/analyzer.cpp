@@ -1019,7 +1019,10 @@ struct analyzer::state {
           // The same failing event again, nothing begun since: a relay of the line (Android's
           // WifiMonitor "Event [IFNAME=wlan0 CTRL-EVENT-ASSOC-REJECT ...]" after the supplicant's
           // own); a new try prints its "Trying to associate" first.
-          const bool relayed = failing && failing->kind == f.event;
+          const bool relayed = failing && failing->kind == f.event &&
+                               (when.clk != instant::clock::none && when.clk == d.last_time.clk
+                                    ? follows_last_within(d, f, when, 1)
+                                    : f.line > d.last_line && f.line - d.last_line <= 2);
           const bool again = same_failed || eap_told_again || sae_told_again || relayed ||
                              ((ph == phase::unknown || ph == a.failed_at) &&
                               (!failing || failing->format != f.format || f.event == event_kind::attempt_failed ||

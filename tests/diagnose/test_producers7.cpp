@@ -287,4 +287,18 @@ TEST(Producers7, TimedOutAssocRejectIsATimeoutOfTheDevice) {
   EXPECT_EQ(cause_id(r.groups[0].attempts[0].cause), "weak_signal");
 }
 
+TEST(Producers7, NotFoundAfterEachScanIsNoRelay) {
+  // The supplicant's NETWORK-NOT-FOUND after each scan, seconds apart, nothing begun between:
+  // each scan's own failure (a relay is told at once), then a join.
+  const std::string w = "pi4 wpa_supplicant[520]: wlan0: ";
+  const std::string log = "Mar 14 06:00:00 " + w + "CTRL-EVENT-SCAN-STARTED \n" + "Mar 14 06:00:02 " + w +
+                          "CTRL-EVENT-NETWORK-NOT-FOUND\n" + "Mar 14 06:00:02 " + w + "CTRL-EVENT-SCAN-STARTED \n" +
+                          "Mar 14 06:00:05 " + w + "CTRL-EVENT-NETWORK-NOT-FOUND\n" + "Mar 14 06:00:20 " + w +
+                          "Trying to associate with 02:00:00:e0:00:01 (SSID='Shed' freq=2412 MHz)\n" +
+                          "Mar 14 06:00:20 " + w + "Associated with 02:00:00:e0:00:01\n" + "Mar 14 06:00:21 " + w +
+                          "CTRL-EVENT-CONNECTED - Connection to 02:00:00:e0:00:01 completed [id=0 id_str=]\n";
+  const auto r = diagnose(log);
+  EXPECT_EQ(attempts_with_codes(r), (V{"2 failed discovery device -", "1 succeeded unknown unknown -"}));
+}
+
 }  // namespace
