@@ -237,8 +237,11 @@ struct analyzer::state {
     std::uint64_t last_line = 0;
     instant last_time;
     std::string last_record;  // the exported event an attempt inferred from codes came from
-    bool seen_any = false;    // an attempt or a session of it was opened
-    bool has_group = false;   // group_for has answered for this device
+    // The producer whose event brought the link up or ended the last roam (a second producer's
+    // relay of that roam, NetworkManager's supplicant states, is no roam of its own).
+    scan::input_format link_format = scan::input_format::plain;
+    bool seen_any = false;   // an attempt or a session of it was opened
+    bool has_group = false;  // group_for has answered for this device
     // group_for's last answers for this device, by network (its lines alternate among a few).
     struct known_group {
       std::string ssid;
@@ -536,7 +539,11 @@ struct analyzer::state {
       if (it->fam && before_fail(*it)) decisive = &*it;
     for (auto it = a.codes.rbegin(); it != a.codes.rend() && !decisive; ++it)
       if (before_fail(*it)) decisive = &*it;
-    if (!decisive && !a.codes.empty() && can_decide(a.codes.back())) decisive = &a.codes.back();
+    // A code after the failing line decides only when none came before, and not after an IP
+    // configuration failure: the disconnect that follows it (NetworkManager giving up on DHCP,
+    // then the supplicant's reason=3 locally_generated=1) is the device leaving, its consequence.
+    if (!decisive && !a.codes.empty() && can_decide(a.codes.back()) && failing != event_kind::ip_failed)
+      decisive = &a.codes.back();
     // A join that worked was decided by no code ("status=0" of the association response is only
     // its report of success).
     if (a.result == outcome::succeeded) decisive = nullptr;
@@ -552,7 +559,12 @@ struct analyzer::state {
       if (by != ender::auth_server && a.failed_at != phase::discovery) {
         ender coded = decisive ? detail::ender_of(*decisive) : ender::unknown;
         if (coded == ender::unknown && decisive) coded = detail::ender_of_text(decisive->meaning);
-        if (coded != ender::unknown) by = coded;
+        // An AP that never answered sent no status: the one a timed-out rejection carries
+        // (wpa_supplicant's "ASSOC-REJECT ... status_code=16 timeout") is the driver's own.
+        const bool unanswered = failing &&
+                                (*failing == event_kind::auth_timeout || *failing == event_kind::assoc_timeout) &&
+                                decisive && decisive->fam == family::ieee80211_status;
+        if (coded != ender::unknown && !unanswered) by = coded;
       }
       if (a.failed_at == phase::discovery) by = ender::device;
       a.ended_by = by;
@@ -786,6 +798,19 @@ struct analyzer::state {
            static_cast<std::uint64_t>(when.ns) - static_cast<std::uint64_t>(d.last_time.ns) <= seconds * 1'000'000'000;
   }
 
+  // NetworkManager failing its activation (its timer: "association took too long", then "->
+  // failed") within a minute of the supplicant's failure, nothing begun since: the same attempt,
+  // told by the layer above (NetworkManager waits up to its timeout before it gives up).
+  bool nm_gives_up(const device& d, const scan::finding& f, const instant& when) const {
+    if (f.format != scan::input_format::networkmanager || d.last != device::closed::attempt ||
+        !follows_last_within(d, f, when, 60))
+      return false;
+    const attempt& a = groups[d.last_group].attempts[d.last_index];
+    for (auto st = a.steps.rbegin(); st != a.steps.rend(); ++st)
+      if (info(st->kind).role == event_role::fail) return st->format != scan::input_format::networkmanager;
+    return false;
+  }
+
   // Whether a finding follows what closed last closely enough to belong to it.
   bool follows_last(const device& d, const scan::finding& f, const instant& when, std::uint64_t lines) const {
     if (d.last == device::closed::none || d.last_source != f.source) return false;
@@ -885,6 +910,12 @@ struct analyzer::state {
           if (f.event != event_kind::attempt_started && f.event != event_kind::authenticating &&
               f.event != event_kind::associating)
             break;
+          // Another producer relaying the roam that just ended (NetworkManager's "supplicant
+          // interface state: completed -> authenticating -> associating -> completed", logged
+          // after the supplicant's CTRL-EVENT-CONNECTED): the same roam, told again.
+          if (f.event != event_kind::attempt_started && d.last == device::closed::attempt &&
+              f.format != d.link_format && follows_last(d, f, when, 5))
+            break;
           // Windows names the connection: a start under the session's ConnectionId goes on with
           // it (a roam), association under another one is a new connection whose 8000 is not in
           // the export.
@@ -921,6 +952,7 @@ struct analyzer::state {
         if (f.event == event_kind::key_exchange_done && d.cur.roam && d.has_sess) {
           // A roam whose keys are in place is done: Windows logs no 8001 after its MSM association
           // and security events (11000 .. 11005) while the connection (8001 .. 8003) goes on.
+          d.link_format = f.format;
           ++d.sess.roams;
           d.sess.bssid = d.bssid;
           close_attempt(d, outcome::succeeded, std::nullopt, &here);
@@ -933,6 +965,7 @@ struct analyzer::state {
         add_step(d, f, when);
         if (d.conn.empty()) d.conn = f.connection;
         take_line_codes(d.cur);
+        d.link_format = f.format;
         if (d.cur.roam && d.has_sess) {
           ++d.sess.roams;
           d.sess.bssid = d.bssid;
@@ -967,7 +1000,8 @@ struct analyzer::state {
                 groups[d.last_group].attempts[d.last_index].result == outcome::failed &&
                 (same_connection(d.last_conn, f.connection) ||
                  (f.event == event_kind::attempt_failed && windows_event(f.format) &&
-                  !other_connection(d.last_conn, f.connection) && follows_last_within(d, f, when, 60)));
+                  !other_connection(d.last_conn, f.connection) && follows_last_within(d, f, when, 60)) ||
+                 nm_gives_up(d, f, when));
             !d.has_cur && (follows_last(d, f, when, 5) || same_failed) && d.last == device::closed::attempt) {
           // The same failure told again (NetworkManager after wpa_supplicant): evidence for it.
           attempt& a = groups[d.last_group].attempts[d.last_index];
@@ -980,7 +1014,18 @@ struct analyzer::state {
           // above it (Windows: 12013, then 11006 with the same reason, then 8002): no key exchange
           // follows a failed EAP exchange.
           const bool eap_told_again = ph == phase::key_exchange && a.failed_at == phase::eap;
-          const bool again = same_failed || eap_told_again ||
+          // WPA3-SAE checks the password in 802.11 authentication: the supplicant's WRONG_KEY
+          // (CTRL-EVENT-SSID-TEMP-DISABLED) just after an SAE rejection or timeout is its verdict
+          // on that failure, not a key exchange that never began.
+          const bool sae_told_again = f.event == event_kind::key_rejected && a.failed_at == phase::authentication;
+          // The same failing event again, nothing begun since: a relay of the line (Android's
+          // WifiMonitor "Event [IFNAME=wlan0 CTRL-EVENT-ASSOC-REJECT ...]" after the supplicant's
+          // own); a new try prints its "Trying to associate" first.
+          const bool relayed = failing && failing->kind == f.event &&
+                               (when.clk != instant::clock::none && when.clk == d.last_time.clk
+                                    ? follows_last_within(d, f, when, 1)
+                                    : f.line > d.last_line && f.line - d.last_line <= 2);
+          const bool again = same_failed || eap_told_again || sae_told_again || relayed ||
                              ((ph == phase::unknown || ph == a.failed_at) &&
                               (!failing || failing->format != f.format || f.event == event_kind::attempt_failed ||
                                f.event == event_kind::key_rejected));
@@ -1148,9 +1193,13 @@ struct analyzer::state {
     const bool after_inferred = d.last == device::closed::attempt &&
                                 groups[d.last_group].attempts[d.last_index].inferred && f.line != d.last_line;
     // ... unless it is the same code again, told by the next line ("Reason: 202 - AUTH_FAIL" after
-    // the ESP event line that carried 202): a restatement, not another failure.
+    // the ESP event line that carried 202): a restatement, not another failure (not so the same
+    // print again: the next failure of a retry loop, seconds later).
     const auto restated = [&] {
       if (d.last != device::closed::attempt) return false;
+      // Told again at once (the same second); seconds later it is the retry's own failure.
+      if (when.clk != instant::clock::none && when.clk == d.last_time.clk && !follows_last_within(d, f, when, 1))
+        return false;
       for (const code_seen& k : groups[d.last_group].attempts[d.last_index].codes)
         if (k.ref == c.ref) return true;
       return false;

@@ -602,6 +602,14 @@ std::string_view interface_of(std::string_view s) {
     if (d == i + 3 || d + 1 >= s.size() || s[d] != '-' || !is_alpha(s[d + 1])) continue;
     if (const std::string_view t = token_at(i, d + 1); !t.empty()) return t;
   }
+  // wpa_supplicant's global control interface names the interface of each event before it:
+  // "IFNAME=wlan0 <3>CTRL-EVENT-CONNECTED ..." (wpa_cli, Android's WifiMonitor "Event [IFNAME=wlan0 ...]").
+  if (const std::size_t k = s.find("IFNAME="); k != std::string_view::npos) {
+    std::size_t e = k + 7;
+    while (e < s.size() && (is_alnum(s[e]) || s[e] == '-' || s[e] == '_' || s[e] == '.')) ++e;
+    if (e < s.size() && (s[e] == ' ' || s[e] == ']') && e - k - 7 >= 2 && e - k - 7 <= 15 && is_alpha(s[k + 7]))
+      return s.substr(k + 7, e - k - 7);
+  }
   return {};
 }
 
