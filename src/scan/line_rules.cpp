@@ -69,7 +69,7 @@ const std::size_t n_reason = needle_id("aso"), n_status = needle_id("atu"), n_er
 // ---- rules ---------------------------------------------------------------------------------
 enum class syntax : std::uint8_t { num, after_mac, tail_paren, from_to, tail_bracket };
 constexpr unsigned F_SIGNED = 1, F_CLOSE = 2, F_NAME = 4, F_STA = 8, F_SHAPE = 16, F_NONZERO = 32, F_HEX = 64,
-                   F_LIST = 128, F_LOCAL = 256;
+                   F_LIST = 128, F_LOCAL = 256, F_DIGIT = 512;
 enum class target : std::uint8_t {
 #define WLANCODE_FAMILY(id, ...) id,
 #include "wlancode/tables/families.def"
@@ -472,10 +472,13 @@ bool read_number(std::string_view s, std::size_t p, bool sign, bool need_close, 
 }
 
 // A reason text ending in (N) at s[p]: "Class 2 frame received from nonauthenticated station (6)".
-bool read_tail_paren(std::string_view s, std::size_t p, value& v, bool bare_hex = false) {
+// digit_start: the text may start with a digit, the number still decimal (ESP-IDF's blob:
+// "wifi:reason: 4-way handshake timeout(15)").
+bool read_tail_paren(std::string_view s, std::size_t p, value& v, bool bare_hex = false, bool digit_start = false) {
   std::size_t i = p;
   while (i < s.size() && s[i] == ' ') ++i;
-  if (i >= s.size() || !(is_alpha(s[i]) || (bare_hex && is_digit(s[i])))) return false;  // "4-way handshake ..."
+  if (i >= s.size() || !(is_alpha(s[i]) || ((bare_hex || digit_start) && is_digit(s[i]))))
+    return false;  // "4-way handshake ..."
   const std::size_t limit = std::min(s.size(), i + 240);
   for (std::size_t k = s.find('(', i); k != std::string_view::npos && k < limit; k = s.find('(', k + 1)) {
     std::size_t len = bare_hex ? 0 : number_at(s, k + 1);  // bare_hex: "(f)" is 15 (Broadcom wlceventd)
@@ -1036,7 +1039,7 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
           ok = read_after_mac(s, p, v);
           break;
         case syntax::tail_paren:
-          ok = read_tail_paren(s, p, v, (r.flags & F_HEX) != 0);
+          ok = read_tail_paren(s, p, v, (r.flags & F_HEX) != 0, (r.flags & F_DIGIT) != 0);
           break;
         case syntax::from_to:
           ok = read_from_to(s, p, (r.flags & F_SIGNED) != 0, v);

@@ -278,6 +278,18 @@ TEST(GrammarDecoys, NoFindingOnDecoyLines) {
       "STA(02:00:00:00:26:01) had disassociated by STA (reason: STA is leaving or has left BSS).",
       // MediaTek EZ setup: its own status enum.
       "[  820.3] AUTH - Send AUTH response (alg = 0x0, reason = 0x11)",
+      // Eighth audit: the ESP8266 Arduino core's event ids, a sketch's retry counter, other
+      // software's "connect:" (the needle "ct:" lets such lines through; no key reads them), the
+      // Qualcomm PE/HDD and MediaTek lines without a reason.
+      "wifi evt: 7",
+      "I (4521) sta_mgr: STA Disconnect: 5. Starting AP...",
+      "[  33.120] lwip: tcp connect: 113 (no route)",
+      "wlan: [733:I:HDD] hdd_dis_connect_handler: 1380: sent disconnected event to nl80211",
+      "wlan: [733:E :PE ] lim_process_deauth_frame: 170: Received Deauth frame for Addr: "
+      "02:00:00:00:0a:01(mlm state = eLIM_MLM_IDLE_STATE, sme state = 11 systemrole = 3 RSSI = -61)",
+      "[ 1555.321037] (1)[3319:tx_thread][wlan] Rx Deauth frame from BSSID=[02:00:00:00:00:01]",
+      // ESP-IDF blob reason print without its (N).
+      "W (120) wifi:reason: unknown",
   };
   for (const char* d : decoys) {
     SCOPED_TRACE(d);
