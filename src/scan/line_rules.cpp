@@ -138,8 +138,8 @@ constexpr rule make_rule(std::string_view id, input_format format, std::string_v
   std::size_t at = 0;
   std::size_t n = needle_in(key, &at);
   if (n == needle_count) throw "rules.def: a rule's key holds no needle of needles.def";
-  // "aso" (every "reason") holds the most rules, and a needle indexes at most 64: a key that holds
-  // another needle after it ("reason_code=", "reasonCode=") is found by that one.
+  // "aso" (every "reason") holds the most rules: a key that holds another needle after it
+  // ("reason_code=", "reasonCode=") is found by that one, which fewer rows share.
   if (n == needle_id("aso")) {
     std::size_t later = 0;
     const std::size_t m = needle_in(key.substr(at + 1), &later);
@@ -184,18 +184,27 @@ inline bool head_at(std::string_view s, std::size_t at, const key_head& k, std::
 // tries only those.
 template <std::size_t N>
 struct by_needle_t {
-  std::array<std::array<std::uint8_t, N>, needle_count> index{};
-  std::array<std::uint8_t, needle_count> count{};
+  static_assert(N <= 0xFFFF);
+  std::array<std::array<std::uint16_t, N>, needle_count> index{};
+  std::array<std::uint16_t, needle_count> count{};
 };
 template <class Row, std::size_t N>
 constexpr by_needle_t<N> index_by_needle(const Row (&rows)[N]) {
-  static_assert(N < 256);
   by_needle_t<N> t;
   for (std::size_t i = 0; i < N; ++i) {
     const std::size_t n = rows[i].needle;
-    t.index[n][t.count[n]++] = static_cast<std::uint8_t>(i);
+    t.index[n][t.count[n]++] = static_cast<std::uint16_t>(i);
   }
   return t;
+}
+// A needle's rows are tried in pages of 64, a page one 64-bit mask of the filter below: however
+// many rows share a needle ("aso" of every "reason" key), a row is one more line of rules.def.
+constexpr std::size_t page_rows = 64;
+template <std::size_t N>
+constexpr std::size_t pages_of(const by_needle_t<N>& by) {
+  std::size_t p = 0;
+  for (std::size_t n = 0; n < needle_count; ++n) p += (by.count[n] + page_rows - 1) / page_rows;
+  return p;
 }
 constexpr auto rules_by_needle = index_by_needle(rules);
 
@@ -205,40 +214,74 @@ constexpr auto rules_by_needle = index_by_needle(rules);
 // of them apart ("reason=", "reason: ", "reason_code", "reasonCode"), and most of its hits are
 // followed by bytes none of their texts has. One filter for the code rules' keys, one for the
 // event rows' anchors.
+template <std::size_t Pages>
 struct bytes_ahead_filter {
-  std::array<std::array<std::uint64_t, 256>, needle_count> next{}, after{};
-  std::array<std::uint8_t, needle_count> count{};
-  // The rows of needle n that may have their text at a hit at s[at].
-  std::uint64_t at(std::size_t n, std::string_view s, std::size_t hit) const noexcept {
-    const std::uint64_t all = count[n] ? ~std::uint64_t{0} >> (64 - count[n]) : 0;
-    return (hit + 3 < s.size() ? next[n][static_cast<unsigned char>(s[hit + 3])] : all) &
-           (hit + 4 < s.size() ? after[n][static_cast<unsigned char>(s[hit + 4])] : all);
+  std::array<std::array<std::uint64_t, 256>, Pages> next{}, after{};
+  std::array<std::uint64_t, Pages> all{};                          // every row of the page
+  std::array<std::array<std::uint16_t, page_rows>, Pages> row{};   // the table row of each bit
+  std::array<std::array<std::uint16_t, 2>, needle_count> pages{};  // needle n's pages: [first, end)
+  // The rows of page p that may have their text at a hit at s[hit] (bit i: row[p][i]).
+  constexpr std::uint64_t at(std::size_t p, std::string_view s, std::size_t hit) const noexcept {
+    return (hit + 3 < s.size() ? next[p][static_cast<unsigned char>(s[hit + 3])] : all[p]) &
+           (hit + 4 < s.size() ? after[p][static_cast<unsigned char>(s[hit + 4])] : all[p]);
   }
 };
-template <class Row, std::size_t N, std::size_t M>
-constexpr bytes_ahead_filter filter_bytes_ahead(const Row (&rows)[N], const by_needle_t<M>& by,
-                                                std::string_view Row::*text) {
-  bytes_ahead_filter f;
+template <std::size_t Pages, class Row, std::size_t N, std::size_t M>
+constexpr bytes_ahead_filter<Pages> filter_bytes_ahead(const Row (&rows)[N], const by_needle_t<M>& by,
+                                                       std::string_view Row::*text) {
+  bytes_ahead_filter<Pages> f;
+  std::size_t page = 0;
   for (std::size_t n = 0; n < needle_count; ++n) {
-    if (by.count[n] > 64) throw "rules.def: more than 64 rows of one table share a needle";
-    f.count[n] = by.count[n];
+    const std::size_t end = page + (by.count[n] + page_rows - 1) / page_rows;
+    f.pages[n] = {static_cast<std::uint16_t>(page), static_cast<std::uint16_t>(end)};
     for (std::size_t ri = 0; ri < by.count[n]; ++ri) {
+      const std::size_t p = page + ri / page_rows;
       const Row& r = rows[by.index[n][ri]];
       const std::string_view t = r.*text;
+      const auto bit = std::uint64_t{1} << (ri % page_rows);
+      f.all[p] |= bit;
+      f.row[p][ri % page_rows] = by.index[n][ri];
       for (std::size_t b = 0; b < 256; ++b) {
-        const auto bit = std::uint64_t{1} << ri;
-        if (r.needle_at + 3 >= t.size() || static_cast<unsigned char>(t[r.needle_at + 3]) == b) f.next[n][b] |= bit;
-        if (r.needle_at + 4 >= t.size() || static_cast<unsigned char>(t[r.needle_at + 4]) == b) f.after[n][b] |= bit;
+        if (r.needle_at + 3 >= t.size() || static_cast<unsigned char>(t[r.needle_at + 3]) == b) f.next[p][b] |= bit;
+        if (r.needle_at + 4 >= t.size() || static_cast<unsigned char>(t[r.needle_at + 4]) == b) f.after[p][b] |= bit;
       }
     }
+    page = end;
   }
   return f;
 }
-constexpr bytes_ahead_filter rules_filter = filter_bytes_ahead(rules, rules_by_needle, &rule::key);
-// The rules of needle n that may have their key at a hit at s[at].
-inline std::uint64_t rules_at(std::size_t n, std::string_view s, std::size_t at) noexcept {
-  return rules_filter.at(n, s, at);
+constexpr auto rules_filter = filter_bytes_ahead<pages_of(rules_by_needle)>(rules, rules_by_needle, &rule::key);
+
+// A needle with more rows than a page holds: the rows past the first 64 are on its second page,
+// each found there by its own bytes (a table of 70 rows "aso" + two letters, checked here).
+namespace page_check {
+struct row {
+  std::string_view text;
+  std::size_t needle, needle_at;
+};
+constexpr std::size_t n_rows = 70;
+constexpr auto texts = [] {
+  std::array<std::array<char, 5>, n_rows> t{};
+  for (std::size_t i = 0; i < n_rows; ++i) t[i] = {'a', 's', 'o', char('a' + i / 26), char('a' + i % 26)};
+  return t;
+}();
+constexpr auto make_rows() {
+  struct table {
+    row r[n_rows];
+  } t{};
+  for (std::size_t i = 0; i < n_rows; ++i) t.r[i] = {std::string_view(texts[i].data(), 5), needle_id("aso"), 0};
+  return t;
 }
+constexpr auto table = make_rows();
+constexpr auto by = index_by_needle(table.r);
+constexpr auto filter = filter_bytes_ahead<pages_of(by)>(table.r, by, &row::text);
+constexpr std::size_t first = filter.pages[needle_id("aso")][0];
+static_assert(pages_of(by) == 2 && filter.pages[needle_id("aso")][1] == first + 2);
+static_assert(filter.at(first + 1, std::string_view(texts[66].data(), 5), 0) == std::uint64_t{1} << 2);
+static_assert(filter.row[first + 1][2] == 66);
+static_assert(filter.at(first, std::string_view(texts[66].data(), 5), 0) == 0);
+static_assert(filter.at(first, std::string_view(texts[3].data(), 5), 0) == std::uint64_t{1} << 3);
+}  // namespace page_check
 
 // ---- lifecycle event rows (WLANCODE_EVENT of rules.def) ------------------------------------
 // E_STA: the line's first MAC is the station an access point reports on (wlceventd's "Assoc <mac>",
@@ -279,13 +322,8 @@ constexpr auto event_heads = [] {
 }();
 constexpr auto event_rules_by_needle = index_by_needle(event_rules);
 
-constexpr bytes_ahead_filter event_rows_filter =
-    filter_bytes_ahead(event_rules, event_rules_by_needle, &event_rule::anchor);
-// The event rows of needle n that may have their anchor at a hit at s[at] (bits in
-// event_rules_by_needle order).
-inline std::uint64_t event_rows_at(std::size_t n, std::string_view s, std::size_t at) noexcept {
-  return event_rows_filter.at(n, s, at);
-}
+constexpr auto event_rows_filter =
+    filter_bytes_ahead<pages_of(event_rules_by_needle)>(event_rules, event_rules_by_needle, &event_rule::anchor);
 
 std::string_view interface_of(std::string_view s);
 
@@ -861,28 +899,30 @@ bool rule_engine::live(std::string_view s, std::size_t at, std::uint64_t line_nu
     m &= m - 1;
     if (fold(s[at + 1]) != fold(needles[k][1]) || fold(s[at + 2]) != fold(needles[k][2])) continue;
     if (events_on_ && event_rules_by_needle.count[k]) {  // a lifecycle event's anchor here
-      for (std::uint64_t rm = event_rows_at(k, s, at); rm; rm &= rm - 1) {
-        const std::size_t row = event_rules_by_needle.index[k][__builtin_ctzll(rm)];
-        // The anchor alone here (on_line checks the rest of the row on the line).
-        std::size_t start = 0;
-        if (!head_at(s, at, event_heads[row], start)) continue;
-        const event_rule& r = event_rules[row];
-        if (rest_at(s, start, r.anchor) && use(r.format)) return true;
-      }
+      for (std::size_t pg = event_rows_filter.pages[k][0]; pg < event_rows_filter.pages[k][1]; ++pg)
+        for (std::uint64_t rm = event_rows_filter.at(pg, s, at); rm; rm &= rm - 1) {
+          const std::size_t row = event_rows_filter.row[pg][__builtin_ctzll(rm)];
+          // The anchor alone here (on_line checks the rest of the row on the line).
+          std::size_t start = 0;
+          if (!head_at(s, at, event_heads[row], start)) continue;
+          const event_rule& r = event_rules[row];
+          if (rest_at(s, start, r.anchor) && use(r.format)) return true;
+        }
     }
     if (k == n_created) return events_on_;  // a Format-List record may start (events only)
     if (event_needle[k]) continue;
-    bool ignored = false;                                            // a known non-code is here: nothing else reads it
-    for (std::uint64_t rm = rules_at(k, s, at); rm; rm &= rm - 1) {  // a rule's key here
-      const std::size_t ri = rules_by_needle.index[k][__builtin_ctzll(rm)];
-      std::size_t start = 0;
-      if (!head_at(s, at, key_heads[ri], start)) continue;
-      const rule& r = rules[ri];
-      if (!rest_at(s, start, r.key) || !use(r.format)) continue;
-      if (r.fam != target::ignore) return true;  // its anchor is checked with the line's rules
-      if (!contains(line_of(), r.anchor)) continue;
-      ignored = true;
-    }
+    bool ignored = false;  // a known non-code is here: nothing else reads it
+    for (std::size_t pg = rules_filter.pages[k][0]; pg < rules_filter.pages[k][1]; ++pg)
+      for (std::uint64_t rm = rules_filter.at(pg, s, at); rm; rm &= rm - 1) {  // a rule's key here
+        const std::size_t ri = rules_filter.row[pg][__builtin_ctzll(rm)];
+        std::size_t start = 0;
+        if (!head_at(s, at, key_heads[ri], start)) continue;
+        const rule& r = rules[ri];
+        if (!rest_at(s, start, r.key) || !use(r.format)) continue;
+        if (r.fam != target::ignore) return true;  // its anchor is checked with the line's rules
+        if (!contains(line_of(), r.anchor)) continue;
+        ignored = true;
+      }
     if (ignored) continue;
     if (k == n_ssid) {  // "(SSID='...'": all there is to take
       learn_ssid(s, at, line_number);
@@ -947,16 +987,17 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
     std::size_t best = event_rule_count, best_at = 0;
     for (std::size_t h = 0; h < nhits; ++h) {
       const std::size_t k = hits[h].needle;
-      for (std::uint64_t rm = event_rows_at(k, s, hits[h].pos); rm; rm &= rm - 1) {
-        const std::size_t row = event_rules_by_needle.index[k][__builtin_ctzll(rm)];
-        std::size_t start = 0;
-        if (row >= best || !head_at(s, hits[h].pos, event_heads[row], start)) continue;
-        const event_rule& r = event_rules[row];
-        if (use(r.format) && event_at(s, start, r)) {
-          best = row;
-          best_at = hits[h].pos;
+      for (std::size_t pg = event_rows_filter.pages[k][0]; pg < event_rows_filter.pages[k][1]; ++pg)
+        for (std::uint64_t rm = event_rows_filter.at(pg, s, hits[h].pos); rm; rm &= rm - 1) {
+          const std::size_t row = event_rows_filter.row[pg][__builtin_ctzll(rm)];
+          std::size_t start = 0;
+          if (row >= best || !head_at(s, hits[h].pos, event_heads[row], start)) continue;
+          const event_rule& r = event_rules[row];
+          if (use(r.format) && event_at(s, start, r)) {
+            best = row;
+            best_at = hits[h].pos;
+          }
         }
-      }
     }
     if (best < event_rule_count) {
       candidate& c = fresh(best_at);
@@ -1019,64 +1060,65 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
   // 2. Producer rules at their needles.
   for (std::size_t h = 0; h < nhits; ++h) {
     const std::size_t at = hits[h].pos, nd = hits[h].needle;
-    for (std::uint64_t rm = rules_at(nd, s, at); rm; rm &= rm - 1) {
-      const std::size_t ri = rules_by_needle.index[nd][__builtin_ctzll(rm)];
-      std::size_t start = 0;
-      if (!head_at(s, at, key_heads[ri], start)) continue;
-      const rule& r = rules[ri];
-      if (!rest_at(s, start, r.key) || !use(r.format)) continue;
-      if (overlaps(claimed, start, start + r.key.size())) continue;
-      if (!anchors.has(r.anchor)) continue;
-      const std::size_t p = start + r.key.size();
-      value v;
-      bool ok = false;
-      switch (r.syn) {
-        case syntax::num:
-          ok = read_number(s, p, (r.flags & F_SIGNED) != 0, (r.flags & F_CLOSE) != 0, (r.flags & F_NAME) != 0, v,
-                           (r.flags & F_LIST) != 0);
-          break;
-        case syntax::after_mac:
-          ok = read_after_mac(s, p, v);
-          break;
-        case syntax::tail_paren:
-          ok = read_tail_paren(s, p, v, (r.flags & F_HEX) != 0, (r.flags & F_DIGIT) != 0);
-          break;
-        case syntax::from_to:
-          ok = read_from_to(s, p, (r.flags & F_SIGNED) != 0, v);
-          break;
-        case syntax::tail_bracket:
-          ok = read_tail_bracket(s, p, v);
-          break;
-      }
-      if (r.fam == target::ignore) {  // a known non-code: nothing else may read it
-        claimed.push_back({start, ok ? v.past : p});
-        continue;
-      }
-      if (!ok) continue;
-      // F_HEX: the digits are hexadecimal without their 0x; the token stays as printed ("f").
-      const bool bare_hex = (r.flags & F_HEX) != 0;
-      if (r.fam != target::raw && (r.flags & (F_SHAPE | F_NONZERO))) {
-        const auto val = value_of(bare_hex ? "0x" + std::string(v.token) : std::string(v.token));
-        if (!val || ((r.flags & F_SHAPE) && !in_family_shape(static_cast<family>(r.fam), *val))) continue;
-        if ((r.flags & F_NONZERO) && *val == 0) {
-          claimed.push_back({start, v.past});
+    for (std::size_t pg = rules_filter.pages[nd][0]; pg < rules_filter.pages[nd][1]; ++pg)
+      for (std::uint64_t rm = rules_filter.at(pg, s, at); rm; rm &= rm - 1) {
+        const std::size_t ri = rules_filter.row[pg][__builtin_ctzll(rm)];
+        std::size_t start = 0;
+        if (!head_at(s, at, key_heads[ri], start)) continue;
+        const rule& r = rules[ri];
+        if (!rest_at(s, start, r.key) || !use(r.format)) continue;
+        if (overlaps(claimed, start, start + r.key.size())) continue;
+        if (!anchors.has(r.anchor)) continue;
+        const std::size_t p = start + r.key.size();
+        value v;
+        bool ok = false;
+        switch (r.syn) {
+          case syntax::num:
+            ok = read_number(s, p, (r.flags & F_SIGNED) != 0, (r.flags & F_CLOSE) != 0, (r.flags & F_NAME) != 0, v,
+                             (r.flags & F_LIST) != 0);
+            break;
+          case syntax::after_mac:
+            ok = read_after_mac(s, p, v);
+            break;
+          case syntax::tail_paren:
+            ok = read_tail_paren(s, p, v, (r.flags & F_HEX) != 0, (r.flags & F_DIGIT) != 0);
+            break;
+          case syntax::from_to:
+            ok = read_from_to(s, p, (r.flags & F_SIGNED) != 0, v);
+            break;
+          case syntax::tail_bracket:
+            ok = read_tail_bracket(s, p, v);
+            break;
+        }
+        if (r.fam == target::ignore) {  // a known non-code: nothing else may read it
+          claimed.push_back({start, ok ? v.past : p});
           continue;
         }
+        if (!ok) continue;
+        // F_HEX: the digits are hexadecimal without their 0x; the token stays as printed ("f").
+        const bool bare_hex = (r.flags & F_HEX) != 0;
+        if (r.fam != target::raw && (r.flags & (F_SHAPE | F_NONZERO))) {
+          const auto val = value_of(bare_hex ? "0x" + std::string(v.token) : std::string(v.token));
+          if (!val || ((r.flags & F_SHAPE) && !in_family_shape(static_cast<family>(r.fam), *val))) continue;
+          if ((r.flags & F_NONZERO) && *val == 0) {
+            claimed.push_back({start, v.past});
+            continue;
+          }
+        }
+        claimed.push_back({start, v.past});
+        if (r.fam == target::raw) {
+          candidate& c = number_candidate(r.format, r.id, r.field, family::wlan_reason, v, 1.0, start);
+          c.fam.reset();
+          c.kind = candidate::how::raw;
+          c.space = r.space;
+          c.bare_hex = bare_hex;
+        } else {
+          candidate& c = number_candidate(r.format, r.id, r.field, static_cast<family>(r.fam), v, 1.0, start);
+          c.bare_hex = bare_hex;
+          if (r.flags & F_STA) c.sta = find_mac(s.substr(0, start));
+          c.locally_generated = (r.flags & F_LOCAL) != 0;  // the print is of a frame the device sent
+        }
       }
-      claimed.push_back({start, v.past});
-      if (r.fam == target::raw) {
-        candidate& c = number_candidate(r.format, r.id, r.field, family::wlan_reason, v, 1.0, start);
-        c.fam.reset();
-        c.kind = candidate::how::raw;
-        c.space = r.space;
-        c.bare_hex = bare_hex;
-      } else {
-        candidate& c = number_candidate(r.format, r.id, r.field, static_cast<family>(r.fam), v, 1.0, start);
-        c.bare_hex = bare_hex;
-        if (r.flags & F_STA) c.sta = find_mac(s.substr(0, start));
-        c.locally_generated = (r.flags & F_LOCAL) != 0;  // the print is of a frame the device sent
-      }
-    }
   }
 
   // 3. Generic code contexts at the reason/status/error needles no rule took.
