@@ -1,6 +1,7 @@
 // Shared helpers of the diagnose tests: a log in memory, diagnosed.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,6 +54,15 @@ inline std::vector<std::string> attempts_with_codes(const wlancode::diagnose::re
   std::vector<std::string> out;
   for (const auto& g : r.groups)
     for (const auto& a : g.attempts) out.push_back(attempt_with_code(a));
+  return out;
+}
+
+// Per "interface network" group, one line per attempt as attempt_with_code gives it.
+inline std::map<std::string, std::vector<std::string>> attempts_by_group(const wlancode::diagnose::report& r) {
+  std::map<std::string, std::vector<std::string>> out;
+  for (const auto& g : r.groups)
+    for (const auto& a : g.attempts)
+      out[g.interface + " " + (g.ssid.empty() ? "?" : g.ssid)].push_back(attempt_with_code(a));
   return out;
 }
 

@@ -14,15 +14,6 @@ namespace {
 using namespace diagnose_test;
 using V = std::vector<std::string>;
 
-// Per "interface network" group, one line per attempt: "count outcome phase ended_by code".
-std::map<std::string, V> attempts_by_group(const wlancode::diagnose::report& r) {
-  std::map<std::string, V> out;
-  for (const auto& g : r.groups)
-    for (const auto& a : g.attempts)
-      out[g.interface + " " + (g.ssid.empty() ? "?" : g.ssid)].push_back(attempt_with_code(a));
-  return out;
-}
-
 // The supplicant's join of wlan0 to Home at hh:mm:ss (all its lines in that second).
 std::string join_at(const std::string& t) {
   const std::string h = "Mar  2 " + t + " raspberrypi wpa_supplicant[412]: wlan0: ";
