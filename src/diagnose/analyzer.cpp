@@ -1465,7 +1465,11 @@ report analyzer::finish() {
       add(a.cause, a.cause_confidence, a.count, false, ev);
     }
     for (const failure_tally& t : g.capped_failures) add(t.cause, t.cause_confidence, t.count, false, nullptr);
-    for (const session& ss : g.sessions) add(ss.cause, ss.cause_confidence, 1, true, &ss.end_where);
+    // A session's evidence: the line that prints its end code, else the line that ended it (an
+    // ESP8266's "state: 5 -> 0" before the event line that carries the reason).
+    for (const session& ss : g.sessions)
+      add(ss.cause, ss.cause_confidence, 1, true,
+          ss.end_code && ss.end_code->where.line ? &ss.end_code->where : &ss.end_where);
   }
   for (auto& [k, c] : by) r.causes.push_back(std::move(c));
   std::stable_sort(r.causes.begin(), r.causes.end(),

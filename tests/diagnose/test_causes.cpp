@@ -296,6 +296,23 @@ TEST(Causes, Windows8003TextsOfPolicyAndPortuguese) {
   EXPECT_EQ(ender_of_text("The network is disconnected because of something new."), ender::unknown);
 }
 
+// A session's cause shows the line that prints the code it ended with, not only the line that
+// ended it: an ESP8266 says "state: 5 -> 0" first, the reason three lines on.
+TEST(Causes, SessionEvidenceIsItsEndCodesLine) {
+  const auto r = diagnose(
+      "state: 5 -> 0 (200)\n"
+      "rm 0\n"
+      "pm close 7 0 0/10001588\n"
+      "D (41210) event: SYSTEM_EVENT_STA_DISCONNECTED, ssid:Lab, ssid_len:3, bssid:02:00:00:00:00:41, "
+      "reason:204\n");
+  ASSERT_EQ(r.groups.size(), 1u);
+  ASSERT_EQ(r.groups[0].sessions.size(), 1u);
+  ASSERT_TRUE(r.groups[0].sessions[0].end_code);
+  ASSERT_EQ(r.causes.size(), 1u);
+  ASSERT_FALSE(r.causes[0].lines.empty());
+  EXPECT_EQ(r.causes[0].lines[0].line, 4u);
+}
+
 // An attempt that shows two causes with the same confidence gets the one whose row comes first in
 // causes.def, whatever each row tests (the rows named are those of causes.def today).
 int cause_id(std::string_view id) {
