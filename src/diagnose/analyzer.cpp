@@ -811,11 +811,14 @@ struct analyzer::state {
     return false;
   }
 
-  // Whether a finding follows what closed last closely enough to belong to it.
-  bool follows_last(const device& d, const scan::finding& f, const instant& when, std::uint64_t lines) const {
+  // Whether a finding follows what closed last closely enough to belong to it: within `seconds`
+  // on one clock, else within `lines`.
+  bool follows_last(const device& d, const scan::finding& f, const instant& when, std::uint64_t lines,
+                    std::uint64_t seconds = 5) const {
     if (d.last == device::closed::none || d.last_source != f.source) return false;
     if (f.line == d.last_line) return true;
-    if (when.clk != instant::clock::none && when.clk == d.last_time.clk) return follows_last_within(d, f, when, 5);
+    if (when.clk != instant::clock::none && when.clk == d.last_time.clk)
+      return follows_last_within(d, f, when, seconds);
     return f.line > d.last_line && f.line - d.last_line <= lines;
   }
 
@@ -1021,10 +1024,7 @@ struct analyzer::state {
           // The same failing event again, nothing begun since: a relay of the line (Android's
           // WifiMonitor "Event [IFNAME=wlan0 CTRL-EVENT-ASSOC-REJECT ...]" after the supplicant's
           // own); a new try prints its "Trying to associate" first.
-          const bool relayed = failing && failing->kind == f.event &&
-                               (when.clk != instant::clock::none && when.clk == d.last_time.clk
-                                    ? follows_last_within(d, f, when, 1)
-                                    : f.line > d.last_line && f.line - d.last_line <= 2);
+          const bool relayed = failing && failing->kind == f.event && follows_last(d, f, when, 2, 1);
           const bool again = same_failed || eap_told_again || sae_told_again || relayed ||
                              ((ph == phase::unknown || ph == a.failed_at) &&
                               (!failing || failing->format != f.format || f.event == event_kind::attempt_failed ||
