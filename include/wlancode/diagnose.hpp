@@ -185,5 +185,9 @@ struct run_options {
 };
 WLANCODE_API report run(const std::vector<std::string>& paths, const run_options& opt,
                         const scan::error_sink& errors = nullptr);
+// The same for bytes already in memory (any encoding scan::scan_memory accepts, gzip included),
+// named `source` in the report. Data that cannot be decoded is the input's error.
+WLANCODE_API report run_memory(std::string_view data, const std::string& source, const run_options& opt,
+                               const scan::error_sink& errors = nullptr);
 
 }  // namespace wlancode::diagnose

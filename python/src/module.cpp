@@ -9,4 +9,5 @@ PYBIND11_MODULE(_native, m) {
   wlancode::py::bind_columns(m);
   wlancode::py::bind_summary(m);
   wlancode::py::bind_records(m);
+  wlancode::py::bind_diagnose(m);
 }

@@ -24,8 +24,8 @@ import warnings as _warnings
 from . import _native
 from ._families import Family
 
-__all__ = ["Code", "Family", "ScanError", "TextMatch", "classify", "codes", "explain", "explain_many", "find",
-           "jsonl_keys", "match_text", "reason_to_string", "scan", "__version__"]
+__all__ = ["Code", "Family", "ScanError", "TextMatch", "classify", "codes", "diagnose", "explain", "explain_many",
+           "find", "jsonl_keys", "match_text", "reason_to_string", "scan", "__version__"]
 __version__ = _native.version()
 
 Code = _native.Code
@@ -159,6 +159,56 @@ def scan(path_or_bytes, *, input_format=None, redact=False, family=None, source=
     links) goes to on_error, or is a warning.
     """
     return _records(_batches(path_or_bytes, input_format, redact, family, source, max_line, on_error))
+
+
+def diagnose(paths_or_bytes, *, input_format=None, redact=False, tz=None, year=None, source=None,
+             max_line=1 << 20, jobs=1, on_error=None):
+    """Diagnoses logs as `wlancode diagnose --format json` does: connection attempts and sessions
+    per device and network, with outcome, failing phase, decisive codes, who ended them and the
+    likely causes. Returns the report as a dict of schema "wlancode-diagnose/1" (docs/diagnose.md).
+
+    paths_or_bytes: a path (str or os.PathLike: a file, plain or .gz, UTF-8 or UTF-16, or a
+    directory, read recursively in sorted order), a list of paths (read as one log set, like
+    several PATHS), or a log's bytes (`source` names them, "<bytes>" by default). tz is the zone
+    of timestamps printed without an offset ("Europe/Berlin", "+02:00", "local"; None: UTC), year
+    the year of stamps printed without one (None: each file's mtime, the current year for bytes);
+    input_format, redact, max_line and jobs as the CLI's options.
+
+    Runs without the GIL. An input that cannot be read raises ScanError (after the whole run),
+    unless on_error is given: then on_error(ScanError) is called for each and the report, whose
+    "inputs" list says which inputs were read, is returned. A directory's notice of skipped
+    entries goes to on_error, or is a warning.
+    """
+    if isinstance(paths_or_bytes, (str, _os.PathLike)):
+        inputs, is_path = [_os.fsencode(paths_or_bytes)], True
+    elif isinstance(paths_or_bytes, (bytes, bytearray, memoryview)):
+        inputs, is_path = [paths_or_bytes], False
+    elif isinstance(paths_or_bytes, (list, tuple)):
+        if not all(isinstance(p, (str, _os.PathLike)) for p in paths_or_bytes):
+            raise TypeError("diagnose() takes a list of paths (str or os.PathLike)")
+        inputs, is_path = [_os.fsencode(p) for p in paths_or_bytes], True
+    else:
+        raise TypeError(f"diagnose() takes a path, a list of paths or bytes, not {type(paths_or_bytes).__name__}")
+    if source is not None and not isinstance(source, str):
+        raise TypeError("source must be a str")
+    if isinstance(jobs, bool) or not isinstance(jobs, int):
+        raise TypeError("jobs must be an int")
+    if not 1 <= jobs <= 256:
+        raise ValueError("jobs must be in 1..256")
+    text, problems = _native.diagnose(inputs, is_path, source or "<bytes>", input_format, bool(redact), tz, year,
+                                      max_line, jobs)
+    first = None
+    for kind, src, message in problems:
+        err = ScanError(src, message)
+        if on_error is not None:
+            on_error(err)
+        elif kind == "notice":
+            _warnings.warn(str(err), stacklevel=2)
+        elif first is None:
+            first = err
+    if first is not None:
+        raise first
+    return _json.loads(text)
 
 
 def _records(batches):

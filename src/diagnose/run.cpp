@@ -61,7 +61,13 @@ class pseudonyms {
 
 }  // namespace
 
-report run(const std::vector<std::string>& paths, const run_options& opt, const scan::error_sink& errors) {
+namespace {
+
+// The analyzer fed by `scan_each(options, to_feed, to_errors)`, which scans the inputs: with
+// lifecycle events on and each finding's instant, newest-first exports turned round; redacted at
+// the end when asked.
+template <typename ScanEach>
+report diagnose_scans(const run_options& opt, const scan::error_sink& errors, ScanEach scan_each) {
   analyzer an(opt.lim);
   scan::options so = opt.scan;
   so.events = true;
@@ -70,21 +76,50 @@ report run(const std::vector<std::string>& paths, const run_options& opt, const 
   so.year = opt.year;
   auto to_analyzer = [&](const scan::finding& f) { an.add(f, f.time); };
   detail::chronological_feed<decltype(to_analyzer)> feed(to_analyzer);  // newest-first exports turned round
-  for (const std::string& p : paths) {
-    bool failed = false;
-    const scan::result r = scan::scan_path(
-        p, so, [&](const scan::finding& f) { feed.add(f); },
-        [&](const scan::input_error& e) {
-          if (errors) errors(e);
-          an.add_input(e.source, e.message);
-          failed = failed || e.source == p;
-        });
-    feed.flush();
-    if (!failed && r.errors == 0) an.add_input(p);
-  }
+  scan_each(so, feed, an, errors);
   report r = an.finish();
   if (opt.scan.redact) pseudonyms().apply(r);
   return r;
+}
+
+// One input scanned into the feed; an unreadable one (or one that failed part-way) is in the
+// report's inputs with its error.
+template <typename Feed, typename ScanOne>
+void diagnose_input(const std::string& source, Feed& feed, analyzer& an, const scan::error_sink& errors,
+                    ScanOne scan_one) {
+  bool failed = false;
+  const scan::result r = scan_one([&](const scan::finding& f) { feed.add(f); },
+                                  [&](const scan::input_error& e) {
+                                    if (errors) errors(e);
+                                    an.add_input(e.source, e.message);
+                                    failed = failed || e.source == source;
+                                  });
+  feed.flush();
+  if (!failed && r.errors == 0) an.add_input(source);
+}
+
+}  // namespace
+
+report run(const std::vector<std::string>& paths, const run_options& opt, const scan::error_sink& errors) {
+  return diagnose_scans(
+      opt, errors, [&](const scan::options& so, auto& feed, analyzer& an, const scan::error_sink& es) {
+        for (const std::string& p : paths)
+          diagnose_input(p, feed, an, es, [&](const scan::finding_sink& out, const scan::error_sink& err) {
+            return scan::scan_path(p, so, out, err);
+          });
+      });
+}
+
+report run_memory(std::string_view data, const std::string& source, const run_options& opt,
+                  const scan::error_sink& errors) {
+  return diagnose_scans(
+      opt, errors, [&](const scan::options& so, auto& feed, analyzer& an, const scan::error_sink& es) {
+        diagnose_input(source, feed, an, es, [&](const scan::finding_sink& out, const scan::error_sink& err) {
+          const scan::result r = scan::scan_memory(data, source, so, out);
+          if (r.errors) err({source, "the data could not be decoded"});  // what scan_memory's callers say
+          return r;
+        });
+      });
 }
 
 }  // namespace wlancode::diagnose

@@ -61,6 +61,18 @@ bool mac_to_mask(std::string_view s, std::size_t i) {
   return true;
 }
 
+// A tag of this file's at s[i]: '[', a kind's letters, ':', 12 hex digits, ']'. A later label
+// must not read an earlier one's tag as its value ("[ssid:…]" holds "ssid:").
+bool tag_at(std::string_view s, std::size_t i) {
+  if (i >= s.size() || s[i] != '[') return false;
+  std::size_t k = i + 1;
+  while (k < s.size() && s[k] >= 'a' && s[k] <= 'z') ++k;
+  if (k == i + 1 || k + 14 > s.size() || s[k] != ':' || s[k + 13] != ']') return false;
+  for (std::size_t d = k + 1; d < k + 13; ++d)
+    if (!std::isxdigit(static_cast<unsigned char>(s[d]))) return false;
+  return true;
+}
+
 }  // namespace
 
 std::string redact_text(std::string_view line) {
@@ -116,6 +128,10 @@ std::string redact_text(std::string_view line) {
     std::size_t pos = 0;
     while ((pos = detail::ifind(s, lab.text, pos)) != std::string_view::npos) {
       std::size_t b = pos + lab.text.size();
+      if (pos > 0 && tag_at(s, pos - 1)) {  // the inside of a tag written by an earlier label
+        pos = b;
+        continue;
+      }
       if (pos > 0 && std::isalnum(static_cast<unsigned char>(s[pos - 1])) &&
           std::isalpha(static_cast<unsigned char>(lab.text[0]))) {
         pos = b;  // inside a longer word ("bssid=" is not "ssid=")

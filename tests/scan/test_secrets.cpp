@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <string>
 
 #include "../../src/scan/secrets.hpp"
@@ -150,5 +151,36 @@ TEST(ScanRedact, CapNeverCutsAMacAndTagsAreWide) {
   const auto open = t.find("[mac:");
   ASSERT_NE(open, std::string::npos);
   EXPECT_EQ(t.find(']', open) - open - 5, 12u) << t;
+}
+// A tag one label wrote is not read again by a later label: "[ssid:…]" holds "ssid:", which
+// once made SSID='Corp' read SSID='[ssid:[ssid:…] (a second tag, the quote lost). The excerpt's
+// tag is the ssid field's, and redacting twice changes nothing.
+TEST(ScanRedact, TagsAreNotRedactedAgain) {
+  const std::regex tag_re(R"(\[(ssid|user|mac):[0-9a-f]{12}\])");
+  for (const char* line : {"wlan0: Trying to associate with 02:00:00:10:00:01 (SSID='Corp Net' freq=5180 MHz)",
+                           "wlan0: CTRL-EVENT-SSID-TEMP-DISABLED id=0 ssid=\"Corp\" auth_failures=1 reason=WRONG_KEY",
+                           "event: connect-info, ssid: Home, bss: 02:00:00:10:00:02",
+                           "SSID: Lab ssid=Lab2 identity=\"bob\" User: alice", "<name>Corp</name> ssid:Guest"}) {
+    const std::string once = wlancode::scan::redact_text(line);
+    EXPECT_EQ(wlancode::scan::redact_text(once), once) << line;
+    EXPECT_EQ(once.find("[ssid:["), std::string::npos) << once;
+    // Every '[' the redactor wrote opens a whole tag.
+    std::string rest = once;
+    for (std::smatch m; std::regex_search(rest, m, tag_re);) rest = m.prefix().str() + m.suffix().str();
+    EXPECT_EQ(rest.find('['), std::string::npos) << once;
+  }
+  const std::string quoted = wlancode::scan::redact_text("(SSID='Corp' freq=5180 MHz)");
+  EXPECT_TRUE(std::regex_match(quoted, std::regex(R"(\(SSID='\[ssid:[0-9a-f]{12}\]' freq=5180 MHz\))"))) << quoted;
+  // With lifecycle events, the line that names the SSID is a finding: its excerpt holds the ssid field's tag.
+  wlancode::scan::options o;
+  o.redact = o.events = true;
+  std::vector<wlancode::scan::finding> fs;
+  wlancode::scan::scan_memory(
+      "Nov 21 10:12:30 laptop wpa_supplicant[812]: wlan0: Trying to associate with "
+      "02:00:00:10:00:01 (SSID='CorpWiFi' freq=5180 MHz)\n",
+      "mem", o, [&](const wlancode::scan::finding& x) { fs.push_back(x); });
+  ASSERT_EQ(fs.size(), 1u);
+  EXPECT_TRUE(std::regex_match(fs[0].ssid, tag_re)) << fs[0].ssid;
+  EXPECT_NE(fs[0].excerpt.find("(SSID='" + fs[0].ssid + "' freq"), std::string::npos) << fs[0].excerpt;
 }
 }  // namespace
