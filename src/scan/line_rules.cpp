@@ -564,6 +564,36 @@ bool read_quoted_text(std::string_view s, std::size_t p, std::string_view table,
   return false;
 }
 
+// An ESP-IDF reason's name without its WIFI_REASON_ prefix at s[p], as Arduino-ESP32's
+// WiFi.disconnectReasonName() and apps' own tables print it: "WiFi disconnected
+// (reason=ASSOC_LEAVE)", "STA_DISCONNECTED, reason: NO_AP_FOUND", "reason: 4WAY_HANDSHAKE_TIMEOUT".
+// The code, and in `e` where the name ends; only a name with an underscore that ESP-IDF has.
+[[gnu::noinline]] const code_info* esp_reason_name_at(std::string_view s, std::size_t p, std::size_t& e) {
+  if (p >= s.size() || s[p] == '_' || !is_upper_word(s[p])) return nullptr;
+  constexpr std::string_view prefix = "WIFI_REASON_";
+  char name[prefix.size() + 40];
+  std::memcpy(name, prefix.data(), prefix.size());
+  bool underscore = false;
+  std::size_t k = p;
+  for (; k < s.size() && is_upper_word(s[k]); ++k) {
+    if (k - p == 40) return nullptr;
+    underscore |= s[k] == '_';
+    name[prefix.size() + k - p] = s[k];
+  }
+  if (!underscore || k - p < 6 || (k < s.size() && is_alnum(s[k]))) return nullptr;
+  e = k;
+  return find(family::esp_wifi_reason, std::string_view(name, prefix.size() + k - p));
+}
+
+// A value below 1000 in decimal, written into `buf`.
+std::string_view decimal3(std::uint32_t v, char (&buf)[4]) noexcept {
+  std::size_t n = 0;
+  if (v >= 100) buf[n++] = static_cast<char>('0' + v / 100);
+  if (v >= 10) buf[n++] = static_cast<char>('0' + v / 10 % 10);
+  buf[n++] = static_cast<char>('0' + v % 10);
+  return {buf, n};
+}
+
 // A reason text ending the line in [N] at s[p] (Realtek rtl8192cd: "Reason: 4-Way Handshake
 // timeout[15]"). The text may start with a digit; nothing but blanks may follow the ']'.
 bool read_tail_bracket(std::string_view s, std::size_t p, value& v) {
@@ -1240,29 +1270,19 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
       bool ok = read_number(s, p, reasonish, false, true, v);
       if (!ok && (kr->cls == key_class::reason || kr->cls == key_class::status)) ok = read_tail_paren(s, p, v);
       if (!ok && kr->cls == key_class::reason) {
-        // An ESP reason's name without its WIFI_REASON_ prefix, as Arduino-ESP32's
-        // WiFi.disconnectReasonName() and apps' own tables print it: "WiFi disconnected
-        // (reason=ASSOC_LEAVE)", "STA_DISCONNECTED, reason: NO_AP_FOUND". Only on a line of ESP
-        // firmware or one that says the link went down, never another protocol's.
-        std::size_t e = p;
-        bool underscore = false;
-        while (e < s.size() && e - p <= 40 && is_upper_word(s[e])) underscore |= s[e++] == '_';
-        if (underscore && e - p >= 6 && e - p <= 40 && (e == s.size() || !is_alnum(s[e])) &&
-            !marks.has(marker_group::other_protocol) &&
+        // An ESP reason's name without its WIFI_REASON_ prefix (reason=ASSOC_LEAVE), only on a
+        // line of ESP firmware or one that says the link went down, never another protocol's.
+        std::size_t e = 0;
+        const code_info* code = esp_reason_name_at(s, p, e);
+        if (code && !marks.has(marker_group::other_protocol) &&
             (marks.has(marker_group::esp) || marks.has(marker_group::reason_word))) {
-          constexpr std::string_view prefix = "WIFI_REASON_";
-          char name[64];
-          std::memcpy(name, prefix.data(), prefix.size());
-          std::memcpy(name + prefix.size(), s.data() + p, e - p);
-          if (const code_info* code = find(family::esp_wifi_reason, std::string_view(name, prefix.size() + e - p))) {
-            const std::string digits = std::to_string(code->value);
-            value nv;
-            nv.token = digits;
-            nv.text = s.substr(p, e - p);
-            nv.past = e;
-            claimed.push_back({L, e});
-            number_candidate(input_format::generic, "generic", s.substr(L, R - L), family::esp_wifi_reason, nv, 0.8, L);
-          }
+          char digits[4];
+          value nv;
+          nv.token = decimal3(code->value, digits);
+          nv.text = s.substr(p, e - p);
+          nv.past = e;
+          claimed.push_back({L, e});
+          number_candidate(input_format::generic, "generic", s.substr(L, R - L), family::esp_wifi_reason, nv, 0.8, L);
         }
         continue;
       }
