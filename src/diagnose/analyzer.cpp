@@ -564,7 +564,14 @@ struct analyzer::state {
         const bool unanswered = failing &&
                                 (*failing == event_kind::auth_timeout || *failing == event_kind::assoc_timeout) &&
                                 decisive && decisive->fam == family::ieee80211_status;
-        if (coded != ender::unknown && !unanswered) by = coded;
+        // ESP firmware reports its own timers with 802.11 reason numbers (4-way handshake timeout
+        // 15, auth expire 2): an ESP reason that came with the device's own timeout event is
+        // the device's (ESPHome's '4-Way Handshake Timeout').
+        const bool esp_timer = failing &&
+                               (*failing == event_kind::key_failed || *failing == event_kind::auth_timeout ||
+                                *failing == event_kind::assoc_timeout) &&
+                               decisive && decisive->fam == family::esp_wifi_reason;
+        if (coded != ender::unknown && !unanswered && !esp_timer) by = coded;
       }
       if (a.failed_at == phase::discovery) by = ender::device;
       a.ended_by = by;

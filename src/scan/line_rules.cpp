@@ -67,7 +67,7 @@ const std::size_t n_reason = needle_id("aso"), n_status = needle_id("atu"), n_er
                   n_created = needle_id("mec"), n_escaped_lt = needle_id("lt;");
 
 // ---- rules ---------------------------------------------------------------------------------
-enum class syntax : std::uint8_t { num, after_mac, tail_paren, from_to, tail_bracket };
+enum class syntax : std::uint8_t { num, after_mac, tail_paren, from_to, tail_bracket, quoted_text };
 constexpr unsigned F_SIGNED = 1, F_CLOSE = 2, F_NAME = 4, F_STA = 8, F_SHAPE = 16, F_NONZERO = 32, F_HEX = 64,
                    F_LIST = 128, F_LOCAL = 256, F_DIGIT = 512;
 enum class target : std::uint8_t {
@@ -536,6 +536,64 @@ bool read_tail_paren(std::string_view s, std::size_t p, value& v, bool bare_hex 
   return false;
 }
 
+// The reason texts producers print instead of their numbers (grammar/reason_texts.def), by table.
+struct reason_text {
+  std::string_view table, text, token;  // token: the value in decimal, as the finding's raw
+};
+constexpr reason_text reason_texts[] = {
+#define WLANCODE_REASON_TEXT(table, text, value) {#table, text, #value},
+#include "grammar/reason_texts.def"
+};
+
+// A quoted reason text that the table `table` lists, its opening quote the key's last byte
+// s[p - 1]: ESPHome's reason='Auth Expired'.
+bool read_quoted_text(std::string_view s, std::size_t p, std::string_view table, value& v) {
+  if (p == 0 || p > s.size() || (s[p - 1] != '\'' && s[p - 1] != '"')) return false;
+  const std::size_t e = s.find(s[p - 1], p);
+  if (e == std::string_view::npos || e - p > 64) return false;
+  const std::string_view text = s.substr(p, e - p);
+  for (const reason_text& t : reason_texts)
+    if (t.table == table && t.text == text) {
+      v.begin = p;
+      v.end = e;
+      v.past = e + 1;
+      v.token = t.token;
+      v.text = text;
+      return true;
+    }
+  return false;
+}
+
+// An ESP-IDF reason's name without its WIFI_REASON_ prefix at s[p], as Arduino-ESP32's
+// WiFi.disconnectReasonName() and apps' own tables print it: "WiFi disconnected
+// (reason=ASSOC_LEAVE)", "STA_DISCONNECTED, reason: NO_AP_FOUND", "reason: 4WAY_HANDSHAKE_TIMEOUT".
+// The code, and in `e` where the name ends; only a name with an underscore that ESP-IDF has.
+[[gnu::noinline]] const code_info* esp_reason_name_at(std::string_view s, std::size_t p, std::size_t& e) {
+  if (p >= s.size() || s[p] == '_' || !is_upper_word(s[p])) return nullptr;
+  constexpr std::string_view prefix = "WIFI_REASON_";
+  char name[prefix.size() + 40];
+  std::memcpy(name, prefix.data(), prefix.size());
+  bool underscore = false;
+  std::size_t k = p;
+  for (; k < s.size() && is_upper_word(s[k]); ++k) {
+    if (k - p == 40) return nullptr;
+    underscore |= s[k] == '_';
+    name[prefix.size() + k - p] = s[k];
+  }
+  if (!underscore || k - p < 6 || (k < s.size() && is_alnum(s[k]))) return nullptr;
+  e = k;
+  return find(family::esp_wifi_reason, std::string_view(name, prefix.size() + k - p));
+}
+
+// A value below 1000 in decimal, written into `buf`.
+std::string_view decimal3(std::uint32_t v, char (&buf)[4]) noexcept {
+  std::size_t n = 0;
+  if (v >= 100) buf[n++] = static_cast<char>('0' + v / 100);
+  if (v >= 10) buf[n++] = static_cast<char>('0' + v / 10 % 10);
+  buf[n++] = static_cast<char>('0' + v % 10);
+  return {buf, n};
+}
+
 // A reason text ending the line in [N] at s[p] (Realtek rtl8192cd: "Reason: 4-Way Handshake
 // timeout[15]"). The text may start with a digit; nothing but blanks may follow the ']'.
 bool read_tail_bracket(std::string_view s, std::size_t p, value& v) {
@@ -854,6 +912,13 @@ bool value_may_follow(std::string_view s, std::size_t p) {
       (is_digit(s[p + 1]) || s[p + 1] == '-'))
     return true;
   if (!is_alpha(c)) return false;
+  // An upper-case name with an underscore: an ESP reason's name without its prefix (reason=NO_AP_FOUND).
+  if (c >= 'A' && c <= 'Z') {
+    std::size_t k = p;
+    bool underscore = false;
+    while (k < s.size() && k - p <= 40 && is_upper_word(s[k])) underscore |= s[k++] == '_';
+    if (underscore && k - p >= 6) return true;
+  }
   // A text, then (N) before the end of the line: reason: Class 2 frame received ... (6)
   const std::size_t end = std::min(s.size(), p + 240);
   std::size_t k = p;
@@ -1089,6 +1154,9 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
           case syntax::tail_bracket:
             ok = read_tail_bracket(s, p, v);
             break;
+          case syntax::quoted_text:
+            ok = read_quoted_text(s, p, r.space, v);
+            break;
         }
         if (r.fam == target::ignore) {  // a known non-code: nothing else may read it
           claimed.push_back({start, ok ? v.past : p});
@@ -1201,6 +1269,23 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
       value v;
       bool ok = read_number(s, p, reasonish, false, true, v);
       if (!ok && (kr->cls == key_class::reason || kr->cls == key_class::status)) ok = read_tail_paren(s, p, v);
+      if (!ok && kr->cls == key_class::reason) {
+        // An ESP reason's name without its WIFI_REASON_ prefix (reason=ASSOC_LEAVE), only on a
+        // line of ESP firmware or one that says the link went down, never another protocol's.
+        std::size_t e = 0;
+        const code_info* code = esp_reason_name_at(s, p, e);
+        if (code && !marks.has(marker_group::other_protocol) &&
+            (marks.has(marker_group::esp) || marks.has(marker_group::reason_word))) {
+          char digits[4];
+          value nv;
+          nv.token = decimal3(code->value, digits);
+          nv.text = s.substr(p, e - p);
+          nv.past = e;
+          claimed.push_back({L, e});
+          number_candidate(input_format::generic, "generic", s.substr(L, R - L), family::esp_wifi_reason, nv, 0.8, L);
+        }
+        continue;
+      }
       if (!ok) continue;
       const auto val = value_of(v.token);
       if (!val) continue;
@@ -1465,7 +1550,8 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
 
 namespace wlancode::scan {
 namespace {
-constexpr std::string_view syntax_names[] = {"num", "after_mac", "tail_paren", "from_to", "tail_bracket"};
+constexpr std::string_view syntax_names[] = {"num",     "after_mac",    "tail_paren",
+                                             "from_to", "tail_bracket", "quoted_text"};
 constexpr std::string_view target_names[] = {
 #define WLANCODE_FAMILY(id, ...) #id,
 #include "wlancode/tables/families.def"

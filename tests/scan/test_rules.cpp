@@ -290,6 +290,12 @@ TEST(GrammarDecoys, NoFindingOnDecoyLines) {
       "[ 1555.321037] (1)[3319:tx_thread][wlan] Rx Deauth frame from BSSID=[02:00:00:00:00:01]",
       // ESP-IDF blob reason print without its (N).
       "W (120) wifi:reason: unknown",
+      // ESPHome's text for no known reason, an unquoted text, a state name; wpa_supplicant's own reason names.
+      "[07:42:02][W][wifi_esp32:336]: Event: Disconnected ssid='Corp' bssid=02:00:00:00:09:04 reason='Unspecified'",
+      "[07:42:09][W][wifi_lt:500]: Too many disconnect events (3) while connecting, treating as failure",
+      "I: lib/net/wifi.cpp [77]: WiFi: status changed from disconnected to no_ssid_avail",
+      "wlan0: CTRL-EVENT-SSID-TEMP-DISABLED id=0 ssid=\"Home\" auth_failures=2 duration=20 reason=WRONG_KEY",
+      "device (wlan0): state change: activated -> disconnected (reason 'NEW_ACTIVATION')",
   };
   for (const char* d : decoys) {
     SCOPED_TRACE(d);
