@@ -988,10 +988,20 @@ struct analyzer::state {
           if (d.has_cur) add_step(d, f, when);
           break;
         }
-        if (!d.has_cur && !d.has_sess && d.last == device::closed::session && follows_last(d, f, when, 5)) {
-          // The session that just ended, told again as a failure (NetworkManager's device state).
+        if (!d.has_cur && !d.has_sess && d.last == device::closed::session && follows_last(d, f, when, 15)) {
+          // The session that just ended, told again as a failure, nothing begun since
+          // (NetworkManager's device state, within 5 s; without time, up to 15 lines: ESPHome
+          // relays the ESP-IDF blob's "state: run -> init" over three lines each, then its own
+          // "Event: Disconnected ... reason='4-Way Handshake Timeout'"). Its reason, if it had none.
           session& s = groups[d.last_group].sessions[d.last_index];
-          if (!s.end_code && s.end_where.line == 0) s.end_where = where();
+          if (!s.end_code) {
+            if (std::optional<code_seen> c = take_line_failure_code()) {
+              s.end_code = std::move(c);
+              finish_session(s, std::nullopt);
+            } else if (s.end_where.line == 0) {
+              s.end_where = where();
+            }
+          }
           break;
         }
         // A failure of the connection (Windows ConnectionId) whose attempt failed last: told again,
@@ -1211,7 +1221,14 @@ struct analyzer::state {
     // late (an 8004's reason: the network blocked after that failure).
     const bool same_connection_code =
         !d.has_sess && d.last == device::closed::attempt && same_connection(d.last_conn, f.connection);
-    if (((!after_inferred || restated() || same_record) && follows_last(d, f, when, 2)) || same_connection_code) {
+    // A disconnect reason just after the session ended, with no reason of its own, reaches as far
+    // as a disconnect event told twice (5 lines without time): the ESP8266 core's "STA disconnect:
+    // 200" three lines after the SDK's "state: 5 -> 0 (1)" ("rm 0", "wifi evt: 1" between).
+    const bool session_reason = d.last == device::closed::session &&
+                                (f.fam == family::ieee80211_reason || f.fam == family::esp_wifi_reason) &&
+                                !groups[d.last_group].sessions[d.last_index].end_code;
+    if (((!after_inferred || restated() || same_record) && follows_last(d, f, when, session_reason ? 5 : 2)) ||
+        same_connection_code) {
       if (d.last == device::closed::attempt) {
         attempt& a = groups[d.last_group].attempts[d.last_index];
         add_code(a, std::move(c));
