@@ -161,4 +161,18 @@ TEST(Producers8, Esp8266CoreReasonAfterTheStateChangeIsTheSessions) {
   EXPECT_TRUE(before_log_seen);
 }
 
+TEST(Producers8, NotFoundAfterASessionEndIsTheNextAttempt) {
+  // A session's end, then the SDK's scan does not find the network a few lines on (no time on
+  // these lines), or the core prints 201 (no AP found): the next attempt's failure, not the
+  // session's end told again. Before: the first was taken for the session's end told again (it
+  // came within five lines of it) and gave no attempt.
+  const std::string join =
+      "state: 0 -> 2 (b0)\nstate: 2 -> 3 (0)\nstate: 3 -> 5 (10)\ncnt\nconnected with Shed, channel 1\n";
+  const auto r1 = diagnose(join + "state: 5 -> 0 (200)\nrm 0\nscandone\nno Shed found, reconnect after 1s\n");
+  EXPECT_EQ(attempts_with_codes(r1), (V{"1 succeeded unknown unknown -", "1 failed discovery device -"}));
+  const auto r2 = diagnose(join + "state: 5 -> 0 (0)\nrm 0\nwifi evt: 1\nSTA disconnect: 201\nreconnect\n");
+  EXPECT_EQ(attempts_with_codes(r2),
+            (V{"1 succeeded unknown unknown -", "1 failed discovery device esp_wifi_reason:201"}));
+}
+
 }  // namespace
