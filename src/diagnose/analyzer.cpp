@@ -892,6 +892,11 @@ struct analyzer::state {
         add_code(a, code_of(*p->f, p->when));
       }
   }
+  bool line_has_failure_code() const {
+    for (const pending* p : line_codes)
+      if (!p->used && is_failure(*p->f)) return true;
+    return false;
+  }
   std::optional<code_seen> take_line_failure_code() {
     for (pending* p : line_codes)
       if (!p->used && is_failure(*p->f)) {
@@ -995,10 +1000,24 @@ struct analyzer::state {
           if (d.has_cur) add_step(d, f, when);
           break;
         }
-        if (!d.has_cur && !d.has_sess && d.last == device::closed::session && follows_last(d, f, when, 5)) {
-          // The session that just ended, told again as a failure (NetworkManager's device state).
+        if (!d.has_cur && !d.has_sess && d.last == device::closed::session && info(f.event).ph != phase::discovery &&
+            (follows_last(d, f, when, 5) || (line_has_failure_code() && follows_last(d, f, when, 15)))) {
+          // The session that just ended, told again as a failure, nothing begun since
+          // (NetworkManager's device state, within 5 s or 5 lines). Without time, a failure that
+          // carries a reason reaches 15 lines: ESPHome relays the ESP-IDF blob's "state: run ->
+          // init" over three lines a print, then the core's "Reason: 15" and its own "Event:
+          // Disconnected ... reason='4-Way Handshake Timeout'". Its reason, if it had none. Never a
+          // network not found: that is the next attempt's scan (ESP8266's "no <ssid> found,
+          // reconnect after 1s" three lines after "state: 5 -> 0").
           session& s = groups[d.last_group].sessions[d.last_index];
-          if (!s.end_code && s.end_where.line == 0) s.end_where = where();
+          if (!s.end_code) {
+            if (std::optional<code_seen> c = take_line_failure_code()) {
+              s.end_code = std::move(c);
+              finish_session(s, std::nullopt);
+            } else if (s.end_where.line == 0) {
+              s.end_where = where();
+            }
+          }
           break;
         }
         // A failure of the connection (Windows ConnectionId) whose attempt failed last: told again,
@@ -1218,7 +1237,16 @@ struct analyzer::state {
     // late (an 8004's reason: the network blocked after that failure).
     const bool same_connection_code =
         !d.has_sess && d.last == device::closed::attempt && same_connection(d.last_conn, f.connection);
-    if (((!after_inferred || restated() || same_record) && follows_last(d, f, when, 2)) || same_connection_code) {
+    // A disconnect reason just after the session ended, with no reason of its own, reaches as far
+    // as a disconnect event told twice (5 lines without time): the ESP8266 core's "STA disconnect:
+    // 200" three lines after the SDK's "state: 5 -> 0 (1)" ("rm 0", "wifi evt: 1" between). Not
+    // Espressif's 201 (no AP found): that is the next attempt's scan.
+    const bool session_reason =
+        d.last == device::closed::session &&
+        (f.fam == family::ieee80211_reason || (f.fam == family::esp_wifi_reason && !(f.has_value && f.value == 201))) &&
+        !groups[d.last_group].sessions[d.last_index].end_code;
+    if (((!after_inferred || restated() || same_record) && follows_last(d, f, when, session_reason ? 5 : 2)) ||
+        same_connection_code) {
       if (d.last == device::closed::attempt) {
         attempt& a = groups[d.last_group].attempts[d.last_index];
         add_code(a, std::move(c));
