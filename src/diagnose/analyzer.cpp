@@ -1009,15 +1009,19 @@ struct analyzer::state {
           // Disconnected ... reason='4-Way Handshake Timeout'". Its reason, if it had none. Never a
           // network not found: that is the next attempt's scan (ESP8266's "no <ssid> found,
           // reconnect after 1s" three lines after "state: 5 -> 0").
+          // The line's failure codes, and the one held for it from the line before, are that
+          // end's told again (the core's "Reason: 15", then ESPHome's reason text with its
+          // event): the first is the session's if it had none, the others are spent here.
           session& s = groups[d.last_group].sessions[d.last_index];
-          if (!s.end_code) {
-            if (std::optional<code_seen> c = take_line_failure_code()) {
+          bool any_code = false;
+          while (std::optional<code_seen> c = take_line_failure_code()) {
+            any_code = true;
+            if (!s.end_code) {
               s.end_code = std::move(c);
               finish_session(s, std::nullopt);
-            } else if (s.end_where.line == 0) {
-              s.end_where = where();
             }
           }
+          if (!any_code && !s.end_code && s.end_where.line == 0) s.end_where = where();
           break;
         }
         // A failure of the connection (Windows ConnectionId) whose attempt failed last: told again,
