@@ -1,7 +1,7 @@
 // libFuzzer target over the scan pipeline: the input is scanned once per forced format and once
 // with detection. The first byte picks a small line cap now and then, to exercise truncation, and
 // lifecycle events. Every finding is also written as its JSONL record (the escaping's vector paths
-// meet every byte the scanner lets through).
+// meet every byte the scanner lets through), and its excerpt redacted twice (the same text).
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -23,7 +23,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::string record;
     wlancode::scan::scan_memory(in, "fuzz", o, [&n, &record](const wlancode::scan::finding& x) {
       n += x.excerpt.size() + x.name.size();
-      (void)wlancode::scan::redact_text(x.excerpt);
+      // Redaction is idempotent: no label reads a tag another label wrote as its value.
+      const std::string once = wlancode::scan::redact_text(x.excerpt);
+      if (wlancode::scan::redact_text(once) != once) std::abort();
       record.clear();
       wlancode::scan::append_jsonl(record, x);
       if (record.size() < 3 || record.front() != '{' || !record.ends_with("}\n")) std::abort();
