@@ -537,11 +537,28 @@ bool read_tail_paren(std::string_view s, std::size_t p, value& v, bool bare_hex 
 }
 
 // The reason texts producers print instead of their numbers (grammar/reason_texts.def), by table.
+// A row names its code by the table's enumerator; the token (the finding's raw) is its value in
+// decimal, written here at compile time.
 struct reason_text {
-  std::string_view table, text, token;  // token: the value in decimal, as the finding's raw
+  std::string_view table, text;
+  std::array<char, 10> digits{};
+  std::uint8_t ndigits = 0;
+  constexpr std::string_view token() const { return {digits.data(), ndigits}; }
 };
+template <typename E>
+constexpr reason_text make_reason_text(std::string_view table, std::string_view text, E code) {
+  reason_text t{table, text};
+  std::uint32_t v = static_cast<std::uint32_t>(code);
+  std::array<char, 10> rev{};
+  do {
+    rev[t.ndigits++] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  } while (v);
+  for (std::uint8_t i = 0; i < t.ndigits; ++i) t.digits[i] = rev[t.ndigits - 1 - i];
+  return t;
+}
 constexpr reason_text reason_texts[] = {
-#define WLANCODE_REASON_TEXT(table, text, value) {#table, text, #value},
+#define WLANCODE_REASON_TEXT(table, text, fam, name) make_reason_text(#table, text, wlancode::fam::name),
 #include "grammar/reason_texts.def"
 };
 
@@ -557,7 +574,7 @@ bool read_quoted_text(std::string_view s, std::size_t p, std::string_view table,
       v.begin = p;
       v.end = e;
       v.past = e + 1;
-      v.token = t.token;
+      v.token = t.token();
       v.text = text;
       return true;
     }
