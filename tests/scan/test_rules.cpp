@@ -122,6 +122,8 @@ TEST(GrammarDecoys, NoFindingOnDecoyLines) {
       "wlan0: ap_sta_disconnect: reschedule ap_handle_timer timeout for 02:00:00:00:00:2a (5 seconds - "
       "AP_MAX_INACTIVITY_AFTER_DEAUTH)",
       "wlan0: STA 02:00:00:00:00:2a WPA: event 3 notification",
+      "==========>received disassoc/deauth(c0) frame, reason code:0x1f2e3d",
+      "[ 8360.351878] notify_wx_assoc_event(): Tell user space disconnected",
       "Station associated for Device ID AP_02-00-00-00-00-2C radio 4 station MAC 02:00:00:00:00:2d, Station status 1 "
       "userId Corp station count 10",
       "wlan0: RX AssocResp from 02:00:00:00:00:01 (capab=0x411 aid=1)",
