@@ -67,7 +67,7 @@ const std::size_t n_reason = needle_id("aso"), n_status = needle_id("atu"), n_er
                   n_created = needle_id("mec"), n_escaped_lt = needle_id("lt;");
 
 // ---- rules ---------------------------------------------------------------------------------
-enum class syntax : std::uint8_t { num, after_mac, tail_paren, from_to, tail_bracket, quoted_text };
+enum class syntax : std::uint8_t { num, after_mac, tail_paren, from_to, tail_bracket, quoted_text, hex };
 constexpr unsigned F_SIGNED = 1, F_CLOSE = 2, F_NAME = 4, F_STA = 8, F_SHAPE = 16, F_NONZERO = 32, F_HEX = 64,
                    F_LIST = 128, F_LOCAL = 256, F_DIGIT = 512;
 enum class target : std::uint8_t {
@@ -505,6 +505,22 @@ bool read_number(std::string_view s, std::size_t p, bool sign, bool need_close, 
     if (k > e + 3) v.text = s.substr(e + 3, k - e - 3);
     e = k;
   }
+  v.past = e;
+  return true;
+}
+
+// hex (with F_HEX): at most 4 hexadecimal digits without their 0x at s[p] (spaces allowed before),
+// as Realtek's rtllib prints its reason with %x: "received disassoc/deauth(c0) frame, reason code:f".
+bool read_bare_hex(std::string_view s, std::size_t p, value& v) {
+  std::size_t i = p;
+  for (int k = 0; k < 4 && i < s.size() && (s[i] == ' ' || s[i] == '\t'); ++k) ++i;
+  std::size_t e = i;
+  while (e < s.size() && e - i < 4 && is_hex(s[e])) ++e;
+  if (e == i || !number_ends_at(s, e)) return false;
+  v.begin = i;
+  v.end = e;
+  v.token = s.substr(i, e - i);
+  v.negative = false;
   v.past = e;
   return true;
 }
@@ -1174,6 +1190,9 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
           case syntax::quoted_text:
             ok = read_quoted_text(s, p, r.space, v);
             break;
+          case syntax::hex:
+            ok = read_bare_hex(s, p, v);
+            break;
         }
         if (r.fam == target::ignore) {  // a known non-code: nothing else may read it
           claimed.push_back({start, ok ? v.past : p});
@@ -1567,8 +1586,8 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
 
 namespace wlancode::scan {
 namespace {
-constexpr std::string_view syntax_names[] = {"num",     "after_mac",    "tail_paren",
-                                             "from_to", "tail_bracket", "quoted_text"};
+constexpr std::string_view syntax_names[] = {"num",          "after_mac",   "tail_paren", "from_to",
+                                             "tail_bracket", "quoted_text", "hex"};
 constexpr std::string_view target_names[] = {
 #define WLANCODE_FAMILY(id, ...) #id,
 #include "wlancode/tables/families.def"

@@ -119,6 +119,13 @@ TEST(GrammarDecoys, NoFindingOnDecoyLines) {
       "Feb 22 14:39:50 wlceventd: WLCEVENTD wlceventd_proc_event(420): eth5: Auth 02:00:00:00:00:05, status: 0",
       "wlan0: CTRL-EVENT-SIGNAL-CHANGE above=1 signal=-39 noise=9999 txrate=585000",
       "hostapd: wlan1: STA 02:00:00:00:00:01 IEEE802.11: associated (aid 1)",
+      "wlan0: ap_sta_disconnect: reschedule ap_handle_timer timeout for 02:00:00:00:00:2a (5 seconds - "
+      "AP_MAX_INACTIVITY_AFTER_DEAUTH)",
+      "wlan0: STA 02:00:00:00:00:2a WPA: event 3 notification",
+      "==========>received disassoc/deauth(c0) frame, reason code:0x1f2e3d",
+      "[ 8360.351878] notify_wx_assoc_event(): Tell user space disconnected",
+      "Station associated for Device ID AP_02-00-00-00-00-2C radio 4 station MAC 02:00:00:00:00:2d, Station status 1 "
+      "userId Corp station count 10",
       "wlan0: RX AssocResp from 02:00:00:00:00:01 (capab=0x411 aid=1)",
       "state: 5 -> 0 (200)",
       "I (10245) wifi:state: run -> init (0xf00)",
