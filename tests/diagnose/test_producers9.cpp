@@ -129,4 +129,32 @@ TEST(Producers9, Esp8266RtosNoApFoundAfterTheSessionEnded) {
   EXPECT_EQ(sessions, 1u);
 }
 
+TEST(Producers9, AndroidFrameworkAssociationRejection) {
+  // Android 15 logcat (threadtime): the supplicant tries, the framework's ClientModeImpl logs the
+  // rejection with the event's fields; a timed-out one (the AP never answered), then a real
+  // rejection (status 17, the AP is full). Before: one attempt, no result.
+  const std::string c = "  1000  1445  3507 D WifiClientModeImpl[148104121:wlan0]: L2ConnectingState: ";
+  const std::string log =
+      "11-22 02:09:52.252  wifi 23166 23166 I wpa_supplicant: wlan0: Trying to associate with SSID 'Porch'\n"
+      "11-22 02:09:52.637" +
+      c + "Association rejection  ssid: \"Porch\" bssid: 02:00:00:00:45:01 statusCode: 1 " +
+      "timedOut: true oceRssiBasedAssocRejectInfo: null mboAssocDisallowedInfo: null\n" +
+      "11-22 02:10:04.021  wifi 23166 23166 I wpa_supplicant: wlan0: Trying to associate with SSID 'Porch'\n" +
+      "11-22 02:10:04.100" + c + "Association rejection  ssid: \"Porch\" bssid: 02:00:00:00:45:01 statusCode: 17 " +
+      "timedOut: false oceRssiBasedAssocRejectInfo: null mboAssocDisallowedInfo: null\n";
+  EXPECT_EQ(attempts_with_codes(diagnose(log)),
+            (V{"1 failed association device ieee80211_status:1", "1 failed association ap ieee80211_status:17"}));
+}
+
+TEST(Producers9, HostapdStartAuthenticationIsNoDriverStep) {
+  // hostapd's "STA <mac> WPA: start authentication" (the AP starts its 4-way handshake) read as a
+  // Realtek driver's "start auth" made a second device (the AP's interface) with an attempt of no
+  // result. Now one station, connected.
+  const std::string s = "Mar  1 23:23:29 box hostapd: ap0: STA 02:00:00:00:46:01 ";
+  const std::string log = s + "IEEE 802.11: associated\n" + s + "WPA: start authentication\n" + s +
+                          "WPA: sending 1/4 msg of 4-Way Handshake\n" + s + "IEEE 802.1X: authorizing port\n" + s +
+                          "WPA: pairwise key handshake completed (RSN)\n";
+  EXPECT_EQ(attempts_with_codes(diagnose(log)), (V{"1 succeeded unknown unknown -"}));
+}
+
 }  // namespace
