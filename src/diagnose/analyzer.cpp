@@ -829,6 +829,22 @@ struct analyzer::state {
     return f.line > d.last_line && f.line - d.last_line <= lines;
   }
 
+  // Another producer's authentication or association step told late (no time on the lines, or
+  // within 2 s, 5 lines): the kernel's "authenticated ... associated" printed before the
+  // supplicant's "Trying to associate" of the same attempt, not an attempt begun again.
+  bool late_relay(const device& d, const scan::finding& f, const instant& when) const {
+    for (std::size_t i = d.cur_steps; i-- > 0;) {
+      const step& st = d.cur.steps[i];
+      if (rank_of(st.kind) < 4) continue;
+      if (st.format == f.format || st.where.source != f.source || f.line < st.where.line) return false;
+      if (!f.bssid.empty() && !d.cur.bssid.empty() && f.bssid != d.cur.bssid) return false;
+      if (when.clk != instant::clock::none && when.clk == st.where.time.clk)
+        return when.ns - st.where.time.ns <= 2'000'000'000;
+      return f.line - st.where.line <= 5;
+    }
+    return false;
+  }
+
   // An attempt that got as far as association and then went quiet for a while succeeded: the
   // log shows no "connected" line (a kernel log without the supplicant's, a NetworkManager log
   // without its device state lines).
@@ -897,6 +913,11 @@ struct analyzer::state {
       if (!p->used && is_failure(*p->f)) return true;
     return false;
   }
+  bool line_has_failure_code(phase ph) const {
+    for (const pending* p : line_codes)
+      if (!p->used && is_failure(*p->f) && p->f->ph == ph) return true;
+    return false;
+  }
   std::optional<code_seen> take_line_failure_code() {
     for (pending* p : line_codes)
       if (!p->used && is_failure(*p->f)) {
@@ -953,7 +974,7 @@ struct analyzer::state {
           if (d.has_sess && other_connection(d.sess_conn, f.connection))
             close_session(d, &f, when, f.event, std::nullopt);
           open_attempt(d, when, d.has_sess);
-        } else if (rank_of(f.event) <= 3 && d.reached >= 4 && !windows_event(f.format)) {
+        } else if (rank_of(f.event) <= 3 && d.reached >= 4 && !windows_event(f.format) && !late_relay(d, f, when)) {
           // Back to authentication/association without a result: the attempt was abandoned (not
           // so for Windows: the MSM's association events between an 8000 and its 8001 / 8002 are
           // that connection's, which associates again, with the next AP, itself; another
@@ -964,7 +985,13 @@ struct analyzer::state {
         add_step(d, f, when);
         if (d.conn.empty()) d.conn = f.connection;
         if (d.cur.bssid.empty()) d.cur.bssid = d.bssid;
-        if (f.event == event_kind::key_exchange_done && d.cur.roam && d.has_sess) {
+        if (f.event == event_kind::key_exchange_done && about_station(f) && !d.cur.roam) {
+          // hostapd's "pairwise key handshake completed": the station is connected (the AP logs no
+          // address; its AP-STA-CONNECTED, when the log shows it, came first and changes nothing).
+          d.link_format = f.format;
+          close_attempt(d, outcome::succeeded, std::nullopt, &here);
+          open_session(d, f, when);
+        } else if (f.event == event_kind::key_exchange_done && d.cur.roam && d.has_sess) {
           // A roam whose keys are in place is done: Windows logs no 8001 after its MSM association
           // and security events (11000 .. 11005) while the connection (8001 .. 8003) goes on.
           d.link_format = f.format;
@@ -1122,6 +1149,14 @@ struct analyzer::state {
           if (d.has_sess) close_session(d, &f, when, f.event, std::nullopt);
         } else if (d.has_sess) {
           close_session(d, &f, when, f.event, take_line_failure_code());
+        } else if (d.last == device::closed::session && line_has_failure_code(phase::discovery)) {
+          // A disconnect event that says no AP was found (the ESP8266 RTOS SDK's
+          // SYSTEM_EVENT_STA_DISCONNECTED ... reason:201, seconds after the session ended with
+          // reason 8) with nothing open: the next attempt's scan found nothing, not that end told again.
+          open_attempt(d, when, false);
+          add_step(d, f, when);
+          take_line_codes(d.cur);
+          close_attempt(d, outcome::failed, f.event, &here);
         } else if (follows_last(d, f, when, 5) && d.last == device::closed::attempt) {
           attempt& a = groups[d.last_group].attempts[d.last_index];
           if (a.steps.size() < lim.max_steps) a.steps.push_back({f.event, where(), f.format});
