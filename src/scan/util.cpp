@@ -228,9 +228,11 @@ std::string_view leading_timestamp(std::string_view s) noexcept {
     if (t.size() == 15 && t.front() != '<' && s[19] == ' ' && digits(20, 4) && (s.size() == 24 || s[24] == ' '))
       return s.substr(0, 24);
   }
-  // "Nov 21 10:12:34" (syslog), "Nov 21 10:12:34.123456" (journalctl short-precise)
-  if (s.size() >= 15 && s[3] == ' ' && s[0] >= 'A' && s[0] <= 'Z' && (digits(4, 2) || (s[4] == ' ' && digits(5, 1))) &&
-      s[6] == ' ' && digits(7, 2) && s[9] == ':' && digits(10, 2) && s[12] == ':' && digits(13, 2))
+  // "Nov 21 10:12:34" (syslog), "Nov 21 10:12:34.123456" (journalctl short-precise); "ago 29
+  // 10:12:34" (a Spanish, Portuguese or Italian system's lower-case month)
+  if (s.size() >= 15 && s[3] == ' ' && ((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z')) &&
+      (digits(4, 2) || (s[4] == ' ' && digits(5, 1))) && s[6] == ' ' && digits(7, 2) && s[9] == ':' && digits(10, 2) &&
+      s[12] == ':' && digits(13, 2))
     return s.substr(0, fraction_end(s, 15));
   // "mar/02 08:15:40 wireless,info ..." (MikroTik RouterOS /log print: a lower-case month, no year)
   if (s.size() >= 15 && s[3] == '/' && s[0] >= 'a' && s[0] <= 'z' && digits(4, 2) && s[6] == ' ' && digits(7, 2) &&

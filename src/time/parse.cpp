@@ -165,10 +165,36 @@ bool syslog(cursor& c, timestamp_fields& f) {
       if (lower(c.s[c.p]) == w[0] && lower(c.s[c.p + 1]) == w[1] && lower(c.s[c.p + 2]) == w[2]) weekday = true;
   if (weekday) c.p += 4;
   if (c.p + 3 > c.s.size()) return false;
+  // journalctl and syslog daemons print %b in the system's locale: Spanish, Portuguese and Italian
+  // systems write the months English does not share in lower case ("ago 29", "dez 3", "gen 7";
+  // glibc's es, pt and it abmon).
+  struct local_month {
+    std::string_view abbr;
+    int month;
+  };
+  static constexpr std::array<local_month, 14> local_months{{{"ene", 1},
+                                                             {"gen", 1},
+                                                             {"fev", 2},
+                                                             {"abr", 4},
+                                                             {"mai", 5},
+                                                             {"mag", 5},
+                                                             {"giu", 6},
+                                                             {"lug", 7},
+                                                             {"ago", 8},
+                                                             {"set", 9},
+                                                             {"out", 10},
+                                                             {"ott", 10},
+                                                             {"dic", 12},
+                                                             {"dez", 12}}};
   f.month = 0;
+  const auto is = [&](std::string_view m) {
+    return lower(c.s[c.p]) == m[0] && lower(c.s[c.p + 1]) == m[1] && lower(c.s[c.p + 2]) == m[2];
+  };
   for (std::size_t k = 0; k < months.size(); ++k)
-    if (lower(c.s[c.p]) == months[k][0] && lower(c.s[c.p + 1]) == months[k][1] && lower(c.s[c.p + 2]) == months[k][2])
-      f.month = static_cast<int>(k) + 1;
+    if (is(months[k])) f.month = static_cast<int>(k) + 1;
+  if (!f.month)
+    for (const local_month& m : local_months)
+      if (is(m.abbr)) f.month = m.month;
   if (!f.month) return false;
   c.p += 3;
   if (!weekday && c.lit('/')) {  // "mar/02 08:15:40": MikroTik RouterOS /log print (days before today)

@@ -61,6 +61,10 @@ TEST(ScanTime, LeadingTimestampStylesItFoundBefore) {
 
 TEST(ScanTime, LeadingTimestampNewStyles) {
   EXPECT_EQ(leading_timestamp("Nov 21 10:12:34.123456 host kernel: x"), "Nov 21 10:12:34.123456");
+  // journalctl on a Spanish, Portuguese or Italian system: the month in lower case.
+  EXPECT_EQ(leading_timestamp("ago 29 10:12:34 host wpa_supplicant[1]: x"), "ago 29 10:12:34");
+  EXPECT_EQ(leading_timestamp("jun  3 10:12:34.123456 host NetworkManager[700]: x"), "jun  3 10:12:34.123456");
+  EXPECT_EQ(leading_timestamp("and 29 more lines follow"), "");
   EXPECT_EQ(leading_timestamp("I (36157) wifi: state: run -> init (ec0)"), "I (36157)");
   EXPECT_EQ(leading_timestamp("W (6151) wifi station: connect to the AP fail"), "W (6151)");
   EXPECT_EQ(leading_timestamp("[  9836][V][WiFiGeneric.cpp:362] x"), "[  9836]");

@@ -119,6 +119,19 @@ TEST(Parse, SyslogAndShortPrecise) {
   EXPECT_FALSE(parse_timestamp("Feb 30 10:12:40"));
   EXPECT_FALSE(parse_timestamp("Foo 21 10:12:40"));
   EXPECT_FALSE(parse_timestamp("Nov 21 10:12"));
+  // A Spanish, Portuguese or Italian system's journal: %b in its locale, lower case.
+  expect_wall("ago 29 10:12:40", timestamp_style::syslog, {0, 8, 29, 10, 12, 40, 0, 0});
+  expect_wall("ene  3 07:00:01", timestamp_style::syslog, {0, 1, 3, 7, 0, 1, 0, 0});
+  expect_wall("gen 07 07:00:01", timestamp_style::syslog, {0, 1, 7, 7, 0, 1, 0, 0});
+  expect_wall("fev 28 23:59:59", timestamp_style::syslog, {0, 2, 28, 23, 59, 59, 0, 0});
+  expect_wall("dez 24 18:00:00.250", timestamp_style::syslog, {0, 12, 24, 18, 0, 0, 250000000, 3});
+  expect_wall("dic 31 00:00:00", timestamp_style::syslog, {0, 12, 31, 0, 0, 0, 0, 0});
+  expect_wall("set 09 09:09:09", timestamp_style::syslog, {0, 9, 9, 9, 9, 9, 0, 0});
+  expect_wall("out 1 12:00:00", timestamp_style::syslog, {0, 10, 1, 12, 0, 0, 0, 0});
+  expect_wall("mai 5 12:00:00", timestamp_style::syslog, {0, 5, 5, 12, 0, 0, 0, 0});
+  expect_wall("giu 6 12:00:00", timestamp_style::syslog, {0, 6, 6, 12, 0, 0, 0, 0});
+  EXPECT_FALSE(parse_timestamp("abr 31 10:12:40"));  // April has 30 days, in every language
+  EXPECT_FALSE(parse_timestamp("xyz 21 10:12:40"));
   // MikroTik RouterOS /log print: "mar/02 08:15:40" (a lower-case month, a two-digit day, no year).
   expect_wall("mar/02 08:15:40", timestamp_style::syslog, {0, 3, 2, 8, 15, 40, 0, 0});
   expect_wall("dec/31 23:59:59", timestamp_style::syslog, {0, 12, 31, 23, 59, 59, 0, 0});
