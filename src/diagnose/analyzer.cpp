@@ -1039,7 +1039,41 @@ struct analyzer::state {
           // The line's failure codes, and the one held for it from the line before, are that
           // end's told again (the core's "Reason: 15", then ESPHome's reason text with its
           // event): the first is the session's if it had none, the others are spent here.
-          session& s = groups[d.last_group].sessions[d.last_index];
+          group& lg = groups[d.last_group];
+          // CTRL-EVENT-SSID-TEMP-DISABLED ... reason=AUTH_FAILED: wpas_event_disconnect() (events.c)
+          // calls wpas_auth_failed(wpa_s, "AUTH_FAILED") when the disconnect's reason is 23 or the
+          // EAPOL state machine failed on an 802.1X network: the EAP exchange failed (read here, not
+          // by a row of its own: the supplicant's CTRL-EVENT lines are everywhere).
+          const bool auth_failed = f.event == event_kind::attempt_failed &&
+                                   f.format == scan::input_format::wpa_supplicant &&
+                                   f.excerpt.find("reason=AUTH_FAILED") != std::string_view::npos;
+          if ((f.event == event_kind::eap_failure || f.event == event_kind::key_rejected || auth_failed) &&
+              f.format == scan::input_format::wpa_supplicant && d.last_index + 1 == lg.sessions.size() &&
+              lg.sessions.back().before_log && lg.sessions.back().roams == 0 && follows_last(d, f, when, 5)) {
+            // The supplicant counts an authentication failure (CTRL-EVENT-SSID-TEMP-DISABLED
+            // reason=AUTH_FAILED, WRONG_KEY) only for a connection that did not complete: the link
+            // that ended on the device's first line was an attempt begun before the log, and it
+            // failed here (not a session that was up before the log).
+            session gone = std::move(lg.sessions.back());
+            lg.sessions.pop_back();
+            open_attempt(d, gone.end, false);
+            if (d.cur_steps < lim.max_steps && gone.end_where.line != 0) {
+              const step st{event_kind::disconnected, gone.end_where, f.format};
+              if (d.cur_steps < d.cur.steps.size())
+                d.cur.steps[d.cur_steps] = st;
+              else
+                d.cur.steps.push_back(st);
+              ++d.cur_steps;
+            }
+            if (gone.end_code) add_code(d.cur, std::move(*gone.end_code));
+            add_step(d, f, when);
+            const event_kind failing = auth_failed ? event_kind::eap_failure : f.event;
+            if (d.cur_steps > 0) d.cur.steps[d.cur_steps - 1].kind = failing;
+            take_line_codes(d.cur);
+            close_attempt(d, outcome::failed, failing, &here);
+            break;
+          }
+          session& s = lg.sessions[d.last_index];
           bool any_code = false;
           while (std::optional<code_seen> c = take_line_failure_code()) {
             any_code = true;
@@ -1082,7 +1116,12 @@ struct analyzer::state {
           // WifiMonitor "Event [IFNAME=wlan0 CTRL-EVENT-ASSOC-REJECT ...]" after the supplicant's
           // own); a new try prints its "Trying to associate" first.
           const bool relayed = failing && failing->kind == f.event && follows_last(d, f, when, 2, 1);
-          const bool again = same_failed || eap_told_again || sae_told_again || relayed ||
+          // NetworkManager asking for new secrets right after its own failure of the attempt (its
+          // timer's "association took too long", then handle_auth_or_fail()'s "asking for new
+          // secrets"): how it handles that failure, not a key exchange that failed.
+          const bool nm_asks = f.event == event_kind::key_rejected && f.format == scan::input_format::networkmanager &&
+                               failing && failing->format == f.format && follows_last(d, f, when, 5);
+          const bool again = same_failed || eap_told_again || sae_told_again || relayed || nm_asks ||
                              ((ph == phase::unknown || ph == a.failed_at) &&
                               (!failing || failing->format != f.format || f.event == event_kind::attempt_failed ||
                                f.event == event_kind::key_rejected));

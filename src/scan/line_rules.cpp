@@ -289,7 +289,10 @@ static_assert(filter.at(first, std::string_view(texts[3].data(), 5), 0) == std::
 // interface (interface_of: wl*, phyN-*), for producers that print the same for wired ones (dhcpcd).
 // E_MAC: a MAC's first octet follows the anchor (mwifiex's "disconnected from <bssid>", not the first line of a
 // Windows 8003 message, "... successfully disconnected from a wireless network.").
-constexpr unsigned E_END = 1, E_WORD = 2, E_STA = 4, E_WIFI = 8, E_MAC = 16;
+// E_NOWIRED: the line's first parenthesis holds no wired interface, "(en" + a word with a digit
+// (systemd's predictable Ethernet names enp9s0, eno1, ens33, enx00e04c680001): NetworkManager's
+// device lines are the same for its wired devices.
+constexpr unsigned E_END = 1, E_WORD = 2, E_STA = 4, E_WIFI = 8, E_MAC = 16, E_NOWIRED = 32;
 struct event_rule {
   std::string_view id;
   input_format format;
@@ -327,6 +330,17 @@ constexpr auto event_rows_filter =
 
 std::string_view interface_of(std::string_view s);
 
+// Whether the line's first parenthesis holds a wired interface, "(enp9s0)", "(eno1)" (E_NOWIRED:
+// NetworkManager prints its device first, "device (enp9s0): ...", "dhcp4 (eno1): ...").
+inline bool names_wired(std::string_view s) noexcept {
+  const std::size_t i = s.find('(');
+  if (i == std::string_view::npos || i + 4 >= s.size() || s[i + 1] != 'e' || s[i + 2] != 'n') return false;
+  std::size_t e = i + 3;
+  bool digit = false;
+  while (e < s.size() && e - i <= 17 && (is_alnum(s[e]) || s[e] == '_')) digit |= is_digit(s[e++]);
+  return e < s.size() && s[e] == ')' && digit;
+}
+
 // Whether the event row's anchor is at s[start] (and what else the row asks of the line).
 inline bool event_at(std::string_view line, std::size_t start, const event_rule& r) noexcept {
   if (!text_at(line, start, r.anchor, r.head)) return false;
@@ -341,6 +355,7 @@ inline bool event_at(std::string_view line, std::size_t start, const event_rule&
       return false;
   }
   if (!r.also.empty() && !contains(line, r.also)) return false;
+  if ((r.flags & E_NOWIRED) && names_wired(line)) return false;
   return !(r.flags & E_WIFI) || !interface_of(line).empty();
 }
 
