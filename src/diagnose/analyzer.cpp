@@ -169,6 +169,10 @@ bool is_wired(std::uint32_t value) noexcept {
   return k.range && k.range->id.starts_with("dot3");
 }
 
+// Espressif reasons only a try to connect gives: the 4-way handshake timed out (15), no AP found,
+// authentication, association or handshake failed, the connection failed (201-205).
+bool esp_connect_failure(std::uint32_t v) noexcept { return v == 15 || (v >= 201 && v <= 205); }
+
 // Codes that say something failed (a success status or an unlisted zero says nothing).
 bool is_failure(const scan::finding& f) {
   if (f.kind == scan::value_kind::raw) return true;
@@ -695,7 +699,14 @@ struct analyzer::state {
     d.last_conn = d.conn;
     a.steps.resize(d.cur_steps);  // its own steps only, from here on
     a.result = o;
-    if (o == outcome::failed) a.failed_at = next_phase(d.reached, d.any_step);
+    if (o == outcome::failed) {
+      a.failed_at = next_phase(d.reached, d.any_step);
+      // 802.1X started and went no further (hostapd's EAP-STARTED, then the station deauthenticated):
+      // a failure in the EAP exchange, not in the 4-way handshake after it.
+      if (a.failed_at == phase::key_exchange && d.reached == rank_of(event_kind::eap_started) &&
+          progress_of(a) == phase::eap)
+        a.failed_at = phase::eap;
+    }
     if (a.bssid.empty()) a.bssid = d.bssid;
     settle(a, failing, where, false);  // its words only if it is listed (most are not, past the cap)
     std::size_t gi = 0;
@@ -925,6 +936,29 @@ struct analyzer::state {
         return code_of(*p->f, p->when);
       }
     return std::nullopt;
+  }
+  // The line's Espressif reason (an ESP firmware's disconnect event), if it says something failed.
+  const scan::finding* line_esp_failure() const {
+    for (const pending* p : line_codes)
+      if (!p->used && p->f->fam == family::esp_wifi_reason && p->f->has_value && is_failure(*p->f)) return p->f;
+    return nullptr;
+  }
+  // An ESP disconnect event after a failed attempt that carries a reason the attempt did not
+  // have: Espressif's firmware posts one disconnect event per failed try, so this is the retry's
+  // failure (reason:202, then reason:201 two seconds on as the retry's scan finds nothing).
+  bool esp_retry_failure(const device& d) const {
+    if (d.last != device::closed::attempt) return false;
+    const scan::finding* f = line_esp_failure();
+    if (!f) return false;
+    const attempt& a = groups[d.last_group].attempts[d.last_index];
+    if (a.result != outcome::failed) return false;
+    bool had_esp = false;
+    for (const code_seen& k : a.codes) {
+      if (k.fam != family::esp_wifi_reason) continue;
+      if (k.value == f->value) return false;
+      had_esp = true;
+    }
+    return had_esp;
   }
 
   void on_event(device& d, const scan::finding& f, const instant& when) {
@@ -1157,6 +1191,17 @@ struct analyzer::state {
           add_step(d, f, when);
           take_line_codes(d.cur);
           close_attempt(d, outcome::failed, f.event, &here);
+        } else if (esp_retry_failure(d) ||
+                   (!d.seen_any && line_esp_failure() && esp_connect_failure(line_esp_failure()->value))) {
+          // An ESP firmware's disconnect event with a reason only a try to connect gives (4-way
+          // handshake timeout 15, Espressif's 201-205), as the device's first word or after a
+          // failed attempt with another reason: a failed attempt, not a session up before the log
+          // nor that failure told again.
+          open_attempt(d, when, false);
+          add_step(d, f, when);
+          take_line_codes(d.cur);
+          close_attempt(d, outcome::failed, f.event, &here);
+          d.seen_any = true;
         } else if (follows_last(d, f, when, 5) && d.last == device::closed::attempt) {
           attempt& a = groups[d.last_group].attempts[d.last_index];
           if (a.steps.size() < lim.max_steps) a.steps.push_back({f.event, where(), f.format});
@@ -1298,9 +1343,16 @@ struct analyzer::state {
           s.end_code = std::move(c);
           std::optional<event_kind> end;
           finish_session(s, end);
+          return;
         }
+        // Another Espressif reason after the session's own (Arduino-ESP32's "Reason: 200 -
+        // BEACON_TIMEOUT", then "Reason: 2 - AUTH_EXPIRE" a second on): the reconnect's failure,
+        // told by the firmware's next disconnect event; else the end told again.
+        if (!(f.fam == family::esp_wifi_reason && is_failure(f) && s.end_code->fam == family::esp_wifi_reason &&
+              s.end_code->value != c.value))
+          return;
       }
-      return;
+      if (d.last == device::closed::attempt) return;
     }
     if (!is_failure(f)) return;
     if (d.has_sess) {
