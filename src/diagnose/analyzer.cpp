@@ -240,7 +240,8 @@ struct analyzer::state {
     std::string last_source;
     std::uint64_t last_line = 0;
     instant last_time;
-    std::string last_record;  // the exported event an attempt inferred from codes came from
+    std::string last_record;    // the exported event an attempt inferred from codes came from
+    std::string last_event_id;  // the Windows event id of the last event of a text export without time
     // The producer whose event brought the link up or ended the last roam (a second producer's
     // relay of that roam, NetworkManager's supplicant states, is no roam of its own).
     scan::input_format link_format = scan::input_format::plain;
@@ -963,6 +964,13 @@ struct analyzer::state {
 
   void on_event(device& d, const scan::finding& f, const instant& when) {
     ++events;
+    // A text export's record without its Date line (a test's or a forum's quote of wevtutil's
+    // "Event[0]: Log Name ... Event ID: 8002 ... Failure Reason:"): its fields have no time to be
+    // joined by; the event id they share says which record they are (see on_code).
+    if (f.format == scan::input_format::event_text && f.timestamp.empty())
+      d.last_event_id = f.event_id;
+    else if (!d.last_event_id.empty())
+      d.last_event_id.clear();
     if (f.event != event_kind::ip_failed && f.event != event_kind::ip_configured) implicit_success(d, f, when);
     // The event's line as evidence, made only when something keeps it (most events are steps).
     std::optional<evidence> where_made;
@@ -1320,7 +1328,9 @@ struct analyzer::state {
     // ... or a field of an event of the connection (Windows ConnectionId) the attempt was, however
     // late (an 8004's reason: the network blocked after that failure).
     const bool same_connection_code =
-        !d.has_sess && d.last == device::closed::attempt && same_connection(d.last_conn, f.connection);
+        (!d.has_sess && d.last == device::closed::attempt && same_connection(d.last_conn, f.connection)) ||
+        (d.last == device::closed::attempt && f.format == scan::input_format::event_text && f.timestamp.empty() &&
+         !f.event_id.empty() && f.event_id == d.last_event_id);
     // A disconnect reason just after the session ended, with no reason of its own, reaches as far
     // as a disconnect event told twice (5 lines without time): the ESP8266 core's "STA disconnect:
     // 200" three lines after the SDK's "state: 5 -> 0 (1)" ("rm 0", "wifi evt: 1" between). Not

@@ -120,4 +120,27 @@ TEST(Producers11, HostapdAuthenticatorGivesUpOn8021X) {
   EXPECT_EQ(attempts_with_codes(diagnose(log)), (V{"1 failed eap auth_server -"}));
 }
 
+TEST(Producers11, WevtutilRecordsWithoutDateAreOneAttemptEach) {
+  // wevtutil's text quoted without its Date line (a test fixture, a forum post): the 8002 and its
+  // "Failure Reason:" nine lines on are one failed attempt; a second such record is another.
+  // Before: two attempts for each record (its fields had no time to be joined by).
+  const std::string rec =
+      "Event[0]:\n"
+      "  Log Name: Microsoft-Windows-WLAN-AutoConfig/Operational\n"
+      "  Source: Microsoft-Windows-WLAN-AutoConfig\n"
+      "  Event ID: 8002\n"
+      "  Description:\n"
+      "WLAN AutoConfig service failed to connect to a wireless network.\n"
+      "\n"
+      "Network Adapter: Example Wireless AX Adapter\n"
+      "Connection Mode: Automatic connection with a profile\n"
+      "Profile Name: Annex\n"
+      "SSID: Annex\n"
+      "BSS Type: Infrastructure\n"
+      "Failure Reason:The specific network is not available.\n"
+      "RSSI: 255\n";
+  EXPECT_EQ(attempts_with_codes(diagnose(rec)), (V{"1 failed discovery device wlan_reason:163851"}));
+  EXPECT_EQ(attempts_with_codes(diagnose(rec + "\n" + rec)), (V{"2 failed discovery device wlan_reason:163851"}));
+}
+
 }  // namespace
