@@ -1348,7 +1348,18 @@ struct analyzer::state {
           resettle(d, a);
         }
       } else {
-        session& s = groups[d.last_group].sessions[d.last_index];
+        std::vector<session>& ss = groups[d.last_group].sessions;
+        session& s = ss[d.last_index];
+        // The firmware's disconnect event as the device's first word, its reason on the next line
+        // (Arduino-ESP32's "Event: 5 - STA_DISCONNECTED", then "Reason: 201 - NO_AP_FOUND"): with a
+        // reason only a try to connect gives, a failed attempt, not a session up before the log.
+        if (!s.end_code && s.before_log && d.last_index + 1 == ss.size() && f.fam == family::esp_wifi_reason &&
+            f.has_value && esp_connect_failure(f.value)) {
+          ss.pop_back();
+          d.last = device::closed::none;
+          infer_attempt(d, f, when);
+          return;
+        }
         if (!s.end_code) {
           s.end_code = std::move(c);
           std::optional<event_kind> end;

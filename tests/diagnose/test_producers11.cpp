@@ -143,4 +143,19 @@ TEST(Producers11, WevtutilRecordsWithoutDateAreOneAttemptEach) {
   EXPECT_EQ(attempts_with_codes(diagnose(rec + "\n" + rec)), (V{"2 failed discovery device wlan_reason:163851"}));
 }
 
+TEST(Producers11, ArduinoFirstDisconnectWithNoApFoundOnTheNextLine) {
+  // Arduino-ESP32 without time: the log begins with the core's disconnect event, its reason on the
+  // next line; each of the three is a try that found no AP. Before: the first was a session "up
+  // before the log" that ended with "no AP found". Near-miss: a beacon timeout so told ends one.
+  const std::string d = "[D][WiFiGeneric.cpp:342] _eventCallback(): Event: 5 - STA_DISCONNECTED\n";
+  const std::string r201 = "[W][WiFiGeneric.cpp:357] _eventCallback(): Reason: 201 - NO_AP_FOUND\n";
+  const std::string st = "[D][WiFiGeneric.cpp:342] _eventCallback(): Event: 2 - STA_START\n";
+  const auto r = diagnose(d + r201 + st + st + d + r201 + st + st + d + r201 + st);
+  EXPECT_EQ(attempts_with_codes(r), (V{"3 failed discovery device esp_wifi_reason:201"}));
+  EXPECT_EQ(sessions_of(r), 0u);
+  const auto lost = diagnose(d + "[W][WiFiGeneric.cpp:357] _eventCallback(): Reason: 200 - BEACON_TIMEOUT\n");
+  EXPECT_EQ(attempts_with_codes(lost), V{});
+  EXPECT_EQ(sessions_of(lost), 1u);
+}
+
 }  // namespace
