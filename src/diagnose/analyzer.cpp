@@ -169,6 +169,10 @@ bool is_wired(std::uint32_t value) noexcept {
   return k.range && k.range->id.starts_with("dot3");
 }
 
+// Espressif reasons only a try to connect gives: the 4-way handshake timed out (15), no AP found,
+// authentication, association or handshake failed, the connection failed (201-205).
+bool esp_connect_failure(std::uint32_t v) noexcept { return v == 15 || (v >= 201 && v <= 205); }
+
 // Codes that say something failed (a success status or an unlisted zero says nothing).
 bool is_failure(const scan::finding& f) {
   if (f.kind == scan::value_kind::raw) return true;
@@ -236,7 +240,8 @@ struct analyzer::state {
     std::string last_source;
     std::uint64_t last_line = 0;
     instant last_time;
-    std::string last_record;  // the exported event an attempt inferred from codes came from
+    std::string last_record;    // the exported event an attempt inferred from codes came from
+    std::string last_event_id;  // the Windows event id of the last event of a text export without time
     // The producer whose event brought the link up or ended the last roam (a second producer's
     // relay of that roam, NetworkManager's supplicant states, is no roam of its own).
     scan::input_format link_format = scan::input_format::plain;
@@ -695,7 +700,14 @@ struct analyzer::state {
     d.last_conn = d.conn;
     a.steps.resize(d.cur_steps);  // its own steps only, from here on
     a.result = o;
-    if (o == outcome::failed) a.failed_at = next_phase(d.reached, d.any_step);
+    if (o == outcome::failed) {
+      a.failed_at = next_phase(d.reached, d.any_step);
+      // 802.1X started and went no further (hostapd's EAP-STARTED, then the station deauthenticated):
+      // a failure in the EAP exchange, not in the 4-way handshake after it.
+      if (a.failed_at == phase::key_exchange && d.reached == rank_of(event_kind::eap_started) &&
+          progress_of(a) == phase::eap)
+        a.failed_at = phase::eap;
+    }
     if (a.bssid.empty()) a.bssid = d.bssid;
     settle(a, failing, where, false);  // its words only if it is listed (most are not, past the cap)
     std::size_t gi = 0;
@@ -926,9 +938,39 @@ struct analyzer::state {
       }
     return std::nullopt;
   }
+  // The line's Espressif reason (an ESP firmware's disconnect event), if it says something failed.
+  const scan::finding* line_esp_failure() const {
+    for (const pending* p : line_codes)
+      if (!p->used && p->f->fam == family::esp_wifi_reason && p->f->has_value && is_failure(*p->f)) return p->f;
+    return nullptr;
+  }
+  // An ESP disconnect event after a failed attempt that carries a reason the attempt did not
+  // have: Espressif's firmware posts one disconnect event per failed try, so this is the retry's
+  // failure (reason:202, then reason:201 two seconds on as the retry's scan finds nothing).
+  bool esp_retry_failure(const device& d) const {
+    if (d.last != device::closed::attempt) return false;
+    const scan::finding* f = line_esp_failure();
+    if (!f) return false;
+    const attempt& a = groups[d.last_group].attempts[d.last_index];
+    if (a.result != outcome::failed) return false;
+    bool had_esp = false;
+    for (const code_seen& k : a.codes) {
+      if (k.fam != family::esp_wifi_reason) continue;
+      if (k.value == f->value) return false;
+      had_esp = true;
+    }
+    return had_esp;
+  }
 
   void on_event(device& d, const scan::finding& f, const instant& when) {
     ++events;
+    // A text export's record without its Date line (a test's or a forum's quote of wevtutil's
+    // "Event[0]: Log Name ... Event ID: 8002 ... Failure Reason:"): its fields have no time to be
+    // joined by; the event id they share says which record they are (see on_code).
+    if (f.format == scan::input_format::event_text && f.timestamp.empty())
+      d.last_event_id = f.event_id;
+    else if (!d.last_event_id.empty())
+      d.last_event_id.clear();
     if (f.event != event_kind::ip_failed && f.event != event_kind::ip_configured) implicit_success(d, f, when);
     // The event's line as evidence, made only when something keeps it (most events are steps).
     std::optional<evidence> where_made;
@@ -1196,6 +1238,17 @@ struct analyzer::state {
           add_step(d, f, when);
           take_line_codes(d.cur);
           close_attempt(d, outcome::failed, f.event, &here);
+        } else if (esp_retry_failure(d) ||
+                   (!d.seen_any && line_esp_failure() && esp_connect_failure(line_esp_failure()->value))) {
+          // An ESP firmware's disconnect event with a reason only a try to connect gives (4-way
+          // handshake timeout 15, Espressif's 201-205), as the device's first word or after a
+          // failed attempt with another reason: a failed attempt, not a session up before the log
+          // nor that failure told again.
+          open_attempt(d, when, false);
+          add_step(d, f, when);
+          take_line_codes(d.cur);
+          close_attempt(d, outcome::failed, f.event, &here);
+          d.seen_any = true;
         } else if (follows_last(d, f, when, 5) && d.last == device::closed::attempt) {
           attempt& a = groups[d.last_group].attempts[d.last_index];
           if (a.steps.size() < lim.max_steps) a.steps.push_back({f.event, where(), f.format});
@@ -1314,7 +1367,9 @@ struct analyzer::state {
     // ... or a field of an event of the connection (Windows ConnectionId) the attempt was, however
     // late (an 8004's reason: the network blocked after that failure).
     const bool same_connection_code =
-        !d.has_sess && d.last == device::closed::attempt && same_connection(d.last_conn, f.connection);
+        (!d.has_sess && d.last == device::closed::attempt && same_connection(d.last_conn, f.connection)) ||
+        (d.last == device::closed::attempt && f.format == scan::input_format::event_text && f.timestamp.empty() &&
+         !f.event_id.empty() && f.event_id == d.last_event_id);
     // A disconnect reason just after the session ended, with no reason of its own, reaches as far
     // as a disconnect event told twice (5 lines without time): the ESP8266 core's "STA disconnect:
     // 200" three lines after the SDK's "state: 5 -> 0 (1)" ("rm 0", "wifi evt: 1" between). Not
@@ -1332,14 +1387,32 @@ struct analyzer::state {
           resettle(d, a);
         }
       } else {
-        session& s = groups[d.last_group].sessions[d.last_index];
+        std::vector<session>& ss = groups[d.last_group].sessions;
+        session& s = ss[d.last_index];
+        // The firmware's disconnect event as the device's first word, its reason on the next line
+        // (Arduino-ESP32's "Event: 5 - STA_DISCONNECTED", then "Reason: 201 - NO_AP_FOUND"): with a
+        // reason only a try to connect gives, a failed attempt, not a session up before the log.
+        if (!s.end_code && s.before_log && d.last_index + 1 == ss.size() && f.fam == family::esp_wifi_reason &&
+            f.has_value && esp_connect_failure(f.value)) {
+          ss.pop_back();
+          d.last = device::closed::none;
+          infer_attempt(d, f, when);
+          return;
+        }
         if (!s.end_code) {
           s.end_code = std::move(c);
           std::optional<event_kind> end;
           finish_session(s, end);
+          return;
         }
+        // Another Espressif reason after the session's own (Arduino-ESP32's "Reason: 200 -
+        // BEACON_TIMEOUT", then "Reason: 2 - AUTH_EXPIRE" a second on): the reconnect's failure,
+        // told by the firmware's next disconnect event; else the end told again.
+        if (!(f.fam == family::esp_wifi_reason && is_failure(f) && s.end_code->fam == family::esp_wifi_reason &&
+              s.end_code->value != c.value))
+          return;
       }
-      return;
+      if (d.last == device::closed::attempt) return;
     }
     if (!is_failure(f)) return;
     if (d.has_sess) {
