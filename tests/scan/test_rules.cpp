@@ -303,6 +303,18 @@ TEST(GrammarDecoys, NoFindingOnDecoyLines) {
       "I: lib/net/wifi.cpp [77]: WiFi: status changed from disconnected to no_ssid_avail",
       "wlan0: CTRL-EVENT-SSID-TEMP-DISABLED id=0 ssid=\"Home\" auth_failures=2 duration=20 reason=WRONG_KEY",
       "device (wlan0): state change: activated -> disconnected (reason 'NEW_ACTIVATION')",
+      // eleventh audit (a third proxy): an app's reconnect counter, Zephyr's own disconnect enum,
+      // firmware event numbers, driver and firmware dumps, uptime/status counters, an MQTT rc
+      "I (6120) prov_app: STA Disconnect: 4. Starting AP...",
+      "Disconnection request failed (2)",
+      "Disconnected (AP leaving/3)",
+      "cyw43: event DEAUTH_IND (6) received, link down",
+      "[ 3301.200114] mwifiex_pcie 0000:02:00.0: last_event: 2b 00 17 00 33 00 2b 00 1c 00",
+      "[ 3301.200101] mwifiex_pcie 0000:02:00.0: mwifiex_cmd_timeout_func: Timeout cmd id = 0xa4, act = 0x0",
+      "[ 1200.731120] ath10k_pci 0000:00:00.0: [08]: 0x0000000F 0x00400000 0x00000002 0x00000006",
+      "452116 : WD   : Uptime 9 ConnectFailures 2 FreeMem 21040 WiFiStatus 6",
+      "Jun 16 04:49:02 mediabox daemon.info connmand[812]: wlan0 {update} flags 4099 <UP>",
+      "Dec 15 12:21:38 plug-kitchen ESP-MQT: Connect failed to 192.0.2.10:1883, rc -2. Retry in 10 sec",
   };
   for (const char* d : decoys) {
     SCOPED_TRACE(d);
