@@ -41,8 +41,7 @@ int year_arg(const pyb::object& year) {
 std::pair<std::string, std::vector<problem>> diagnose_inputs(const pyb::list& inputs, bool is_path,
                                                              const std::string& source, const pyb::object& input_format,
                                                              bool redact, const pyb::object& tz,
-                                                             const pyb::object& year, std::size_t max_line,
-                                                             unsigned jobs) {
+                                                             const pyb::object& year, std::size_t max_line, long jobs) {
   if (jobs < 1 || jobs > 256) throw pyb::value_error("jobs must be in 1..256");
   if (inputs.empty()) throw pyb::value_error("no input to diagnose");
   // Each input checked as scan() checks it; the options are the same for all.
@@ -52,14 +51,12 @@ std::pair<std::string, std::vector<problem>> diagnose_inputs(const pyb::list& in
                                  max_line, is_path));
   diagnose::run_options o;
   o.scan = in.front().opt;
-  o.scan.jobs = jobs;
+  o.scan.jobs = static_cast<unsigned>(jobs);
   o.tz = zone_arg(tz);
   o.year = year_arg(year);
   std::vector<problem> problems;
   const scan::error_sink errors = [&](const scan::input_error& e) {
-    // The one message that is not an error (scan.hpp): a directory's entries that were skipped.
-    const bool notice = e.message.starts_with("skipped ");
-    problems.emplace_back(notice ? "notice" : "error", e.source, e.message);
+    problems.emplace_back(is_skipped_notice(e) ? "notice" : "error", e.source, e.message);
   };
   std::string json;
   {
@@ -83,7 +80,7 @@ void bind_diagnose(pyb::module_& m) {
   m.def(
       "diagnose",
       [](const pyb::list& inputs, bool is_path, const std::string& source, const pyb::object& input_format, bool redact,
-         const pyb::object& tz, const pyb::object& year, std::size_t max_line, unsigned jobs) {
+         const pyb::object& tz, const pyb::object& year, std::size_t max_line, long jobs) {
         auto [json, problems] =
             diagnose_inputs(inputs, is_path, source, input_format, redact, tz, year, max_line, jobs);
         return pyb::make_tuple(pyb::bytes(json), problems);

@@ -51,8 +51,7 @@ void run_scan_input(const scan_input& in, const scan::finding_sink& out, const p
     return;
   }
   const scan::error_sink errors = [&](const scan::input_error& e) {
-    // The one message that is not an error (scan.hpp): a directory's entries that were skipped.
-    const bool notice = e.source == in.path && e.message.starts_with("skipped ");
+    const bool notice = e.source == in.path && is_skipped_notice(e);
     problems(notice ? problem_kind::notice : problem_kind::error, e.source, e.message);
   };
   scan::scan_path(in.path, in.opt, out, errors);

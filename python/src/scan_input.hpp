@@ -26,6 +26,8 @@ scan_input make_scan_input(const pybind11::object& what, const pybind11::object&
 
 // An input's problem: an error, or the one notice that is not (a directory's skipped entries).
 enum class problem_kind { error, notice };
+// Whether an input's error is the one that is not (scan.hpp): a directory's entries that were skipped.
+inline bool is_skipped_notice(const scan::input_error& e) { return e.message.starts_with("skipped "); }
 using problem_sink = std::function<void(problem_kind, const std::string& source, const std::string& message)>;
 
 // Scans `in` (no GIL needed): findings to `out`, problems to `problems` in input order.

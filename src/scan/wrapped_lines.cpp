@@ -1,8 +1,10 @@
 // Pieces of wrapped log lines (wrapped_lines.hpp).
 #include "wrapped_lines.hpp"
 
+#include <array>
 #include <cstdint>
 
+#include "../time/months.hpp"
 #include "text.hpp"
 
 namespace wlancode::scan::detail {
@@ -15,8 +17,11 @@ constexpr std::uint32_t key3(std::string_view s) noexcept {
   return static_cast<std::uint32_t>(static_cast<unsigned char>(s[0])) << 16 |
          static_cast<std::uint32_t>(static_cast<unsigned char>(s[1])) << 8 | static_cast<unsigned char>(s[2]);
 }
-constexpr std::uint32_t month_keys[] = {key3("Jan"), key3("Feb"), key3("Mar"), key3("Apr"), key3("May"), key3("Jun"),
-                                        key3("Jul"), key3("Aug"), key3("Sep"), key3("Oct"), key3("Nov"), key3("Dec")};
+constexpr auto month_keys = [] {
+  std::array<std::uint32_t, time_detail::english_months.size()> k{};
+  for (std::size_t i = 0; i < k.size(); ++i) k[i] = key3(time_detail::english_months[i]);
+  return k;
+}();
 
 // A month's abbreviation and a blank: a syslog timestamp (most lines start so: twelve compares
 // of a number, not twelve of strings).

@@ -1,6 +1,7 @@
 // Reading one timestamp as printed into its fields (no year inference, no zone: timeline.cpp).
 #include <array>
 
+#include "months.hpp"
 #include "wlancode/timestamp.hpp"
 
 namespace wlancode {
@@ -156,8 +157,6 @@ bool us_date(cursor& c, timestamp_fields& f) {
 
 // Nov 21 10:12:40[.123456]; Sat Mar  2 08:15:40 2024 (ctime: OpenWrt / BusyBox logread); mar/02 08:15:40
 bool syslog(cursor& c, timestamp_fields& f) {
-  static constexpr std::array<std::string_view, 12> months{"jan", "feb", "mar", "apr", "may", "jun",
-                                                           "jul", "aug", "sep", "oct", "nov", "dec"};
   static constexpr std::array<std::string_view, 7> weekdays{"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
   bool weekday = false;
   if (c.p + 4 <= c.s.size() && c.s[c.p + 3] == ' ')
@@ -165,35 +164,14 @@ bool syslog(cursor& c, timestamp_fields& f) {
       if (lower(c.s[c.p]) == w[0] && lower(c.s[c.p + 1]) == w[1] && lower(c.s[c.p + 2]) == w[2]) weekday = true;
   if (weekday) c.p += 4;
   if (c.p + 3 > c.s.size()) return false;
-  // journalctl and syslog daemons print %b in the system's locale: Spanish, Portuguese and Italian
-  // systems write the months English does not share in lower case ("ago 29", "dez 3", "gen 7";
-  // glibc's es, pt and it abmon).
-  struct local_month {
-    std::string_view abbr;
-    int month;
-  };
-  static constexpr std::array<local_month, 14> local_months{{{"ene", 1},
-                                                             {"gen", 1},
-                                                             {"fev", 2},
-                                                             {"abr", 4},
-                                                             {"mai", 5},
-                                                             {"mag", 5},
-                                                             {"giu", 6},
-                                                             {"lug", 7},
-                                                             {"ago", 8},
-                                                             {"set", 9},
-                                                             {"out", 10},
-                                                             {"ott", 10},
-                                                             {"dic", 12},
-                                                             {"dez", 12}}};
   f.month = 0;
   const auto is = [&](std::string_view m) {
-    return lower(c.s[c.p]) == m[0] && lower(c.s[c.p + 1]) == m[1] && lower(c.s[c.p + 2]) == m[2];
+    return lower(c.s[c.p]) == lower(m[0]) && lower(c.s[c.p + 1]) == lower(m[1]) && lower(c.s[c.p + 2]) == lower(m[2]);
   };
-  for (std::size_t k = 0; k < months.size(); ++k)
-    if (is(months[k])) f.month = static_cast<int>(k) + 1;
+  for (std::size_t k = 0; k < time_detail::english_months.size(); ++k)
+    if (is(time_detail::english_months[k])) f.month = static_cast<int>(k) + 1;
   if (!f.month)
-    for (const local_month& m : local_months)
+    for (const time_detail::local_month& m : time_detail::local_months)
       if (is(m.abbr)) f.month = m.month;
   if (!f.month) return false;
   c.p += 3;

@@ -66,4 +66,11 @@ inline std::map<std::string, std::vector<std::string>> attempts_by_group(const w
   return out;
 }
 
+// Sessions in the report, every group's.
+inline std::size_t session_count(const wlancode::diagnose::report& r) {
+  std::size_t n = 0;
+  for (const auto& g : r.groups) n += g.sessions.size();
+  return n;
+}
+
 }  // namespace diagnose_test

@@ -21,12 +21,6 @@ std::size_t codes_of(const wlancode::diagnose::report& r) {
   return n;
 }
 
-std::size_t sessions_of(const wlancode::diagnose::report& r) {
-  std::size_t n = 0;
-  for (const auto& g : r.groups) n += g.sessions.size();
-  return n;
-}
-
 TEST(Producers, AndroidLogcatThreadtimeSupplicant) {
   const std::string log =
       "03-02 08:15:40.101  1877  1990 I wpa_supplicant: wlan0: SME: Trying to authenticate with 02:00:00:00:10:01 "
@@ -87,7 +81,7 @@ TEST(Producers, SupplicantDebugStatesAlone) {
   const auto r = diagnose(log);
   // The group rekey at 08:25 is no new attempt.
   EXPECT_EQ(attempts_with_codes(r), (V{"1 failed key_exchange unknown -", "1 succeeded unknown unknown -"}));
-  ASSERT_EQ(sessions_of(r), 1u);
+  ASSERT_EQ(session_count(r), 1u);
   EXPECT_FALSE(r.groups[0].sessions[0].open);
 }
 
@@ -157,7 +151,7 @@ TEST(Producers, NetworkManagerNewActivationTearsDownTheOldLink) {
       "secondaries -> activated (reason 'none', sys-iface-state: 'managed')\n";
   const auto r = diagnose(log);
   EXPECT_EQ(attempts_of(r), (V{"1 succeeded unknown unknown none", "1 succeeded unknown unknown none"}));
-  ASSERT_EQ(sessions_of(r), 2u);
+  ASSERT_EQ(session_count(r), 2u);
   EXPECT_FALSE(r.groups[0].sessions[0].open);
   EXPECT_TRUE(r.groups[0].sessions[1].open);
 }
@@ -177,7 +171,7 @@ TEST(Producers, IwdAutoconnectRejectedThenConnectedAndRoamed) {
   const auto r = diagnose(log);
   EXPECT_EQ(attempts_with_codes(r),
             (V{"1 failed association ap ieee80211_status:17", "1 succeeded unknown unknown -"}));
-  ASSERT_EQ(sessions_of(r), 1u);
+  ASSERT_EQ(session_count(r), 1u);
   const auto& s = r.groups[0].sessions[0];
   EXPECT_EQ(s.roams, 1u);
   EXPECT_EQ(s.ended_by, wlancode::diagnose::ender::ap);
@@ -284,7 +278,7 @@ TEST(Producers, EspHomeReasonTextsGiveThePhase) {
   const auto r = diagnose(log);
   EXPECT_EQ(attempts_of(r), (V{"1 failed key_exchange device wrong_password", "1 failed discovery device not_found",
                                "1 succeeded unknown unknown none"}));
-  ASSERT_EQ(sessions_of(r), 1u);
+  ASSERT_EQ(session_count(r), 1u);
   EXPECT_FALSE(r.groups[0].sessions[0].open);
   EXPECT_EQ(codes_of(r), 3u);  // ESPHome prints the reason as text only: its texts are read as codes
 }
@@ -322,7 +316,7 @@ TEST(Producers, Esp8266SdkNotFoundFailureSuccess) {
   const auto r = diagnose(log);
   EXPECT_EQ(attempts_with_codes(r),
             (V{"1 failed discovery device -", "1 failed key_exchange unknown -", "1 succeeded unknown unknown -"}));
-  ASSERT_EQ(sessions_of(r), 1u);
+  ASSERT_EQ(session_count(r), 1u);
   EXPECT_TRUE(r.groups[0].sessions[0].ip_configured);
   EXPECT_FALSE(r.groups[0].sessions[0].open);
   // The blob's "(200)", "(f00)" are no codes.
@@ -348,7 +342,7 @@ TEST(Producers, EspIdf5AuthFailuresThenSuccess) {
       "I (10400) esp_netif_handlers: sta ip: 192.168.4.22, mask: 255.255.255.0, gw: 192.168.4.1\n";
   const auto r = diagnose(log);
   EXPECT_EQ(attempts_with_codes(r), (V{"2 failed authentication unknown -", "1 succeeded unknown unknown -"}));
-  ASSERT_EQ(sessions_of(r), 1u);
+  ASSERT_EQ(session_count(r), 1u);
   EXPECT_TRUE(r.groups[0].sessions[0].ip_configured);
   EXPECT_EQ(codes_of(r), 0u);
 }
@@ -382,7 +376,7 @@ TEST(Producers, HostapdApKeepsADevicePerStation) {
   }
   EXPECT_EQ(by_device["phy0-ap0 sta 02:00:00:00:30:01"], V{"succeeded unknown"});
   EXPECT_EQ(by_device["phy0-ap0 sta 02:00:00:00:30:02"], V{"failed key_exchange"});
-  ASSERT_EQ(sessions_of(r), 1u);
+  ASSERT_EQ(session_count(r), 1u);
   for (const auto& g : r.groups) {
     if (!g.sessions.empty()) {
       EXPECT_FALSE(g.sessions[0].open);
@@ -437,7 +431,7 @@ TEST(Producers, StartUpStatesAndWiredActivationsAreNoAttempts) {
       "[WiFi] disconnected with SSID Lab, channel 6\n";
   const auto r = diagnose(log);
   EXPECT_TRUE(attempts_with_codes(r).empty());
-  EXPECT_EQ(sessions_of(r), 0u);
+  EXPECT_EQ(session_count(r), 0u);
 }
 
 }  // namespace

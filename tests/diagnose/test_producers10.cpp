@@ -13,12 +13,6 @@ namespace {
 using namespace diagnose_test;
 using V = std::vector<std::string>;
 
-std::size_t sessions_of(const wlancode::diagnose::report& r) {
-  std::size_t n = 0;
-  for (const auto& g : r.groups) n += g.sessions.size();
-  return n;
-}
-
 TEST(Producers10, AuthFailedJustAfterTheFirstDisconnectIsAFailedAttempt) {
   // A journal cut in the middle of an 802.1X join: its first line is the supplicant tearing the
   // link down, then its verdict (reason=AUTH_FAILED: the EAP exchange failed) and NetworkManager's
@@ -34,7 +28,7 @@ TEST(Producers10, AuthFailedJustAfterTheFirstDisconnectIsAFailedAttempt) {
       "state: associated -> disconnected\n";
   const auto r = diagnose(log);
   EXPECT_EQ(attempts_with_codes(r), (V{"1 failed eap auth_server ieee80211_reason:3"}));
-  EXPECT_EQ(sessions_of(r), 0u);
+  EXPECT_EQ(session_count(r), 0u);
 }
 
 TEST(Producers10, ConnectionFailedAfterTheFirstDisconnectKeepsTheSession) {
@@ -46,7 +40,7 @@ TEST(Producers10, ConnectionFailedAfterTheFirstDisconnectKeepsTheSession) {
       w + "1" + p + "CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:52:01 reason=4 locally_generated=1\n" + w + "2" + p +
       "CTRL-EVENT-SSID-TEMP-DISABLED id=0 ssid=\"Loft\" auth_failures=1 duration=10 reason=CONN_FAILED\n";
   const auto r = diagnose(log);
-  EXPECT_EQ(sessions_of(r), 1u);
+  EXPECT_EQ(session_count(r), 1u);
 }
 
 TEST(Producers10, SupplicantDriverRefusedTheAssociation) {

@@ -13,12 +13,6 @@ namespace {
 using namespace diagnose_test;
 using V = std::vector<std::string>;
 
-std::size_t sessions_of(const wlancode::diagnose::report& r) {
-  std::size_t n = 0;
-  for (const auto& g : r.groups) n += g.sessions.size();
-  return n;
-}
-
 TEST(Producers11, ArduinoReconnectFailuresAfterBeaconTimeout) {
   // Arduino-ESP32 2.x in the IDE's serial monitor: the link up before the log is lost (beacon
   // timeout), then each reconnect fails with AUTH_EXPIRE, a second apart. Before: the three
@@ -34,7 +28,7 @@ TEST(Producers11, ArduinoReconnectFailuresAfterBeaconTimeout) {
                           "09:12:04.340 -> [ 54258]" + e + "2 - AUTH_EXPIRE\n";
   const auto r = diagnose(log);
   EXPECT_EQ(attempts_with_codes(r), (V{"3 failed authentication ap esp_wifi_reason:2"}));
-  EXPECT_EQ(sessions_of(r), 1u);
+  EXPECT_EQ(session_count(r), 1u);
 }
 
 TEST(Producers11, ArduinoSessionEndToldTwiceIsNoAttempt) {
@@ -46,7 +40,7 @@ TEST(Producers11, ArduinoSessionEndToldTwiceIsNoAttempt) {
       "[ 51012][W][WiFiGeneric.cpp:1062] _eventCallback(): Reason: 200 - BEACON_TIMEOUT\n";
   const auto r = diagnose(log);
   EXPECT_EQ(attempts_with_codes(r), V{});
-  EXPECT_EQ(sessions_of(r), 1u);
+  EXPECT_EQ(session_count(r), 1u);
 }
 
 TEST(Producers11, EspIdfRetryFindsNoApAfterAuthFailure) {
@@ -77,7 +71,7 @@ TEST(Producers11, EspFirstDisconnectWithAConnectFailureIsAnAttempt) {
   const auto r = diagnose(log);
   EXPECT_EQ(attempts_with_codes(r),
             (V{"1 failed key_exchange ap esp_wifi_reason:15", "1 failed unknown ap esp_wifi_reason:205"}));
-  EXPECT_EQ(sessions_of(r), 0u);
+  EXPECT_EQ(session_count(r), 0u);
 }
 
 TEST(Producers11, EspFirstDisconnectLeavingIsASession) {
@@ -86,7 +80,7 @@ TEST(Producers11, EspFirstDisconnectLeavingIsASession) {
   const std::string log = "I (90211) wifi: STA_DISCONNECTED, reason:8\n";
   const auto r = diagnose(log);
   EXPECT_EQ(attempts_with_codes(r), V{});
-  EXPECT_EQ(sessions_of(r), 1u);
+  EXPECT_EQ(session_count(r), 1u);
 }
 
 TEST(Producers11, HostapdEapStartedThenDeauthFailsInEap) {
@@ -152,10 +146,10 @@ TEST(Producers11, ArduinoFirstDisconnectWithNoApFoundOnTheNextLine) {
   const std::string st = "[D][WiFiGeneric.cpp:342] _eventCallback(): Event: 2 - STA_START\n";
   const auto r = diagnose(d + r201 + st + st + d + r201 + st + st + d + r201 + st);
   EXPECT_EQ(attempts_with_codes(r), (V{"3 failed discovery device esp_wifi_reason:201"}));
-  EXPECT_EQ(sessions_of(r), 0u);
+  EXPECT_EQ(session_count(r), 0u);
   const auto lost = diagnose(d + "[W][WiFiGeneric.cpp:357] _eventCallback(): Reason: 200 - BEACON_TIMEOUT\n");
   EXPECT_EQ(attempts_with_codes(lost), V{});
-  EXPECT_EQ(sessions_of(lost), 1u);
+  EXPECT_EQ(session_count(lost), 1u);
 }
 
 }  // namespace
