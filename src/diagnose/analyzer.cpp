@@ -1179,6 +1179,14 @@ struct analyzer::state {
             break;
           }
         }
+        // wpa_supplicant's ignore list ("Added BSSID <bssid> into ignore list, ignoring for 10
+        // seconds", rules.def wpa_ev_ignore_list) says a connection to that AP failed: it ends an
+        // attempt in progress, else it tells again of a failure or a disconnect just logged, even
+        // one read as nothing (a disconnect after beacon losses that ended the session already). No
+        // attempt of its own, and no session ended by it.
+        if (!d.has_cur && f.event == event_kind::attempt_failed && f.format == scan::input_format::wpa_supplicant &&
+            f.excerpt.find(" ignore list") != std::string_view::npos)
+          break;
         if (!d.has_cur && d.has_sess && f.event == event_kind::ip_failed && d.last == device::closed::attempt &&
             !d.sess.ip_configured && d.sess.roams == 0) {
           // No address right after the attempt that brought the link up (the supplicant said

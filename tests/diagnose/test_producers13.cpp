@@ -1,0 +1,116 @@
+// Attempts from logs of the thirteenth lifecycle-event audit (a fifth proxy held-out set of
+// published logs, docs/producers-audit.md): wpa_supplicant 2.10's ignore list ("Added BSSID <bssid>
+// into ignore list, ignoring for 10 seconds"), the supplicant's word that a connection to that AP
+// failed, printed at info level, where Zephyr's hostap shows no other line of an authentication
+// that timed out. The logs are written by the project in each producer's print style; the
+// expectations are hand-typed: outcome, failing phase, who ended it, decisive code.
+#include <gtest/gtest.h>
+
+#include "helpers.hpp"
+
+namespace {
+
+using namespace diagnose_test;
+
+// Zephyr's log prefix: time since boot, level, module.
+std::string zephyr(const std::string& at, const std::string& module, const std::string& text) {
+  return "[00:00:" + at + "] <" + (module == "wpa_supp" ? "inf" : "dbg") + "> " + module + ": " + text + "\n";
+}
+
+TEST(Producers13, ZephyrIgnoreListEndsAnAuthenticationThatTimedOut) {
+  // An nRF70-style Zephyr board: the supplicant sends its authentication, the driver's debug lines,
+  // then, five seconds on, the BSSID goes on the ignore list (the SME timeout itself is a debug
+  // print). Before: an attempt with no result.
+  const std::string log =
+      zephyr("08.120,400", "wpa_supp",
+             "wlan0: SME: Trying to authenticate with 02:00:00:00:13:10 (SSID='Home' freq=2412 MHz)") +
+      zephyr("08.123,010", "wifi_drv", "cmd_send: command 2 queued") +
+      zephyr("08.401,220", "wifi_drv", "event 292 handled") +
+      zephyr("13.125,610", "wpa_supp",
+             "wlan0: Added BSSID 02:00:00:00:13:10 into ignore list, ignoring for 10 seconds");
+  const auto a = attempts_with_codes(diagnose(log));
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0], "1 failed authentication unknown -");
+}
+
+TEST(Producers13, ZephyrRetryOfTheSameBssidFailsAgain) {
+  // The retry ten seconds on to the same AP: "ignore list count incremented to 2". Two failures in
+  // authentication, one after the other (collapsed into a count).
+  const std::string log =
+      zephyr("08.120,400", "wpa_supp",
+             "wlan0: SME: Trying to authenticate with 02:00:00:00:13:11 (SSID='Home' freq=2412 MHz)") +
+      zephyr("13.125,610", "wpa_supp",
+             "wlan0: Added BSSID 02:00:00:00:13:11 into ignore list, ignoring for 10 seconds") +
+      zephyr("23.130,050", "wpa_supp",
+             "wlan0: SME: Trying to authenticate with 02:00:00:00:13:11 (SSID='Home' freq=2412 MHz)") +
+      zephyr("28.134,770", "wpa_supp",
+             "wlan0: BSSID 02:00:00:00:13:11 ignore list count incremented to 2, ignoring for 10 seconds");
+  const auto a = attempts_with_codes(diagnose(log));
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0], "2 failed authentication unknown -");
+}
+
+TEST(Producers13, IgnoreListAfterARejectionIsThatRejection) {
+  // A journal: the AP refuses the association (status 17), the supplicant lists the BSSID and
+  // disables the network for a while. One failure, the AP's, decided by its status.
+  const std::string p = "Mar  2 08:15:4";
+  const std::string w = " laptop wpa_supplicant[900]: wlan0: ";
+  const std::string log = p + "0" + w + "Trying to associate with 02:00:00:00:13:20 (SSID='Corp' freq=5180 MHz)\n" + p +
+                          "0" + w + "CTRL-EVENT-ASSOC-REJECT bssid=02:00:00:00:13:20 status_code=17\n" + p + "0" + w +
+                          "Added BSSID 02:00:00:00:13:20 into ignore list, ignoring for 10 seconds\n" + p + "0" + w +
+                          "CTRL-EVENT-SSID-TEMP-DISABLED id=0 ssid=\"Corp\" auth_failures=1 duration=10 "
+                          "reason=CONN_FAILED\n";
+  const auto a = attempts_with_codes(diagnose(log));
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0], "1 failed association ap ieee80211_status:17");
+}
+
+TEST(Producers13, IgnoreListAfterASessionEndedIsNoAttempt) {
+  // A session ends (the driver's own disconnect, reason 4) and the supplicant lists the BSSID in
+  // the same second: the end of that session, not a failed attempt.
+  const std::string p = "Mar  2 08:1";
+  const std::string w = " laptop wpa_supplicant[900]: wlan0: ";
+  const std::string log = p + "5:40" + w + "Trying to associate with 02:00:00:00:13:30 (SSID='Home' freq=2437 MHz)\n" +
+                          p + "5:40" + w + "Associated with 02:00:00:00:13:30\n" + p + "5:41" + w +
+                          "CTRL-EVENT-CONNECTED - Connection to 02:00:00:00:13:30 completed [id=0 id_str=]\n" + p +
+                          "9:02" + w +
+                          "CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:13:30 reason=4 locally_generated=1\n" + p +
+                          "9:02" + w + "Added BSSID 02:00:00:00:13:30 into ignore list, ignoring for 10 seconds\n";
+  const auto r = diagnose(log);
+  const auto a = attempts_with_codes(r);
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].substr(0, 11), "1 succeeded");
+  EXPECT_EQ(session_count(r), 1u);
+}
+
+TEST(Producers13, IgnoreListAfterBeaconLossesAndADisconnectIsNoAttempt) {
+  // The first beacon loss already ended the session (as before); the disconnect twenty seconds on
+  // finds nothing open, and the ignore list after it is that end told again, not a failed attempt
+  // of its own.
+  const std::string p = "Mar  2 08:";
+  const std::string w = " laptop wpa_supplicant[900]: wlan0: ";
+  const std::string log = p + "15:40" + w + "Trying to associate with 02:00:00:00:13:50 (SSID='Home' freq=2437 MHz)\n" +
+                          p + "15:40" + w + "Associated with 02:00:00:00:13:50\n" + p + "15:41" + w +
+                          "CTRL-EVENT-CONNECTED - Connection to 02:00:00:00:13:50 completed [id=0 id_str=]\n" + p +
+                          "30:02" + w + "CTRL-EVENT-BEACON-LOSS\n" + p + "30:12" + w + "CTRL-EVENT-BEACON-LOSS\n" + p +
+                          "30:22" + w +
+                          "CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:13:50 reason=4 locally_generated=1\n" + p +
+                          "30:22" + w + "Added BSSID 02:00:00:00:13:50 into ignore list, ignoring for 10 seconds\n";
+  const auto a = attempts_with_codes(diagnose(log));
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].substr(0, 11), "1 succeeded");
+}
+
+TEST(Producers13, RemovedFromTheIgnoreListIsNoEvent) {
+  // Near miss: the supplicant clears its list before the next try; the try that follows has no
+  // result in the log.
+  const std::string p = "Mar  2 08:15:5";
+  const std::string w = " laptop wpa_supplicant[900]: wlan0: ";
+  const std::string log = p + "0" + w + "Removed BSSID 02:00:00:00:13:40 from ignore list (clear)\n" + p + "1" + w +
+                          "Trying to associate with 02:00:00:00:13:40 (SSID='Lab' freq=2412 MHz)\n";
+  const auto a = attempts_with_codes(diagnose(log));
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].substr(0, 9), "1 unknown");
+}
+
+}  // namespace
