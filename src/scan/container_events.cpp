@@ -4,6 +4,8 @@
 // end of the event which field holds which code space.
 #include <algorithm>
 #include <cstring>
+#include <iterator>
+#include <utility>
 
 #include "event_csv.hpp"
 #include "event_fields.hpp"
@@ -14,6 +16,8 @@
 
 namespace wlancode::scan::detail {
 namespace {
+
+constexpr std::size_t max_table_columns = 8, max_time_words = 4, max_event_id_digits = 5;
 
 std::string xml_unescape(std::string_view s) {
   std::string out;
@@ -168,11 +172,89 @@ bool format_list_record_start(std::string_view s) {
   return s.starts_with("\"") && s.size() > 1 && s[1] >= '0' && s[1] <= '9';
 }
 
+// Get-WinEvent's default view (Microsoft.PowerShell.Diagnostics' Event.format.ps1xml: a table of
+// TimeCreated, Id, LevelDisplayName and Message, grouped by ProviderName), and Format-Table views of
+// the same records that start with TimeCreated and Id:
+//
+//      ProviderName: Microsoft-Windows-WLAN-AutoConfig
+//
+//   TimeCreated                     Id LevelDisplayName Message
+//   -----------                     -- ---------------- -------
+//   11/21/2023 10:12:40 AM        8002 Error            WLAN AutoConfig service failed to connect...
+//
+// A row holds its record's time, id and the first line of its message: no SSID, adapter or reason.
+// With lifecycle events on, a row is its id's event (WLANCODE_EVENT_ID rows) and nothing more.
+
+// The words of a line, one at a time from `pos`.
+std::string_view next_word(std::string_view s, std::size_t& pos) {
+  while (pos < s.size() && is_blank(s[pos])) ++pos;
+  const std::size_t b = pos;
+  while (pos < s.size() && !is_blank(s[pos])) ++pos;
+  return s.substr(b, pos - b);
+}
+
+// The table's header: "TimeCreated", "Id", then the other columns' names (into `columns`).
+bool event_table_header(std::string_view s, std::vector<std::string>& columns) {
+  std::size_t pos = 0;
+  if (next_word(s, pos) != "TimeCreated" || next_word(s, pos) != "Id") return false;
+  columns.clear();
+  for (std::string_view w = next_word(s, pos); !w.empty() && columns.size() < max_table_columns; w = next_word(s, pos))
+    columns.emplace_back(w);
+  return true;
+}
+
+struct event_row {
+  std::string_view time, id, provider, message;
+};
+
+// A row under that header: the time (words, the first one starting with a digit: "11/21/2023
+// 10:12:40 AM", "21.11.2023 10.12.40"), the id (the first word of digits after it), one word for
+// each column before Message (LevelDisplayName; ProviderName is kept), then the message.
+bool event_table_row(std::string_view s, const std::vector<std::string>& columns, event_row& row) {
+  std::size_t pos = 0;
+  std::string_view w = next_word(s, pos);
+  if (w.empty() || !is_digit(w.front())) return false;
+  const std::size_t time_begin = static_cast<std::size_t>(w.data() - s.data());
+  std::size_t time_end = pos;
+  for (std::size_t words = 0;; time_end = pos) {
+    w = next_word(s, pos);
+    if (w.empty() || ++words > max_time_words) return false;
+    if (w.size() <= max_event_id_digits && std::all_of(w.begin(), w.end(), is_digit)) break;
+  }
+  row.time = s.substr(time_begin, time_end - time_begin);
+  row.id = w;
+  for (const std::string& c : columns) {
+    if (c == "Message") {
+      row.message = trim(s.substr(pos));
+      return true;
+    }
+    w = next_word(s, pos);
+    if (w.empty()) return false;
+    if (c == "ProviderName") row.provider = w;
+  }
+  return true;
+}
+
+// How WLAN-AutoConfig's English messages begin (wlansvc.dll's message table, libyal/winevt-kb
+// MessageFile-wlansvc.dll.md): a row of a table printed without its group's ProviderName is that
+// provider's only when its message says so (GroupPolicy, for one, has events 8000 to 8007 too).
+bool wlan_autoconfig_message(std::string_view m) {
+  static constexpr std::string_view starts[] = {"WLAN AutoConfig service ", "Wireless network association ",
+                                                "Wireless security ", "Wireless IHV security ",
+                                                "Wireless 802.1x authentication "};
+  return std::any_of(std::begin(starts), std::end(starts),
+                     [m](std::string_view b) { return m.size() >= b.size() && iequals(m.substr(0, b.size()), b); });
+}
+
 class event_text_container final : public container {
  public:
   explicit event_text_container(bool events) : ev_(input_format::event_text, events), events_(events) {}
-  bool open() const noexcept override { return ev_.active() || csv_.active(); }
+  bool open() const noexcept override { return ev_.active() || csv_.active() || table_.active || !group_.empty(); }
   bool take(const line& l, std::vector<candidate>& out) override {
+    if (table_.active) {
+      if (table_row(l, out)) return true;
+      table_.active = false;  // the table ended: the line is read as any other
+    }
     if (csv_.active()) {
       bool row_done = false, own = false;
       if (csv_.read(l, ev_, row_done, own)) {
@@ -199,6 +281,7 @@ class event_text_container final : public container {
       s.remove_prefix(n);
     }
     s = trim(s);
+    if (events_ && !ev_.active() && table_start(s)) return true;
     if (s.starts_with("- ")) s.remove_prefix(2);
     if (s.starts_with("Event[") || s.starts_with("Log Name:")) {
       flush(out);
@@ -234,13 +317,52 @@ class event_text_container final : public container {
   void learn_prefix(std::string_view& s) {
     prefix_.clear();
     std::size_t at = std::string_view::npos;
-    for (std::string_view label : {"Log Name:", "Event[", "\"Failure Reason:", "Failure Reason:", "TimeCreated"})
+    for (std::string_view label :
+         {"Log Name:", "Event[", "\"Failure Reason:", "Failure Reason:", "TimeCreated", "ProviderName:"})
       at = std::min(at, s.find(label));
     if (at == std::string_view::npos || at == 0) return;
     const std::string_view before = s.substr(0, at);
     if (trim(before).empty() || !may_be_paste_prefix(before)) return;
     prefix_.assign(before);
     s.remove_prefix(at);
+  }
+  // A table's group ("ProviderName: ..."), then its header (the group's first line after it).
+  bool table_start(std::string_view s) {
+    if (s.starts_with("ProviderName:")) {
+      group_.assign(trim(s.substr(s.find(':') + 1)));
+      return true;
+    }
+    if (!group_.empty() && std::none_of(s.begin(), s.end(), is_alnum)) return true;  // "#": a quoted empty line
+    std::string provider = std::move(group_);
+    group_.clear();
+    if (!event_table_header(s, table_.columns)) return false;
+    table_.active = true;
+    table_.rule_next = true;
+    table_.provider = std::move(provider);
+    table_.prefix = prefix_;
+    return true;
+  }
+  bool table_row(const line& l, std::vector<candidate>& out) {
+    std::string_view s = l.text;
+    std::size_t n = 0;
+    if (!table_.prefix.empty()) {
+      if (!same_paste_prefix(table_.prefix, s, n)) return false;
+      s.remove_prefix(n);
+    }
+    const bool indented = !s.empty() && is_blank(s.front());
+    s = trim(s);
+    if (std::exchange(table_.rule_next, false) && s.starts_with("--")) return true;
+    if (s.starts_with("ProviderName:")) return false;  // the next group
+    event_row row;
+    if (!event_table_row(s, table_.columns, row)) return indented;  // Format-Table -Wrap: the message goes on
+    if (row.provider.empty()) row.provider = table_.provider;
+    if (row.provider.empty() && !wlan_autoconfig_message(row.message)) return true;  // another provider's, maybe
+    ev_.begin();
+    ev_.set_provider(row.provider);
+    ev_.set_time(row.time);
+    ev_.set_id(row.id, l);
+    ev_.flush(out);
+    return true;
   }
   void begin_by_time() {
     ev_.begin();
@@ -269,6 +391,14 @@ class event_text_container final : public container {
   bool events_ = false;
   bool by_time_ = false;  // opened by a Format-List record's TimeCreated line
   std::string prefix_;    // the block's paste prefix (empty: none, or blanks only)
+  struct {
+    bool active = false;
+    bool rule_next = false;            // the header's rule of dashes may come next
+    std::vector<std::string> columns;  // the header's columns after Id
+    std::string provider;              // the group's ProviderName, when printed
+    std::string prefix;                // the header's paste prefix
+  } table_;                            // a Get-WinEvent table (Format-Table)
+  std::string group_;                  // "ProviderName: ..." before a table's header
 };
 
 }  // namespace

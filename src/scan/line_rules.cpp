@@ -1504,6 +1504,11 @@ unsigned rule_engine::on_line(const line& l, std::vector<candidate>& out) {
     // Event text labels start their line, after the prefix a pasted block may have (paste_prefix.hpp).
     if (nd == n_logname && at >= 6 && s.substr(at - 6, 9) == "Log Name:" && may_be_paste_prefix(s.substr(0, at - 6)))
       opens |= opens_event_text;
+    // Get-WinEvent's default view names the provider of the table that follows ("   ProviderName:
+    // Microsoft-Windows-WLAN-AutoConfig"); its header line opens the table (n_created below).
+    if (nd == n_logname && events_on_ && at >= 10 && s.substr(at - 10, 13) == "ProviderName:" &&
+        may_be_paste_prefix(s.substr(0, at - 10)))
+      opens |= opens_event_text;
     if (nd == n_reason && failure_reason_at(s, at)) opens |= opens_event_text;
     if (nd == n_created && events_on_ &&
         ((at >= 2 && s.substr(at - 2, 12) == "TimeCreated " && may_be_paste_prefix(s.substr(0, at - 2))) ||

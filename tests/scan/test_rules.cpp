@@ -315,6 +315,16 @@ TEST(GrammarDecoys, NoFindingOnDecoyLines) {
       "452116 : WD   : Uptime 9 ConnectFailures 2 FreeMem 21040 WiFiStatus 6",
       "Jun 16 04:49:02 mediabox daemon.info connmand[812]: wlan0 {update} flags 4099 <UP>",
       "Dec 15 12:21:38 plug-kitchen ESP-MQT: Connect failed to 192.0.2.10:1883, rc -2. Retry in 10 sec",
+      // fourteenth audit (Windows): NDIS 10400's reset reason, Intel driver events (Get-EventLog
+      // rows: an event id, then its fixed text), netsh wlan show drivers' version, a
+      // Get-WinEvent table row (the id of an 8002, no reason on it)
+      "The network interface \"Contoso 802.11ax Wireless Adapter\" has begun resetting.  There will be a "
+      "momentary disruption in network connectivity while the hardware resets. Reason: 3. This network interface "
+      "has reset 1 time(s) since it was last initialized.",
+      "   4521 Mar 02 09:14  Warning     Netwtw14               6105 6105 - deauth after EAPOL key exchange sequence",
+      "    Version                   : 5002.19.210.0",
+      "3/2/2026 10:20:24 AM          8002 Error            WLAN AutoConfig service failed to connect to a "
+      "wireless network.",
   };
   for (const char* d : decoys) {
     SCOPED_TRACE(d);
