@@ -576,7 +576,14 @@ struct analyzer::state {
                                (*failing == event_kind::key_failed || *failing == event_kind::auth_timeout ||
                                 *failing == event_kind::assoc_timeout) &&
                                decisive && decisive->fam == family::esp_wifi_reason;
-        if (coded != ender::unknown && !unanswered && !esp_timer) by = coded;
+        // A rejection that names no AP ("CTRL-EVENT-ASSOC-REJECT bssid=00:00:00:00:00:00
+        // status_code=16") came in no AP's frame: a driver that joins on its own (brcmfmac, wl)
+        // reports each connect that did not complete with WLAN_STATUS_AUTH_TIMEOUT and no address.
+        const bool no_ap = failing && *failing == event_kind::assoc_rejected && decisive &&
+                           decisive->fam == family::ieee80211_status &&
+                           decisive->where.excerpt.find("bssid=00:00:00:00:00:00") != std::string::npos;
+        if (no_ap) by = ender::device;
+        if (coded != ender::unknown && !unanswered && !esp_timer && !no_ap) by = coded;
       }
       if (a.failed_at == phase::discovery) by = ender::device;
       a.ended_by = by;

@@ -102,8 +102,17 @@ TEST(JoinContext, SsidPrintedQuotedWithoutABssid) {
   const auto r = diagnose(log);
   ASSERT_EQ(r.groups.size(), 1u);
   EXPECT_EQ(r.groups[0].ssid, "Lab");
-  EXPECT_EQ(attempts_with_codes(r), V{"1 failed association ap ieee80211_status:16"});
+  EXPECT_EQ(attempts_with_codes(r), V{"1 failed association device ieee80211_status:16"})
+      << "no AP named: no AP's frame";
   EXPECT_EQ(r.verdict.rfind("1 of 1 attempts to `Lab` failed", 0), 0u) << r.verdict;
+}
+
+TEST(JoinContext, ARejectionThatNamesAnApIsTheAps) {
+  const std::string log =
+      "Sep  4 04:37:15 pi wpa_supplicant[512]: wlan0: Trying to associate with 02:00:00:00:00:32 (SSID='Lab' freq=2412 "
+      "MHz)\n"
+      "Sep  4 04:37:15 pi wpa_supplicant[512]: wlan0: CTRL-EVENT-ASSOC-REJECT bssid=02:00:00:00:00:32 status_code=16\n";
+  EXPECT_EQ(attempts_with_codes(diagnose(log)), V{"1 failed association ap ieee80211_status:16"});
 }
 
 TEST(JoinContext, InterfaceNamesTheProducerPrintsBeforeItsMessage) {

@@ -136,6 +136,22 @@ TEST(ScanIwd, FromAp) {
   EXPECT_TRUE(fs[1].locally_generated);
 }
 
+TEST(ScanWpaSupplicant, ItsOwnDeauthenticationRequestIsLocallyGenerated) {
+  const auto fs = scan(
+      "Nov 21 11:30:12 host wpa_supplicant[700]: wlan0: Request to deauthenticate - bssid=02:00:00:00:00:01 "
+      "pending_bssid=00:00:00:00:00:00 reason=3 (DEAUTH_LEAVING) state=COMPLETED\n"
+      "1700000000.123456: wlan0: Request to deauthenticate - bssid=02:00:00:00:00:01 "
+      "pending_bssid=00:00:00:00:00:00 reason=23 state=ASSOCIATED\n"
+      "Nov 21 11:30:14 host wpa_supplicant[700]: wlan0: Deauthentication notification\n"
+      "Nov 21 11:30:15 host kernel: wlan0: deauthenticated from 02:00:00:00:00:01 (Reason: 3=DEAUTH_LEAVING)\n");
+  EXPECT_EQ(keys(fs), (V{"1:ieee80211_reason:3", "2:ieee80211_reason:23", "4:ieee80211_reason:3"}));
+  ASSERT_EQ(fs.size(), 3u);
+  EXPECT_TRUE(fs[0].locally_generated);
+  EXPECT_EQ(fs[0].init, wlancode::initiator::system);
+  EXPECT_TRUE(fs[1].locally_generated);
+  EXPECT_FALSE(fs[2].locally_generated) << "the AP's frame";
+}
+
 TEST(ScanEventXml, EventViewerCopy) {
   const auto fs = scan(
       "- <Event xmlns=\"http://schemas.microsoft.com/win/2004/08/events/event\">\n"
