@@ -173,6 +173,21 @@ bool is_wired(std::uint32_t value) noexcept {
 // authentication, association or handshake failed, the connection failed (201-205).
 bool esp_connect_failure(std::uint32_t v) noexcept { return v == 15 || (v >= 201 && v <= 205); }
 
+// ESP firmware's own verdicts on a try (ESP-IDF's station scenarios): no authentication response
+// before its timer is AUTH_EXPIRE, no association response ASSOC_EXPIRE, while the attempt is in that
+// step; the 4-way handshake's timer HANDSHAKE_TIMEOUT; its connection manager giving up
+// CONNECTION_FAIL. The device ended the attempt, whatever the frame's reason would mean.
+bool esp_gave_up(const code_seen& c, phase failed_at) noexcept {
+  if (c.fam != family::esp_wifi_reason || !c.has_value) return false;
+  const auto is = [&](std::string_view name) {
+    const code_info* k = find(family::esp_wifi_reason, name);
+    return k && k->value == c.value;
+  };
+  return (failed_at == phase::authentication && is("WIFI_REASON_AUTH_EXPIRE")) ||
+         (failed_at == phase::association && is("WIFI_REASON_ASSOC_EXPIRE")) || is("WIFI_REASON_HANDSHAKE_TIMEOUT") ||
+         is("WIFI_REASON_CONNECTION_FAIL");
+}
+
 // Codes that say something failed (a success status or an unlisted zero says nothing).
 bool is_failure(const scan::finding& f) {
   if (f.kind == scan::value_kind::raw) return true;
@@ -582,8 +597,10 @@ struct analyzer::state {
         const bool no_ap = failing && *failing == event_kind::assoc_rejected && decisive &&
                            decisive->fam == family::ieee80211_status &&
                            decisive->where.excerpt.find("bssid=00:00:00:00:00:00") != std::string::npos;
-        if (no_ap) by = ender::device;
-        if (coded != ender::unknown && !unanswered && !esp_timer && !no_ap) by = coded;
+        if (no_ap || (decisive && esp_gave_up(*decisive, a.failed_at)))
+          by = ender::device;
+        else if (coded != ender::unknown && !unanswered && !esp_timer)
+          by = coded;
       }
       if (a.failed_at == phase::discovery) by = ender::device;
       a.ended_by = by;

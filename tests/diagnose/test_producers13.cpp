@@ -3,7 +3,8 @@
 // into ignore list, ignoring for 10 seconds"), the supplicant's word that a connection to that AP
 // failed, printed at info level, where Zephyr's hostap shows no other line of an authentication
 // that timed out. The logs are written by the project in each producer's print style; the
-// expectations are hand-typed: outcome, failing phase, who ended it, decisive code.
+// expectations are hand-typed: outcome, failing phase, who ended it, decisive code. And who ended
+// an ESP try: the firmware's own timers (ESP-IDF's station scenarios).
 #include <gtest/gtest.h>
 
 #include "helpers.hpp"
@@ -11,6 +12,7 @@
 namespace {
 
 using namespace diagnose_test;
+using V = std::vector<std::string>;
 
 // Zephyr's log prefix: time since boot, level, module.
 std::string zephyr(const std::string& at, const std::string& module, const std::string& text) {
@@ -111,6 +113,38 @@ TEST(Producers13, RemovedFromTheIgnoreListIsNoEvent) {
   const auto a = attempts_with_codes(diagnose(log));
   ASSERT_EQ(a.size(), 1u);
   EXPECT_EQ(a[0].substr(0, 9), "1 unknown");
+}
+
+TEST(Producers13, EspTimersAreTheDevicesOwn) {
+  // ESP-IDF: no authentication response before the firmware's timer is AUTH_EXPIRE while
+  // authenticating, the 4-way handshake's timer HANDSHAKE_TIMEOUT: the device ended those tries.
+  const std::string log =
+      "I (2010) wifi: state: init -> auth (b0)\n"
+      "I (3020) wifi: state: auth -> init (200)\n"
+      "W (3030) app: STA_DISCONNECTED, reason:2\n"
+      "I (5010) wifi: state: init -> auth (b0)\n"
+      "I (5020) wifi: state: auth -> assoc (0)\n"
+      "I (5030) wifi: state: assoc -> run (10)\n"
+      "I (15040) wifi: state: run -> init (cc00)\n"
+      "W (15050) app: STA_DISCONNECTED, reason:204\n";
+  EXPECT_EQ(attempts_with_codes(diagnose(log)), (V{"1 failed authentication device esp_wifi_reason:2",
+                                                   "1 failed key_exchange device esp_wifi_reason:204"}));
+}
+
+TEST(Producers13, AnApsReasonInAnEspLogStaysTheAps) {
+  // Near miss: the AP's deauthentication with reason 2 once the device is connected is the AP's
+  // (AUTH_EXPIRE is the device's timer only while it authenticates).
+  const std::string log =
+      "I (2010) wifi:state: init -> auth (b0)\n"
+      "I (2020) wifi:state: auth -> assoc (0)\n"
+      "I (2030) wifi:state: assoc -> run (10)\n"
+      "I (2060) wifi:connected with Attic, aid = 1, channel 6, BW20, bssid = 02:00:00:00:13:60\n"
+      "I (9060) wifi:state: run -> init (200)\n"
+      "W (9070) app: STA_DISCONNECTED, reason:2\n";
+  const auto r = diagnose(log);
+  ASSERT_EQ(r.groups.size(), 1u);
+  ASSERT_EQ(r.groups[0].sessions.size(), 1u);
+  EXPECT_NE(r.groups[0].sessions[0].ended_by, wlancode::diagnose::ender::device);
 }
 
 }  // namespace
