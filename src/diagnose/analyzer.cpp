@@ -188,6 +188,12 @@ bool esp_gave_up(const code_seen& c, phase failed_at) noexcept {
          is("WIFI_REASON_CONNECTION_FAIL");
 }
 
+// wpa_supplicant putting an AP on its ignore list ("Added BSSID <bssid> into ignore list, ignoring for
+// 10 seconds", rules.def wpa_ev_ignore_list): a connection to it failed.
+bool ignore_list_line(scan::input_format format, std::string_view excerpt) noexcept {
+  return format == scan::input_format::wpa_supplicant && excerpt.find(" ignore list") != std::string_view::npos;
+}
+
 // Codes that say something failed (a success status or an unlisted zero says nothing).
 bool is_failure(const scan::finding& f) {
   if (f.kind == scan::value_kind::raw) return true;
@@ -602,6 +608,12 @@ struct analyzer::state {
         else if (coded != ender::unknown && !unanswered && !esp_timer)
           by = coded;
       }
+      // The supplicant gave up on an AP with no other line to say why (an authentication that timed
+      // out at info level): this device ended it.
+      if (by == ender::unknown && !decisive && failing == event_kind::attempt_failed && !a.steps.empty() &&
+          a.steps.back().kind == event_kind::attempt_failed &&
+          ignore_list_line(a.steps.back().format, a.steps.back().where.excerpt))
+        by = ender::device;
       if (a.failed_at == phase::discovery) by = ender::device;
       a.ended_by = by;
     }
@@ -1208,9 +1220,7 @@ struct analyzer::state {
         // attempt in progress, else it tells again of a failure or a disconnect just logged, even
         // one read as nothing (a disconnect after beacon losses that ended the session already). No
         // attempt of its own, and no session ended by it.
-        if (!d.has_cur && f.event == event_kind::attempt_failed && f.format == scan::input_format::wpa_supplicant &&
-            f.excerpt.find(" ignore list") != std::string_view::npos)
-          break;
+        if (!d.has_cur && f.event == event_kind::attempt_failed && ignore_list_line(f.format, f.excerpt)) break;
         if (!d.has_cur && d.has_sess && f.event == event_kind::ip_failed && d.last == device::closed::attempt &&
             !d.sess.ip_configured && d.sess.roams == 0) {
           // No address right after the attempt that brought the link up (the supplicant said
