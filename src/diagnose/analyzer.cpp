@@ -179,13 +179,14 @@ bool esp_connect_failure(std::uint32_t v) noexcept { return v == 15 || (v >= 201
 // CONNECTION_FAIL. The device ended the attempt, whatever the frame's reason would mean.
 bool esp_gave_up(const code_seen& c, phase failed_at) noexcept {
   if (c.fam != family::esp_wifi_reason || !c.has_value) return false;
-  const auto is = [&](std::string_view name) {
-    const code_info* k = find(family::esp_wifi_reason, name);
-    return k && k->value == c.value;
-  };
-  return (failed_at == phase::authentication && is("WIFI_REASON_AUTH_EXPIRE")) ||
-         (failed_at == phase::association && is("WIFI_REASON_ASSOC_EXPIRE")) || is("WIFI_REASON_HANDSHAKE_TIMEOUT") ||
-         is("WIFI_REASON_CONNECTION_FAIL");
+  // Looked up once, by name (the values are the table's).
+  static const code_info* const auth_expire = find(family::esp_wifi_reason, "WIFI_REASON_AUTH_EXPIRE");
+  static const code_info* const assoc_expire = find(family::esp_wifi_reason, "WIFI_REASON_ASSOC_EXPIRE");
+  static const code_info* const handshake_timeout = find(family::esp_wifi_reason, "WIFI_REASON_HANDSHAKE_TIMEOUT");
+  static const code_info* const connection_fail = find(family::esp_wifi_reason, "WIFI_REASON_CONNECTION_FAIL");
+  const auto is = [&](const code_info* k) { return k && k->value == c.value; };
+  return (failed_at == phase::authentication && is(auth_expire)) ||
+         (failed_at == phase::association && is(assoc_expire)) || is(handshake_timeout) || is(connection_fail);
 }
 
 // wpa_supplicant putting an AP on its ignore list ("Added BSSID <bssid> into ignore list, ignoring for
