@@ -325,6 +325,25 @@ TEST(GrammarDecoys, NoFindingOnDecoyLines) {
       "    Version                   : 5002.19.210.0",
       "3/2/2026 10:20:24 AM          8002 Error            WLAN AutoConfig service failed to connect to a "
       "wireless network.",
+      // twelfth audit (a fourth proxy): Qualcomm qcacld HDD's "reason:%d and Status:%d" (the CSR
+      // roam result and roam status, driver enums) and its scan count, bcmdhd's packet-timer reason
+      // and its link-down line for a WLC_E_LINK event (the firmware's link reason, not 802.11),
+      // cyw43 firmware event records, Zephyr's connect-status enum, an ESP-IDF rx filter policy,
+      // mwlwifi's firmware return codes, wpa_supplicant's driver event numbers, reaver's own codes
+      "[  812.000101] wlan: connection failed with 02:00:00:00:00:3a reason:5 and Status:4",
+      "[  812.000102] wlan: [3772:E :HDD] hdd_AssociationCompletionHandler: send connect failure to nl80211: for "
+      "bssid 02:00:00:00:00:3a reason:2 and Status:9",
+      "[  812.000103] wlan: [3772:E :SME] Found 5 BSS, statusCode 0",
+      "[19200.503256][ T4501] [18:00:45.333816][dhd][wlan]dhd_dump_mod_pkt_timer: Arm the pktcnt timer. reason=2",
+      "[  631.640876] CFG80211-ERROR) wl_notify_connect_status : link down if wlan0 may call cfg80211_disconnected. "
+      "event : 16, reason=2 from 02:00:00:00:00:3b",
+      "=== EVENT LINK: flags: 0, event_type: 16, status: 0, reason: 2, auth_type: 0, ...",
+      "=== EVENT PSK_SUP: flags: 0, event_type: 46, status: 4, reason: 15, auth_type: 0, ...",
+      "Connection request failed (Authentication rejected/5)",
+      "I (151381) wifi: filter: set rx policy=7",
+      "Sat Jul  9 21:14:52 2016 kern.err kernel: [ 1579.249354] ieee80211 phy1: return code: 0x1111",
+      "wlan0: Event ASSOC_REJECT (12) received",
+      "[!] WPS transaction failed (code: 0x02), re-trying last pin",
   };
   for (const char* d : decoys) {
     SCOPED_TRACE(d);
