@@ -173,22 +173,6 @@ bool is_wired(std::uint32_t value) noexcept {
 // authentication, association or handshake failed, the connection failed (201-205).
 bool esp_connect_failure(std::uint32_t v) noexcept { return v == 15 || (v >= 201 && v <= 205); }
 
-// ESP firmware's own verdicts on a try (ESP-IDF's station scenarios): no authentication response
-// before its timer is AUTH_EXPIRE, no association response ASSOC_EXPIRE, while the attempt is in that
-// step; the 4-way handshake's timer HANDSHAKE_TIMEOUT; its connection manager giving up
-// CONNECTION_FAIL. The device ended the attempt, whatever the frame's reason would mean.
-bool esp_gave_up(const code_seen& c, phase failed_at) noexcept {
-  if (c.fam != family::esp_wifi_reason || !c.has_value) return false;
-  // Looked up once, by name (the values are the table's).
-  static const code_info* const auth_expire = find(family::esp_wifi_reason, "WIFI_REASON_AUTH_EXPIRE");
-  static const code_info* const assoc_expire = find(family::esp_wifi_reason, "WIFI_REASON_ASSOC_EXPIRE");
-  static const code_info* const handshake_timeout = find(family::esp_wifi_reason, "WIFI_REASON_HANDSHAKE_TIMEOUT");
-  static const code_info* const connection_fail = find(family::esp_wifi_reason, "WIFI_REASON_CONNECTION_FAIL");
-  const auto is = [&](const code_info* k) { return k && k->value == c.value; };
-  return (failed_at == phase::authentication && is(auth_expire)) ||
-         (failed_at == phase::association && is(assoc_expire)) || is(handshake_timeout) || is(connection_fail);
-}
-
 // wpa_supplicant putting an AP on its ignore list ("Added BSSID <bssid> into ignore list, ignoring for
 // 10 seconds", rules.def wpa_ev_ignore_list): a connection to it failed.
 bool ignore_list_line(scan::input_format format, std::string_view excerpt) noexcept {
@@ -580,6 +564,11 @@ struct analyzer::state {
         a.failed_at = later_on_path(progress_of(a), info(*failing).ph);  // a timer over several steps
       else if (decisive && decisive->ph != phase::unknown && decisive->ph != phase::success)
         a.failed_at = later_on_path(progress_of(a), decisive->ph);
+      // ESP-IDF's association timer (station scenarios, s3.2): ASSOC_EXPIRE while the attempt waits
+      // for its association response failed the association (802.11's reason 4, a link idle too
+      // long, is of a link that was up).
+      if (decisive && detail::esp_assoc_expire(*decisive) && progress_of(a) == phase::association)
+        a.failed_at = phase::association;
       // The authentication server's verdict, and giving up on finding the network, say more than
       // who sent the frame that carried them.
       ender by = failing ? ender_of_event(*failing) : ender::unknown;
@@ -604,7 +593,7 @@ struct analyzer::state {
         const bool no_ap = failing && *failing == event_kind::assoc_rejected && decisive &&
                            decisive->fam == family::ieee80211_status &&
                            decisive->where.excerpt.find("bssid=00:00:00:00:00:00") != std::string::npos;
-        if (no_ap || (decisive && esp_gave_up(*decisive, a.failed_at)))
+        if (no_ap || (decisive && detail::esp_gave_up(*decisive, a.failed_at)))
           by = ender::device;
         else if (coded != ender::unknown && !unanswered && !esp_timer)
           by = coded;

@@ -10,7 +10,7 @@
 namespace wlancode::diagnose {
 namespace {
 
-enum class test : std::uint8_t { event, code, name, raw, failed_at, ended, roam };
+enum class test : std::uint8_t { event, code, name, raw, failed_at, ended, roam, timer };
 
 constexpr cause_info cause_rows[] = {
 #define WLANCODE_CAUSE(id, title, check) {#id, title, check},
@@ -107,7 +107,7 @@ struct row_lists {
   static constexpr int none = -1;
   std::array<int, std::size(event_ids)> by_event;
   std::array<int, std::size(phase_ids)> by_phase;
-  std::vector<std::size_t> code, roam;  // in their order
+  std::vector<std::size_t> code, roam, timer;  // in their order
 
   static void keep_best(int& best, std::size_t row) {
     if (best == none || when_rows[row].confidence > when_rows[static_cast<std::size_t>(best)].confidence)
@@ -132,6 +132,9 @@ struct row_lists {
             break;
           case test::roam:
             l.roam.push_back(i);
+            break;
+          case test::timer:
+            l.timer.push_back(i);
             break;
           case test::ended:  // session ends only
             break;
@@ -190,6 +193,9 @@ cause_match match_with(const attempt& a, CodeRow&& code_row) {
   if (const auto p = static_cast<std::size_t>(a.failed_at); p < rows.by_phase.size()) consider_row(rows.by_phase[p]);
   if (a.roam)
     for (std::size_t row : rows.roam) consider_row(static_cast<int>(row));
+  for (const code_seen& c : a.codes)
+    if (c.decisive && esp_step_timer(c, a.failed_at))
+      for (std::size_t row : rows.timer) consider_row(static_cast<int>(row));
   return best;
 }
 
@@ -239,6 +245,34 @@ ender ender_of_text(std::string_view text) noexcept {
   for (const ender_text& e : ender_texts)
     if (icontains(text, e.text)) return e.who;
   return ender::unknown;
+}
+
+namespace {
+// Looked up once, by name (the values are the table's).
+struct esp_reasons {
+  const code_info* auth_expire = find(family::esp_wifi_reason, "WIFI_REASON_AUTH_EXPIRE");
+  const code_info* assoc_expire = find(family::esp_wifi_reason, "WIFI_REASON_ASSOC_EXPIRE");
+  const code_info* handshake_timeout = find(family::esp_wifi_reason, "WIFI_REASON_HANDSHAKE_TIMEOUT");
+  const code_info* connection_fail = find(family::esp_wifi_reason, "WIFI_REASON_CONNECTION_FAIL");
+};
+const esp_reasons& esp() noexcept {
+  static const esp_reasons r;
+  return r;
+}
+bool esp_is(const code_seen& c, const code_info* reason) noexcept {
+  return c.fam == family::esp_wifi_reason && c.has_value && reason && reason->value == c.value;
+}
+}  // namespace
+
+bool esp_assoc_expire(const code_seen& c) noexcept { return esp_is(c, esp().assoc_expire); }
+
+bool esp_step_timer(const code_seen& c, phase at) noexcept {
+  return (at == phase::authentication && esp_is(c, esp().auth_expire)) ||
+         (at == phase::association && esp_is(c, esp().assoc_expire));
+}
+
+bool esp_gave_up(const code_seen& c, phase at) noexcept {
+  return esp_step_timer(c, at) || esp_is(c, esp().handshake_timeout) || esp_is(c, esp().connection_fail);
 }
 
 ender ender_of(const code_seen& c) noexcept {

@@ -60,4 +60,12 @@ ender ender_of_text(std::string_view text) noexcept;
 // Who acted, by a code's initiator.
 ender ender_of(const code_seen& c) noexcept;
 
+// ESP-IDF's reasons for its own timers and verdicts (station scenarios): AUTH_EXPIRE when no
+// authentication response came in time, ASSOC_EXPIRE when no association response did, each only
+// while the attempt is at that step (both are also the AP's deauth / disassoc reasons 2 and 4);
+// HANDSHAKE_TIMEOUT, CONNECTION_FAIL at any step.
+bool esp_step_timer(const code_seen& c, phase at) noexcept;  // AUTH_EXPIRE / ASSOC_EXPIRE at their step
+bool esp_gave_up(const code_seen& c, phase at) noexcept;     // those, or the firmware's timer or verdict
+bool esp_assoc_expire(const code_seen& c) noexcept;
+
 }  // namespace wlancode::diagnose::detail

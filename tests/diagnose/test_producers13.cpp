@@ -4,7 +4,8 @@
 // failed, printed at info level, where Zephyr's hostap shows no other line of an authentication
 // that timed out. The logs are written by the project in each producer's print style; the
 // expectations are hand-typed: outcome, failing phase, who ended it, decisive code. And who ended
-// an ESP try: the firmware's own timers (ESP-IDF's station scenarios).
+// an ESP try: the firmware's own timers (ESP-IDF's station scenarios), where they failed it and what
+// they most likely mean.
 #include <gtest/gtest.h>
 
 #include "helpers.hpp"
@@ -145,6 +146,42 @@ TEST(Producers13, AnApsReasonInAnEspLogStaysTheAps) {
   ASSERT_EQ(r.groups.size(), 1u);
   ASSERT_EQ(r.groups[0].sessions.size(), 1u);
   EXPECT_NE(r.groups[0].sessions[0].ended_by, wlancode::diagnose::ender::device);
+}
+
+TEST(Producers13, EspAssociationTimerFailsTheAssociation) {
+  // ESP-IDF: authenticated, the association request sent, no response before the association
+  // timer: ASSOC_EXPIRE (4). Before: failed "in roaming / link quality" (802.11's reason 4 is a
+  // link idle too long) and ended by the AP.
+  const std::string log =
+      "I (4010) wifi:state: init -> auth (b0)\n"
+      "I (4020) wifi:state: auth -> assoc (0)\n"
+      "I (5030) wifi:state: assoc -> init (400)\n"
+      "I (5035) wifi:reason: assoc expire(4)\n";
+  const auto r = diagnose(log);
+  EXPECT_EQ(attempts_with_codes(r), (V{"1 failed association device esp_wifi_reason:4"}));
+  EXPECT_EQ(attempts_of(r), (V{"1 failed association device weak_signal"})) << "the AP did not answer";
+}
+
+TEST(Producers13, EspAuthenticationTimerIsNoRoamingTrouble) {
+  // AUTH_EXPIRE (2) while authenticating: the AP did not answer (likely weak signal), not the
+  // roaming trouble an AP's deauthentication with reason 2 suggests.
+  const std::string log =
+      "I (2010) wifi:state: init -> auth (b0)\n"
+      "I (3020) wifi:state: auth -> init (200)\n"
+      "I (3025) wifi:reason: auth expire(2)\n";
+  EXPECT_EQ(attempts_of(diagnose(log)), (V{"1 failed authentication device weak_signal"}));
+}
+
+TEST(Producers13, EspReasonFourBeforeAssociatingIsNoAssociationTimeout) {
+  // Near miss: reason 4 while the device still authenticates (no `auth -> assoc`) is no
+  // association timer; the phase stays the code's own and the cause no timer's.
+  const std::string log =
+      "I (2010) wifi:state: init -> auth (b0)\n"
+      "I (2020) wifi:state: auth -> init (400)\n"
+      "I (2025) wifi:reason: assoc expire(4)\n";
+  const auto a = attempts_of(diagnose(log));
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].find("failed association"), std::string::npos) << a[0];
 }
 
 }  // namespace
