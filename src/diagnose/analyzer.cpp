@@ -179,6 +179,20 @@ bool ignore_list_line(scan::input_format format, std::string_view excerpt) noexc
   return format == scan::input_format::wpa_supplicant && excerpt.find(" ignore list") != std::string_view::npos;
 }
 
+// wpa_supplicant disabling the network after a connection failure (wpas_connection_failed() ->
+// wpas_auth_failed(wpa_s, "CONN_FAILED"): "CTRL-EVENT-SSID-TEMP-DISABLED ... reason=CONN_FAILED"):
+// the supplicant gave up on the connection. With no code and no other failing line after the
+// attempt's own steps (a rejection prints its CTRL-EVENT-ASSOC-REJECT with the AP's status) it is
+// its own timer that ran out: an SME authentication or association timeout, printed at debug
+// level only.
+// (wpas_auth_failed() prints the reason last: the line ends with it, so no search of the line.)
+bool conn_failed_line(scan::input_format format, std::string_view excerpt) noexcept {
+  if (format != scan::input_format::wpa_supplicant) return false;
+  while (!excerpt.empty() && (excerpt.back() == ' ' || excerpt.back() == '\r' || excerpt.back() == '\t'))
+    excerpt.remove_suffix(1);
+  return excerpt.ends_with("reason=CONN_FAILED");
+}
+
 // Codes that say something failed (a success status or an unlisted zero says nothing).
 bool is_failure(const scan::finding& f) {
   if (f.kind == scan::value_kind::raw) return true;
@@ -599,10 +613,12 @@ struct analyzer::state {
           by = coded;
       }
       // The supplicant gave up on an AP with no other line to say why (an authentication that timed
-      // out at info level): this device ended it.
+      // out at info level): this device ended it. Its disabling of the network says so only after
+      // the attempt's own steps (alone, it tells of a failure the log does not show).
       if (by == ender::unknown && !decisive && failing == event_kind::attempt_failed && !a.steps.empty() &&
           a.steps.back().kind == event_kind::attempt_failed &&
-          ignore_list_line(a.steps.back().format, a.steps.back().where.excerpt))
+          (ignore_list_line(a.steps.back().format, a.steps.back().where.excerpt) ||
+           (a.steps.size() >= 2 && conn_failed_line(a.steps.back().format, a.steps.back().where.excerpt))))
         by = ender::device;
       if (a.failed_at == phase::discovery) by = ender::device;
       a.ended_by = by;
