@@ -603,9 +603,11 @@ struct analyzer::state {
                                decisive && decisive->fam == family::esp_wifi_reason;
         // A rejection that names no AP ("CTRL-EVENT-ASSOC-REJECT bssid=00:00:00:00:00:00
         // status_code=16") came in no AP's frame: a driver that joins on its own (brcmfmac, wl)
-        // reports each connect that did not complete with WLAN_STATUS_AUTH_TIMEOUT and no address.
-        const bool no_ap = failing && *failing == event_kind::assoc_rejected && decisive &&
-                           decisive->fam == family::ieee80211_status &&
+        // reports each connect that did not complete with WLAN_STATUS_AUTH_TIMEOUT and no address
+        // (after its own "Report connect result - connection failed" when its debug log is on).
+        const bool no_ap = failing &&
+                           (*failing == event_kind::assoc_rejected || *failing == event_kind::attempt_failed) &&
+                           decisive && decisive->fam == family::ieee80211_status &&
                            decisive->where.excerpt.find("bssid=00:00:00:00:00:00") != std::string::npos;
         if (no_ap || (decisive && detail::esp_gave_up(*decisive, a.failed_at)))
           by = ender::device;

@@ -3,8 +3,10 @@
 // elements do not parse ("Station sent an invalid association request"), hostapd's word that the
 // station did not acknowledge its authentication or association response (a step, not a failure),
 // and wpa_supplicant's debug print of the driver's timeout events ("Event AUTH_TIMED_OUT (13)
-// received"). The logs are written by the project in each producer's print style; the expectations
-// are hand-typed: outcome, failing phase, who ended it, decisive code.
+// received"); after the audit, Broadcom FullMAC drivers' own join lines (bcmdhd's "wl_cfg80211_connect :
+// Connecting with", both drivers' "Report connect result - connection failed/succeeded"). The logs
+// are written by the project in each producer's print style; the expectations are hand-typed:
+// outcome, failing phase, who ended it, decisive code.
 #include <gtest/gtest.h>
 
 #include "helpers.hpp"
@@ -148,6 +150,53 @@ TEST(Producers15, NetworkDisabledAloneTellsOfAFailureNotWhoEndedIt) {
   ASSERT_EQ(a.size(), 2u);
   EXPECT_EQ(a[0], "1 failed unknown unknown -");
   EXPECT_EQ(a[1], "1 failed association ap ieee80211_status:17");
+}
+
+TEST(Producers15, BcmdhdAloneShowsEachJoinTheFirmwareFailed) {
+  // An embedded board's dmesg with bcmdhd at its default level: each join, the firmware's event
+  // (its own status word, no 802.11 code) and the driver's verdict. Before: no attempt at all.
+  std::string log;
+  for (const char* t : {"14.0", "16.2", "19.0"}) {
+    log += std::string("[   ") + t +
+           "00001] CFG80211-ERROR) wl_cfg80211_connect : Connectting with02:00:00:00:15:31 channel (6) ssid "
+           "\"Home\", len (4)\n\n";
+    log += std::string("[   ") + t + "50001] connect failed event=0 e->status 1 e->reason 0 \n";
+    log += std::string("[   ") + t +
+           "80001] CFG80211-ERROR) wl_bss_connect_done : Report connect result - connection failed\n";
+  }
+  const auto a = attempts_with_codes(diagnose(log));
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0], "3 failed association unknown -") << "the firmware's status is no 802.11 code";
+}
+
+TEST(Producers15, BcmdhdBesideTheSupplicantIsOneJoin) {
+  // Newer bcmdhd ("[dhd-wlan0]" prefix) under wpa_supplicant: the driver's join and its result
+  // are steps of the supplicant's attempt, not attempts of their own.
+  const std::string log =
+      "wlan0: Trying to associate with 02:00:00:00:15:41 (SSID='Lab' freq=5765 MHz)\n"
+      "[  121.338272] [dhd-wlan0] wl_cfg80211_connect : Connecting with 02:00:00:00:15:41 ssid \"Lab\", len (3), "
+      "sec=wpa2psk/mfpn/tkipaes, channel=153\n"
+      "[  121.402046] [dhd-wlan0] wl_ext_iapsta_event : [S] Link UP with 02:00:00:00:15:41\n"
+      "[  121.409700] [dhd-wlan0] wl_bss_connect_done : Report connect result - connection succeeded\n"
+      "wlan0: Associated with 02:00:00:00:15:41\n"
+      "wlan0: WPA: Key negotiation completed with 02:00:00:00:15:41 [PTK=CCMP GTK=CCMP]\n"
+      "wlan0: CTRL-EVENT-CONNECTED - Connection to 02:00:00:00:15:41 completed [id=0 id_str=]\n";
+  const auto r = diagnose(log);
+  EXPECT_EQ(attempts_with_codes(r), (std::vector<std::string>{"1 succeeded unknown unknown -"}));
+  EXPECT_EQ(session_count(r), 1u);
+}
+
+TEST(Producers15, BrcmfmacFailedConnectThenItsNamelessRejectionIsTheDevices) {
+  // brcmfmac with its CONN debug on: "connection failed", then the supplicant's rejection with no
+  // AP address (the driver's made-up status 16): one failure in association, this device's.
+  const std::string p = "Mar  2 08:15:4";
+  const std::string w = " pi wpa_supplicant[512]: wlan0: ";
+  const std::string log = p + "0" + w + "Trying to associate with 02:00:00:00:15:51 (SSID='Home' freq=2437 MHz)\n" + p +
+                          "1" +
+                          " pi kernel: brcmfmac: brcmf_bss_connect_done Report connect result - connection failed\n" +
+                          p + "1" + w + "CTRL-EVENT-ASSOC-REJECT bssid=00:00:00:00:00:00 status_code=16\n";
+  EXPECT_EQ(attempts_with_codes(diagnose(log)),
+            (std::vector<std::string>{"1 failed association device ieee80211_status:16"}));
 }
 
 }  // namespace
