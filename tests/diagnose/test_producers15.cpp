@@ -4,7 +4,8 @@
 // station did not acknowledge its authentication or association response (a step, not a failure),
 // and wpa_supplicant's debug print of the driver's timeout events ("Event AUTH_TIMED_OUT (13)
 // received"); after the audit, Broadcom FullMAC drivers' own join lines (bcmdhd's "wl_cfg80211_connect :
-// Connecting with", both drivers' "Report connect result - connection failed/succeeded"). The logs
+// Connecting with", both drivers' "Report connect result - connection failed/succeeded") and
+// ESP-IDF's WPA2-Enterprise supplicant (">>>>>wpa2 FAILED" / "FINISH"). The logs
 // are written by the project in each producer's print style; the expectations are hand-typed:
 // outcome, failing phase, who ended it, decisive code.
 #include <gtest/gtest.h>
@@ -197,6 +198,37 @@ TEST(Producers15, BrcmfmacFailedConnectThenItsNamelessRejectionIsTheDevices) {
                           p + "1" + w + "CTRL-EVENT-ASSOC-REJECT bssid=00:00:00:00:00:00 status_code=16\n";
   EXPECT_EQ(attempts_with_codes(diagnose(log)),
             (std::vector<std::string>{"1 failed association device ieee80211_status:16"}));
+}
+
+TEST(Producers15, EspWpa2EnterpriseFailureIsTheServers) {
+  // ESP-IDF 3.x, PEAP: associated (`assoc -> run`), the EAP task, the server's EAP-Failure, then
+  // the blob gives up on the link 29 s on. Two tries, each failed in 802.1X by the server.
+  // Before: each read as a key exchange failure of no known ender.
+  std::string log;
+  for (const char* t : {"1", "3"}) {
+    const std::string b = t;
+    log += "I (" + b + "1101) wifi: state: init -> auth (b0)\n";
+    log += "I (" + b + "1112) wifi: state: auth -> assoc (0)\n";
+    log += "I (" + b + "1118) wifi: state: assoc -> run (10)\n";
+    log += "I (" + b + "1118) wpa: wpa2_task prio:2, stack:6656\n\n";
+    log += "..I (" + b + "2319) wpa: >>>>>wpa2 FAILED\n\n";
+    log += "......I (" + std::to_string(std::stoi(b) + 3) + "1096) wifi: state: run -> init (200)\n";
+  }
+  EXPECT_EQ(attempts_with_codes(diagnose(log)), (std::vector<std::string>{"2 failed eap auth_server -"}));
+}
+
+TEST(Producers15, EspWpa2EnterpriseFinishThenConnected) {
+  const std::string log =
+      "I (3642) wifi: state: init -> auth (b0)\n"
+      "I (3642) wifi: state: auth -> assoc (0)\n"
+      "I (3652) wifi: state: assoc -> run (10)\n"
+      "I (3652) wpa: wpa2_task prio:24, stack:6144\n"
+      "I (3972) wpa: >>>>>wpa2 FINISH\n"
+      "I (3982) wpa: wpa2 task delete\n"
+      "I (3992) wifi: connected with Corp, channel 11\n";
+  const auto r = diagnose(log);
+  EXPECT_EQ(attempts_with_codes(r), (std::vector<std::string>{"1 succeeded unknown unknown -"}));
+  EXPECT_EQ(session_count(r), 1u);
 }
 
 }  // namespace
