@@ -1515,6 +1515,32 @@ struct analyzer::state {
     close_attempt(d, torn_down ? outcome::failed : outcome::unknown, std::nullopt, where);
   }
 
+  // The log ends with the attempt's key exchange done and nothing failed (NetworkManager cut in
+  // ip-config, after "supplicant interface state: ... -> completed"): the Wi-Fi connection was
+  // made, so the attempt succeeded and its session runs to the end of the log. Not a roam (its
+  // session goes on), nor an attempt with a failure code (a failure the log told without an event).
+  bool keyed_at_end(device& d) {
+    const bool failure_code = std::any_of(d.cur.codes.begin(), d.cur.codes.end(), [](const code_seen& c) {
+      return c.ph != phase::success && !(c.has_value && c.value == 0);
+    });
+    if (!d.has_cur || d.cur.roam || d.reached < rank_of(event_kind::key_exchange_done) || failure_code ||
+        d.cur_steps == 0)
+      return false;
+    const evidence where = d.cur.steps[d.cur_steps - 1].where;
+    const line_at here = at(where);
+    const instant last = d.cur.end;
+    close_attempt(d, outcome::succeeded, std::nullopt, &here);
+    d.sess = session{};
+    d.sess.start = d.sess.end = last;
+    d.sess.bssid = d.bssid;
+    d.sess.start_where = where;
+    d.sess_conn = d.conn;
+    d.has_sess = true;
+    d.seen_any = true;
+    d.m = mode::connected;
+    return true;
+  }
+
   // The exported event (event text, XML, EVTX, a wlanreport's) a finding is a field of, as its
   // id and timestamp; "" for a line of a log.
   static std::string record_of(const scan::finding& f) {
@@ -1660,7 +1686,7 @@ report analyzer::finish() {
   s.flush_line();
   s.materialize_deferred();
   for (auto& [key, d] : s.devices) {
-    if (d.has_cur) s.close_without_result(d, nullptr);
+    if (d.has_cur && !s.keyed_at_end(d)) s.close_without_result(d, nullptr);
     if (d.has_sess) s.close_session(d, nullptr, d.sess.end, std::nullopt, std::nullopt);
   }
   s.name_leading_groups();

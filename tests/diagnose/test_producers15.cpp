@@ -231,4 +231,31 @@ TEST(Producers15, EspWpa2EnterpriseFinishThenConnected) {
   EXPECT_EQ(session_count(r), 1u);
 }
 
+TEST(Producers15, NetworkManagerCutInIpConfigAfterTheKeyExchangeSucceeded) {
+  // The log ends while NetworkManager waits for DHCP, the supplicant's key exchange done: the Wi-Fi
+  // connection was made. Before: an attempt of unknown outcome.
+  const std::string p = "Nov 06 08:46:03 laptop NetworkManager[700]: <info>  [1604677563.";
+  const std::string d = "] device (wlp59s0): ";
+  const std::string log = p + "6621" + d + "supplicant interface state: disconnected -> authenticating\n" + p + "7040" +
+                          d + "supplicant interface state: authenticating -> associating\n" + p + "7163" + d +
+                          "supplicant interface state: associating -> associated\n" + p + "8540" + d +
+                          "supplicant interface state: associated -> completed\n" + p + "8542" + d +
+                          "state change: config -> ip-config (reason 'none', sys-iface-state: 'managed')\n" + p +
+                          "8547] dhcp4 (wlp59s0): activation: beginning transaction (timeout in 45 seconds)\n";
+  const auto r = diagnose(log);
+  EXPECT_EQ(attempts_with_codes(r), (std::vector<std::string>{"1 succeeded unknown unknown -"}));
+  ASSERT_EQ(session_count(r), 1u);
+}
+
+TEST(Producers15, NetworkManagerCutInTheHandshakeHasNoResult) {
+  // Near miss: cut before the key exchange completed: no result.
+  const std::string p = "Nov 06 08:46:03 laptop NetworkManager[700]: <info>  [1604677563.";
+  const std::string d = "] device (wlp59s0): ";
+  const std::string log = p + "7163" + d + "supplicant interface state: associating -> associated\n" + p + "7201" + d +
+                          "supplicant interface state: associated -> 4way_handshake\n";
+  const auto a = attempts_with_codes(diagnose(log));
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].substr(0, 9), "1 unknown");
+}
+
 }  // namespace
