@@ -108,4 +108,19 @@ TEST(Producers16, StationsOwnDisassociationIsNotTheApsRemoval) {
   EXPECT_EQ(a[0], "1 failed key_exchange unknown -");
 }
 
+TEST(Producers16, AndroidHotspotDebugJoinIsTheStationsAttempt) {
+  // A phone's hotspot, hostapd -d in logcat: the authentication reply accepted (resp=0), then the
+  // station's association request, the excerpt cut. The station's attempt, not decided. Before:
+  // nothing (only "IEEE 802.11:" lines and control events were read).
+  const std::string t = "03-02 08:15:40.169 D/hostapd (5923): ";
+  const std::string log =
+      t + "mgmt::auth\n" + t +
+      "authentication: STA=02:00:00:00:16:60 auth_alg=0 auth_transaction=1 status_code=0 wep=0\n" + t +
+      "authentication reply: STA=02:00:00:00:16:60 auth_alg=0 auth_transaction=2 resp=0 (IE len=0)\n" + t +
+      "mgmt::assoc_req\n" + t + "association request: STA=02:00:00:00:16:60 capab_info=0x421 listen_interval=100\n";
+  const auto a = attempts_with_codes(diagnose(log));
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0], "1 unknown unknown unknown -");
+}
+
 }  // namespace
