@@ -163,6 +163,20 @@ bool about_station(const scan::finding& f) noexcept {
   return !f.sta.empty() && (f.format == scan::input_format::hostapd || f.format == scan::input_format::router);
 }
 
+// hostapd removing a station it had deauthenticated itself (sta_info.c ap_handle_timer():
+// "deauthenticated due to local deauth request" once ap_sta_deauthenticate() set STA_REMOVE, e.g.
+// after the authenticator gave up on the 4-way handshake; "deauthenticated due to inactivity" its
+// own timer): the access point ended that station's attempt. hostapd_logger prints the text last:
+// the line ends with it (no search of the line: this runs for every station's failed attempt).
+bool ap_removed_station(scan::input_format format, std::string_view excerpt) noexcept {
+  if (format != scan::input_format::hostapd) return false;
+  while (!excerpt.empty() && (excerpt.back() == ' ' || excerpt.back() == '\r' || excerpt.back() == '\t'))
+    excerpt.remove_suffix(1);
+  return excerpt.ends_with("deauthenticated due to local deauth request") ||
+         excerpt.ends_with("deauthenticated due to inactivity (timer DEAUTH/REMOVE)") ||
+         excerpt.ends_with("deauthenticated due to inactivity");
+}
+
 // A WLAN_REASON_CODE of the wired (802.3) ranges: auto-configuration and MSM of an Ethernet port.
 bool is_wired(std::uint32_t value) noexcept {
   const classification k = classify(family::wlan_reason, value);
@@ -623,6 +637,9 @@ struct analyzer::state {
            (a.steps.size() >= 2 && conn_failed_line(a.steps.back().format, a.steps.back().where.excerpt))))
         by = ender::device;
       if (a.failed_at == phase::discovery) by = ender::device;
+      if (by == ender::unknown && !decisive && failing == event_kind::disconnected && !a.steps.empty() &&
+          ap_removed_station(a.steps.back().format, a.steps.back().where.excerpt))
+        by = ender::ap;
       a.ended_by = by;
     }
     const detail::cause_match m = match_causes(a);
