@@ -927,8 +927,14 @@ struct analyzer::state {
     bool quiet = false;
     if (when.clk != instant::clock::none && when.clk == last.clk) quiet = when.ns - last.ns > 30'000'000'000;
     if (!quiet) return;
-    const evidence where =
-        d.cur_steps == 0 ? evidence{f.source, f.line, when, f.excerpt} : d.cur.steps[d.cur_steps - 1].where;
+    succeed_silently(
+        d, d.cur_steps == 0 ? evidence{f.source, f.line, when, f.excerpt} : d.cur.steps[d.cur_steps - 1].where);
+  }
+
+  // The current attempt succeeded with no line that says so (its last step at `where`): closed,
+  // and its session opened at its last step's time.
+  void succeed_silently(device& d, const evidence where) {  // a copy: closing the attempt moves its steps
+    const instant last = d.cur.end;
     const line_at here = at(where);
     close_attempt(d, outcome::succeeded, std::nullopt, &here);
     d.sess = session{};
@@ -1543,18 +1549,7 @@ struct analyzer::state {
     if (!d.has_cur || d.cur.roam || d.reached < rank_of(event_kind::key_exchange_done) || failure_code ||
         d.cur_steps == 0)
       return false;
-    const evidence where = d.cur.steps[d.cur_steps - 1].where;
-    const line_at here = at(where);
-    const instant last = d.cur.end;
-    close_attempt(d, outcome::succeeded, std::nullopt, &here);
-    d.sess = session{};
-    d.sess.start = d.sess.end = last;
-    d.sess.bssid = d.bssid;
-    d.sess.start_where = where;
-    d.sess_conn = d.conn;
-    d.has_sess = true;
-    d.seen_any = true;
-    d.m = mode::connected;
+    succeed_silently(d, d.cur.steps[d.cur_steps - 1].where);
     return true;
   }
 
