@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -522,6 +523,22 @@ TEST(TextSearch, ContainsAndFindMacAtEveryOffset) {
       EXPECT_EQ(find_mac(pad + "10:00:00 10:00:00 02:00:00:00:00" + after), "") << off;
     }
   }
+}
+
+// The case-insensitive search finds what a plain lowered search finds, from any start.
+TEST(TextSearch, IfindAgreesWithALoweredFind) {
+  using wlancode::scan::detail::ifind;
+  const auto lowered = [](std::string t) {
+    for (char& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return t;
+  };
+  const std::string hay = "Profile Name: Corp\tSSID: corp, ssid:Lab ProfileName";
+  for (const std::string needle : {"ssid:", "SSID: ", "profile", "NAME", "b ", "x", "ProfileNameX", ""})
+    for (std::size_t from = 0; from <= hay.size() + 1; ++from) {
+      const std::size_t want = from > hay.size() ? std::string::npos : lowered(hay).find(lowered(needle), from);
+      EXPECT_EQ(ifind(hay, needle, from), want) << needle << " from " << from;
+    }
+  static_assert(ifind("abcABC", "CA") == 2);
 }
 
 // Every line meets every rule: the examples concatenated into one file give exactly the union
