@@ -1,9 +1,11 @@
 // Attempts from logs of the seventeenth lifecycle-event audit (an eighth proxy held-out set of
 // published logs, docs/producers-audit.md: Linux desktops and laptops in bug reports): the
 // kernel's IPv6 addrconf line "ADDRCONF(NETDEV_CHANGE): <if>: link becomes ready", printed when
-// the supplicant turns a Wi-Fi interface's operstate up once its connection is complete. The logs
-// are written by the project in each producer's print style; the expectations are hand-typed:
-// outcome, failing phase, who ended it, decisive code.
+// the supplicant turns a Wi-Fi interface's operstate up once its connection is complete, and a
+// driver's own SME (out-of-tree Realtek: the supplicant's "Trying to associate", then the
+// driver's "start auth") failing in authentication. The logs are written by the project in each
+// producer's print style; the expectations are hand-typed: outcome, failing phase, who ended it,
+// decisive code.
 #include <gtest/gtest.h>
 
 #include "helpers.hpp"
@@ -62,6 +64,45 @@ TEST(Producers17, WiredLinkReadyIsNoAttempt) {
       "[   12.100200] IPv6: ADDRCONF(NETDEV_UP): enp3s0: link is not ready\n"
       "[   14.100200] IPv6: ADDRCONF(NETDEV_CHANGE): enp3s0: link becomes ready\n";
   EXPECT_TRUE(attempts_with_codes(diagnose(log)).empty());
+}
+
+// A driver with its own SME (cfg80211 connect(): out-of-tree Realtek): the supplicant's "Trying to
+// associate" starts the join, the driver authenticates after it.
+const std::string w = "Mar 10 18:03:";
+const std::string sup = " laptop wpa_supplicant[611]: wlan0: ";
+const std::string drv = " laptop kernel: RTL871X: ";
+const std::string trying = "Trying to associate with 02:00:00:00:17:02 (SSID='Lab' freq=2462 MHz)\n";
+const std::string timed_out = "Authentication with 02:00:00:00:17:02 timed out.\n";
+
+TEST(Producers17, DriverSmeAuthenticationTimeoutIsAnAuthenticationFailure) {
+  // "Trying to associate", the driver's "start auth", no "auth success", the supplicant's timer:
+  // the join failed in authentication. Before: in association (the furthest step's phase).
+  const std::string log = w + "00" + sup + trying + w + "00" + drv + "start auth\n" + w + "10" + sup + timed_out;
+  const auto a = attempts_with_codes(diagnose(log));
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].substr(0, 23), "1 failed authentication");
+}
+
+TEST(Producers17, DriverSmeTimeoutAfterAuthSuccessIsStillAnAssociationFailure) {
+  // The driver authenticated and started the association: the timeout is the association's.
+  const std::string log = w + "00" + sup + trying + w + "00" + drv + "start auth\n" + w + "00" + drv +
+                          "auth success, start assoc\n" + w + "10" + sup + timed_out;
+  const auto a = attempts_with_codes(diagnose(log));
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].substr(0, 20), "1 failed association");
+}
+
+TEST(Producers17, SupplicantSmeOrderIsUnchanged) {
+  // wpa_supplicant's own SME (mac80211): authentication first, then "Trying to associate"; a
+  // timeout after it stays where the join got to.
+  const std::string log = w + "00" + sup +
+                          "SME: Trying to authenticate with 02:00:00:00:17:02 (SSID='Lab' freq=2462 MHz)\n" + w + "00" +
+                          kern + "wlan0: authenticate with 02:00:00:00:17:02\n" + w + "00" + kern +
+                          "wlan0: authenticated\n" + w + "00" + sup + trying + w + "00" + kern +
+                          "wlan0: associate with 02:00:00:00:17:02 (try 1/3)\n" + w + "10" + sup + timed_out;
+  const auto a = attempts_with_codes(diagnose(log));
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].substr(0, 20), "1 failed association");
 }
 
 }  // namespace
