@@ -111,13 +111,31 @@ int path_rank(phase p) noexcept {
   }
 }
 
+// An authentication step after an association step of an attempt that had no authentication
+// step before: the driver authenticates by itself (cfg80211 connect(), out-of-tree Realtek's
+// "start auth"), after the supplicant's "Trying to associate with" (wpa_supplicant's
+// wpa_supplicant_associate() without SME). The attempt is in authentication again: a timeout
+// there is not an association failure. `n` counts the steps, the last one the new one.
+bool driver_sme_auth(const attempt& a, std::size_t n) noexcept {
+  for (std::size_t i = 0; i + 1 < n && i < a.steps.size(); ++i)
+    if (rank_of(a.steps[i].kind) == rank_of(event_kind::authenticating) ||
+        rank_of(a.steps[i].kind) == rank_of(event_kind::authenticated))
+      return false;
+  return true;
+}
+
 // The phase after the attempt's furthest step (as next_phase, from its steps).
 phase progress_of(const attempt& a) noexcept {
   int reached = 0;
-  bool any_step = false, eap = false;
+  bool any_step = false, eap = false, auth_seen = false;
   for (const step& st : a.steps) {
     const int r = rank_of(st.kind);
     if (r > reached || (r == reached && st.kind == event_kind::eap_started)) eap = st.kind == event_kind::eap_started;
+    // The driver's own SME (cfg80211 connect()): the supplicant's "Trying to associate" starts
+    // the join, the driver's authentication comes after it (driver_sme_auth).
+    if (st.kind == event_kind::authenticating && reached == rank_of(event_kind::associating) && !auth_seen)
+      reached = rank_of(event_kind::authenticating);
+    auth_seen |= r == rank_of(event_kind::authenticating) || r == rank_of(event_kind::authenticated);
     reached = std::max(reached, r);
     any_step |= info(st.kind).role == event_role::step || info(st.kind).role == event_role::begin;
   }
@@ -530,6 +548,9 @@ struct analyzer::state {
     }
     if (when.clk != instant::clock::none) d.cur.end = when;
     if (rank_of(f.event) > d.reached) d.reached = rank_of(f.event);
+    if (f.event == event_kind::authenticating && d.reached == rank_of(event_kind::associating) &&
+        driver_sme_auth(d.cur, d.cur_steps))
+      d.reached = rank_of(event_kind::authenticating);
     if (info(f.event).role == event_role::step || info(f.event).role == event_role::begin) d.any_step = true;
   }
 
