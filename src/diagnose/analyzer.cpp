@@ -181,6 +181,12 @@ bool about_station(const scan::finding& f) noexcept {
   return !f.sta.empty() && (f.format == scan::input_format::hostapd || f.format == scan::input_format::router);
 }
 
+// A line without the spaces, tabs and CR a producer or a paste left at its end.
+std::string_view without_trailing_blanks(std::string_view s) noexcept {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\r' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
 // hostapd removing a station it had deauthenticated itself (sta_info.c ap_handle_timer():
 // "deauthenticated due to local deauth request" once ap_sta_deauthenticate() set STA_REMOVE, e.g.
 // after the authenticator gave up on the 4-way handshake; "deauthenticated due to inactivity" its
@@ -188,8 +194,7 @@ bool about_station(const scan::finding& f) noexcept {
 // the line ends with it (no search of the line: this runs for every station's failed attempt).
 bool ap_removed_station(scan::input_format format, std::string_view excerpt) noexcept {
   if (format != scan::input_format::hostapd) return false;
-  while (!excerpt.empty() && (excerpt.back() == ' ' || excerpt.back() == '\r' || excerpt.back() == '\t'))
-    excerpt.remove_suffix(1);
+  excerpt = without_trailing_blanks(excerpt);
   return excerpt.ends_with("deauthenticated due to local deauth request") ||
          excerpt.ends_with("deauthenticated due to inactivity (timer DEAUTH/REMOVE)") ||
          excerpt.ends_with("deauthenticated due to inactivity");
@@ -220,9 +225,7 @@ bool ignore_list_line(scan::input_format format, std::string_view excerpt) noexc
 // (wpas_auth_failed() prints the reason last: the line ends with it, so no search of the line.)
 bool conn_failed_line(scan::input_format format, std::string_view excerpt) noexcept {
   if (format != scan::input_format::wpa_supplicant) return false;
-  while (!excerpt.empty() && (excerpt.back() == ' ' || excerpt.back() == '\r' || excerpt.back() == '\t'))
-    excerpt.remove_suffix(1);
-  return excerpt.ends_with("reason=CONN_FAILED");
+  return without_trailing_blanks(excerpt).ends_with("reason=CONN_FAILED");
 }
 
 // Codes that say something failed (a success status or an unlisted zero says nothing).
