@@ -210,6 +210,12 @@ bool is_wired(std::uint32_t value) noexcept {
 // authentication, association or handshake failed, the connection failed (201-205).
 bool esp_connect_failure(std::uint32_t v) noexcept { return v == 15 || (v >= 201 && v <= 205); }
 
+// ESP-IDF's IP_EVENT_STA_GOT_IP, as esp_netif's own handler or Arduino-ESP32 print it (rules.def
+// esp_ev_netif_got_ip, esp_ev_sta_got_ip; not the looser "got ip:" of applications).
+bool esp_idf_got_ip(const scan::finding& f) noexcept {
+  return f.format == scan::input_format::esp && (f.rule == "esp_ev_netif_got_ip" || f.rule == "esp_ev_sta_got_ip");
+}
+
 // An attempt that got as far as 802.11 authentication (a step of it or past it), with no Espressif
 // "no AP found" (201) of its own.
 bool tried_to_join(const attempt& a) noexcept {
@@ -1396,6 +1402,19 @@ struct analyzer::state {
         }
         break;
       case event_role::ip_ok:
+        if (!d.has_cur && !d.has_sess && !d.seen_any && esp_idf_got_ip(f)) {
+          // ESP-IDF's IP_EVENT_STA_GOT_IP as the device's first word ("sta ip: ..., mask: ...",
+          // Arduino-ESP32's "Event: 7 - STA_GOT_IP"): esp_netif posts it only
+          // when the station's address changes (esp_netif_dhcpc_cb), the address being cleared
+          // when the link goes down, never for a lease renewed: the log shows the end of a join
+          // that succeeded, its steps at a level the log does not print.
+          open_attempt(d, when, false);
+          add_step(d, f, when);
+          close_attempt(d, outcome::succeeded, std::nullopt, &here);
+          open_session(d, f, when);
+          d.sess.ip_configured = true;
+          break;
+        }
         if (d.has_sess) d.sess.ip_configured = true;
         if (d.has_cur) add_step(d, f, when);
         break;

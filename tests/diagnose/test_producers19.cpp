@@ -100,4 +100,50 @@ TEST(Producers19, EspIdfRunToAuthEndsTheLink) {
   EXPECT_EQ(session_count(r), 2u);
 }
 
+TEST(Producers19, EspIdfGotIpAsFirstWordIsAJoinThatSucceeded) {
+  // esp_netif's "sta ip: ..." (IP_EVENT_STA_GOT_IP, posted only when the address changes) with no
+  // line of the join before it (the blob's at debug level): the end of a join that succeeded, its
+  // session up. Before: nothing (an address with no attempt and no session).
+  const auto r = diagnose(
+      "I (2310) app: joining Lab\n"
+      "I (5120) esp_netif_handlers: sta ip: 10.0.0.7, mask: 255.255.255.0, gw: 10.0.0.1\n");
+  const auto a = attempts_with_codes(r);
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].substr(0, 11), "1 succeeded");
+  ASSERT_EQ(session_count(r), 1u);
+  EXPECT_TRUE(r.groups[0].sessions[0].ip_configured);
+}
+
+TEST(Producers19, DhcpcdLeaseAsFirstWordIsStillNoAttempt) {
+  // dhcpcd prints "leased" on every renewal too: alone it is no join (unchanged).
+  EXPECT_TRUE(
+      attempts_with_codes(diagnose("Mar 10 18:02:01 pi-gw dhcpcd[388]: wlan0: leased 10.0.0.8 for 86400 seconds\n"))
+          .empty());
+}
+
+TEST(Producers19, EspIdfGotIpAfterTheJoinIsThatJoinsAddress) {
+  // The same line after "connected with": the join's address, no second attempt (unchanged).
+  const auto r = diagnose(
+      "I (1200) wifi:state: init -> auth (b0)\n"
+      "I (1210) wifi:state: auth -> assoc (0)\n"
+      "I (1230) wifi:state: assoc -> run (10)\n"
+      "I (1290) wifi:connected with Lab, aid = 1, channel 6, BW20, bssid = 02:00:00:00:19:01\n"
+      "I (2120) esp_netif_handlers: sta ip: 10.0.0.7, mask: 255.255.255.0, gw: 10.0.0.1\n");
+  const auto a = attempts_with_codes(r);
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].substr(0, 11), "1 succeeded");
+  EXPECT_EQ(session_count(r), 1u);
+}
+
+TEST(Producers19, EspIdfStartWifiConnectBeginsATry) {
+  // The blob's "Start wifi connect", its scan, and the log cut before a result: one try of unknown
+  // outcome. Before: nothing.
+  const auto a =
+      attempts_with_codes(diagnose("D (2318) wifi:Start wifi connect\n"
+                                   "D (2318) wifi:connect status 0 -> 1\n"
+                                   "D (2440) wifi:ap found, mac=02:00:00:00:19:02\n"));
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].substr(0, 9), "1 unknown");
+}
+
 }  // namespace
