@@ -1596,9 +1596,9 @@ struct analyzer::state {
     // event (Arduino-ESP32 logs the event's "Reason: 3 - AUTH_LEAVE" at warning level, the event's
     // own line at debug level): a session up before the log ended there, as after the event line;
     // with a reason only a try to connect gives, a failed attempt (below).
+    if (f.fam == family::esp_wifi_reason && f.has_value && !esp_connect_failure(f.value)) materialize_deferred();
     if (f.fam == family::esp_wifi_reason && f.has_value && !esp_connect_failure(f.value) && !d.seen_any &&
         d.last == device::closed::none) {
-      materialize_deferred();
       d.sess = session{};
       d.sess.end = when;
       d.sess.bssid = d.bssid;
