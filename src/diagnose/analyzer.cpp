@@ -210,6 +210,31 @@ bool is_wired(std::uint32_t value) noexcept {
 // authentication, association or handshake failed, the connection failed (201-205).
 bool esp_connect_failure(std::uint32_t v) noexcept { return v == 15 || (v >= 201 && v <= 205); }
 
+// ESP-IDF's IP_EVENT_STA_GOT_IP, as esp_netif's own handler or Arduino-ESP32 print it (rules.def
+// esp_ev_netif_got_ip, esp_ev_sta_got_ip; not the looser "got ip:" of applications).
+bool esp_idf_got_ip(const scan::finding& f) noexcept {
+  return f.format == scan::input_format::esp && (f.rule == "esp_ev_netif_got_ip" || f.rule == "esp_ev_sta_got_ip");
+}
+
+// An attempt that got as far as 802.11 authentication (a step of it or past it), with no Espressif
+// "no AP found" (201) of its own.
+bool tried_to_join(const attempt& a) noexcept {
+  return std::any_of(a.steps.begin(), a.steps.end(),
+                     [](const step& st) { return rank_of(st.kind) >= rank_of(event_kind::authenticating); }) &&
+         std::none_of(a.codes.begin(), a.codes.end(), [](const code_seen& c) {
+           return c.fam == family::esp_wifi_reason && c.has_value && c.value == 201;
+         });
+}
+
+// A failed attempt that holds no disconnect reason (an 802.11 or Espressif reason): the ESP
+// blob's state change that ended it names none ("state: 2 -> 0 (2)": the parenthesised word is
+// the blob's, not a code).
+bool failed_without_reason(const attempt& a) noexcept {
+  return a.result == outcome::failed && std::none_of(a.codes.begin(), a.codes.end(), [](const code_seen& c) {
+           return c.fam == family::ieee80211_reason || c.fam == family::esp_wifi_reason;
+         });
+}
+
 // wpa_supplicant putting an AP on its ignore list ("Added BSSID <bssid> into ignore list, ignoring for
 // 10 seconds", rules.def wpa_ev_ignore_list): a connection to it failed.
 bool ignore_list_line(scan::input_format format, std::string_view excerpt) noexcept {
@@ -1377,6 +1402,19 @@ struct analyzer::state {
         }
         break;
       case event_role::ip_ok:
+        if (!d.has_cur && !d.has_sess && !d.seen_any && esp_idf_got_ip(f)) {
+          // ESP-IDF's IP_EVENT_STA_GOT_IP as the device's first word ("sta ip: ..., mask: ...",
+          // Arduino-ESP32's "Event: 7 - STA_GOT_IP"): esp_netif posts it only
+          // when the station's address changes (esp_netif_dhcpc_cb), the address being cleared
+          // when the link goes down, never for a lease renewed: the log shows the end of a join
+          // that succeeded, its steps at a level the log does not print.
+          open_attempt(d, when, false);
+          add_step(d, f, when);
+          close_attempt(d, outcome::succeeded, std::nullopt, &here);
+          open_session(d, f, when);
+          d.sess.ip_configured = true;
+          break;
+        }
         if (d.has_sess) d.sess.ip_configured = true;
         if (d.has_cur) add_step(d, f, when);
         break;
@@ -1475,7 +1513,20 @@ struct analyzer::state {
         d.last == device::closed::session &&
         (f.fam == family::ieee80211_reason || (f.fam == family::esp_wifi_reason && !(f.has_value && f.value == 201))) &&
         !groups[d.last_group].sessions[d.last_index].end_code;
-    if (((!after_inferred || restated() || same_record) && follows_last(d, f, when, session_reason ? 5 : 2)) ||
+    // So does an Espressif reason after a failed attempt that holds no reason of its own: the ESP8266
+    // core's "STA disconnect: 2" three lines after the blob's "state: 2 -> 0 (2)" ("reconnect",
+    // "wifi evt: 1" between) is the firmware's disconnect event of that failure, not another try's.
+    const bool attempt_reason = d.last == device::closed::attempt && f.fam == family::esp_wifi_reason &&
+                                !(f.has_value && f.value == 201) &&
+                                failed_without_reason(groups[d.last_group].attempts[d.last_index]);
+    // Espressif's 201 (no AP found) after an attempt that got as far as authenticating is the next
+    // try's scan, not that failure's reason: the firmware posts one disconnect event per failed try
+    // ("Wi-Fi Reason: AUTH_EXPIRE (2)" of an application's event handler, then "Wi-Fi Reason:
+    // NO_AP_FOUND (201)" 2.4 s on, no state change between).
+    const bool next_scan = d.last == device::closed::attempt && f.fam == family::esp_wifi_reason && f.has_value &&
+                           f.value == 201 && tried_to_join(groups[d.last_group].attempts[d.last_index]);
+    if ((!next_scan && (!after_inferred || restated() || same_record) &&
+         follows_last(d, f, when, session_reason || attempt_reason ? 5 : 2)) ||
         same_connection_code) {
       if (d.last == device::closed::attempt) {
         attempt& a = groups[d.last_group].attempts[d.last_index];
@@ -1541,6 +1592,23 @@ struct analyzer::state {
     // Nor is a wired port's 802.1X code (the 802.3 ranges of WLAN_REASON_CODE: Security 5632/5633
     // of an Ethernet port): no Wi-Fi connection was tried.
     if (f.fam == family::wlan_reason && f.has_value && is_wired(f.value)) return;
+    // An Espressif reason as the device's first word, on a line no event took, is its disconnect
+    // event (Arduino-ESP32 logs the event's "Reason: 3 - AUTH_LEAVE" at warning level, the event's
+    // own line at debug level): a session up before the log ended there, as after the event line;
+    // with a reason only a try to connect gives, a failed attempt (below).
+    if (f.fam == family::esp_wifi_reason && f.has_value && !esp_connect_failure(f.value)) materialize_deferred();
+    if (f.fam == family::esp_wifi_reason && f.has_value && !esp_connect_failure(f.value) && !d.seen_any &&
+        d.last == device::closed::none) {
+      d.sess = session{};
+      d.sess.end = when;
+      d.sess.bssid = d.bssid;
+      d.sess.before_log = true;
+      d.sess_conn = f.connection;
+      d.has_sess = true;
+      d.seen_any = true;
+      close_session(d, &f, when, std::nullopt, std::move(c));
+      return;
+    }
     // Only codes: an attempt that failed, inferred from them; after a few lines' wait for an
     // event that tells the same failure (see deferred).
     materialize_deferred();

@@ -14,8 +14,20 @@ struct after_timestamp {
   std::string_view rest;
 };
 
+// ESP-IDF's log prefix ("I (15210) ": the level letter, then the milliseconds since boot) stands
+// where a syslog host would, and the tag after it may hold a space ("I (37668) wifi station: ...",
+// "W (16580) WIFI EVENT: ..."): such a line names no host.
+bool esp_log_prefix(std::string_view timestamp) noexcept {
+  if (timestamp.size() < 5 || timestamp[1] != ' ' || timestamp[2] != '(' || timestamp.back() != ')') return false;
+  if (std::string_view("EWIDV").find(timestamp[0]) == std::string_view::npos) return false;
+  for (char c : timestamp.substr(3, timestamp.size() - 4))
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
 after_timestamp strip_timestamp(std::string_view s, std::string_view timestamp) noexcept {
   after_timestamp a;
+  if (esp_log_prefix(timestamp)) return a;
   if (s.starts_with("<")) {
     const std::size_t gt = s.find('>');
     if (gt == std::string_view::npos || gt > 5) return a;
