@@ -51,11 +51,17 @@ std::string_view attr_of(std::string_view tag, std::string_view name) {
 // The provider of a report event, by its row class or type ("wlan connect", "ncsi internet",
 // "ndis wake"): WLAN AutoConfig's events are the ones with lifecycle events and codes; another
 // provider's ReasonCode is not a Wi-Fi code (event_fields.cpp). An unknown class says nothing.
+// The report prints an error event's row with the class "error" alone (its stylesheet's bold red
+// row), split over three lines (`<tr class="`, `error`, `">`): WLAN AutoConfig's 8002 and 10002
+// rows of Windows 10 and 11 reports. A class of that kind names the row's state, not its
+// provider, and says nothing either.
 std::string_view provider_of(std::string_view cls) {
   cls = trim(cls);
   if (cls.empty() || cls.starts_with("wlan")) return cls.empty() ? "" : "WLAN-AutoConfig";
   if (cls.starts_with("eap")) return "";
-  return cls.substr(0, std::min(cls.find(' '), cls.size()));
+  const std::string_view first = cls.substr(0, std::min(cls.find_first_of(" \t"), cls.size()));
+  if (iequals(first, "error")) return "";
+  return first;
 }
 
 // An event id as the report prints it: 1 to 5 digits.
@@ -262,6 +268,12 @@ class wlanreport_container final : public container {
   void header_field(const line& l) {
     std::string_view label = trim(header_label_);
     if (label.ends_with(':')) label = trim(label.substr(0, label.size() - 1));
+    // An excerpt cut inside a session's header, after its <div class="session">, still holds
+    // the header's paragraphs: one only a session header prints starts that session, so its
+    // "Disconnect Reason" is the session's (told again by its events), not a failure of its own.
+    if (!session_ && (iequals(label, "SSID") || iequals(label, "Profile") || iequals(label, "Connection Mode") ||
+                      iequals(label, "Session Duration") || iequals(label, "Disconnect Reason")))
+      session_ = true;
     if (!session_) return;
     if (iequals(label, "Interface")) {
       set_session(interface_, header_value_);
