@@ -11,9 +11,13 @@
 // <EventID>, <EventTime> and a multi-line <EventMessage>. Each event goes through the event fields
 // (event_fields.hpp) as an exported event does: its lifecycle event from its id (the
 // WLANCODE_EVENT_ID rows), its codes from its "Label: value" lines. <SessionSnapshot> repeats
-// those events for the chart (FILETIME stamps) and is skipped. Lines that hold none of this keep
-// the report's older reading (wlanreport_text.cpp).
+// those events for the chart (FILETIME stamps) and is skipped when the report's event list
+// follows it; an excerpt cut after it holds no other, and then it is read (read_snapshot()).
+// Lines that hold none of this keep the report's older reading (wlanreport_text.cpp).
 #include <algorithm>
+#include <cstdio>
+#include <numeric>
+#include <optional>
 #include <span>
 
 #include "event_fields.hpp"
@@ -73,6 +77,37 @@ bool is_reason_label(std::string_view label) {
   return iequals(label, "Reason") || iequals(label, "Failure Reason") || iequals(label, "Disconnect Reason");
 }
 
+// A FILETIME (100 ns since 1601-01-01 UTC, as the snapshot's <EventTime> prints it) as ISO 8601
+// UTC, which the timestamp layer reads; none for anything else.
+std::optional<std::string> filetime_iso(std::string_view s) {
+  s = trim(s);
+  if (s.empty() || s.size() > 19 || !std::all_of(s.begin(), s.end(), [](char c) { return is_digit(c); }))
+    return std::nullopt;
+  std::uint64_t v = 0;
+  for (char c : s) v = v * 10 + static_cast<std::uint64_t>(c - '0');
+  constexpr std::uint64_t to_unix = 11644473600ULL;  // seconds from 1601 to 1970
+  const std::uint64_t secs = v / 10000000ULL;
+  if (secs < to_unix) return std::nullopt;
+  const std::uint64_t unix_s = secs - to_unix;
+  // Days to a civil date (H. Hinnant's days_from_civil, inverted).
+  const std::int64_t z = static_cast<std::int64_t>(unix_s / 86400) + 719468;
+  const std::int64_t era = z / 146097;
+  const std::int64_t doe = z - era * 146097;
+  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const std::int64_t mp = (5 * doy + 2) / 153;
+  const std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
+  const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
+  const std::int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const std::uint64_t sod = unix_s % 86400;
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lldT%02llu:%02llu:%02llu.%07lluZ", static_cast<long long>(y),
+                static_cast<long long>(m), static_cast<long long>(d), static_cast<unsigned long long>(sod / 3600),
+                static_cast<unsigned long long>(sod / 60 % 60), static_cast<unsigned long long>(sod % 60),
+                static_cast<unsigned long long>(v % 10000000ULL));
+  return std::string(buf);
+}
+
 class wlanreport_container final : public container {
  public:
   explicit wlanreport_container(bool events) : ev_(input_format::wlanreport, events) {}
@@ -81,6 +116,8 @@ class wlanreport_container final : public container {
   void finish(std::vector<candidate>& out) override {
     end_event(out);
     end_session(out);
+    if (!report_events_) read_snapshot(out);
+    snap_.clear();
   }
   bool take(const line& l, std::vector<candidate>& out) override {
     // Key material never reaches here: lines are scrubbed of secrets first (secrets.cpp), also
@@ -95,6 +132,17 @@ class wlanreport_container final : public container {
   }
 
  private:
+  // The snapshot's entries (a field per <Event...> element) and the message line being gathered.
+  enum snap_part : int { snap_none = -1, snap_type = 0, snap_error, snap_time, snap_ssid, snap_reason, snap_message };
+  struct snap_entry {
+    std::string field[5];
+    std::vector<std::pair<std::string, std::uint64_t>> message;  // its lines and their numbers
+    std::string excerpt;
+    std::uint64_t line = 0;
+  };
+  // Bounds: entries kept (a report's three days chart some hundred), a field's or message line's
+  // text, message lines of an entry ("Label: value" lines are short and few).
+  static constexpr std::size_t max_snapshot = 512, snap_text_max = 512, snap_lines_max = 16;
   static constexpr std::size_t max_text = 4096;      // a cell, message line or header value kept
   static constexpr std::size_t excerpt_room = 1024;  // of a line, more than an excerpt shows
 
@@ -129,6 +177,7 @@ class wlanreport_container final : public container {
     }
     // A line ends a line of a message (the XML's messages span lines).
     if (in_message()) end_message_line(l);
+    if (snapshot_ && snap_field_ == snap_message) end_snap_line(l);
     return claimed_;
   }
 
@@ -139,6 +188,10 @@ class wlanreport_container final : public container {
     if (t.empty()) return;
     if (snapshot_) {
       claimed_ = true;
+      if (in_snap_entry_ && snap_field_ != snap_none) {
+        std::string& to = snap_field_ == snap_message ? snap_text_ : snap_.back().field[snap_field_];
+        if (to.size() < snap_text_max) to += t.substr(0, snap_text_max - to.size());
+      }
       return;
     }
     if (in_message()) {
@@ -168,7 +221,7 @@ class wlanreport_container final : public container {
     const std::string n = tag_name(tag);
     if (snapshot_) {
       claimed_ = true;
-      if (n == "/sessionsnapshot") snapshot_ = false;
+      snapshot_tag(n, at, l);
       return;
     }
     if (n == "sessionsnapshot") {
@@ -219,6 +272,8 @@ class wlanreport_container final : public container {
       if (in_b_) header_field(l);
       in_b_ = in_p_ = false;
     } else if (n == "wlansession") {
+      report_events_ = true;  // the report's own event list: the snapshot only repeated it
+      snap_.clear();
       end_event(out);
       end_session(out);
       session_ = claimed_ = true;
@@ -233,6 +288,8 @@ class wlanreport_container final : public container {
       end_session(out);
       claimed_ = true;
     } else if (n == "wlanevent") {
+      report_events_ = true;
+      snap_.clear();
       end_event(out);
       claimed_ = xml_event_ = true;
       start_line_ = l.number;
@@ -262,6 +319,117 @@ class wlanreport_container final : public container {
       if (xml_message_) end_message_line(l);
       xml_message_ = false;
     }
+  }
+
+  // ---- the XML's <SessionSnapshot> ----------------------------------------------------------
+  // The chart's entries, newest first: <Session> with <EventType> (Connect, Disconnect,
+  // Internet, None, Sleep, Wake), <EventError> (1 for an error event), <EventTime> (FILETIME),
+  // <EventMessage> (the event's rendered message), <EventSSID> and, for a Disconnect,
+  // <EventDisconnectReason>; no event id. Kept (at most max_snapshot entries) until the report's
+  // event list shows up, which tells the same events with their ids, or the input ends without
+  // one (an excerpt cut after the snapshot). Past max_snapshot entries the rest are not kept.
+  void snapshot_tag(std::string_view n, std::size_t at, const line& l) {
+    if (n == "/sessionsnapshot") {
+      snapshot_ = in_snap_entry_ = false;
+      snap_field_ = snap_none;
+    } else if (n == "session") {
+      in_snap_entry_ = !report_events_ && snap_.size() < max_snapshot;
+      if (in_snap_entry_) {
+        snap_.emplace_back();
+        snap_.back().line = l.number;
+        snap_.back().excerpt = excerpt_of(l.text.substr(at, excerpt_room));
+      }
+      snap_field_ = snap_none;
+    } else if (!in_snap_entry_) {
+      return;
+    } else if (n == "/session") {
+      in_snap_entry_ = false;
+      snap_field_ = snap_none;
+    } else if (n == "eventtype" || n == "eventerror" || n == "eventtime" || n == "eventssid" ||
+               n == "eventdisconnectreason") {
+      snap_field_ = n == "eventtype"    ? snap_type
+                    : n == "eventerror" ? snap_error
+                    : n == "eventtime"  ? snap_time
+                    : n == "eventssid"  ? snap_ssid
+                                        : snap_reason;
+    } else if (n == "eventmessage") {
+      snap_field_ = snap_message;
+      snap_text_.clear();
+      snap_.back().line = l.number;  // the event is shown by its message
+      snap_.back().excerpt = excerpt_of(l.text.substr(at, excerpt_room));
+    } else if (n == "/eventmessage") {
+      end_snap_line(l);
+      snap_field_ = snap_none;
+    } else if (n.starts_with("/event")) {
+      snap_field_ = snap_none;
+    }
+  }
+
+  void end_snap_line(const line& l) {
+    decode_entities(snap_text_);
+    const std::string_view m = trim(snap_text_);
+    if (!m.empty() && in_snap_entry_ && snap_.back().message.size() < snap_lines_max)
+      snap_.back().message.push_back({std::string(m), l.number});
+    snap_text_.clear();
+  }
+
+  // The snapshot's entries as the events they are, oldest first: a Connect is the connection's
+  // start (8000), a Disconnect its failure (8002) when it is an error event, else the end of its
+  // session (8003); the chart lists no 8001, and an Internet capability (NCSI's 4042) after a
+  // Connect, before any Disconnect, is that connection up: it is told as the connection.
+  void read_snapshot(std::vector<candidate>& out) {
+    if (snap_.empty()) return;
+    std::vector<std::size_t> order(snap_.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::vector<std::optional<std::string>> when(snap_.size());
+    bool timed = true;
+    for (std::size_t i = 0; i < snap_.size(); ++i) {
+      when[i] = filetime_iso(snap_[i].field[snap_time]);
+      if (!when[i]) timed = false;
+    }
+    if (timed)  // ISO strings of one layout sort as their instants
+      std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return *when[a] < *when[b]; });
+    else
+      std::reverse(order.begin(), order.end());  // newest first as printed
+    const snap_entry* open = nullptr;
+    for (std::size_t i : order) {
+      const snap_entry& e = snap_[i];
+      const std::string_view type = trim(e.field[snap_type]);
+      if (iequals(type, "Connect")) {
+        snapshot_event(e, when[i], "8000", e, out);
+        open = &e;
+      } else if (iequals(type, "Disconnect")) {
+        snapshot_event(e, when[i], trim(e.field[snap_error]) == "1" ? "8002" : "8003", e, out);
+        open = nullptr;
+      } else if (iequals(type, "Internet") && open) {
+        snapshot_event(e, when[i], "8001", *open, out);
+        open = nullptr;
+      }
+    }
+  }
+
+  // One event of the snapshot; `from`: the entry whose message fields it carries (a connection
+  // told by its Internet capability carries its Connect's adapter and SSID).
+  void snapshot_event(const snap_entry& e, const std::optional<std::string>& when, std::string_view id,
+                      const snap_entry& from, std::vector<candidate>& out) {
+    ev_.begin();
+    ev_.set_id(id);
+    ev_.set_provider("WLAN-AutoConfig");
+    if (when) ev_.set_time(*when);
+    const line at{e.excerpt, e.line, false};
+    ev_.set_event_line(at);
+    bool reason = false;
+    for (std::size_t k = (&from == &e ? 0 : 1); k < from.message.size(); ++k) {
+      const auto& [text, number] = from.message[k];
+      const line ml{text, number, false};
+      if (const std::size_t colon = text.find(':'); colon != std::string::npos && colon <= 40)
+        if (is_reason_label(trim(std::string_view(text).substr(0, colon)))) reason = true;
+      ev_.add_message_line(text, ml);
+    }
+    if (!from.field[snap_ssid].empty()) ev_.add("SSID", trim(from.field[snap_ssid]), at, true);
+    if (&from == &e && !reason && (id == "8002" || id == "8003") && usable(trim(e.field[snap_reason])))
+      ev_.add(id == "8002" ? "Failure Reason" : "Reason", trim(e.field[snap_reason]), at, true);
+    ev_.flush(out);
   }
 
   // A header's "Label:<b>value</b>" (HTML): the session's interface, SSID and disconnect reason.
@@ -398,6 +566,12 @@ class wlanreport_container final : public container {
     last_time_.clear();
     disconnect_line_ = 0;
   }
+
+  // The snapshot's entries and the message line being gathered (types above).
+  std::vector<snap_entry> snap_;
+  bool in_snap_entry_ = false, report_events_ = false;
+  int snap_field_ = snap_none;
+  std::string snap_text_;
 
   event_builder ev_;
   std::string tag_;  // a tag not closed on its line

@@ -3,14 +3,17 @@
 // prints an error event's row (8002, 10002) with the class "error" alone, split over three lines,
 // where its other rows name their provider ("wlan", "ncsi internet"); a published excerpt of the
 // session list may begin inside a session's header, or hold the rows alone, without the report's
-// title. The reports are written by the project in the report's layout; the expectations are
-// hand-typed: outcome, failing phase, who ended it, decisive code.
+// title; an excerpt of the report's XML cut after its <SessionSnapshot> (the chart's entries:
+// Connect, Disconnect, Internet, newest first, FILETIME stamps, no event id and no 8001) holds no
+// other event list. The reports are written by the project in the report's layout; the
+// expectations are hand-typed: outcome, failing phase, who ended it, decisive code.
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
 #include "helpers.hpp"
+#include "windows_events.hpp"
 
 namespace {
 
@@ -122,6 +125,97 @@ TEST(Producers18, SessionRowsAloneAreReadAsTheReport) {
   s = s.substr(s.find("<p>SSID:"));
   const auto a = attempts_with_codes(diagnose(s));
   EXPECT_EQ(a, V{"1 failed association driver wlan_reason:229378"});
+}
+
+// ---- the XML's SessionSnapshot ------------------------------------------------------------------
+
+// One snapshot entry as the report prints it; `ft`: its FILETIME.
+std::string snap(const std::string& type, int error, const std::string& ft, const std::string& message,
+                 const std::string& ssid = "", const std::string& reason = "") {
+  std::string e = "    <Session>\n    <EventType>" + type + "</EventType>\n<EventError>" + std::to_string(error) +
+                  "</EventError><EventTime>" + ft + "</EventTime>\n<EventMessage>" + message + "</EventMessage>\n";
+  if (!ssid.empty())
+    e += "<EventConnectionMode>Automatic connection with a profile</EventConnectionMode>\n<EventProfileName>" + ssid +
+         "</EventProfileName>\n<EventSSID>" + ssid + "</EventSSID>\n";
+  if (!reason.empty()) e += "<EventDisconnectReason>" + reason + "</EventDisconnectReason>\n";
+  return e + "<CorrespondingEvent>7</CorrespondingEvent>\n    </Session>\n";
+}
+
+std::string snap_connect(const std::string& ft, const std::string& ssid) {
+  return snap("Connect", 0, ft,
+              "WLAN AutoConfig service started a connection to a wireless network.\n\nNetwork Adapter: " + adapter +
+                  "\nConnection Mode: Automatic connection with a profile\nProfile Name: " + ssid + "\nSSID: " + ssid +
+                  "\nBSS Type: Infrastructure\n",
+              ssid);
+}
+std::string snap_internet(const std::string& ft) {
+  return snap("Internet", 0, ft,
+              "Capability change on {00000000-0000-4000-8000-000000000018} (0x47008000000000 Family: V4 Capability: "
+              "Internet ChangeReason: ActiveHttpProbeSucceeded)");
+}
+std::string snap_disconnect(const std::string& ft, int error, const std::string& ssid, const std::string& label,
+                            const std::string& reason) {
+  const std::string what = error ? "failed to connect to" : "has successfully disconnected from";
+  return snap("Disconnect", error, ft,
+              "WLAN AutoConfig service " + what + " a wireless network.\n\nNetwork Adapter: " + adapter +
+                  "\nSSID: " + ssid + "\nBSS Type: Infrastructure\n" + label + reason + "\n",
+              ssid, reason);
+}
+
+const std::string snap_head = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<WlanReport>\n  <SessionSnapshot>\n";
+
+// 2026-06-02 08:00:00 UTC is FILETIME 134248608000000000; a second is 10000000.
+std::string ft(int seconds) { return std::to_string(134248608000000000LL + 10000000LL * seconds); }
+
+// Newest first, as the report prints it: a connection the driver ended, then one that failed.
+const std::string snapshot_only =
+    snap_head + snap_disconnect(ft(700), 1, "LabNet", "Failure Reason:", "The specific network is not available.") +
+    snap_connect(ft(697), "LabNet") +
+    snap_disconnect(ft(600), 0, "LabNet", "Reason: ", "The network is disconnected by the driver.") +
+    snap_internet(ft(3)) + snap_connect(ft(1), "LabNet") + "  </SessionSnapshot>\n";
+
+TEST(Producers18, ASnapshotAloneIsReadOldestFirst) {
+  // An excerpt of the report's XML cut after its snapshot: the Connect and its Internet
+  // capability are a connection (the driver ended its session ten minutes on), the next Connect
+  // failed where a network is looked for. Before: nothing (the snapshot was skipped).
+  const auto r = windows_events::diagnose_file(snapshot_only);
+  EXPECT_EQ(attempts_with_codes(r),
+            (V{"1 succeeded unknown unknown -", "1 failed discovery device wlan_reason:163851"}));
+  ASSERT_EQ(session_count(r), 1u);
+  const auto& s = r.groups[0].sessions[0];
+  EXPECT_EQ(s.ended_by, wlancode::diagnose::ender::driver);
+  EXPECT_EQ(r.groups[0].interface, adapter);
+  EXPECT_EQ(r.groups[0].ssid, "LabNet");
+}
+
+TEST(Producers18, ASnapshotBeforeTheReportsEventsIsNotToldTwice) {
+  // The whole report: the snapshot, then its sessions with the same events and their ids. The
+  // events are the sessions' only (one failed attempt), as before.
+  const std::string x =
+      snap_head + snap_disconnect(ft(5), 1, "LabNet", "Failure Reason:", "The specific network is not available.") +
+      snap_connect(ft(2), "LabNet") + "  </SessionSnapshot>\n  <WlanSession success=\"0\" interface=\"" + adapter +
+      "\" ssid=\"LabNet\" disconnect=\"Unknown\">\n      <WlanEvent type=\"wlan connect\" "
+      "error=\"0\">\n        <UID>1</UID>\n        <EventID>8000</EventID>\n        "
+      "<EventTime>2026-06-02T08:00:02</EventTime>\n        <EventMessage>WLAN AutoConfig service "
+      "started a connection to a wireless network.\n\nSSID: LabNet\n</EventMessage>\n      "
+      "</WlanEvent>\n      <WlanEvent type=\"wlan \" error=\"1\">\n        <UID>2</UID>\n        "
+      "<EventID>8002</EventID>\n        <EventTime>2026-06-02T08:00:05</EventTime>\n        "
+      "<EventMessage>WLAN AutoConfig service failed to connect to a wireless network.\n\nSSID: "
+      "LabNet\nFailure Reason:The specific network is not available.\n</EventMessage>\n      "
+      "</WlanEvent>\n  </WlanSession>\n</WlanReport>\n";
+  EXPECT_EQ(attempts_with_codes(windows_events::diagnose_file(x)), V{"1 failed discovery device wlan_reason:163851"});
+}
+
+TEST(Producers18, AnInternetCapabilityWithoutItsConnectIsNoAttempt) {
+  // The excerpt begins inside a session (its Connect older than the cut): its Internet capability
+  // opens nothing, and its end is a session up before the excerpt.
+  const std::string x = snap_head +
+                        snap_disconnect(ft(60), 0, "LabNet", "Reason: ", "The network is disconnected by the driver.") +
+                        snap_internet(ft(3)) + "  </SessionSnapshot>\n";
+  const auto r = windows_events::diagnose_file(x);
+  EXPECT_TRUE(attempts_with_codes(r).empty());
+  ASSERT_EQ(session_count(r), 1u);
+  EXPECT_TRUE(r.groups[0].sessions[0].before_log);
 }
 
 }  // namespace
