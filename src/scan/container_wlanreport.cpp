@@ -55,10 +55,10 @@ std::string_view attr_of(std::string_view tag, std::string_view name) {
 // The provider of a report event, by its row class or type ("wlan connect", "ncsi internet",
 // "ndis wake"): WLAN AutoConfig's events are the ones with lifecycle events and codes; another
 // provider's ReasonCode is not a Wi-Fi code (event_fields.cpp). An unknown class says nothing.
-// The report prints an error event's row with the class "error" alone (its stylesheet's bold red
-// row), split over three lines (`<tr class="`, `error`, `">`): WLAN AutoConfig's 8002 and 10002
-// rows of Windows 10 and 11 reports. A class of that kind names the row's state, not its
-// provider, and says nothing either.
+// The report's XSLT gives an event's row the class "error" instead of its type when the event's
+// @error is set (its stylesheet's bold red row), a text node printed over three lines
+// (`<tr class="`, `error`, `">`): the 8002 and 10002 rows of Windows 10 and 11 reports. That
+// class names the row's state, not its provider, and says nothing either: the id decides.
 std::string_view provider_of(std::string_view cls) {
   cls = trim(cls);
   if (cls.empty() || cls.starts_with("wlan")) return cls.empty() ? "" : "WLAN-AutoConfig";
@@ -399,7 +399,8 @@ class wlanreport_container final : public container {
         snapshot_event(e, when[i], "8000", e, out);
         open = &e;
       } else if (iequals(type, "Disconnect")) {
-        snapshot_event(e, when[i], trim(e.field[snap_error]) == "1" ? "8002" : "8003", e, out);
+        const std::string_view error = trim(e.field[snap_error]);  // the XSLT's test: @error > 0
+        snapshot_event(e, when[i], !error.empty() && error != "0" ? "8002" : "8003", e, out);
         open = nullptr;
       } else if (iequals(type, "Internet") && open) {
         snapshot_event(e, when[i], "8001", *open, out);
