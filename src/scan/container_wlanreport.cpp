@@ -11,11 +11,15 @@
 // <EventID>, <EventTime> and a multi-line <EventMessage>. Each event goes through the event fields
 // (event_fields.hpp) as an exported event does: its lifecycle event from its id (the
 // WLANCODE_EVENT_ID rows), its codes from its "Label: value" lines. <SessionSnapshot> repeats
-// those events for the chart (FILETIME stamps) and is skipped. Lines that hold none of this keep
-// the report's older reading (wlanreport_text.cpp).
+// those events for the chart (FILETIME stamps) and is skipped when the report's event list
+// follows it; an excerpt cut after it holds no other, and then it is read (read_snapshot()).
+// Lines that hold none of this keep the report's older reading (wlanreport_text.cpp).
 #include <algorithm>
+#include <numeric>
+#include <optional>
 #include <span>
 
+#include "../evtx/evtx.hpp"
 #include "event_fields.hpp"
 #include "internal.hpp"
 #include "text.hpp"
@@ -51,11 +55,17 @@ std::string_view attr_of(std::string_view tag, std::string_view name) {
 // The provider of a report event, by its row class or type ("wlan connect", "ncsi internet",
 // "ndis wake"): WLAN AutoConfig's events are the ones with lifecycle events and codes; another
 // provider's ReasonCode is not a Wi-Fi code (event_fields.cpp). An unknown class says nothing.
+// The report's XSLT gives an event's row the class "error" instead of its type when the event's
+// @error is set (its stylesheet's bold red row), a text node printed over three lines
+// (`<tr class="`, `error`, `">`): the 8002 and 10002 rows of Windows 10 and 11 reports. That
+// class names the row's state, not its provider, and says nothing either: the id decides.
 std::string_view provider_of(std::string_view cls) {
   cls = trim(cls);
   if (cls.empty() || cls.starts_with("wlan")) return cls.empty() ? "" : "WLAN-AutoConfig";
   if (cls.starts_with("eap")) return "";
-  return cls.substr(0, std::min(cls.find(' '), cls.size()));
+  const std::string_view first = cls.substr(0, std::min(cls.find_first_of(" \t"), cls.size()));
+  if (iequals(first, "error")) return "";
+  return first;
 }
 
 // An event id as the report prints it: 1 to 5 digits.
@@ -67,6 +77,18 @@ bool is_reason_label(std::string_view label) {
   return iequals(label, "Reason") || iequals(label, "Failure Reason") || iequals(label, "Disconnect Reason");
 }
 
+// A FILETIME (100 ns since 1601-01-01 UTC, as the snapshot's <EventTime> prints it) as ISO 8601
+// UTC, which the timestamp layer reads (the .evtx reader's conversion); none for anything else.
+std::optional<std::string> filetime_iso(std::string_view s) {
+  s = trim(s);
+  if (s.empty() || s.size() > 19 || !std::all_of(s.begin(), s.end(), [](char c) { return is_digit(c); }))
+    return std::nullopt;
+  std::uint64_t v = 0;
+  for (char c : s) v = v * 10 + static_cast<std::uint64_t>(c - '0');
+  if (v == 0) return std::nullopt;  // no time recorded
+  return evtx::filetime_iso(v);
+}
+
 class wlanreport_container final : public container {
  public:
   explicit wlanreport_container(bool events) : ev_(input_format::wlanreport, events) {}
@@ -75,6 +97,8 @@ class wlanreport_container final : public container {
   void finish(std::vector<candidate>& out) override {
     end_event(out);
     end_session(out);
+    if (!report_events_) read_snapshot(out);
+    snap_.clear();
   }
   bool take(const line& l, std::vector<candidate>& out) override {
     // Key material never reaches here: lines are scrubbed of secrets first (secrets.cpp), also
@@ -89,6 +113,17 @@ class wlanreport_container final : public container {
   }
 
  private:
+  // The snapshot's entries (a field per <Event...> element) and the message line being gathered.
+  enum snap_part : int { snap_none = -1, snap_type = 0, snap_error, snap_time, snap_ssid, snap_reason, snap_message };
+  struct snap_entry {
+    std::string field[5];
+    std::vector<std::pair<std::string, std::uint64_t>> message;  // its lines and their numbers
+    std::string excerpt;
+    std::uint64_t line = 0;
+  };
+  // Bounds: entries kept (a report's three days chart some hundred), a field's or message line's
+  // text, message lines of an entry ("Label: value" lines are short and few).
+  static constexpr std::size_t max_snapshot = 512, snap_text_max = 512, snap_lines_max = 16;
   static constexpr std::size_t max_text = 4096;      // a cell, message line or header value kept
   static constexpr std::size_t excerpt_room = 1024;  // of a line, more than an excerpt shows
 
@@ -123,6 +158,7 @@ class wlanreport_container final : public container {
     }
     // A line ends a line of a message (the XML's messages span lines).
     if (in_message()) end_message_line(l);
+    if (snapshot_ && snap_field_ == snap_message) end_snap_line(l);
     return claimed_;
   }
 
@@ -133,6 +169,10 @@ class wlanreport_container final : public container {
     if (t.empty()) return;
     if (snapshot_) {
       claimed_ = true;
+      if (in_snap_entry_ && snap_field_ != snap_none) {
+        std::string& to = snap_field_ == snap_message ? snap_text_ : snap_.back().field[snap_field_];
+        if (to.size() < snap_text_max) to += t.substr(0, snap_text_max - to.size());
+      }
       return;
     }
     if (in_message()) {
@@ -162,7 +202,7 @@ class wlanreport_container final : public container {
     const std::string n = tag_name(tag);
     if (snapshot_) {
       claimed_ = true;
-      if (n == "/sessionsnapshot") snapshot_ = false;
+      snapshot_tag(n, at, l);
       return;
     }
     if (n == "sessionsnapshot") {
@@ -213,6 +253,8 @@ class wlanreport_container final : public container {
       if (in_b_) header_field(l);
       in_b_ = in_p_ = false;
     } else if (n == "wlansession") {
+      report_events_ = true;  // the report's own event list: the snapshot only repeated it
+      snap_.clear();
       end_event(out);
       end_session(out);
       session_ = claimed_ = true;
@@ -227,6 +269,8 @@ class wlanreport_container final : public container {
       end_session(out);
       claimed_ = true;
     } else if (n == "wlanevent") {
+      report_events_ = true;
+      snap_.clear();
       end_event(out);
       claimed_ = xml_event_ = true;
       start_line_ = l.number;
@@ -258,10 +302,128 @@ class wlanreport_container final : public container {
     }
   }
 
+  // ---- the XML's <SessionSnapshot> ----------------------------------------------------------
+  // The chart's entries, newest first: <Session> with <EventType> (Connect, Disconnect,
+  // Internet, None, Sleep, Wake), <EventError> (1 for an error event), <EventTime> (FILETIME),
+  // <EventMessage> (the event's rendered message), <EventSSID> and, for a Disconnect,
+  // <EventDisconnectReason>; no event id. Kept (at most max_snapshot entries) until the report's
+  // event list shows up, which tells the same events with their ids, or the input ends without
+  // one (an excerpt cut after the snapshot). Past max_snapshot entries the rest are not kept.
+  void snapshot_tag(std::string_view n, std::size_t at, const line& l) {
+    if (n == "/sessionsnapshot") {
+      snapshot_ = in_snap_entry_ = false;
+      snap_field_ = snap_none;
+    } else if (n == "session") {
+      in_snap_entry_ = !report_events_ && snap_.size() < max_snapshot;
+      if (in_snap_entry_) {
+        snap_.emplace_back();
+        snap_.back().line = l.number;
+        snap_.back().excerpt = excerpt_of(l.text.substr(at, excerpt_room));
+      }
+      snap_field_ = snap_none;
+    } else if (!in_snap_entry_) {
+      return;
+    } else if (n == "/session") {
+      in_snap_entry_ = false;
+      snap_field_ = snap_none;
+    } else if (n == "eventtype" || n == "eventerror" || n == "eventtime" || n == "eventssid" ||
+               n == "eventdisconnectreason") {
+      snap_field_ = n == "eventtype"    ? snap_type
+                    : n == "eventerror" ? snap_error
+                    : n == "eventtime"  ? snap_time
+                    : n == "eventssid"  ? snap_ssid
+                                        : snap_reason;
+    } else if (n == "eventmessage") {
+      snap_field_ = snap_message;
+      snap_text_.clear();
+      snap_.back().line = l.number;  // the event is shown by its message
+      snap_.back().excerpt = excerpt_of(l.text.substr(at, excerpt_room));
+    } else if (n == "/eventmessage") {
+      end_snap_line(l);
+      snap_field_ = snap_none;
+    } else if (n.starts_with("/event")) {
+      snap_field_ = snap_none;
+    }
+  }
+
+  void end_snap_line(const line& l) {
+    decode_entities(snap_text_);
+    const std::string_view m = trim(snap_text_);
+    if (!m.empty() && in_snap_entry_ && snap_.back().message.size() < snap_lines_max)
+      snap_.back().message.push_back({std::string(m), l.number});
+    snap_text_.clear();
+  }
+
+  // The snapshot's entries as the events they are, oldest first: a Connect is the connection's
+  // start (8000), a Disconnect its failure (8002) when it is an error event, else the end of its
+  // session (8003); the chart lists no 8001, and an Internet capability (NCSI's 4042) after a
+  // Connect, before any Disconnect, is that connection up: it is told as the connection.
+  void read_snapshot(std::vector<candidate>& out) {
+    if (snap_.empty()) return;
+    std::vector<std::size_t> order(snap_.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::vector<std::optional<std::string>> when(snap_.size());
+    bool timed = true;
+    for (std::size_t i = 0; i < snap_.size(); ++i) {
+      when[i] = filetime_iso(snap_[i].field[snap_time]);
+      if (!when[i]) timed = false;
+    }
+    if (timed)  // ISO strings of one layout sort as their instants
+      std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return *when[a] < *when[b]; });
+    else
+      std::reverse(order.begin(), order.end());  // newest first as printed
+    const snap_entry* open = nullptr;
+    for (std::size_t i : order) {
+      const snap_entry& e = snap_[i];
+      const std::string_view type = trim(e.field[snap_type]);
+      if (iequals(type, "Connect")) {
+        snapshot_event(e, when[i], "8000", e, out);
+        open = &e;
+      } else if (iequals(type, "Disconnect")) {
+        const std::string_view error = trim(e.field[snap_error]);  // the XSLT's test: @error > 0
+        snapshot_event(e, when[i], !error.empty() && error != "0" ? "8002" : "8003", e, out);
+        open = nullptr;
+      } else if (iequals(type, "Internet") && open) {
+        snapshot_event(e, when[i], "8001", *open, out);
+        open = nullptr;
+      }
+    }
+  }
+
+  // One event of the snapshot; `from`: the entry whose message fields it carries (a connection
+  // told by its Internet capability carries its Connect's adapter and SSID).
+  void snapshot_event(const snap_entry& e, const std::optional<std::string>& when, std::string_view id,
+                      const snap_entry& from, std::vector<candidate>& out) {
+    ev_.begin();
+    ev_.set_id(id);
+    ev_.set_provider("WLAN-AutoConfig");
+    if (when) ev_.set_time(*when);
+    const line at{e.excerpt, e.line, false};
+    ev_.set_event_line(at);
+    bool reason = false;
+    for (std::size_t k = (&from == &e ? 0 : 1); k < from.message.size(); ++k) {
+      const auto& [text, number] = from.message[k];
+      const line ml{text, number, false};
+      if (const std::size_t colon = text.find(':'); colon != std::string::npos && colon <= 40)
+        if (is_reason_label(trim(std::string_view(text).substr(0, colon)))) reason = true;
+      ev_.add_message_line(text, ml);
+    }
+    if (!from.field[snap_ssid].empty()) ev_.add("SSID", trim(from.field[snap_ssid]), at, true);
+    if (&from == &e && !reason && (id == "8002" || id == "8003") && usable(trim(e.field[snap_reason])))
+      ev_.add(id == "8002" ? "Failure Reason" : "Reason", trim(e.field[snap_reason]), at, true);
+    ev_.flush(out);
+  }
+
   // A header's "Label:<b>value</b>" (HTML): the session's interface, SSID and disconnect reason.
   void header_field(const line& l) {
     std::string_view label = trim(header_label_);
     if (label.ends_with(':')) label = trim(label.substr(0, label.size() - 1));
+    // An excerpt cut inside a session's header, after its <div class="session">, still holds
+    // the header's paragraphs: one only a session header prints starts that session, so its
+    // "Disconnect Reason" is the session's (told again by its events), not a failure of its own.
+    if (!session_ && (iequals(label, "SSID") || iequals(label, "Profile") || iequals(label, "Connection Mode") ||
+                      iequals(label, "Session Duration") || iequals(label, "Disconnect Reason")))
+      session_ = true;
     if (!session_) return;
     if (iequals(label, "Interface")) {
       set_session(interface_, header_value_);
@@ -386,6 +548,12 @@ class wlanreport_container final : public container {
     last_time_.clear();
     disconnect_line_ = 0;
   }
+
+  // The snapshot's entries and the message line being gathered (types above).
+  std::vector<snap_entry> snap_;
+  bool in_snap_entry_ = false, report_events_ = false;
+  int snap_field_ = snap_none;
+  std::string snap_text_;
 
   event_builder ev_;
   std::string tag_;  // a tag not closed on its line

@@ -48,10 +48,13 @@ input_format detect_format(std::string_view head) noexcept {
   auto has = [&](std::string_view n) { return head.find(n) != std::string_view::npos; };
   // The report's HTML has "<title>wlan report</title>" and "<h1>Wlan Report</h1>"; its XML <WlanReport>
   // (a part of either pasted alone: the XML's <WlanEventsSummary> or <WlanSession> elements, the
-  // HTML's <div id="events-summary"> or <div id="session-list">).
+  // HTML's <div id="events-summary"> or <div id="session-list">, or its session rows alone: each
+  // row's message cell opens with the report's own expand button, <span class="expand-btn">[+]
+  // </span><span class="message-body">, in the reports of Windows 10 and 11).
   if (has("wlan-report") || has("WlanReport") || has("<title>WLAN Report") || has("WLAN Report</") ||
       has("Wlan Report</") || has("<title>wlan report</title>") || has("<WlanReport") || has("<WlanSession ") ||
-      has("<WlanEventsSummary") || has("<div id=\"events-summary\">") || has("<div id=\"session-list\">"))
+      has("<WlanEventsSummary") || has("<div id=\"events-summary\">") || has("<div id=\"session-list\">") ||
+      has("<span class=\"expand-btn\">[+]</span><span class=\"message-body\">"))
     return input_format::wlanreport;
   if (has("schemas.microsoft.com/win/2004/08/events/event") || has("<EventID") ||
       (has("<Objs") && has("EventLogRecord")) || (has("<Objects>") && has("EventLogRecord")) ||
