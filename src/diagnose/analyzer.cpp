@@ -865,6 +865,17 @@ struct analyzer::state {
     d.m = mode::connected;
   }
 
+  // A session up before the log began, whose first word in the log is its end at `when`.
+  void open_session_before_log(device& d, const scan::finding& f, const instant& when) {
+    d.sess = session{};
+    d.sess.end = when;
+    d.sess.bssid = d.bssid;
+    d.sess.before_log = true;
+    d.sess_conn = f.connection;
+    d.has_sess = true;
+    d.seen_any = true;
+  }
+
   void close_session(device& d, const scan::finding* f, const instant& when, std::optional<event_kind> end_event,
                      std::optional<code_seen> code) {
     if (!d.has_sess) return;
@@ -1391,13 +1402,7 @@ struct analyzer::state {
         } else if (!d.seen_any) {
           // The device's first word is that its link ended: it was connected before the log
           // begins (a log cut around the problem). That session ends here, with its reason.
-          d.sess = session{};
-          d.sess.end = when;
-          d.sess.bssid = d.bssid;
-          d.sess.before_log = true;
-          d.sess_conn = f.connection;
-          d.has_sess = true;
-          d.seen_any = true;
+          open_session_before_log(d, f, when);
           close_session(d, &f, when, f.event, take_line_failure_code());
         }
         break;
@@ -1599,13 +1604,7 @@ struct analyzer::state {
     if (f.fam == family::esp_wifi_reason && f.has_value && !esp_connect_failure(f.value)) materialize_deferred();
     if (f.fam == family::esp_wifi_reason && f.has_value && !esp_connect_failure(f.value) && !d.seen_any &&
         d.last == device::closed::none) {
-      d.sess = session{};
-      d.sess.end = when;
-      d.sess.bssid = d.bssid;
-      d.sess.before_log = true;
-      d.sess_conn = f.connection;
-      d.has_sess = true;
-      d.seen_any = true;
+      open_session_before_log(d, f, when);
       close_session(d, &f, when, std::nullopt, std::move(c));
       return;
     }

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "../time/civil.hpp"
 #include "../utf.hpp"
 #include "evtx.hpp"
 #include "le.hpp"
@@ -176,22 +177,11 @@ bool append_sid(std::string& out, const unsigned char* p, std::size_t n) {
 
 std::string filetime_iso(std::uint64_t ft) {
   const std::uint64_t secs = ft / 10000000, frac = ft % 10000000;
-  // Days since 1601-01-01 -> civil date (400-year cycles of 146097 days).
-  std::int64_t days = static_cast<std::int64_t>(secs / 86400);
+  // Days since 1601-01-01 -> days since 1970-01-01 -> the civil date.
+  const time_detail::civil c = time_detail::civil_from_days(static_cast<std::int64_t>(secs / 86400) - 134774);
   const std::uint64_t sod = secs % 86400;
-  days -= 134774;  // 1601-01-01 .. 1970-01-01
-  // days since 1970-01-01 -> y/m/d (proleptic Gregorian; era-based).
-  const std::int64_t z = days + 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const std::int64_t doe = z - era * 146097;
-  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const std::int64_t mp = (5 * doy + 2) / 153;
-  const std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
-  const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
-  const std::int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
   std::string out;
-  append_fmt(out, "%04" PRId64 "-%02" PRId64 "-%02" PRId64 "T%02u:%02u:%02u.%07" PRIu64 "Z", y, m, d,
+  append_fmt(out, "%04" PRId64 "-%02u-%02uT%02u:%02u:%02u.%07" PRIu64 "Z", c.year, c.month, c.day,
              static_cast<unsigned>(sod / 3600), static_cast<unsigned>(sod / 60 % 60), static_cast<unsigned>(sod % 60),
              frac);
   return out;
