@@ -69,4 +69,34 @@ TEST(Producers20, BlobSendStaConnectedEventIsAConnection) {
   EXPECT_EQ(session_count(r), 1u);
 }
 
+TEST(Producers20, DisconnectAfterTheStationStartedIsAFailedTry) {
+  // Arduino-ESP32 1.x: the station starts (its event printed twice, as the core does), then a
+  // disconnect event and its reason: no link can have been up, so the try failed (in
+  // authentication, by this device's timer), not a session up before the log. Before: a session
+  // ended by the AP.
+  const std::string log =
+      "[D][WiFiGeneric.cpp:337] _eventCallback(): Event: 0 - WIFI_READY\n"
+      "[D][WiFiGeneric.cpp:337] _eventCallback(): Event: 2 - STA_START\n"
+      "[D][WiFiGeneric.cpp:337] _eventCallback(): Event: 2 - STA_START\n"
+      "[D][WiFiGeneric.cpp:337] _eventCallback(): Event: 5 - STA_DISCONNECTED\n"
+      "[W][WiFiGeneric.cpp:353] _eventCallback(): Reason: 2 - AUTH_EXPIRE\n";
+  const auto r = diagnose(log);
+  const auto a = attempts_with_codes(r);
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0], "1 failed authentication device esp_wifi_reason:2");
+  EXPECT_EQ(session_count(r), 0u);
+}
+
+TEST(Producers20, StationStartThenConnectedIsOneJoin) {
+  // The start and the connection are one try that succeeded.
+  const auto r = diagnose(
+      "[   812][D][WiFiGeneric.cpp:1039] _eventCallback(): Arduino Event: 2 - STA_START\n"
+      "[  3120][D][WiFiGeneric.cpp:1039] _eventCallback(): Arduino Event: 4 - STA_CONNECTED\n"
+      "[  3360][D][WiFiGeneric.cpp:1039] _eventCallback(): Arduino Event: 7 - STA_GOT_IP\n");
+  const auto a = attempts_with_codes(r);
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].substr(0, 11), "1 succeeded");
+  EXPECT_EQ(session_count(r), 1u);
+}
+
 }  // namespace
