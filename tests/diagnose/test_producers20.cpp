@@ -17,7 +17,7 @@ TEST(Producers20, ArduinoReasonLinesWithoutTimeAreOneTryEach) {
   // one off: 201 is no AP found), the sketch's own words between. Without time on the lines, the
   // same print two lines on is the retry's event. Before: two tries read as one failure told twice.
   const std::string one =
-      "[W][WiFiGeneric.cpp:270] _eventCallback(): Reason: 201 - AUTH_FAIL\n"
+      "[W][WiFiGeneric.cpp:268] _eventCallback(): Reason: 201 - AUTH_FAIL\n"
       "Lost the station, trying again\n";
   const auto a = attempts_with_codes(diagnose(one + one + one + one));
   ASSERT_EQ(a.size(), 1u);
@@ -28,8 +28,8 @@ TEST(Producers20, ArduinoEventAndReasonPairsAreOneTryEach) {
   // The event line and its reason line are two prints of one event; the next pair, with no time,
   // is the next try's. Before: the second pair read as the first told again.
   const std::string pair =
-      "[D][WiFiGeneric.cpp:337] _eventCallback(): Event: 5 - STA_DISCONNECTED\n"
-      "[W][WiFiGeneric.cpp:353] _eventCallback(): Reason: 204 - HANDSHAKE_TIMEOUT\n";
+      "[D][WiFiGeneric.cpp:331] _eventCallback(): Event: 5 - STA_DISCONNECTED\n"
+      "[W][WiFiGeneric.cpp:349] _eventCallback(): Reason: 204 - HANDSHAKE_TIMEOUT\n";
   const auto a = attempts_with_codes(diagnose(pair + pair + pair));
   ASSERT_EQ(a.size(), 1u);
   EXPECT_EQ(a[0], "3 failed key_exchange device esp_wifi_reason:204");
@@ -38,8 +38,8 @@ TEST(Producers20, ArduinoEventAndReasonPairsAreOneTryEach) {
 TEST(Producers20, EventWithItsReasonOnTheNextLineIsStillOneFailure) {
   // Unchanged: one event told by two prints is one failure.
   const auto a =
-      attempts_with_codes(diagnose("[D][WiFiGeneric.cpp:337] _eventCallback(): Event: 5 - STA_DISCONNECTED\n"
-                                   "[W][WiFiGeneric.cpp:353] _eventCallback(): Reason: 203 - ASSOC_FAIL\n"));
+      attempts_with_codes(diagnose("[D][WiFiGeneric.cpp:331] _eventCallback(): Event: 5 - STA_DISCONNECTED\n"
+                                   "[W][WiFiGeneric.cpp:349] _eventCallback(): Reason: 203 - ASSOC_FAIL\n"));
   ASSERT_EQ(a.size(), 1u);
   EXPECT_EQ(a[0], "1 failed association ap esp_wifi_reason:203");
 }
@@ -75,11 +75,11 @@ TEST(Producers20, DisconnectAfterTheStationStartedIsAFailedTry) {
   // authentication, by this device's timer), not a session up before the log. Before: a session
   // ended by the AP.
   const std::string log =
-      "[D][WiFiGeneric.cpp:337] _eventCallback(): Event: 0 - WIFI_READY\n"
-      "[D][WiFiGeneric.cpp:337] _eventCallback(): Event: 2 - STA_START\n"
-      "[D][WiFiGeneric.cpp:337] _eventCallback(): Event: 2 - STA_START\n"
-      "[D][WiFiGeneric.cpp:337] _eventCallback(): Event: 5 - STA_DISCONNECTED\n"
-      "[W][WiFiGeneric.cpp:353] _eventCallback(): Reason: 2 - AUTH_EXPIRE\n";
+      "[D][WiFiGeneric.cpp:331] _eventCallback(): Event: 0 - WIFI_READY\n"
+      "[D][WiFiGeneric.cpp:331] _eventCallback(): Event: 2 - STA_START\n"
+      "[D][WiFiGeneric.cpp:331] _eventCallback(): Event: 2 - STA_START\n"
+      "[D][WiFiGeneric.cpp:331] _eventCallback(): Event: 5 - STA_DISCONNECTED\n"
+      "[W][WiFiGeneric.cpp:349] _eventCallback(): Reason: 2 - AUTH_EXPIRE\n";
   const auto r = diagnose(log);
   const auto a = attempts_with_codes(r);
   ASSERT_EQ(a.size(), 1u);
