@@ -325,7 +325,10 @@ struct analyzer::state {
     // The producer whose event brought the link up or ended the last roam (a second producer's
     // relay of that roam, NetworkManager's supplicant states, is no roam of its own).
     scan::input_format link_format = scan::input_format::plain;
-    bool seen_any = false;   // an attempt or a session of it was opened
+    bool seen_any = false;  // an attempt or a session of it was opened
+    // The rule of the ESP firmware's print that closed the last attempt or session (its disconnect
+    // event, or the reason line an attempt was inferred from): see same_print_again.
+    std::string last_esp_rule;
     bool has_group = false;  // group_for has answered for this device
     // group_for's last answers for this device, by network (its lines alternate among a few).
     struct known_group {
@@ -807,6 +810,7 @@ struct analyzer::state {
     if (!d.has_cur) return;
     attempt& a = d.cur;  // closed in place: what its group does not keep serves the next one (renew)
     d.has_cur = false;
+    d.last_esp_rule.clear();  // whoever closed it says so after (note_esp_print)
     d.last_conn = d.conn;
     a.steps.resize(d.cur_steps);  // its own steps only, from here on
     a.result = o;
@@ -879,6 +883,7 @@ struct analyzer::state {
   void close_session(device& d, const scan::finding* f, const instant& when, std::optional<event_kind> end_event,
                      std::optional<code_seen> code) {
     if (!d.has_sess) return;
+    d.last_esp_rule.clear();
     session s = std::move(d.sess);
     d.has_sess = false;
     d.m = d.has_cur ? mode::attempting : mode::idle;
@@ -1087,6 +1092,19 @@ struct analyzer::state {
       had_esp = true;
     }
     return had_esp;
+  }
+
+  // The ESP firmware's print that closed the last attempt or session, printed again on a later
+  // line: the next try's disconnect event, not that one told again. A firmware prints each event
+  // once, by one print (an event and its reason are two prints: Arduino-ESP32's "Event: 5 -
+  // STA_DISCONNECTED" and "Reason: 2 - AUTH_EXPIRE"); a retry loop without time on its lines
+  // (Arduino-ESP32 1.x's serial console, the ESP8266 SDK's) prints the same line once per try.
+  static bool same_print_again(const device& d, const scan::finding& f) noexcept {
+    return f.format == scan::input_format::esp && d.last != device::closed::none && !d.last_esp_rule.empty() &&
+           f.rule == d.last_esp_rule && d.last_source == f.source && f.line > d.last_line;
+  }
+  static void note_esp_print(device& d, const scan::finding& f) {
+    if (f.format == scan::input_format::esp) d.last_esp_rule = f.rule;
   }
 
   void on_event(device& d, const scan::finding& f, const instant& when) {
@@ -1371,12 +1389,12 @@ struct analyzer::state {
           add_step(d, f, when);
           take_line_codes(d.cur);
           close_attempt(d, outcome::failed, f.event, &here);
-        } else if (esp_retry_failure(d) ||
+        } else if (esp_retry_failure(d) || same_print_again(d, f) ||
                    (!d.seen_any && line_esp_failure() && esp_connect_failure(line_esp_failure()->value))) {
           // An ESP firmware's disconnect event with a reason only a try to connect gives (4-way
           // handshake timeout 15, Espressif's 201-205), as the device's first word or after a
-          // failed attempt with another reason: a failed attempt, not a session up before the log
-          // nor that failure told again.
+          // failed attempt with another reason, or the print that ended the last attempt or
+          // session again: a failed attempt, not a session up before the log nor that end told again.
           open_attempt(d, when, false);
           add_step(d, f, when);
           take_line_codes(d.cur);
@@ -1405,6 +1423,7 @@ struct analyzer::state {
           open_session_before_log(d, f, when);
           close_session(d, &f, when, f.event, take_line_failure_code());
         }
+        note_esp_print(d, f);
         break;
       case event_role::ip_ok:
         if (!d.has_cur && !d.has_sess && !d.seen_any && esp_idf_got_ip(f)) {
@@ -1493,7 +1512,7 @@ struct analyzer::state {
     // the ESP event line that carried 202): a restatement, not another failure (not so the same
     // print again: the next failure of a retry loop, seconds later).
     const auto restated = [&] {
-      if (d.last != device::closed::attempt) return false;
+      if (d.last != device::closed::attempt || same_print_again(d, f)) return false;
       // Told again at once (the same second); seconds later it is the retry's own failure.
       if (when.clk != instant::clock::none && when.clk == d.last_time.clk && !follows_last_within(d, f, when, 1))
         return false;
@@ -1549,7 +1568,9 @@ struct analyzer::state {
             f.has_value && esp_connect_failure(f.value)) {
           ss.pop_back();
           d.last = device::closed::none;
+          std::string event_rule = std::move(d.last_esp_rule);  // the event line's print closed it
           infer_attempt(d, f, when);
+          if (!event_rule.empty()) d.last_esp_rule = std::move(event_rule);
           return;
         }
         if (!s.end_code) {
@@ -1606,6 +1627,7 @@ struct analyzer::state {
         d.last == device::closed::none) {
       open_session_before_log(d, f, when);
       close_session(d, &f, when, std::nullopt, std::move(c));
+      note_esp_print(d, f);
       return;
     }
     // Only codes: an attempt that failed, inferred from them; after a few lines' wait for an
@@ -1661,6 +1683,7 @@ struct analyzer::state {
     add_code(d.cur, code_of(f, when));
     close_attempt(d, outcome::failed, std::nullopt, &here);
     d.last_record = record_of(f);
+    note_esp_print(d, f);
   }
 
   // A failure code no event took, on a line of its own, waits for the next lines of its place: a

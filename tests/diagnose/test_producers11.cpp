@@ -148,7 +148,9 @@ TEST(Producers11, ArduinoFirstDisconnectWithNoApFoundOnTheNextLine) {
   const std::string r201 = "[W][WiFiGeneric.cpp:357] _eventCallback(): Reason: 201 - NO_AP_FOUND\n";
   const std::string st = "[D][WiFiGeneric.cpp:342] _eventCallback(): Event: 2 - STA_START\n";
   const auto r = diagnose(d + r201 + st + st + d + r201 + st + st + d + r201 + st);
-  EXPECT_EQ(attempts_with_codes(r), (V{"3 failed discovery device esp_wifi_reason:201"}));
+  // The last station start is a try begun, the log cut before its result (test_producers20.cpp).
+  EXPECT_EQ(attempts_with_codes(r),
+            (V{"3 failed discovery device esp_wifi_reason:201", "1 unknown unknown unknown -"}));
   EXPECT_EQ(session_count(r), 0u);
   const auto lost = diagnose(d + "[W][WiFiGeneric.cpp:357] _eventCallback(): Reason: 200 - BEACON_TIMEOUT\n");
   EXPECT_EQ(attempts_with_codes(lost), V{});
