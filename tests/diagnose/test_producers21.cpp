@@ -16,15 +16,15 @@ TEST(Producers21, WilcConnectionSuccessfulIsAJoin) {
   // link up before the log, "Connection Successful" is the next join's connect result; the
   // driver's power-save timer print between them is no event. Before: no attempt at all.
   const auto a = attempts_with_codes(
-      diagnose("2026-03-03T09:10:01.100+00:00 board kernel: wilc_sdio mmc1:0001:1 wlan0: ERR [cfg_connect_result:205] "
+      diagnose("2026-03-03T09:10:01.100+00:00 board kernel: wilc_sdio mmc0:0001:1 wlan0: ERR [cfg_connect_result:205] "
                "Received WILC_MAC_STATUS_DISCONNECTED dev [c2a41000]\n"
-               "2026-03-03T09:10:02.200+00:00 board kernel: wilc_sdio mmc1:0001:1 wlan0: ERR [cfg_connect_result:181] "
+               "2026-03-03T09:10:02.200+00:00 board kernel: wilc_sdio mmc0:0001:1 wlan0: ERR [cfg_connect_result:181] "
                "Connection Successful: BSSID: 2000001101\n"
-               "2026-03-03T09:10:22.600+00:00 board kernel: wilc_sdio mmc1:0001:1 wlan0: ERR [clear_during_ip:123] "
+               "2026-03-03T09:10:22.600+00:00 board kernel: wilc_sdio mmc0:0001:1 wlan0: ERR [clear_during_ip:123] "
                "Unable to Obtain IP\n"
-               "2026-03-03T09:15:04.000+00:00 board kernel: wilc_sdio mmc1:0001:1 wlan0: ERR [cfg_connect_result:205] "
+               "2026-03-03T09:15:04.000+00:00 board kernel: wilc_sdio mmc0:0001:1 wlan0: ERR [cfg_connect_result:205] "
                "Received WILC_MAC_STATUS_DISCONNECTED dev [c2a41000]\n"
-               "2026-03-03T09:15:05.100+00:00 board kernel: wilc_sdio mmc1:0001:1 wlan0: ERR [cfg_connect_result:181] "
+               "2026-03-03T09:15:05.100+00:00 board kernel: wilc_sdio mmc0:0001:1 wlan0: ERR [cfg_connect_result:181] "
                "Connection Successful: BSSID: 2000001101\n"));
   ASSERT_EQ(a.size(), 2u);
   EXPECT_EQ(a[0], "1 succeeded unknown unknown -");
