@@ -216,14 +216,19 @@ bool esp_idf_got_ip(const scan::finding& f) noexcept {
   return f.format == scan::input_format::esp && (f.rule == "esp_ev_netif_got_ip" || f.rule == "esp_ev_sta_got_ip");
 }
 
+// Espressif's "no AP found" (201): the scan of a try found nothing.
+constexpr bool esp_no_ap_found(std::optional<family> fam, bool has_value, std::uint32_t value) noexcept {
+  return fam == family::esp_wifi_reason && has_value &&
+         value == static_cast<std::uint32_t>(esp_wifi_reason::NO_AP_FOUND);
+}
+
 // An attempt that got as far as 802.11 authentication (a step of it or past it), with no Espressif
 // "no AP found" (201) of its own.
 bool tried_to_join(const attempt& a) noexcept {
   return std::any_of(a.steps.begin(), a.steps.end(),
                      [](const step& st) { return rank_of(st.kind) >= rank_of(event_kind::authenticating); }) &&
-         std::none_of(a.codes.begin(), a.codes.end(), [](const code_seen& c) {
-           return c.fam == family::esp_wifi_reason && c.has_value && c.value == 201;
-         });
+         std::none_of(a.codes.begin(), a.codes.end(),
+                      [](const code_seen& c) { return esp_no_ap_found(c.fam, c.has_value, c.value); });
 }
 
 // A failed attempt that holds no disconnect reason (an 802.11 or Espressif reason): the ESP
@@ -1533,22 +1538,22 @@ struct analyzer::state {
     // as a disconnect event told twice (5 lines without time): the ESP8266 core's "STA disconnect:
     // 200" three lines after the SDK's "state: 5 -> 0 (1)" ("rm 0", "wifi evt: 1" between). Not
     // Espressif's 201 (no AP found): that is the next attempt's scan.
-    const bool session_reason =
-        d.last == device::closed::session &&
-        (f.fam == family::ieee80211_reason || (f.fam == family::esp_wifi_reason && !(f.has_value && f.value == 201))) &&
-        !groups[d.last_group].sessions[d.last_index].end_code;
+    const bool session_reason = d.last == device::closed::session &&
+                                (f.fam == family::ieee80211_reason ||
+                                 (f.fam == family::esp_wifi_reason && !esp_no_ap_found(f.fam, f.has_value, f.value))) &&
+                                !groups[d.last_group].sessions[d.last_index].end_code;
     // So does an Espressif reason after a failed attempt that holds no reason of its own: the ESP8266
     // core's "STA disconnect: 2" three lines after the blob's "state: 2 -> 0 (2)" ("reconnect",
     // "wifi evt: 1" between) is the firmware's disconnect event of that failure, not another try's.
     const bool attempt_reason = d.last == device::closed::attempt && f.fam == family::esp_wifi_reason &&
-                                !(f.has_value && f.value == 201) &&
+                                !esp_no_ap_found(f.fam, f.has_value, f.value) &&
                                 failed_without_reason(groups[d.last_group].attempts[d.last_index]);
     // Espressif's 201 (no AP found) after an attempt that got as far as authenticating is the next
     // try's scan, not that failure's reason: the firmware posts one disconnect event per failed try
     // ("Wi-Fi Reason: AUTH_EXPIRE (2)" of an application's event handler, then "Wi-Fi Reason:
     // NO_AP_FOUND (201)" 2.4 s on, no state change between).
-    const bool next_scan = d.last == device::closed::attempt && f.fam == family::esp_wifi_reason && f.has_value &&
-                           f.value == 201 && tried_to_join(groups[d.last_group].attempts[d.last_index]);
+    const bool next_scan = d.last == device::closed::attempt && esp_no_ap_found(f.fam, f.has_value, f.value) &&
+                           tried_to_join(groups[d.last_group].attempts[d.last_index]);
     if ((!next_scan && (!after_inferred || restated() || same_record) &&
          follows_last(d, f, when, session_reason || attempt_reason ? 5 : 2)) ||
         same_connection_code) {
@@ -1622,9 +1627,9 @@ struct analyzer::state {
     // event (Arduino-ESP32 logs the event's "Reason: 3 - AUTH_LEAVE" at warning level, the event's
     // own line at debug level): a session up before the log ended there, as after the event line;
     // with a reason only a try to connect gives, a failed attempt (below).
-    if (f.fam == family::esp_wifi_reason && f.has_value && !esp_connect_failure(f.value)) materialize_deferred();
-    if (f.fam == family::esp_wifi_reason && f.has_value && !esp_connect_failure(f.value) && !d.seen_any &&
-        d.last == device::closed::none) {
+    const bool esp_link_reason = f.fam == family::esp_wifi_reason && f.has_value && !esp_connect_failure(f.value);
+    if (esp_link_reason) materialize_deferred();
+    if (esp_link_reason && !d.seen_any && d.last == device::closed::none) {
       open_session_before_log(d, f, when);
       close_session(d, &f, when, std::nullopt, std::move(c));
       note_esp_print(d, f);
