@@ -23,7 +23,7 @@ for KIND in $KINDS; do
   JSON="$ROOT/bench/data/scan_compare-$KIND.json"
   echo "== $KIND ($MIB MiB, $("$BIN" scan --format jsonl "$DATA" | wc -l) findings)"
   hyperfine --warmup 1 --runs "$RUNS" --export-json "$JSON" --style none \
-    -n "scan" "$BIN scan --format jsonl $DATA > /dev/null" \
+    -n "scan" "$BIN scan -j 1 --format jsonl $DATA > /dev/null" \
     -n "scan -j 2" "$BIN scan -j 2 --format jsonl $DATA > /dev/null" \
     -n "rg -o" "rg -n -o --no-config -j1 '$RE' $DATA > /dev/null" \
     -n "rg --json" "rg --json --no-config -j1 '$RE' $DATA > /dev/null" \

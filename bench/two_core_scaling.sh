@@ -3,13 +3,13 @@
 # command alone, then two copies of it at once, in turns (ROUNDS, default 5). The ratio
 # 2 x alone / together is the most any -j 2 can gain here; below 2 the cores slow each other
 # (shared caches, memory bandwidth, a lower clock with both busy, a hypervisor's neighbours).
-# Usage: bench/two_core_scaling.sh [COMMAND]  (default: scan --format jsonl of the dense log)
+# Usage: bench/two_core_scaling.sh [COMMAND]  (default: scan -j 1 --format jsonl of the dense log)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${WLANCODE:-build/tools/wlancode/wlancode}
 log=bench/data/dense-256.log
 [ -f "$log" ] || python3 bench/gen_log.py dense 256 "$log"
-cmd=${1:-"$bin scan --format jsonl $log"}
+cmd=${1:-"$bin scan -j 1 --format jsonl $log"}
 python3 - "$cmd" "${ROUNDS:-5}" <<'PY'
 import statistics, subprocess, sys, time
 cmd, rounds = sys.argv[1], int(sys.argv[2])

@@ -131,12 +131,19 @@ struct finding {
   bool last_on_line = false;
 };
 
+// The ranges options accept (the command line and the Python module check against these).
+inline constexpr unsigned max_jobs = 256;
+inline constexpr std::size_t min_line_cap = 256, max_line_cap = std::size_t{256} << 20;  // options::max_line
+// jobs = 0: one thread per core, at most max_auto_jobs (more add less than their mappings cost in memory).
+inline constexpr unsigned max_auto_jobs = 8;
+WLANCODE_API unsigned auto_jobs() noexcept;
+
 struct options {
   input_format forced = input_format::automatic;
   std::optional<family> only;                    // keep findings of this family only
   bool events = false;                           // also report lifecycle events (value_kind::event)
   bool redact = false;                           // mask MAC addresses, SSIDs and user names in every finding field
-  unsigned jobs = 1;                             // threads for large regular files
+  unsigned jobs = 1;                             // threads for large regular files; 0: auto_jobs()
   std::size_t max_line = 1u << 20;               // lines longer than this are scanned in their first max_line bytes
   std::uint64_t parallel_min_bytes = 32u << 20;  // -j applies to files at least this large
   std::uint64_t map_window = 16u << 20;          // regular files are mapped this many bytes at a time

@@ -111,6 +111,9 @@ class WLANCODE_API time_zone {
   std::unique_ptr<rule> footer_;           // after the last transition, when present
 };
 
+// The years timeline_settings::year may name (an instant holds int64 nanoseconds, to 2262).
+inline constexpr int min_year = 1970, max_year = 2200;
+
 struct timeline_settings {
   std::shared_ptr<const time_zone> tz;      // stamps without an offset; nullptr = UTC
   int year = 0;                             // the year of the first stamp without one; 0 = infer

@@ -34,7 +34,8 @@ int year_arg(const pyb::object& year) {
   if (pyb::isinstance<pyb::bool_>(year) || !pyb::isinstance<pyb::int_>(year))
     throw pyb::type_error("year must be an int");
   const long y = year.cast<long>();
-  if (y < 1970 || y > 9999) throw pyb::value_error("year must be in 1970..9999");
+  if (y < min_year || y > max_year)
+    throw pyb::value_error("year must be in " + std::to_string(min_year) + ".." + std::to_string(max_year));
   return static_cast<int>(y);
 }
 
@@ -42,7 +43,8 @@ std::pair<std::string, std::vector<problem>> diagnose_inputs(const pyb::list& in
                                                              const std::string& source, const pyb::object& input_format,
                                                              bool redact, const pyb::object& tz,
                                                              const pyb::object& year, std::size_t max_line, long jobs) {
-  if (jobs < 1 || jobs > 256) throw pyb::value_error("jobs must be in 1..256");
+  if (jobs < 1 || jobs > static_cast<long>(scan::max_jobs))
+    throw pyb::value_error("jobs must be in 1.." + std::to_string(scan::max_jobs));
   if (inputs.empty()) throw pyb::value_error("no input to diagnose");
   // Each input checked as scan() checks it; the options are the same for all.
   std::vector<scan_input> in;

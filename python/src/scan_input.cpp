@@ -20,8 +20,9 @@ scan_input make_scan_input(const pyb::object& what, const pyb::object& input_for
   }
   opt.redact = redact;
   opt.only = family_arg(fam);
-  if (max_line < 256 || max_line > (std::size_t{256} << 20))
-    throw pyb::value_error("max_line must be in 256..268435456");
+  if (max_line < scan::min_line_cap || max_line > scan::max_line_cap)
+    throw pyb::value_error("max_line must be in " + std::to_string(scan::min_line_cap) + ".." +
+                           std::to_string(scan::max_line_cap));
   opt.max_line = max_line;
   if (is_path) {  // os.fsencode'd by the caller: any file name, UTF-8 or not
     in.path = what.cast<std::string>();

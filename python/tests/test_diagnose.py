@@ -113,6 +113,7 @@ def test_tz_and_year_place_stamps_without_them():
     assert berlin["start"] == "2025-03-02T07:00:00Z"  # CET in March, before the switch
     assert plus2["start"] == "2025-03-02T06:00:00Z"
     assert attempts(wlancode.diagnose(SYSLOG, year=2019))[0]["start"].startswith("2019-")
+    assert attempts(wlancode.diagnose(SYSLOG, year=2200))[0]["start"].startswith("2200-")
     assert utc["outcome"] == "failed" and utc["phase"] == "association"
 
 
@@ -162,9 +163,11 @@ def test_bad_bytes_give_a_report_or_a_clean_error(data):
     ({"tz": "Nowhere/Atlantis"}, ValueError),
     ({"tz": 2}, TypeError),
     ({"year": 1900}, ValueError),
+    ({"year": 2201}, ValueError),  # the CLI's --year range
     ({"year": True}, TypeError),
     ({"year": "2025"}, TypeError),
     ({"jobs": 0}, ValueError),
+    ({"jobs": 257}, ValueError),
     ({"jobs": True}, TypeError),
     ({"input_format": "nope"}, ValueError),
     ({"max_line": 10}, ValueError),

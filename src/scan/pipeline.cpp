@@ -786,8 +786,8 @@ std::optional<std::uint64_t> mappable(int fd, std::string& head) {
 }
 
 // -j N: the file in line-aligned segments, scanned by N threads, findings merged in order.
-bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const options& opt, const finding_sink& out,
-                   result& res) {
+bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const options& opt, unsigned jobs,
+                   const finding_sink& out, result& res) {
   std::string head;
   if (!mappable(fd, head)) return false;
   const std::optional<std::uint64_t> text_at = splittable(head, opt.forced);
@@ -842,7 +842,7 @@ bool scan_parallel(int fd, std::uint64_t size, const std::string& source, const 
     std::string error;  // the segment ended early (the file shrank, a read failed): what was read is in q
   };
   const std::size_t segments = bounds.size() - 1;
-  const std::size_t threads = std::min<std::size_t>(std::max<unsigned>(opt.jobs, 1), segments);
+  const std::size_t threads = std::min<std::size_t>(std::max<unsigned>(jobs, 1), segments);
   const std::size_t window = threads * 2;  // segments in flight: workers run ahead of the merger
   const std::size_t cap = std::max<std::size_t>(chunk_bytes * 4, max_bytes_in_flight / window);
   // The merger is woken when a segment holds this many chunks (or is done), not for every chunk:
@@ -1067,7 +1067,8 @@ void scan_one(const std::string& path, const options& opt, const finding_sink& o
         return;
       }
     }
-    if (opt.jobs > 1 && size >= opt.parallel_min_bytes && scan_parallel(fd, size, path, opt, out, res)) {
+    const unsigned jobs = opt.jobs ? opt.jobs : auto_jobs();
+    if (jobs > 1 && size >= opt.parallel_min_bytes && scan_parallel(fd, size, path, opt, jobs, out, res)) {
       ::close(fd);
       return;
     }
@@ -1118,6 +1119,8 @@ std::optional<std::uint64_t> splittable(std::string_view head, input_format forc
   if (format_is_container(detect_format(head.substr(static_cast<std::size_t>(*at))))) return std::nullopt;
   return at;
 }
+
+unsigned auto_jobs() noexcept { return std::clamp(std::thread::hardware_concurrency(), 1u, max_auto_jobs); }
 
 result scan_path(const std::string& path, const options& opt, const finding_sink& out, const error_sink& errors) {
   result res;

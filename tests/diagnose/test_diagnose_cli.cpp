@@ -12,8 +12,9 @@ struct run_result {
   int status;
 };
 
-run_result run(const std::string& args) {
-  const std::string cmd = std::string(WLANCODE_CLI) + " " + args + " 2>/dev/null";
+// `stderr_too`: the error stream is read with the output (after it, when both write).
+run_result run(const std::string& args, bool stderr_too = false) {
+  const std::string cmd = std::string(WLANCODE_CLI) + " " + args + (stderr_too ? " 2>&1" : " 2>/dev/null");
   FILE* p = ::popen(cmd.c_str(), "r");
   run_result r{{}, -1};
   if (!p) return r;
@@ -80,6 +81,24 @@ TEST(DiagnoseCli, ExitStatuses) {
   EXPECT_EQ(run("diagnose --year 12 " + examples).status, 2);
   EXPECT_EQ(run("diagnose --help").status, 0);
   EXPECT_EQ(run("diagnose /dev/null").status, 1);
+}
+
+// diagnose, report and scan share --jobs, --tz and --year: the same ranges, messages and help.
+TEST(DiagnoseCli, SharedOptionsAsScan) {
+  for (const char* cmd : {"scan", "diagnose", "report -o /dev/null"}) {
+    const std::string c = cmd;
+    EXPECT_EQ(run(c + " --year 2201 " + examples).status, 2) << c;
+    EXPECT_EQ(run(c + " --year 1969 " + examples).status, 2) << c;
+    EXPECT_EQ(run(c + " --year 2200 " + examples).status, 0) << c;
+    EXPECT_EQ(run(c + " -j 0 " + examples).status, 2) << c;
+    EXPECT_EQ(run(c + " -j 257 " + examples).status, 2) << c;
+    EXPECT_EQ(run(c + " -j 256 " + examples).status, 0) << c;
+    const auto year = run(c + " --year 3000 " + examples, true);
+    EXPECT_NE(year.out.find("--year: expected a year from 1970 to 2200, got 3000"), std::string::npos) << year.out;
+    const auto help = run(c.substr(0, c.find(' ')) + " --help");
+    EXPECT_NE(help.out.find("-j,--jobs N (default: one per core, at most 8)"), std::string::npos) << c;
+    EXPECT_NE(help.out.find("--year YYYY (default: from each file's mtime)"), std::string::npos) << c;
+  }
 }
 
 }  // namespace

@@ -7,12 +7,14 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "helpers.hpp"
 
@@ -287,6 +289,17 @@ TEST(ScanInput, ParallelMatchesSequential) {
   const V seq = collect(1);
   EXPECT_EQ(seq.size(), 402u);
   EXPECT_EQ(collect(3), seq);
+  EXPECT_EQ(collect(0), seq);  // one thread per core
+}
+
+TEST(ScanInput, AutoJobsIsOnePerCoreWithinItsBound) {
+  const unsigned cores = std::thread::hardware_concurrency();
+  const unsigned n = wlancode::scan::auto_jobs();
+  EXPECT_GE(n, 1u);
+  EXPECT_LE(n, wlancode::scan::max_auto_jobs);
+  if (cores >= 1) {  // 0: the count is not known
+    EXPECT_EQ(n, std::min(cores, wlancode::scan::max_auto_jobs));
+  }
 }
 
 TEST(ScanInput, DirectoriesAndErrors) {

@@ -260,6 +260,8 @@ TEST(ScanParallel, LearntSsidsBeyondTheBoundMatchOneThread) {
   EXPECT_EQ(one.status, 0);
   EXPECT_EQ(three.status, 0);
   EXPECT_TRUE(one.out == three.out) << "-j 3 differs from -j 1";
+  const cli_result by_default = run_cli({"scan", "--format", "csv", p.string()});  // one thread per core
+  EXPECT_TRUE(one.out == by_default.out) << "the default -j differs from -j 1";
   // Learnt 3,000 and 4,095 learns back: the SSID is there (3,000 + 1,905 findings); 4,097 and
   // 5,000 back: evicted (1,903 + 1,000 findings without).
   std::size_t with = 0, lines = 0;

@@ -27,9 +27,9 @@ struct scan_options {
   bool summary = false;
   bool redact = false;
   bool events = false;
-  unsigned jobs = 1;
+  unsigned jobs = 0;
   std::optional<family> only;
-  std::size_t max_line = 1u << 20;
+  std::size_t max_line = scan::options{}.max_line;
   std::string tz = "UTC";
   int year = 0;
 };
@@ -313,24 +313,13 @@ runner add_scan(CLI::App& app) {
   cmd->add_flag("--events", opt->events,
                 "Also report connection lifecycle events (attempt started, associated, connected, disconnected...) as "
                 "findings of kind 'event'");
-  cmd->add_option("-j,--jobs", opt->jobs, "Threads for large regular files (1 to 256)")
-      ->check(integer_in(1, 256, "a positive integer"))
-      ->option_text("N (default 1)");
+  add_jobs_option(*cmd, opt->jobs);
   add_family_option(*cmd, opt->only, "Report only codes of this family");
   cmd->add_option("--max-line", opt->max_line, "Scan at most this many bytes of a line")
-      ->check(integer_in(256, std::size_t{256} << 20, "a number of bytes"))
-      ->option_text("BYTES (default 1048576)");
-  cmd->add_option("--tz", opt->tz,
-                  "Zone of timestamps printed without a UTC offset: UTC, local, +02:00, -0500 or an IANA name "
-                  "(Europe/Berlin)")
-      ->check([](const std::string& v) {
-        std::string why;
-        return time_zone::load(v, &why) ? std::string() : why;
-      })
-      ->option_text("ZONE (default UTC)");
-  cmd->add_option("--year", opt->year, "Year of the first timestamp that prints none (syslog, logcat)")
-      ->check(integer_in(1970, 2200, "a year"))
-      ->option_text("YYYY (default: from each file's mtime)");
+      ->check(integer_in(scan::min_line_cap, scan::max_line_cap, "a number of bytes"))
+      ->option_text("BYTES (default " + std::to_string(scan::options{}.max_line) + ")");
+  add_tz_option(*cmd, opt->tz);
+  add_year_option(*cmd, opt->year);
   cmd->footer(formats_help());
   return [opt] {
     scan::options so;

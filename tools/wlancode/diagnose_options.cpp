@@ -15,14 +15,10 @@ void add_diagnose_options(CLI::App& cmd, diagnose_options& opt) {
       ->check([](const std::string& v) -> std::string {
         return scan::parse_input_format(v) ? std::string() : "unknown input format '" + v + "'";
       });
-  cmd.add_option("--tz", opt.tz,
-                 "Zone of timestamps printed without an offset: UTC (default), local, +02:00, Europe/Berlin");
-  cmd.add_option("--year", opt.year, "Year of timestamps printed without one (default: from each file's mtime)")
-      ->check(CLI::Range(1970, 9999));
+  add_tz_option(cmd, opt.tz);
+  add_year_option(cmd, opt.year);
   cmd.add_flag("--redact", opt.redact, "Replace host names and SSIDs by pseudonyms, mask MACs and user names");
-  cmd.add_option("-j,--jobs", opt.jobs, "Threads for large regular files (1 to 256)")
-      ->check(integer_in(1, 256, "a positive integer"))
-      ->option_text("N (default 1)");
+  add_jobs_option(cmd, opt.jobs);
 }
 
 diagnose::report run_diagnosis(const diagnose_options& opt) {

@@ -16,7 +16,7 @@ struct diagnose_options {
   std::string tz;
   int year = 0;
   bool redact = false;
-  unsigned jobs = 1;
+  unsigned jobs = 0;
   format fmt = format::text;
 };
 

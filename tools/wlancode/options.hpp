@@ -1,4 +1,4 @@
-// Options shared by several commands: --format and --family.
+// Options shared by several commands: --format, --family, --jobs, --tz and --year.
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -8,6 +8,8 @@
 
 #include "output.hpp"
 #include "wlancode/codes.hpp"
+#include "wlancode/scan.hpp"
+#include "wlancode/timestamp.hpp"
 
 namespace wlancode::cli {
 
@@ -44,6 +46,30 @@ inline CLI::Validator integer_in(unsigned long long lo, unsigned long long hi, c
         return {};
       },
       "", "INTEGER");
+}
+
+// -j: 0 (the default) is one thread per core (scan::auto_jobs).
+inline void add_jobs_option(CLI::App& cmd, unsigned& jobs) {
+  cmd.add_option("-j,--jobs", jobs, "Threads for large regular files (1 to " + std::to_string(scan::max_jobs) + ")")
+      ->check(integer_in(1, scan::max_jobs, "a positive integer"))
+      ->option_text("N (default: one per core, at most " + std::to_string(scan::max_auto_jobs) + ")");
+}
+
+inline void add_tz_option(CLI::App& cmd, std::string& tz) {
+  cmd.add_option("--tz", tz,
+                 "Zone of timestamps printed without a UTC offset: UTC, local, +02:00, -0500 or an IANA name "
+                 "(Europe/Berlin)")
+      ->check([](const std::string& v) {
+        std::string why;
+        return time_zone::load(v, &why) ? std::string() : why;
+      })
+      ->option_text("ZONE (default UTC)");
+}
+
+inline void add_year_option(CLI::App& cmd, int& year) {
+  cmd.add_option("--year", year, "Year of the first timestamp that prints none (syslog, logcat)")
+      ->check(integer_in(min_year, max_year, "a year"))
+      ->option_text("YYYY (default: from each file's mtime)");
 }
 
 inline std::string family_choices() {
