@@ -22,8 +22,9 @@ TEST(Producers22, StationTheDriverDidNotTakeFailsInAuthenticationByTheAp) {
   // status 17 and the station did not acknowledge that answer: one attempt, refused by the AP.
   // Before: an attempt with no result (the refusal was no event).
   const std::string s = "phy0-ap0: STA 02:00:00:00:22:10 IEEE 802.11: ";
-  const auto a = attempts_with_codes(diagnose(ap("20:11", "notice", s + "Could not add STA to kernel driver") +
-                                              ap("20:11", "notice", s + "did not acknowledge authentication response")));
+  const auto a =
+      attempts_with_codes(diagnose(ap("20:11", "notice", s + "Could not add STA to kernel driver") +
+                                   ap("20:11", "notice", s + "did not acknowledge authentication response")));
   ASSERT_EQ(a.size(), 1u);
   EXPECT_EQ(a[0], "1 failed authentication ap -");
 }
@@ -32,10 +33,11 @@ TEST(Producers22, RefusedAgainIsAnotherFailedAttempt) {
   // The station tries again two seconds on and is refused again: two refusals (one row, counted
   // twice), no attempt left open by the TX status lines.
   const std::string s = "phy0-ap0: STA 02:00:00:00:22:11 IEEE 802.11: ";
-  const auto a = attempts_with_codes(diagnose(ap("20:11", "notice", s + "Could not add STA to kernel driver") +
-                                              ap("20:11", "notice", s + "did not acknowledge authentication response") +
-                                              ap("20:13", "notice", s + "Could not add STA to kernel driver") +
-                                              ap("20:13", "notice", s + "did not acknowledge authentication response")));
+  const auto a =
+      attempts_with_codes(diagnose(ap("20:11", "notice", s + "Could not add STA to kernel driver") +
+                                   ap("20:11", "notice", s + "did not acknowledge authentication response") +
+                                   ap("20:13", "notice", s + "Could not add STA to kernel driver") +
+                                   ap("20:13", "notice", s + "did not acknowledge authentication response")));
   ASSERT_EQ(a.size(), 1u);
   EXPECT_EQ(a[0], "2 failed authentication ap -");
 }
@@ -56,10 +58,10 @@ TEST(Producers22, UnacknowledgedResponseAloneStaysAStep) {
   // Without a refusal before it, "did not acknowledge authentication response" is the station in
   // that step (it may authenticate on the next line): an attempt with no result, as before.
   const std::string s = "phy0-ap0: STA 02:00:00:00:22:13 IEEE 802.11: ";
-  const auto a = attempts_with_codes(diagnose(ap("40:00", "notice", s + "did not acknowledge authentication response") +
-                                              ap("40:01", "info", s + "authenticated") +
-                                              ap("40:01", "info", s + "associated (aid 2)") +
-                                              ap("40:01", "info", "phy0-ap0: STA 02:00:00:00:22:13 WPA: pairwise key handshake completed (RSN)")));
+  const auto a = attempts_with_codes(
+      diagnose(ap("40:00", "notice", s + "did not acknowledge authentication response") +
+               ap("40:01", "info", s + "authenticated") + ap("40:01", "info", s + "associated (aid 2)") +
+               ap("40:01", "info", "phy0-ap0: STA 02:00:00:00:22:13 WPA: pairwise key handshake completed (RSN)")));
   ASSERT_EQ(a.size(), 1u);
   EXPECT_EQ(a[0].substr(0, 11), "1 succeeded");
 }
