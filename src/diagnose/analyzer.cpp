@@ -961,6 +961,20 @@ struct analyzer::state {
     return false;
   }
 
+  // hostapd's "did not acknowledge authentication response" (or "... association response") within
+  // 1 s (2 lines) of the failure of the station's attempt, nothing begun since: the TX status of
+  // the response that refused it (handle_auth_cb() / handle_assoc_cb() run for the status-17
+  // response of "Could not add STA to kernel driver" too), that attempt told again, no new one.
+  bool noack_of_refusal(const device& d, const scan::finding& f, const instant& when) const {
+    if (f.format != scan::input_format::hostapd || d.has_cur || d.last != device::closed::attempt ||
+        !follows_last(d, f, when, 2, 1))
+      return false;
+    if (groups[d.last_group].attempts[d.last_index].result != outcome::failed) return false;
+    const std::string_view x = without_trailing_blanks(f.excerpt);
+    return x.ends_with("did not acknowledge authentication response") ||
+           x.ends_with("did not acknowledge association response");
+  }
+
   // Whether a finding follows what closed last closely enough to belong to it: within `seconds`
   // on one clock, else within `lines`.
   bool follows_last(const device& d, const scan::finding& f, const instant& when, std::uint64_t lines,
@@ -1132,6 +1146,7 @@ struct analyzer::state {
     switch (info(f.event).role) {
       case event_role::begin:
       case event_role::step:
+        if (noack_of_refusal(d, f, when)) break;
         if (d.m == mode::connected && !d.has_cur) {
           // A step while connected: a reassociation (roam), or a new connection. Later steps
           // (associated, key exchange done) are other producers confirming the connection.
