@@ -153,6 +153,14 @@ phase later_on_path(phase progress, phase code) noexcept {
   return rc >= 0 && rp > rc ? progress : code;
 }
 
+// An AP's answer to a request the device sent (an 802.11 authentication or association
+// rejected): only a try to connect gets one, so it is never a session's end told again, however
+// soon after that end it comes (Android's supplicant: a locally generated disconnect, then
+// CTRL-EVENT-ASSOC-REJECT four seconds later, the reconnect's).
+bool answers_a_request(event_kind k) noexcept {
+  return k == event_kind::assoc_rejected || k == event_kind::auth_rejected;
+}
+
 // Who ended an attempt, by the event that failed it.
 ender ender_of_event(event_kind k) noexcept {
   switch (k) {
@@ -1235,6 +1243,7 @@ struct analyzer::state {
           break;
         }
         if (!d.has_cur && !d.has_sess && d.last == device::closed::session && info(f.event).ph != phase::discovery &&
+            !answers_a_request(f.event) &&
             (follows_last(d, f, when, 5) || (line_has_failure_code() && follows_last(d, f, when, 15)))) {
           // The session that just ended, told again as a failure, nothing begun since
           // (NetworkManager's device state, within 5 s or 5 lines). Without time, a failure that
@@ -1321,8 +1330,11 @@ struct analyzer::state {
           const bool sae_told_again = f.event == event_kind::key_rejected && a.failed_at == phase::authentication;
           // The same failing event again, nothing begun since: a relay of the line (Android's
           // WifiMonitor "Event [IFNAME=wlan0 CTRL-EVENT-ASSOC-REJECT ...]" after the supplicant's
-          // own); a new try prints its "Trying to associate" first.
-          const bool relayed = failing && failing->kind == f.event && follows_last(d, f, when, 2, 1);
+          // own); a new try prints its "Trying to associate" first. iwd relays none of its notices:
+          // the same timeout again within the second is the next BSS it tried ("event:
+          // connect-info" between them is no event), an attempt of its own.
+          const bool relayed = failing && failing->kind == f.event && f.format != scan::input_format::iwd &&
+                               follows_last(d, f, when, 2, 1);
           // NetworkManager asking for new secrets right after its own failure of the attempt (its
           // timer's "association took too long", then handle_auth_or_fail()'s "asking for new
           // secrets"): how it handles that failure, not a key exchange that failed.
