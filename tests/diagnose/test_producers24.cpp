@@ -33,6 +33,7 @@ TEST(Producers24, OpenBsdDebugJoinUpToTheLastHandshakeMessage) {
   EXPECT_EQ(a[0], "1 succeeded unknown unknown -");
   ASSERT_EQ(session_count(r), 1u);
   EXPECT_FALSE(r.groups[0].sessions[0].open);
+  EXPECT_EQ(r.groups[0].interface, "iwx0");  // after OpenBSD syslogd's "/bsd: " for the kernel
 }
 
 TEST(Producers24, OpenBsdBackToScanIsTheJoinGivenUp) {
