@@ -88,13 +88,13 @@ TEST(Producers24, FreeBsdStateLinesTwiceAreOneJoin) {
 TEST(Producers24, AirportItlwmAndTheKernelSupplicantAreOneJoin) {
   // AirportItlwm's net80211 lines in the unified log, then IO80211Family's own RSN supplicant.
   const auto a = attempts_with_codes(
-      diagnose("2026-03-03 10:00:03.645268+0100 0x149      Default     0x0                  0      0    kernel: "
+      diagnose("2026-03-03 10:00:03.100200+0100 0x2a1      Default     0x0                  0      0    kernel: "
                "(AirportItlwm) itlwm: itlwm: AUTH -> ASSOC\n"
-               "2026-03-03 10:00:03.650012+0100 0x149      Default     0x0                  0      0    kernel: "
+               "2026-03-03 10:00:03.104100+0100 0x2a1      Default     0x0                  0      0    kernel: "
                "(AirportItlwm) itlwm: itlwm: ASSOC -> RUN\n"
-               "2026-03-03 10:00:03.703542+0100 0x54e      Default     0x0                  0      0    kernel: "
+               "2026-03-03 10:00:03.300400+0100 0x3b2      Default     0x0                  0      0    kernel: "
                "(IO80211Family) inputEAPOLFrame: Received message 1 of 4\n"
-               "2026-03-03 10:00:03.761000+0100 0x54e      Default     0x0                  0      0    kernel: "
+               "2026-03-03 10:00:03.360900+0100 0x3b2      Default     0x0                  0      0    kernel: "
                "(IO80211Family) AirPort: RSN handshake complete on en0\n"));
   ASSERT_EQ(a.size(), 1u);
   EXPECT_EQ(a[0], "1 succeeded unknown unknown -");
@@ -104,7 +104,7 @@ TEST(Producers24, MacOsRsnHandshakeCompleteIsAJoin) {
   // system.log: Link Up (association, no event) then the kernel supplicant's handshake.
   const auto r = diagnose(
       "Mar  3 10:00:02 mbp kernel[0]: AirPort: Link Up on en0\n"
-      "Mar  3 10:00:02 mbp kernel[0]: en0: Received EAPOL packet (length = 113)\n"
+      "Mar  3 10:00:02 mbp kernel[0]: en0: Received EAPOL packet (length = 121)\n"
       "Mar  3 10:00:02 mbp kernel[0]: inputEAPOLFrame: Received message 1 of 4\n"
       "Mar  3 10:00:03 mbp kernel[0]: AirPort: RSN handshake complete on en0\n");
   const auto a = attempts_with_codes(r);
@@ -118,10 +118,10 @@ TEST(Producers24, EmbassyJoinFailedWithStatusThreeIsNoNetwork) {
   // application's own "join failed" after it is no row. Before: no attempt, and the generic
   // context read "status=3" as an 802.11 status.
   auto a = attempts_with_codes(
-      diagnose("2.251273 DEBUG === EVENT SET_SSID: EventMessage { version: 2, flags: 0, event_type: 0, status: 3, "
+      diagnose("5.110400 DEBUG === EVENT SET_SSID: EventMessage { version: 2, flags: 0, event_type: 0, status: 3, "
                "reason: 0, auth_type: 0, datalen: 8 }  []\n"
-               "2.252172 WARN  JOIN failed with status=3 auth=0\n"
-               "2.252276 INFO  join failed with status=3\n"));
+               "5.111200 WARN  JOIN failed with status=3 auth=0\n"
+               "5.111900 INFO  join failed with status=3\n"));
   ASSERT_EQ(a.size(), 1u);
   EXPECT_EQ(a[0], "1 failed discovery device -");
   a = attempts_with_codes(diagnose("9.104511 WARN  JOIN failed with status=1 auth=2\n"));
