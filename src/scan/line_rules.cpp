@@ -784,11 +784,12 @@ std::string_view interface_before(std::string_view s, std::size_t at) {
 
 // The interface of a "<ifname>: <message>" line (mac80211, wpa_supplicant, hostapd): the first
 // word of the message, after a syslog header's program tag ("wpa_supplicant[812]: ",
-// "kernel: ", "hostapd: ") and a kernel stamp ("[ 812.121877] "), when a ": " ends it.
+// "kernel: ", "hostapd: "; OpenBSD's and NetBSD's syslogd name the kernel by its file, "/bsd: ",
+// "/netbsd: ") and a kernel stamp ("[ 812.121877] "), when a ": " ends it.
 std::string_view message_interface(std::string_view s) {
   std::size_t p = 0;
   const std::string_view head = s.substr(0, std::min<std::size_t>(s.size(), 96));
-  for (std::string_view tag : {"]: ", "kernel: ", "hostapd: "})
+  for (std::string_view tag : {"]: ", "kernel: ", "hostapd: ", "/bsd: ", "/netbsd: "})
     if (const std::size_t k = head.find(tag); k != std::string_view::npos) {
       p = k + tag.size();
       break;
