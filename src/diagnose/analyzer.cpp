@@ -978,9 +978,7 @@ struct analyzer::state {
         !follows_last(d, f, when, 2, 1))
       return false;
     if (groups[d.last_group].attempts[d.last_index].result != outcome::failed) return false;
-    const std::string_view x = without_trailing_blanks(f.excerpt);
-    return x.ends_with("did not acknowledge authentication response") ||
-           x.ends_with("did not acknowledge association response");
+    return f.rule == "hostapd_ev_auth_noack" || f.rule == "hostapd_ev_assoc_noack";  // rules.def's rows
   }
 
   // Whether a finding follows what closed last closely enough to belong to it: within `seconds`
