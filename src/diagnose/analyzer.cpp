@@ -992,6 +992,25 @@ struct analyzer::state {
     return f.line > d.last_line && f.line - d.last_line <= lines;
   }
 
+  // hostapd's "IEEE 802.11: authenticated" of a station whose attempt got no further than an
+  // earlier "authenticated" of it, 2 s or more before: the AP accepted another Authentication
+  // frame instead of an Association Request (handle_auth_cb() logs the line once per acknowledged
+  // successful authentication response, index ids 1168935500, 958591350, 84092744), so the
+  // station began its join again and the try before got no result. Within 2 s, or on lines
+  // without time, the same try: a response sent again, a remote syslog that holds each line twice.
+  bool authenticated_again(const device& d, const scan::finding& f, const instant& when) const {
+    if (f.event != event_kind::authenticated || !about_station(f) || !d.has_cur || d.cur.roam ||
+        d.reached != rank_of(event_kind::authenticated) || when.clk == instant::clock::none)
+      return false;
+    for (std::size_t i = d.cur_steps; i-- > 0;) {
+      const step& st = d.cur.steps[i];
+      if (st.kind != event_kind::authenticated || st.format != f.format) continue;
+      return st.where.source == f.source && st.where.time.clk == when.clk &&
+             when.ns - st.where.time.ns >= 2'000'000'000;
+    }
+    return false;
+  }
+
   // Another producer's authentication or association step told late (no time on the lines, or
   // within 2 s, 5 lines): the kernel's "authenticated ... associated" printed before the
   // supplicant's "Trying to associate" of the same attempt, not an attempt begun again.
@@ -1186,6 +1205,9 @@ struct analyzer::state {
           close_without_result(d, &here);
           if (d.has_sess && other_connection(d.sess_conn, f.connection))
             close_session(d, &f, when, f.event, std::nullopt);
+          open_attempt(d, when, d.has_sess);
+        } else if (authenticated_again(d, f, when)) {
+          close_without_result(d, &here);
           open_attempt(d, when, d.has_sess);
         } else if (rank_of(f.event) <= 3 && d.reached >= 4 && !windows_event(f.format) && !late_relay(d, f, when)) {
           // Back to authentication/association without a result: the attempt was abandoned (not
