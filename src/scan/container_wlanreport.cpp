@@ -13,11 +13,16 @@
 // WLANCODE_EVENT_ID rows), its codes from its "Label: value" lines. <SessionSnapshot> repeats
 // those events for the chart (FILETIME stamps) and is skipped when the report's event list
 // follows it; an excerpt cut after it holds no other, and then it is read (read_snapshot()).
+// The HTML prints the same entries in its script, `var snapshots = [` with one object per entry
+// ("type", "error", "time", "message", ..., "correspondingEvent": the id of the event's row,
+// `<a id="..">`), after its session list: an entry whose row the input held is that row's copy
+// (js_snapshot()).
 // Lines that hold none of this keep the report's older reading (wlanreport_text.cpp).
 #include <algorithm>
 #include <numeric>
 #include <optional>
 #include <span>
+#include <unordered_set>
 
 #include "../evtx/evtx.hpp"
 #include "event_fields.hpp"
@@ -99,10 +104,13 @@ class wlanreport_container final : public container {
     end_session(out);
     if (!report_events_) read_snapshot(out);
     snap_.clear();
+    row_ids_.clear();
+    js_ = false;
   }
   bool take(const line& l, std::vector<candidate>& out) override {
     // Key material never reaches here: lines are scrubbed of secrets first (secrets.cpp), also
     // when an element spans lines; a minified report's one line keeps all else.
+    if (js_snapshot(l)) return true;
     if (structure(l, out)) return true;
     // A line without an element's end or a break is no part of the report's rows, whose cells
     // close on their line (a log pasted before or after the report, in one file, with its own
@@ -120,6 +128,7 @@ class wlanreport_container final : public container {
     std::vector<std::pair<std::string, std::uint64_t>> message;  // its lines and their numbers
     std::string excerpt;
     std::uint64_t line = 0;
+    std::string event;  // the HTML script's "correspondingEvent": the id of the event's row
   };
   // Bounds: entries kept (a report's three days chart some hundred), a field's or message line's
   // text, message lines of an entry ("Label: value" lines are short and few).
@@ -233,6 +242,12 @@ class wlanreport_container final : public container {
       cell_text_[0].clear();
       cell_text_[1].clear();
       class_ = std::string(provider_of(attr_of(tag, "class")));
+    } else if (n == "a") {
+      // A row's anchor (<td>8000<a id="80"></a>): the id the script's snapshot names it by.
+      if (row_ && cell_ == 0 && row_ids_.size() < max_row_ids)
+        if (const std::string_view id = attr_of(tag, "id");
+            !id.empty() && id.size() <= 9 && std::all_of(id.begin(), id.end(), [](char c) { return is_digit(c); }))
+          row_ids_.insert(std::string(id));
     } else if (n == "td") {
       if (!row_) return;
       if (in_message()) end_message_line(l);
@@ -346,6 +361,72 @@ class wlanreport_container final : public container {
     }
   }
 
+  // ---- the HTML's script copy of the snapshot ------------------------------------------------
+  // `var snapshots = [`, then per entry `{`, a `"key":"value",` line per field and `},`, to `];`
+  // (the report's XSLT, Windows 10 of 2016 and Windows 11 alike). The message's "Label: value"
+  // parts are split at its `<br>`s. True for the lines of that block.
+  bool js_snapshot(const line& l) {
+    const std::string_view t = trim(l.text);
+    if (!js_) {
+      if (!t.starts_with("var snapshots")) return false;
+      js_ = true;
+      return true;
+    }
+    if (t.starts_with("]")) {
+      js_ = in_snap_entry_ = false;
+      return true;
+    }
+    if (t.starts_with("{")) {
+      in_snap_entry_ = !report_events_ && snap_.size() < max_snapshot;
+      if (in_snap_entry_) {
+        snap_.emplace_back();
+        snap_.back().line = l.number;
+        snap_.back().excerpt = excerpt_of(l.text.substr(0, excerpt_room));
+      }
+      return true;
+    }
+    if (t.starts_with("}")) {
+      in_snap_entry_ = false;
+      return true;
+    }
+    if (!in_snap_entry_ || !t.starts_with('"')) return true;
+    const std::size_t k = t.find('"', 1);
+    if (k == std::string_view::npos || k + 2 >= t.size() || t[k + 1] != ':' || t[k + 2] != '"') return true;
+    const std::string_view key = t.substr(1, k - 1);
+    std::string_view v = t.substr(k + 3);
+    while (!v.empty() && (v.back() == ',' || v.back() == ' ')) v.remove_suffix(1);
+    if (v.ends_with('"')) v.remove_suffix(1);
+    v = v.substr(0, snap_text_max);
+    snap_entry& e = snap_.back();
+    if (key == "type") {
+      e.field[snap_type] = v;
+    } else if (key == "error") {
+      e.field[snap_error] = v;
+    } else if (key == "time") {
+      e.field[snap_time] = v;
+    } else if (key == "ssid") {
+      e.field[snap_ssid] = v;
+    } else if (key == "disconnectReason") {
+      e.field[snap_reason] = v;
+    } else if (key == "correspondingEvent") {
+      e.event = v.substr(0, 16);
+    } else if (key == "message") {
+      e.line = l.number;  // the event is shown by its message
+      e.excerpt = excerpt_of(l.text.substr(0, excerpt_room));
+      for (std::size_t from = 0; from <= v.size() && e.message.size() < snap_lines_max;) {
+        std::size_t br = ifind(v, "<br", from);
+        if (br == std::string_view::npos) br = v.size();
+        std::string part(v.substr(from, br - from));
+        decode_entities(part);
+        if (const std::string_view m = trim(part); !m.empty()) e.message.push_back({std::string(m), l.number});
+        const std::size_t gt = br < v.size() ? v.find('>', br) : std::string_view::npos;
+        if (gt == std::string_view::npos) break;
+        from = gt + 1;
+      }
+    }
+    return true;
+  }
+
   void end_snap_line(const line& l) {
     decode_entities(snap_text_);
     const std::string_view m = trim(snap_text_);
@@ -376,6 +457,12 @@ class wlanreport_container final : public container {
     for (std::size_t i : order) {
       const snap_entry& e = snap_[i];
       const std::string_view type = trim(e.field[snap_type]);
+      // The HTML script's copy of a row the input held: the row told it. An Internet entry's row
+      // is NCSI's 4042, which tells no connection: it still tells the open Connect up.
+      if (!e.event.empty() && row_ids_.contains(e.event) && !iequals(type, "Internet")) {
+        if (iequals(type, "Connect") || iequals(type, "Disconnect")) open = nullptr;
+        continue;
+      }
       if (iequals(type, "Connect")) {
         snapshot_event(e, when[i], "8000", e, out);
         open = &e;
@@ -552,6 +639,9 @@ class wlanreport_container final : public container {
   // The snapshot's entries and the message line being gathered (types above).
   std::vector<snap_entry> snap_;
   bool in_snap_entry_ = false, report_events_ = false;
+  bool js_ = false;                          // in the HTML script's `var snapshots = [` block
+  std::unordered_set<std::string> row_ids_;  // the anchors of the rows read (<a id="..">)
+  static constexpr std::size_t max_row_ids = 8192;
   int snap_field_ = snap_none;
   std::string snap_text_;
 
