@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "helpers.hpp"
+#include "windows_events.hpp"
 
 namespace {
 
@@ -53,8 +54,8 @@ std::string failed_msg(const std::string& ssid, const std::string& reason) {
          "<br>BSS Type: Infrastructure<br>Failure Reason:" + reason + "<br>RSSI: 255<br>";
 }
 
-// 2026-07-01 08:00:00 UTC is FILETIME 134271072000000000; a second is 10000000.
-std::string ft(int seconds) { return std::to_string(134271072000000000LL + 10000000LL * seconds); }
+// 2026-07-01 08:00:00 UTC is FILETIME 134273664000000000; a second is 10000000.
+std::string ft(int seconds) { return std::to_string(134273664000000000LL + 10000000LL * seconds); }
 
 // One entry of the script's snapshot; `gap`: the blank line Windows 11's report prints between
 // its lines.
@@ -89,7 +90,7 @@ TEST(Producers26, TheScriptsSnapshotWithoutItsRowsIsRead) {
             "BenchNet", "The network is disconnected by the driver.", "29", false) +
       entry("Internet", 0, 4, internet_msg, "", "", "12", false) +
       entry("Connect", 0, 1, start_msg("BenchNet"), "BenchNet", "", "10", false);
-  const auto a = attempts_with_codes(diagnose(head + script(entries, false)));
+  const auto a = attempts_with_codes(windows_events::diagnose_file(head + script(entries, false)));
   EXPECT_EQ(a, (V{"1 succeeded unknown unknown -", "1 failed discovery device wlan_reason:163851"}));
 }
 
@@ -102,7 +103,7 @@ TEST(Producers26, TheScriptAfterTheRowsItCopiesIsNotToldTwice) {
                            row("ncsi internet", "4042", "12", "2026-07-01T08:00:04", internet_msg) + "</table>\n";
   const std::string entries = entry("Internet", 0, 4, internet_msg, "", "", "12", true) +
                               entry("Connect", 0, 1, start_msg("BenchNet"), "BenchNet", "", "10", true);
-  const auto a = attempts_with_codes(diagnose(head + rows + script(entries, true)));
+  const auto a = attempts_with_codes(windows_events::diagnose_file(head + rows + script(entries, true)));
   EXPECT_EQ(a, V{"1 succeeded unknown unknown -"});
 }
 
@@ -110,9 +111,11 @@ TEST(Producers26, TheScriptAfterTheListsLastRowTellsTheConnectionsBeforeIt) {
   // An excerpt that begins at the session list's last row (an Internet capability, anchor 52,
   // whose Connect is older than the cut), then the script: its Connect entries are the
   // excerpt's only record of two connections; the Internet entry of the row read still tells
-  // the newer connection up (NCSI's row tells no connection). Windows 11's layout.
+  // the newer connection up (NCSI's row tells no connection). Windows 11's layout. The rows
+  // print the machine's wall time (here three hours behind UTC), the script UTC: the row and its
+  // entry give the offset, and the script's times are told in the rows' wall time.
   const std::string tail =
-      row("ncsi internet", "4042", "52", "2026-07-01T09:00:05", internet_msg) + "</table>\n</div>\n</div>\n";
+      row("ncsi internet", "4042", "52", "2026-07-01T06:00:05", internet_msg) + "</table>\n</div>\n</div>\n";
   const std::string entries =
       entry("Internet", 0, 3605, internet_msg, "", "", "52", true) +
       entry("Connect", 0, 3601, start_msg("BenchLab"), "BenchLab", "", "50", true) +
@@ -122,10 +125,43 @@ TEST(Producers26, TheScriptAfterTheListsLastRowTellsTheConnectionsBeforeIt) {
             "BenchNet", "The network is disconnected by the user.", "49", true) +
       entry("Internet", 0, 5, internet_msg, "", "", "41", true) +
       entry("Connect", 0, 2, start_msg("BenchNet"), "BenchNet", "", "40", true);
-  const auto a = attempts_with_codes(diagnose(tail + script(entries, true)));
+  const auto r = windows_events::diagnose_file(tail + script(entries, true));
+  const auto a = attempts_with_codes(r);
   ASSERT_EQ(a.size(), 2u);
   EXPECT_EQ(a[0].substr(0, 11), "1 succeeded");
   EXPECT_EQ(a[1].substr(0, 11), "1 succeeded");
+  bool seen = false;
+  for (const auto& g : r.groups)
+    if (g.ssid == "BenchNet") {
+      ASSERT_FALSE(g.sessions.empty());
+      // 2026-07-01T05:00:05, the Internet capability's wall time (08:00:05 UTC).
+      EXPECT_EQ(g.sessions[0].start.ns, 1782882005LL * 1000000000LL);
+      seen = true;
+    }
+  EXPECT_TRUE(seen);
+}
+
+TEST(Producers26, TheScriptAfterRowsOfConnectionsItCopiesAddsNothingOlder) {
+  // The session list's last session (its rows, in the machine's wall time), then the script with
+  // copies of those rows and an older connection whose rows the excerpt lacks: the rows' one
+  // connection only; the older entries would reach the attempts after the newer rows, out of
+  // order, and are not read.
+  const std::string rows = "<div class=\"session\">\n<p>SSID:<b>BenchNet</b></p>\n<table>\n" +
+                           row("wlan connect", "8000", "60", "2026-07-01T06:00:01", start_msg("BenchNet")) +
+                           row("wlan ", "8001", "61", "2026-07-01T06:00:03", connected_msg("BenchNet")) +
+                           row("ncsi internet", "4042", "62", "2026-07-01T06:00:04", internet_msg) + "</table>\n";
+  const std::string entries =
+      entry("Internet", 0, 3604, internet_msg, "", "", "62", false) +
+      entry("Connect", 0, 3601, start_msg("BenchNet"), "BenchNet", "", "60", false) +
+      entry("Disconnect", 0, 3600,
+            "WLAN AutoConfig service has successfully disconnected from a wireless network.<br><br>Network Adapter: " +
+                adapter + "<br>SSID: BenchNet<br>Reason: The network is disconnected by the user.<br>",
+            "BenchNet", "The network is disconnected by the user.", "59", false) +
+      entry("Internet", 0, 5, internet_msg, "", "", "41", false) +
+      entry("Connect", 0, 2, start_msg("BenchNet"), "BenchNet", "", "40", false);
+  const auto r = windows_events::diagnose_file(rows + script(entries, false));
+  EXPECT_EQ(attempts_with_codes(r), V{"1 succeeded unknown unknown -"});
+  EXPECT_EQ(session_count(r), 1u);
 }
 
 }  // namespace
