@@ -13,16 +13,23 @@
 // WLANCODE_EVENT_ID rows), its codes from its "Label: value" lines. <SessionSnapshot> repeats
 // those events for the chart (FILETIME stamps) and is skipped when the report's event list
 // follows it; an excerpt cut after it holds no other, and then it is read (read_snapshot()).
+// The HTML prints the same entries in its script, `var snapshots = [` with one object per entry
+// ("type", "error", "time", "message", ..., "correspondingEvent": the id of the event's row,
+// `<a id="..">`), after its session list: read only when the input holds no row of a connection
+// it copies (an excerpt of the list's last NCSI or NDIS rows and the script), in the rows' wall
+// time (js_snapshot(), read_snapshot()).
 // Lines that hold none of this keep the report's older reading (wlanreport_text.cpp).
 #include <algorithm>
 #include <numeric>
 #include <optional>
 #include <span>
+#include <unordered_map>
 
 #include "../evtx/evtx.hpp"
 #include "event_fields.hpp"
 #include "internal.hpp"
 #include "text.hpp"
+#include "wlancode/timestamp.hpp"
 #include "wlanreport_text.hpp"
 
 namespace wlancode::scan::detail {
@@ -79,14 +86,34 @@ bool is_reason_label(std::string_view label) {
 
 // A FILETIME (100 ns since 1601-01-01 UTC, as the snapshot's <EventTime> prints it) as ISO 8601
 // UTC, which the timestamp layer reads (the .evtx reader's conversion); none for anything else.
-std::optional<std::string> filetime_iso(std::string_view s) {
+std::optional<std::uint64_t> filetime_of(std::string_view s) {
   s = trim(s);
   if (s.empty() || s.size() > 19 || !std::all_of(s.begin(), s.end(), [](char c) { return is_digit(c); }))
     return std::nullopt;
   std::uint64_t v = 0;
   for (char c : s) v = v * 10 + static_cast<std::uint64_t>(c - '0');
   if (v == 0) return std::nullopt;  // no time recorded
-  return evtx::filetime_iso(v);
+  return v;
+}
+std::optional<std::string> filetime_iso(std::string_view s) {
+  const auto v = filetime_of(s);
+  return v ? std::optional<std::string>(evtx::filetime_iso(*v)) : std::nullopt;
+}
+
+// A row's time as the HTML prints it (2024-08-01T17:40:52, the machine's wall time) in seconds
+// since 1970 as if it were UTC; none for another layout.
+std::optional<std::int64_t> wall_seconds(std::string_view t) {
+  t = trim(t);
+  if (t.size() < 19 || t[4] != '-' || t[7] != '-' || t[10] != 'T' || t[13] != ':' || t[16] != ':') return std::nullopt;
+  auto num = [&](std::size_t at, std::size_t n) -> std::int64_t {
+    std::int64_t v = 0;
+    for (std::size_t k = at; k < at + n; ++k) v = is_digit(t[k]) ? v * 10 + (t[k] - '0') : -1000000;
+    return v;
+  };
+  const std::int64_t y = num(0, 4), mo = num(5, 2), d = num(8, 2), h = num(11, 2), mi = num(14, 2), se = num(17, 2);
+  if (y < 1601 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 60)
+    return std::nullopt;
+  return days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 + mi * 60 + se;
 }
 
 class wlanreport_container final : public container {
@@ -99,10 +126,13 @@ class wlanreport_container final : public container {
     end_session(out);
     if (!report_events_) read_snapshot(out);
     snap_.clear();
+    row_times_.clear();
+    js_ = false;
   }
   bool take(const line& l, std::vector<candidate>& out) override {
     // Key material never reaches here: lines are scrubbed of secrets first (secrets.cpp), also
     // when an element spans lines; a minified report's one line keeps all else.
+    if (js_snapshot(l)) return true;
     if (structure(l, out)) return true;
     // A line without an element's end or a break is no part of the report's rows, whose cells
     // close on their line (a log pasted before or after the report, in one file, with its own
@@ -120,6 +150,7 @@ class wlanreport_container final : public container {
     std::vector<std::pair<std::string, std::uint64_t>> message;  // its lines and their numbers
     std::string excerpt;
     std::uint64_t line = 0;
+    std::string event;  // the HTML script's "correspondingEvent": the id of the event's row
   };
   // Bounds: entries kept (a report's three days chart some hundred), a field's or message line's
   // text, message lines of an entry ("Label: value" lines are short and few).
@@ -233,6 +264,15 @@ class wlanreport_container final : public container {
       cell_text_[0].clear();
       cell_text_[1].clear();
       class_ = std::string(provider_of(attr_of(tag, "class")));
+      row_anchor_.clear();
+    } else if (n == "a") {
+      // A row's anchor (<td>8000<a id="80"></a>): the id the script's snapshot names it by.
+      if (row_ && cell_ == 0 && row_times_.size() < max_row_ids)
+        if (const std::string_view id = attr_of(tag, "id");
+            !id.empty() && id.size() <= 9 && std::all_of(id.begin(), id.end(), [](char c) { return is_digit(c); })) {
+          row_anchor_ = std::string(id);
+          row_times_.emplace(row_anchor_, std::string());
+        }
     } else if (n == "td") {
       if (!row_) return;
       if (in_message()) end_message_line(l);
@@ -346,6 +386,72 @@ class wlanreport_container final : public container {
     }
   }
 
+  // ---- the HTML's script copy of the snapshot ------------------------------------------------
+  // `var snapshots = [`, then per entry `{`, a `"key":"value",` line per field and `},`, to `];`
+  // (the report's XSLT, Windows 10 of 2016 and Windows 11 alike). The message's "Label: value"
+  // parts are split at its `<br>`s. True for the lines of that block.
+  bool js_snapshot(const line& l) {
+    const std::string_view t = trim(l.text);
+    if (!js_) {
+      if (!t.starts_with("var snapshots")) return false;
+      js_ = true;
+      return true;
+    }
+    if (t.starts_with("]")) {
+      js_ = in_snap_entry_ = false;
+      return true;
+    }
+    if (t.starts_with("{")) {
+      in_snap_entry_ = !report_events_ && snap_.size() < max_snapshot;
+      if (in_snap_entry_) {
+        snap_.emplace_back();
+        snap_.back().line = l.number;
+        snap_.back().excerpt = excerpt_of(l.text.substr(0, excerpt_room));
+      }
+      return true;
+    }
+    if (t.starts_with("}")) {
+      in_snap_entry_ = false;
+      return true;
+    }
+    if (!in_snap_entry_ || !t.starts_with('"')) return true;
+    const std::size_t k = t.find('"', 1);
+    if (k == std::string_view::npos || k + 2 >= t.size() || t[k + 1] != ':' || t[k + 2] != '"') return true;
+    const std::string_view key = t.substr(1, k - 1);
+    std::string_view v = t.substr(k + 3);
+    while (!v.empty() && (v.back() == ',' || v.back() == ' ')) v.remove_suffix(1);
+    if (v.ends_with('"')) v.remove_suffix(1);
+    v = v.substr(0, snap_text_max);
+    snap_entry& e = snap_.back();
+    if (key == "type") {
+      e.field[snap_type] = v;
+    } else if (key == "error") {
+      e.field[snap_error] = v;
+    } else if (key == "time") {
+      e.field[snap_time] = v;
+    } else if (key == "ssid") {
+      e.field[snap_ssid] = v;
+    } else if (key == "disconnectReason") {
+      e.field[snap_reason] = v;
+    } else if (key == "correspondingEvent") {
+      e.event = v.substr(0, 16);
+    } else if (key == "message") {
+      e.line = l.number;  // the event is shown by its message
+      e.excerpt = excerpt_of(l.text.substr(0, excerpt_room));
+      for (std::size_t from = 0; from <= v.size() && e.message.size() < snap_lines_max;) {
+        std::size_t br = ifind(v, "<br", from);
+        if (br == std::string_view::npos) br = v.size();
+        std::string part(v.substr(from, br - from));
+        decode_entities(part);
+        if (const std::string_view m = trim(part); !m.empty()) e.message.push_back({std::string(m), l.number});
+        const std::size_t gt = br < v.size() ? v.find('>', br) : std::string_view::npos;
+        if (gt == std::string_view::npos) break;
+        from = gt + 1;
+      }
+    }
+    return true;
+  }
+
   void end_snap_line(const line& l) {
     decode_entities(snap_text_);
     const std::string_view m = trim(snap_text_);
@@ -360,12 +466,44 @@ class wlanreport_container final : public container {
   // Connect, before any Disconnect, is that connection up: it is told as the connection.
   void read_snapshot(std::vector<candidate>& out) {
     if (snap_.empty()) return;
+    // The HTML script after rows of connections it copies: the rows told those, and its older
+    // entries, read only now, would reach the attempts after the newer rows; they are not read.
+    for (const snap_entry& e : snap_) {
+      const std::string_view type = trim(e.field[snap_type]);
+      if (!e.event.empty() && row_times_.contains(e.event) && (iequals(type, "Connect") || iequals(type, "Disconnect")))
+        return;
+    }
     std::vector<std::size_t> order(snap_.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::vector<std::optional<std::string>> when(snap_.size());
     bool timed = true;
+    // The HTML's rows print the machine's wall time, the script its UTC FILETIME: an entry whose
+    // row was read gives the machine's offset (to the quarter hour), and then every entry is told
+    // in the rows' wall time, so the two readings of one report keep their order.
+    std::optional<std::int64_t> offset;
+    for (const snap_entry& e : snap_) {
+      const auto r = e.event.empty() ? row_times_.end() : row_times_.find(e.event);
+      if (r == row_times_.end()) continue;
+      const auto ft = filetime_of(e.field[snap_time]);
+      const auto wall = wall_seconds(r->second);
+      if (!ft || !wall) continue;
+      const std::int64_t d = *wall - (static_cast<std::int64_t>(*ft / 10000000) - 11644473600LL);
+      if (d < -14 * 3600 || d > 14 * 3600) continue;
+      offset = (d >= 0 ? (d + 450) / 900 : -((-d + 450) / 900)) * 900;
+      break;
+    }
     for (std::size_t i = 0; i < snap_.size(); ++i) {
-      when[i] = filetime_iso(snap_[i].field[snap_time]);
+      if (offset) {
+        if (const auto ft = filetime_of(snap_[i].field[snap_time]);
+            ft && static_cast<std::int64_t>(*ft) + *offset * 10000000 > 0) {
+          std::string w =
+              evtx::filetime_iso(static_cast<std::uint64_t>(static_cast<std::int64_t>(*ft) + *offset * 10000000));
+          if (w.ends_with('Z')) w.pop_back();
+          when[i] = std::move(w);
+        }
+      } else {
+        when[i] = filetime_iso(snap_[i].field[snap_time]);
+      }
       if (!when[i]) timed = false;
     }
     if (timed)  // ISO strings of one layout sort as their instants
@@ -376,6 +514,9 @@ class wlanreport_container final : public container {
     for (std::size_t i : order) {
       const snap_entry& e = snap_[i];
       const std::string_view type = trim(e.field[snap_type]);
+      // The HTML script's copy of a row the input held (NCSI's, Sleep, Wake: no Connect or
+      // Disconnect, above): an Internet entry still tells the open Connect up, its row telling no
+      // connection.
       if (iequals(type, "Connect")) {
         snapshot_event(e, when[i], "8000", e, out);
         open = &e;
@@ -466,6 +607,9 @@ class wlanreport_container final : public container {
     has_id_ = true;
     last_time_ = std::string(when.substr(0, 64));
     ev_.set_event_line(from_start(l));
+    if (!row_anchor_.empty())
+      if (const auto r = row_times_.find(row_anchor_); r != row_times_.end())
+        r->second = std::string(when.substr(0, 32));
   }
 
   // The line from the start of its row or element (a minified report is one line): excerpts
@@ -552,6 +696,11 @@ class wlanreport_container final : public container {
   // The snapshot's entries and the message line being gathered (types above).
   std::vector<snap_entry> snap_;
   bool in_snap_entry_ = false, report_events_ = false;
+  bool js_ = false;  // in the HTML script's `var snapshots = [` block
+  // The anchors of the rows read (<a id="..">) and their times; the anchor of the row being read.
+  std::unordered_map<std::string, std::string> row_times_;
+  std::string row_anchor_;
+  static constexpr std::size_t max_row_ids = 8192;
   int snap_field_ = snap_none;
   std::string snap_text_;
 
