@@ -995,7 +995,7 @@ struct analyzer::state {
   // hostapd's "IEEE 802.11: authenticated" of a station whose attempt got no further than an
   // earlier "authenticated" of it, 2 s or more before: the AP accepted another Authentication
   // frame instead of an Association Request (handle_auth_cb() logs the line once per acknowledged
-  // successful authentication response, index ids 1168935500, 958591350, 84092744), so the
+  // successful authentication response, in every hostapd version published), so the
   // station began its join again and the try before got no result. Within 2 s, or on lines
   // without time, the same try: a response sent again, a remote syslog that holds each line twice.
   bool authenticated_again(const device& d, const scan::finding& f, const instant& when) const {
