@@ -1,8 +1,10 @@
 // `wlancode diagnose` end to end: exit statuses, formats, --redact, bad options.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
+#include <filesystem>
 #include <string>
 
 namespace {
@@ -85,8 +87,9 @@ TEST(DiagnoseCli, ExitStatuses) {
 
 // diagnose, report and scan share --jobs, --tz and --year: the same ranges, messages and help.
 TEST(DiagnoseCli, SharedOptionsAsScan) {
-  for (const char* cmd : {"scan", "diagnose", "report -o /dev/null"}) {
-    const std::string c = cmd;
+  const std::string page =
+      (std::filesystem::temp_directory_path() / ("wlancode-shared-" + std::to_string(::getpid()) + ".html")).string();
+  for (const std::string& c : {std::string("scan"), std::string("diagnose"), "report -o " + page}) {
     EXPECT_EQ(run(c + " --year 2201 " + examples).status, 2) << c;
     EXPECT_EQ(run(c + " --year 1969 " + examples).status, 2) << c;
     EXPECT_EQ(run(c + " --year 2200 " + examples).status, 0) << c;
@@ -99,6 +102,7 @@ TEST(DiagnoseCli, SharedOptionsAsScan) {
     EXPECT_NE(help.out.find("-j,--jobs N (default: one per core, at most 8)"), std::string::npos) << c;
     EXPECT_NE(help.out.find("--year YYYY (default: from each file's mtime)"), std::string::npos) << c;
   }
+  std::filesystem::remove(page);
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 // `wlancode report` end to end: the page it writes for the bundled examples, -o -, --redact,
-// --title, an empty input, usage errors and an unwritable output.
+// --title, an empty input, usage errors, an unwritable output, and outputs that are not regular
+// files (a link, a FIFO: written through, never replaced).
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -9,6 +11,7 @@
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <thread>
 
 namespace {
 
@@ -118,6 +121,44 @@ TEST_F(CmdReport, UsageAndOutputErrors) {
   const result missing = run(quote((dir / "missing.log").string()) + " -o " + quote((dir / "m.html").string()));
   EXPECT_EQ(missing.status, 2);                          // an unreadable input, as diagnose
   EXPECT_TRUE(std::filesystem::exists(dir / "m.html"));  // the page says which
+}
+
+// -o naming a symbolic link: the file it names gets the page, the link stays a link (a rename
+// onto the link's own path would have replaced it).
+TEST_F(CmdReport, LinkIsWrittenThroughAndKept) {
+  const auto real = dir / "real.html", link = dir / "link.html";
+  std::ofstream(real) << "old";
+  std::filesystem::create_symlink(real, link);
+  EXPECT_EQ(run(examples + " -o " + quote(link.string())).status, 0);
+  EXPECT_TRUE(std::filesystem::is_symlink(std::filesystem::symlink_status(link)));
+  EXPECT_EQ(slurp(real).rfind("<!DOCTYPE html>", 0), 0u);
+  const auto dangling = dir / "dangling.html";  // a link to a file not there yet: made there
+  std::filesystem::create_symlink(dir / "made.html", dangling);
+  EXPECT_EQ(run(examples + " -o " + quote(dangling.string())).status, 0);
+  EXPECT_TRUE(std::filesystem::is_symlink(std::filesystem::symlink_status(dangling)));
+  EXPECT_EQ(slurp(dir / "made.html").rfind("<!DOCTYPE html>", 0), 0u);
+  std::filesystem::create_symlink(dir / "b.html", dir / "a.html");  // a loop: an error, links kept
+  std::filesystem::create_symlink(dir / "a.html", dir / "b.html");
+  EXPECT_EQ(run(examples + " -o " + quote((dir / "a.html").string())).status, 2);
+  EXPECT_TRUE(std::filesystem::is_symlink(std::filesystem::symlink_status(dir / "a.html")));
+}
+
+// -o naming a FIFO (as /dev/null and /dev/stdout are not regular files): the page goes into it,
+// and the FIFO is still one afterwards.
+TEST_F(CmdReport, FifoIsWrittenInPlace) {
+  const auto fifo = dir / "pipe";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  std::string read;
+  std::thread reader([&] { read = slurp(fifo); });
+  const int status = run(examples + " -o " + quote(fifo.string())).status;
+  reader.join();
+  EXPECT_EQ(status, 0);
+  EXPECT_EQ(read.rfind("<!DOCTYPE html>", 0), 0u);
+  struct stat st {};
+  ASSERT_EQ(::lstat(fifo.c_str(), &st), 0);
+  EXPECT_TRUE(S_ISFIFO(st.st_mode));
+  EXPECT_EQ(run(examples + " -o " + quote(dir.string())).status, 2);  // a directory: an error
+  EXPECT_TRUE(std::filesystem::is_directory(dir));
 }
 
 }  // namespace

@@ -35,24 +35,45 @@ std::string now_utc() {
   return to_iso8601(t);
 }
 
+// Writes the page straight into what is already there (a device, a FIFO, a terminal: -o /dev/null,
+// /dev/stdout), which a rename would replace.
+void write_in_place(const std::string& path, const std::string& page) {
+  std::ofstream out(path, std::ios::binary);
+  out << page;
+  out.close();
+  if (!out) throw std::runtime_error("cannot write " + path);
+}
+
 // Writes the page to `path` through a temporary file beside it, so that a failed write never
-// leaves half a report where a whole one was.
+// leaves half a report where a whole one was. A symbolic link is kept: the file it names is
+// replaced. What is not a regular file is written in place.
 void write_file(const std::string& path, const std::string& page) {
-  const std::string part = path + ".part-" + std::to_string(::getpid());
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::file_status st = fs::status(path, ec);  // of what a link names
+  if (fs::exists(st) && !fs::is_regular_file(st)) return write_in_place(path, page);
+  // The file at the end of the links (one that does not exist yet is made there); 40 as the kernel's
+  // ELOOP limit.
+  fs::path target = path;
+  for (int hops = 0; fs::is_symlink(fs::symlink_status(target, ec)); ++hops) {
+    const fs::path to = fs::read_symlink(target, ec);
+    if (ec || hops == 40) throw std::runtime_error("cannot write " + path);
+    target = to.is_absolute() ? to : target.parent_path() / to;
+  }
+  const std::string part = target.string() + ".part-" + std::to_string(::getpid());
   {
     std::ofstream out(part, std::ios::binary | std::ios::trunc);
     out << page;
     out.close();
     if (!out) {
       std::error_code ignored;
-      std::filesystem::remove(part, ignored);
+      fs::remove(part, ignored);
       throw std::runtime_error("cannot write " + path);
     }
   }
-  std::error_code ec;
-  std::filesystem::rename(part, path, ec);
+  fs::rename(part, target, ec);
   if (ec) {
-    std::filesystem::remove(part, ec);
+    fs::remove(part, ec);
     throw std::runtime_error("cannot write " + path);
   }
 }
